@@ -1,0 +1,5 @@
+"""``python -m tripreport_lint``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,129 @@
+"""The command line: ``run(argv) -> exit code``; argument parsing and nothing else of substance."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tripreport-lint", description="Lint and fix the Markdown posts of a blog.")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print the diff --fix would apply; change nothing")
+    parser.add_argument("--select", type=_codes, help="comma-separated rule codes, prefixes or names to run")
+    parser.add_argument("--extend-select", type=_codes, default=(), help="rules to add to the selection")
+    parser.add_argument("--ignore", type=_codes, default=(), help="rules to turn off")
+    parser.add_argument("--config", type=Path, help="config file to use instead of searching for one")
+    parser.add_argument("--output-format", choices=("text", "json", "github"),
+                        help="text (default), json, or github (default under GitHub Actions)")
+    parser.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--show-rules", action="store_true", help="list every rule and exit")
+    parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the linter as the command line would and return the exit code."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as error:
+        err.write(f"tripreport-lint: error: {error}\n")
+        return EXIT_ERROR
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
+    if args.show_rules:
+        from .docs import rules_table  # noqa: PLC0415
+
+        out.write(rules_table())
+        return EXIT_OK
+    try:
+        return _lint(args, out, err)
+    except InputError as error:
+        err.write(f"tripreport-lint: error: {error}\n")
+        return EXIT_ERROR
+
+
+def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .engine import Engine, Selection, write  # noqa: PLC0415
+    from .paths import unique, walk  # noqa: PLC0415
+    from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
+
+    selection = Selection(args.select, args.ignore, args.extend_select)
+    engine = Engine(config_path=args.config, selection=selection)
+    errors: list[str] = []
+    files: list[Path] = []
+    for path in args.paths or [Path(".")]:
+        if path.is_dir():
+            files += [f for f in walk(path) if not engine.is_excluded(f)]
+        elif path.is_file():
+            files += [] if engine.is_excluded(path) else [path]
+        else:
+            errors.append(f"{path}: no such file or directory")
+    fix = args.fix or args.diff
+    diagnostics, fixed, changed = [], 0, 0
+    for path in unique(files):
+        result = engine.check(path, fix=fix, unsafe_fixes=args.unsafe_fixes)
+        if result.error and result.error not in errors:
+            errors.append(result.error)
+        diagnostics += result.diagnostics
+        fixed += result.fixed
+        if result.changed:
+            changed += 1
+            if args.diff:
+                out.write(_diff(result.display_path, path.read_bytes(), result.new_bytes or b""))
+            else:
+                write(result)
+    if args.diff:
+        err.write(f"Would fix {fixed} problem{'s' if fixed != 1 else ''} in {changed} file{'s' if changed != 1 else ''}.\n")
+        for message in errors:
+            err.write(f"tripreport-lint: error: {message}\n")
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_OK)
+    fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
+    reporter = REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet)
+    reporter.report(diagnostics, RunSummary(len(files), fixed, args.fix))
+    for message in errors:
+        err.write(f"tripreport-lint: error: {message}\n")
+    if errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
+
+
+def _diff(shown: str, before: bytes, after: bytes) -> str:
+    old = before.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    new = after.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"))
+
+
+def main() -> None:
+    sys.exit(run())

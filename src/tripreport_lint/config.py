@@ -1,0 +1,194 @@
+"""Find, load and validate configuration (``.tripreport-lint.toml`` or ``[tool.tripreport-lint]``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import rules as registry
+from .errors import InputError
+from .paths import glob_match
+from .rules.base import Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".tripreport-lint.toml", "pyproject.toml")
+DEFAULT_SCHEMAS = (("**/_index.md", "section"), ("README.md", "none"), ("CONTRIBUTING.md", "none"))
+SETTINGS = {
+    "select": "list of rule codes or names (replaces the default set)",
+    "extend-select": "list of rule codes or names added to the selection",
+    "ignore": "list of rule codes or names to turn off",
+    "per-file-ignores": "table of glob -> list of rule codes or names",
+    "include": "list of globs of files to lint",
+    "exclude": "list of globs of files and folders to skip",
+    "schema": "path of the JSON Schema for posts, or 'post', 'section', 'none'",
+    "schemas": "table of glob -> schema (path, 'post', 'section' or 'none'), first match wins",
+    "static-dirs": "list of folders, relative to the site root, holding site-absolute files",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings; paths in it are relative to ``root``, the folder of the config file."""
+
+    root: Path
+    source: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    include: tuple[str, ...] = ("*.md", "*.markdown")
+    exclude: tuple[str, ...] = ()
+    schema: str = "post"
+    schemas: tuple[tuple[str, str], ...] = DEFAULT_SCHEMAS
+    static_dirs: tuple[str, ...] | None = None
+    rule_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def rules(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+              extend_select: tuple[str, ...] = ()) -> list[Rule]:
+        """Instances of the enabled rules; command line selections override the file's."""
+        chosen = select if select is not None else self.select
+        enabled = _expand(chosen) if chosen is not None else [r for r in registry.ALL_RULES if r.default_enabled]
+        enabled += [r for r in _expand(self.extend_select + extend_select) if r not in enabled]
+        off = set(_expand(self.ignore + ignore))
+        return [rule(self.rule_options.get(rule.code)) for rule in registry.ALL_RULES if rule in enabled and rule not in off]
+
+    def ignored_codes(self, relative: str) -> set[str]:
+        return {rule.code for glob, names in self.per_file_ignores if glob_match(glob, relative)
+                for rule in _expand(names)}
+
+    def schema_spec(self, relative: str) -> str:
+        for glob, spec in self.schemas:
+            if glob_match(glob, relative):
+                return spec
+        return self.schema
+
+    def excluded(self, relative: str) -> bool:
+        return any(glob_match(glob, relative) for glob in self.exclude)
+
+
+def _expand(selectors: tuple[str, ...]) -> list[type[Rule]]:
+    return [rule for selector in selectors for rule in registry.resolve(selector)]
+
+
+@lru_cache(maxsize=None)
+def find(folder: Path) -> Path | None:
+    """The nearest config file at or above ``folder``."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    return None if folder.parent == folder else find(folder.parent)
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "tripreport-lint" in _read_toml(path).get("tool", {})
+    except InputError:
+        return False
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as stream:
+            return tomllib.load(stream)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read config: {error.strerror}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: invalid TOML: {error}") from error
+
+
+@lru_cache(maxsize=None)
+def load(path: Path) -> Config:
+    """Read and validate one config file."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("tripreport-lint", {})
+    return from_mapping(data, path.parent.resolve(), path)
+
+
+def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -> Config:
+    """A Config from the settings table of a file, naming the file in every error."""
+    where = str(source) if source else "configuration"
+    values: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("select", "extend-select", "ignore"):
+            values[key.replace("-", "_")] = _rule_list(value, f"{where}: '{key}'")
+        elif key in ("include", "exclude", "static-dirs"):
+            values[key.replace("-", "_")] = _strings(value, f"{where}: '{key}'")
+        elif key == "schema":
+            values["schema"] = _string(value, f"{where}: 'schema'")
+        elif key == "schemas":
+            table = _table(value, f"{where}: 'schemas'")
+            values["schemas"] = tuple((g, _string(s, f"{where}: 'schemas.{g}'")) for g, s in table.items())
+        elif key == "per-file-ignores":
+            table = _table(value, f"{where}: 'per-file-ignores'")
+            values["per_file_ignores"] = tuple(
+                (glob, _rule_list(names, f"{where}: 'per-file-ignores.{glob}'")) for glob, names in table.items()
+            )
+        elif key in registry.BY_NAME or key.upper() in registry.BY_CODE:
+            rule = registry.BY_NAME.get(key) or registry.BY_CODE[key.upper()]
+            options[rule.code] = _rule_options(rule, _table(value, f"{where}: '{key}'"), where)
+        else:
+            known = ", ".join(SETTINGS)
+            raise InputError(f"{where}: unknown setting '{key}' (settings: {known}; or a rule name for its options)")
+    if "schemas" in values:
+        values["schemas"] = values["schemas"] + DEFAULT_SCHEMAS
+    return Config(root=root, source=source, rule_options=options, **values)
+
+
+def _rule_options(rule: type[Rule], table: dict[str, Any], where: str) -> Any:
+    fields = {f.name: f for f in dataclasses.fields(rule.Options)}
+    chosen: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        spec = fields.get(name)
+        label = f"{where}: option '{key}' of rule {rule.code} ({rule.name})"
+        if spec is None:
+            valid = ", ".join(f.replace("_", "-") for f in fields) or "none"
+            raise InputError(f"{label} does not exist (options: {valid})")
+        default = spec.default
+        if isinstance(default, tuple):
+            chosen[name] = _strings(value, label)
+        elif isinstance(default, (bool, int, str)):
+            if type(value) is not type(default):
+                raise InputError(f"{label} must be a {type(default).__name__}, got {value!r}")
+            choices = spec.metadata.get("choices")
+            if choices and value not in choices:
+                raise InputError(f"{label} must be one of {', '.join(choices)}, got {value!r}")
+            chosen[name] = value
+    return rule.Options(**chosen)
+
+
+def _rule_list(value: Any, label: str) -> tuple[str, ...]:
+    names = _strings(value, label)
+    for name in names:
+        if not registry.resolve(name):
+            raise InputError(f"{label}: unknown rule code or name '{name}' (see tripreport-lint --show-rules)")
+    return names
+
+
+def _strings(value: Any, label: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(f"{label} must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _string(value: Any, label: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{label} must be a string, got {value!r}")
+    return value
+
+
+def _table(value: Any, label: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InputError(f"{label} must be a table, got {value!r}")
+    return value

@@ -1,0 +1,49 @@
+"""What the engine tells a rule about the file's surroundings: the site, its schema, the time."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .schema import Schema
+
+
+@dataclass(frozen=True)
+class Context:
+    """Per-file facts a rule may use; rules read files only through these."""
+
+    site_root: Path
+    static_dirs: tuple[Path, ...]
+    schema: Schema | None
+    now: datetime.datetime
+
+    def find_static(self, relative: str) -> Path | None:
+        """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""
+        for folder in self.static_dirs:
+            candidate = folder / relative
+            if candidate.is_file():
+                return candidate
+        return None
+
+
+SITE_MARKERS = (
+    "hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json",
+    "config/_default", "_config.yml", "_config.yaml", "_config.toml", "gatsby-config.js", "gatsby-config.ts",
+)
+JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
+
+
+def find_site_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` holding a Hugo, Jekyll or Gatsby site configuration."""
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in SITE_MARKERS):
+            return candidate
+    return None
+
+
+def default_static_dirs(site_root: Path) -> tuple[str, ...]:
+    """Hugo and Gatsby serve ``static/``; Jekyll serves the site folder itself."""
+    if any((site_root / marker).is_file() for marker in JEKYLL_MARKERS):
+        return (".",)
+    return ("static",)

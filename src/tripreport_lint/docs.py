@@ -1,0 +1,52 @@
+"""Rule documentation from the rules' own data: the ``--show-rules`` table and ``docs/rules.md``.
+
+Regenerate the reference with ``python -m tripreport_lint.docs > docs/rules.md``.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from .diagnostics import FixAvailability
+from .rules import ALL_RULES
+from .rules.base import Rule
+
+_FIX_WORDS = {FixAvailability.NONE: "no", FixAvailability.SOMETIMES: "sometimes", FixAvailability.ALWAYS: "yes"}
+
+
+def rule_doc(rule: type[Rule]) -> str:
+    return inspect.cleandoc(rule.__doc__ or "")
+
+
+def rules_table() -> str:
+    lines = [f"{'code':<7} {'name':<27} {'fix':<9} {'default':<7} summary"]
+    for rule in ALL_RULES:
+        default = "on" if rule.default_enabled else "off"
+        lines.append(f"{rule.code:<7} {rule.name:<27} {_FIX_WORDS[rule.fix_availability]:<9} {default:<7} {rule.summary}")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown() -> str:
+    parts = [
+        "# Rules",
+        "",
+        "Generated from the rules' docstrings by `python -m tripreport_lint.docs > docs/rules.md`; "
+        "do not edit by hand.",
+        "",
+        "| code | name | severity | fix | default | summary |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for rule in ALL_RULES:
+        parts.append(
+            f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` | {rule.severity.value} "
+            f"| {_FIX_WORDS[rule.fix_availability]} | {'on' if rule.default_enabled else 'off'} | {rule.summary} |"
+        )
+    for rule in ALL_RULES:
+        body = rule_doc(rule).replace("\n## ", "\n### ")
+        body = body[1:] if body.startswith("#") else body
+        parts += ["", f"## {rule.code} {rule.name}", "", body]
+    return "\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    print(render_markdown(), end="")

@@ -1,0 +1,93 @@
+"""The Document every rule reads: decoded text, newline style, front matter and body tokens."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import frontmatter
+from .diagnostics import Span
+from .frontmatter import FrontMatter
+from .lines import LineIndex, detect_newline
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+@dataclass(frozen=True)
+class DecodeError:
+    """The first byte that is not UTF-8, with where it stands."""
+
+    offset: int
+    line: int
+    column: int
+    reason: str
+
+
+class Document:
+    """One file, read once and decoded; every rule reads this same object."""
+
+    def __init__(self, path: Path, display_path: str, raw: bytes) -> None:
+        self.path = path
+        self.display_path = display_path
+        self.raw = raw
+        self.bom = raw.startswith(codecs.BOM_UTF8)
+        self.decode_error: DecodeError | None = None
+        try:
+            self.text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.decode_error = _decode_error(raw, error)
+            self.text = raw.decode("utf-8-sig", errors="replace")
+        self.newline = detect_newline(self.text)
+        self.lines = LineIndex(self.text)
+        self.front_matter: FrontMatter | None = None
+        if self.decode_error is None:
+            self.front_matter = frontmatter.split(self.text)
+            if self.front_matter is not None:
+                frontmatter.parse(self.front_matter)
+
+    @classmethod
+    def from_text(cls, text: str, path: Path | str = "post.md") -> Document:
+        """A document from text, as it would be read from a UTF-8 file."""
+        return cls(Path(path), str(path), text.encode("utf-8"))
+
+    def encode(self, text: str) -> bytes:
+        """Bytes for new text in this file's encoding (keeping its BOM)."""
+        return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
+
+    def span(self, start: int, end: int | None = None) -> Span:
+        """The line/column span of text[start:end] (a point when end is None)."""
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(start if end is None else end)
+        return Span(line, column, end_line, end_column)
+
+    @property
+    def body_start(self) -> int:
+        return self.front_matter.end if self.front_matter else 0
+
+    @cached_property
+    def body_text(self) -> str:
+        """The text with the front matter blanked out, so body line numbers are file line numbers."""
+        start = self.body_start
+        blank = re.sub(r"[^\r\n]", "", self.text[:start])
+        return blank + self.text[start:]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """markdown-it block tokens of the body; their ``map`` lines are 0-based file lines."""
+        from markdown_it import MarkdownIt  # noqa: PLC0415 - heavy, loaded only by body rules
+
+        return MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(self.body_text)
+
+
+def _decode_error(raw: bytes, error: UnicodeDecodeError) -> DecodeError:
+    offset = error.start + (3 if raw.startswith(codecs.BOM_UTF8) else 0)
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return DecodeError(offset, line, column, error.reason)

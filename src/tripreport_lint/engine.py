@@ -1,0 +1,132 @@
+"""Run the enabled rules on a file, apply suppressions, stamp diagnostics, and fix when asked."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import config as config_module
+from . import rules as registry
+from . import schema as schema_module
+from . import suppressions
+from .config import Config
+from .context import Context, default_static_dirs, find_site_root
+from .diagnostics import Diagnostic
+from .document import Document
+from .errors import InputError
+from .files import write_atomic
+from .fixes import FixesDoNotConverge, fix_until_stable
+from .paths import display, relative_to
+from .rules.base import Rule
+
+
+@dataclass
+class FileResult:
+    """What happened to one file."""
+
+    path: Path
+    display_path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixed: int = 0
+    changed: bool = False
+    new_bytes: bytes | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Rule selections given on the command line; they override the config file's."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+
+
+class Engine:
+    """Lints files, each with the configuration found for it."""
+
+    def __init__(self, *, config_path: Path | None = None, selection: Selection = Selection(),
+                 now: datetime.datetime | None = None) -> None:
+        self.forced_config = config_module.load(config_path.resolve()) if config_path else None
+        self.selection = selection
+        self.now = now or datetime.datetime.now(datetime.timezone.utc)
+        self._rule_cache: dict[int, list[Rule]] = {}
+
+    def config_for(self, path: Path) -> Config:
+        if self.forced_config is not None:
+            return self.forced_config
+        found = config_module.find(path.resolve().parent)
+        return config_module.load(found) if found else _default_config(Path.cwd().resolve())
+
+    def _rules(self, config: Config) -> list[Rule]:
+        # Configs are cached by load(), so one instance stands for one file's settings.
+        if id(config) not in self._rule_cache:
+            s = self.selection
+            self._rule_cache[id(config)] = config.rules(s.select, s.ignore, s.extend_select)
+        return self._rule_cache[id(config)]
+
+    def context_for(self, path: Path, config: Config) -> Context:
+        folder = path.resolve().parent
+        site_root = find_site_root(folder) or (config.root if config.source else Path.cwd().resolve())
+        static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
+        spec = config.schema_spec(relative_to(path, config.root))
+        return Context(
+            site_root=site_root,
+            static_dirs=tuple(site_root / d for d in static),
+            schema=schema_module.load(spec, config.root),
+            now=self.now,
+        )
+
+    def is_excluded(self, path: Path) -> bool:
+        config = self.config_for(path)
+        return config.excluded(relative_to(path, config.root))
+
+    def lint(self, doc: Document) -> list[Diagnostic]:
+        config = self.config_for(doc.path)
+        context = self.context_for(doc.path, config)
+        ignored = config.ignored_codes(relative_to(doc.path, config.root))
+        rules = [rule for rule in self._rules(config) if rule.code not in ignored]
+        if doc.decode_error is not None:
+            rules = [rule for rule in rules if rule.code == "ENC001"]
+        found = suppressions.parse(doc.text, doc.lines, lambda word: [r.code for r in registry.resolve(word)])
+        diagnostics = [
+            Diagnostic(doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix)
+            for rule in rules
+            for v in rule.check(doc, context)
+            if not found.suppresses(rule.code, v.span.line)
+        ]
+        return sorted(diagnostics, key=lambda d: d.sort_key)
+
+    def check(self, path: Path, *, fix: bool = False, unsafe_fixes: bool = False) -> FileResult:
+        """Lint one file; with ``fix``, compute its fixed bytes (the caller decides whether to write)."""
+        shown = display(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return FileResult(path, shown, error=f"{shown}: cannot read: {error.strerror or error}")
+        doc = Document(path, shown, raw)
+        try:
+            if not fix:
+                return FileResult(path, shown, self.lint(doc))
+            outcome = fix_until_stable(doc, self.lint, unsafe=unsafe_fixes)
+        except InputError as error:
+            return FileResult(path, shown, error=str(error))
+        except FixesDoNotConverge as error:
+            return FileResult(path, shown, self.lint(doc),
+                              error=f"{shown}: fixes of {', '.join(error.codes)} did not settle; file left as it was")
+        new_bytes = outcome.document.raw
+        changed = new_bytes != raw
+        return FileResult(path, shown, outcome.remaining, outcome.fixed, changed, new_bytes if changed else None)
+
+
+def write(result: FileResult) -> None:
+    """Write a fixed file, only when its bytes changed."""
+    if result.changed and result.new_bytes is not None:
+        write_atomic(result.path, result.new_bytes)
+
+
+@lru_cache(maxsize=None)
+def _default_config(root: Path) -> Config:
+    return Config(root=root)

@@ -1,0 +1,43 @@
+"""Map character offsets of a text to 1-based lines and columns, and back."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Line starts of a text; ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """Character offset of a 1-based (line, column)."""
+        line = max(1, min(line, len(self.starts)))
+        return min(self.starts[line - 1] + column - 1, len(self.text))
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of a 1-based line, before its line break."""
+        start = self.starts[line - 1]
+        match = _LINE_BREAK.search(self.text, start)
+        return match.start() if match else len(self.text)
+
+
+def detect_newline(text: str) -> str:
+    """The first line break of the text, ``\\n`` when it has none."""
+    match = _LINE_BREAK.search(text)
+    return match.group() if match else "\n"

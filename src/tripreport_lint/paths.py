@@ -1,0 +1,69 @@
+"""Find the Markdown files to lint and match paths against the globs of the configuration."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Folders no one wants linted: version control, dependencies, build output of Jekyll.
+SKIPPED_DIRS = frozenset({"node_modules", "_site", "__pycache__"})
+
+
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    parts = re.split(r"(\*\*/|\*\*|\*|\?)", pattern.strip("/"))
+    table = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+    return re.compile("".join(table.get(part, re.escape(part)) for part in parts))
+
+
+def glob_match(pattern: str, relative: str) -> bool:
+    """gitignore-like matching of a POSIX relative path: a pattern without '/' matches any name in it."""
+    regex = _glob_regex(pattern)
+    if regex.fullmatch(relative):
+        return True
+    if "/" not in pattern.strip("/"):
+        return any(regex.fullmatch(part) for part in relative.split("/"))
+    return False
+
+
+def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` in POSIX form, or its absolute form when outside."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def display(path: Path) -> str:
+    """How a path is shown: relative to the working directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Markdown files below ``root`` in a stable order, skipping hidden and dependency folders and link loops."""
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        stat = os.stat(folder)
+        if (stat.st_dev, stat.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.lower().endswith(MARKDOWN_SUFFIXES):
+                yield Path(folder) / name
+
+
+def unique(paths: Iterable[Path]) -> list[Path]:
+    """Paths without repeats, in first-seen order."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())

@@ -1,0 +1,38 @@
+"""The Reporter interface: diagnostics in, text out to an injected stream."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    files: int
+    fixed: int
+    fix_mode: bool
+    show_fixes_hint: bool = True
+
+
+class Reporter:
+    """Writes the diagnostics of a run; subclasses choose the format."""
+
+    def __init__(self, stream: TextIO, *, color: bool = False, statistics: bool = False, quiet: bool = False) -> None:
+        self.stream = stream
+        self.color = color
+        self.statistics = statistics
+        self.quiet = quiet
+
+    def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
+        raise NotImplementedError
+
+    def write_statistics(self, diagnostics: Sequence[Diagnostic]) -> None:
+        counts = Counter((d.code, d.name) for d in diagnostics)
+        fixable = Counter(d.code for d in diagnostics if d.fixable)
+        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            mark = " [*]" if fixable[code] else ""
+            self.stream.write(f"{count:>6}  {code:<7} {name}{mark}\n")

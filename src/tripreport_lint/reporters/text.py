@@ -1,0 +1,41 @@
+"""Human-readable output: ``path:line:col: CODE message``, then a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..diagnostics import Diagnostic, Severity
+from .base import Reporter, RunSummary
+
+_BOLD, _RED, _YELLOW, _CYAN, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[36m", "\033[0m"
+
+
+class TextReporter(Reporter):
+    def _paint(self, text: str, *codes: str) -> str:
+        return "".join(codes) + text + _RESET if self.color else text
+
+    def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
+        if self.statistics:
+            self.write_statistics(diagnostics)
+        else:
+            for d in diagnostics:
+                where = self._paint(f"{d.path}:{d.span.line}:{d.span.column}:", _BOLD)
+                code = self._paint(d.code, _RED if d.severity is Severity.ERROR else _YELLOW, _BOLD)
+                mark = " " + self._paint("[*]", _CYAN) if d.fixable else ""
+                self.stream.write(f"{where} {code}{mark} {d.message}\n")
+        if self.quiet:
+            return
+        self.stream.write(self._summary(diagnostics, summary) + "\n")
+
+    @staticmethod
+    def _summary(diagnostics: Sequence[Diagnostic], summary: RunSummary) -> str:
+        files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+        fixed = f"Fixed {summary.fixed} problem{'s' if summary.fixed != 1 else ''}; " if summary.fix_mode else ""
+        if not diagnostics:
+            return f"{fixed}All checks passed ({files})."
+        count = len(diagnostics)
+        text = f"{fixed}Found {count} problem{'s' if count != 1 else ''} in {files}"
+        fixable = sum(d.fixable for d in diagnostics)
+        if fixable and not summary.fix_mode:
+            text += f"; {fixable} fixable with --fix ([*])"
+        return text + "."

@@ -1,0 +1,50 @@
+"""The registry: every rule, listed explicitly, and lookup by code or name."""
+
+from __future__ import annotations
+
+from .base import Rule
+from .encoding import InvalidUtf8
+from .front_matter_dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
+from .front_matter_images import ImageMissing
+from .front_matter_schema import SchemaViolation
+from .front_matter_structure import (
+    DuplicateKey,
+    FrontMatterMissing,
+    FrontMatterNotMapping,
+    FrontMatterSyntax,
+    FrontMatterUnterminated,
+)
+from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
+from .front_matter_types import Yaml11Boolean
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    InvalidUtf8,
+    FrontMatterMissing,
+    FrontMatterUnterminated,
+    FrontMatterNotMapping,
+    FrontMatterSyntax,
+    DuplicateKey,
+    SchemaViolation,
+    Yaml11Boolean,
+    InvalidDate,
+    FutureDate,
+    LastmodBeforeDate,
+    DateWithoutTimezone,
+    TaxonomyMismatch,
+    TaxonomyDuplicate,
+    ImageMissing,
+)
+
+BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in ALL_RULES}
+
+
+def resolve(selector: str) -> list[type[Rule]]:
+    """The rules a selector names: a code (``FM010``), a name, a code prefix (``FM``), or ``ALL``."""
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return list(ALL_RULES)
+    if selector in BY_NAME:
+        return [BY_NAME[selector]]
+    upper = selector.upper()
+    return [rule for rule in ALL_RULES if rule.code.startswith(upper)] if upper else []

@@ -1,0 +1,71 @@
+"""The Rule base class: a rule declares itself as data and yields violations from ``check``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..context import Context
+from ..diagnostics import FixAvailability, Severity, Span, Violation
+from ..document import Document
+from ..frontmatter import FrontMatter, KeyPath, Node
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """Options of a rule that has none."""
+
+
+class Rule:
+    """One check. Subclasses set the class attributes and implement ``check``.
+
+    The docstring of a subclass is its documentation, under the headings of ``DOC_HEADINGS``.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    default_enabled: ClassVar[bool] = True
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[Any]] = NoOptions
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        raise NotImplementedError
+
+
+DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "Options", "Known problems")
+
+
+def node_span(doc: Document, fm: FrontMatter, node: Node, *, key: bool = False) -> Span:
+    """The span of a front matter value, or of its key when ``key`` is set and it has one."""
+    if key and node.key_start is not None and node.key_end is not None:
+        return doc.span(fm.absolute(node.key_start), fm.absolute(node.key_end))
+    return doc.span(fm.absolute(node.start), fm.absolute(node.end))
+
+
+def opening_span(doc: Document) -> Span:
+    """The span of the opening delimiter line, or of the file's first line when there is no front matter."""
+    return doc.span(0, doc.lines.line_end(1))
+
+
+def locate(doc: Document, fm: FrontMatter, path: KeyPath, *, key: bool = False) -> Span:
+    """The span of the value at ``path``, of its closest located parent, or of the opening line."""
+    while path:
+        node = fm.node(path)
+        if node is not None:
+            return node_span(doc, fm, node, key=key)
+        path = path[:-1]
+    return opening_span(doc)
+
+
+def describe_path(path: KeyPath) -> str:
+    """``tags[2]`` or ``params.author`` for a key path."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"

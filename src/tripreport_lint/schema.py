@@ -1,0 +1,104 @@
+"""Load front matter JSON Schemas (built-in or the user's), refusing any reference that would fetch."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+BUILTIN = {"post": "frontmatter.schema.json", "section": "section.schema.json"}
+NO_SCHEMA = "none"
+_REF_KEYWORDS = ("$ref", "$dynamicRef")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A loaded schema; the validator is built on first use."""
+
+    name: str
+    data: dict[str, Any]
+
+    @cached_property
+    def validator(self) -> Validator:
+        import jsonschema  # noqa: PLC0415 - costs ~80 ms; only files with front matter need it
+        import referencing  # noqa: PLC0415
+
+        cls = jsonschema.validators.validator_for(self.data, default=jsonschema.Draft202012Validator)
+        registry: referencing.Registry[Any] = referencing.Registry(retrieve=_refuse)
+        return cls(self.data, registry=registry, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+
+    @property
+    def required(self) -> list[str]:
+        return [key for key in self.data.get("required", []) if isinstance(key, str)]
+
+    def property_type(self, key: str) -> Any:
+        """The declared ``type`` of a top-level property, or None."""
+        prop = self.data.get("properties", {}).get(key)
+        return prop.get("type") if isinstance(prop, dict) else None
+
+
+def _refuse(uri: str) -> Any:
+    raise InputError(f"schema reference {uri!r} is not fetched: tripreport-lint never loads remote schemas")
+
+
+@lru_cache(maxsize=None)
+def load(spec: str, base: Path) -> Schema | None:
+    """The schema a config names: a built-in name, ``none``, or a path relative to ``base``."""
+    if spec == NO_SCHEMA:
+        return None
+    if spec in BUILTIN:
+        return Schema(spec, json.loads(_builtin_path(BUILTIN[spec]).read_text("utf-8")))
+    path = base / spec
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: cannot read schema: {error.strerror}") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: schema is not valid JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a schema must be a JSON object")
+    _check_refs(data, path)
+    _check_schema(data, path)
+    return Schema(str(path), data)
+
+
+def _builtin_path(name: str) -> Any:
+    """A built-in schema: packaged in the wheel, or in the ``schemas/`` folder of a source checkout."""
+    packaged = resources.files("tripreport_lint") / "schemas" / name
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schemas" / name
+
+
+def _check_refs(node: Any, path: Path) -> None:
+    if isinstance(node, dict):
+        for keyword in _REF_KEYWORDS:
+            ref = node.get(keyword)
+            if isinstance(ref, str) and not ref.startswith("#"):
+                raise InputError(
+                    f"{path}: {keyword} {ref!r} points outside the schema; remote and file references are "
+                    "refused (never fetched): copy the definition under $defs and refer to it with '#/$defs/...'"
+                )
+        for value in node.values():
+            _check_refs(value, path)
+    elif isinstance(node, list):
+        for value in node:
+            _check_refs(value, path)
+
+
+def _check_schema(data: dict[str, Any], path: Path) -> None:
+    import jsonschema  # noqa: PLC0415
+
+    cls = jsonschema.validators.validator_for(data, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(data)
+    except jsonschema.SchemaError as error:
+        raise InputError(f"{path}: not a valid JSON Schema: {error.message}") from error
