@@ -109,7 +109,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
     reporter = REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet)
-    reporter.report(diagnostics, RunSummary(len(files), fixed, args.fix))
+    reporter.report(sorted(diagnostics, key=lambda d: d.sort_key), RunSummary(len(files), fixed, args.fix))
     for message in errors:
         err.write(f"tripreport-lint: error: {message}\n")
     if errors:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .schema import Schema
+from .site import SiteIndex
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Context:
     static_dirs: tuple[Path, ...]
     schema: Schema | None
     now: datetime.datetime
+    site: SiteIndex
 
     def find_static(self, relative: str) -> Path | None:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""
@@ -25,6 +27,12 @@ class Context:
             if candidate.is_file():
                 return candidate
         return None
+
+    def find_site_file(self, target: str, post: Path) -> Path | None:
+        """The file a local path of a post names: beside the post, in a static dir, or in a page bundle."""
+        if not target.startswith("/") and (post.parent / target).is_file():
+            return post.parent / target
+        return self.find_static(target.lstrip("/")) or (self.site.page_resource(target) if target.startswith("/") else None)
 
 
 SITE_MARKERS = (

@@ -19,6 +19,7 @@ from .errors import InputError
 from .files import write_atomic
 from .fixes import FixesDoNotConverge, fix_until_stable
 from .paths import display, relative_to
+from .site import site_index
 from .rules.base import Rule
 
 
@@ -77,6 +78,7 @@ class Engine:
             static_dirs=tuple(site_root / d for d in static),
             schema=schema_module.load(spec, config.root),
             now=self.now,
+            site=site_index(site_root),
         )
 
     def is_excluded(self, path: Path) -> bool:

@@ -20,7 +20,10 @@ class FixesDoNotConverge(Exception):
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
-    return a.start == b.start or max(a.start, b.start) < min(a.end, b.end)
+    if a.start == a.end or b.start == b.end:
+        # An insertion conflicts with an edit whose range holds or touches its point.
+        return max(a.start, b.start) <= min(a.end, b.end)
+    return max(a.start, b.start) < min(a.end, b.end)
 
 
 def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:

@@ -15,9 +15,9 @@ KeyPath = tuple[PathKey, ...]
 Format = Literal["yaml", "toml", "json"]
 
 _OPENERS: tuple[tuple[re.Pattern[str], re.Pattern[str], Format], ...] = (
-    (re.compile(r"---[ \t]*(?:\r\n|\r|\n)"), re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M), "yaml"),
-    (re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)"), re.compile(r"^\+\+\+[ \t]*$", re.M), "toml"),
-    (re.compile(r"(?=\{[ \t]*(?:\r\n|\r|\n))"), re.compile(r"^\}[ \t]*$", re.M), "json"),
+    (re.compile(r"---[ \t]*(?:\r\n|\r|\n)"), re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)"), "yaml"),
+    (re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)"), re.compile(r"(?<=[\r\n])\+\+\+[ \t]*(?=[\r\n]|\Z)"), "toml"),
+    (re.compile(r"(?=\{[ \t]*(?:\r\n|\r|\n))"), re.compile(r"(?<=[\r\n])\}[ \t]*(?=[\r\n]|\Z)"), "json"),
 )
 _LINE_END = re.compile(r"\r\n|\r|\n|$")
 
@@ -25,10 +25,13 @@ _LINE_END = re.compile(r"\r\n|\r|\n|$")
 class FrontMatterSyntaxError(Exception):
     """A parse error at a character offset of the front matter content."""
 
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, context: str | None = None, context_offset: int = 0) -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
+        # What the parser was reading when it failed, e.g. "while parsing a flow sequence", and where that began.
+        self.context = context
+        self.context_offset = context_offset
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def split(text: str) -> FrontMatter | None:
         if fmt == "json":
             if not closed:
                 return _unterminated(text, fmt, content_start)
-            content_end = closed.end() - len(closed.group().rstrip(" \t")) + 1
+            content_end = closed.start() + 1
             end = _after_line(text, closed.end())
             return FrontMatter(fmt, 0, 0, content_end, end, True, text[:content_end])
         if not closed:

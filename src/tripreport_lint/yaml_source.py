@@ -44,6 +44,10 @@ def parse(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, N
         mark = error.problem_mark or error.context_mark
         where = mark.index if mark is not None else 0
         problem = error.problem or error.context or "invalid YAML"
+        if error.context and error.context_mark is not None and error.problem:
+            raise FrontMatterSyntaxError(
+                f"YAML syntax error: {problem}", where, error.context, error.context_mark.index
+            ) from error
         raise FrontMatterSyntaxError(f"YAML syntax error: {problem}", where) from error
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
         raise FrontMatterSyntaxError(f"YAML error: {error}", 0) from error
@@ -116,7 +120,8 @@ def _node(node: yaml.Node, key: yaml.Node | None) -> Node:
         key_start=key.start_mark.index if key is not None else None,
         key_end=key.end_mark.index if key is not None else None,
         style=style,
-        plain=isinstance(node, yaml.ScalarNode) and node.style is None and node.tag == _implicit_tag(node),
+        # libyaml marks plain scalars with style '' and PyYAML with None.
+        plain=isinstance(node, yaml.ScalarNode) and not node.style and node.tag == _implicit_tag(node),
     )
 
 

@@ -34,7 +34,8 @@ class TextReporter(Reporter):
         if not diagnostics:
             return f"{fixed}All checks passed ({files})."
         count = len(diagnostics)
-        text = f"{fixed}Found {count} problem{'s' if count != 1 else ''} in {files}"
+        remaining = " remaining" if summary.fix_mode else ""
+        text = f"{fixed}Found {count}{remaining} problem{'s' if count != 1 else ''} in {files}"
         fixable = sum(d.fixable for d in diagnostics)
         if fixable and not summary.fix_mode:
             text += f"; {fixable} fixable with --fix ([*])"

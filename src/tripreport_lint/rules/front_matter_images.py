@@ -91,9 +91,7 @@ class ImageMissing(Rule):
 
 def _exists(post: Path, name: str, ctx: Context) -> bool:
     target = unquote(name.strip().split("#")[0].split("?")[0])
-    if not target.startswith("/") and (post.parent / target).is_file():
-        return True
-    return ctx.find_static(target.lstrip("/")) is not None
+    return ctx.find_site_file(target, post) is not None
 
 
 def _show(folder: Path, root: Path) -> str:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
 
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
+_DATE_ALIASES = ("publishDate", "pubdate", "published")
+_FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 _BOOLEAN_WORDS = {"true": "true", "yes": "true", "on": "true", "1": "true",
                   "false": "false", "no": "false", "off": "false", "0": "false"}
 
@@ -27,6 +29,9 @@ class SchemaViolation(Rule):
     Validates the front matter against a JSON Schema (the built-in post schema by default, or
     the one the `schema` and `schemas` settings name) and reports every violation at the key or
     list item it concerns; a missing required key is reported at the opening `---`.
+    A missing `date` is not reported when the site can infer it: from Hugo's aliases
+    (`publishDate`, `pubdate`, `published`) or from a date that starts the file or bundle folder
+    name (`2024-05-19-notes.md`), as Jekyll and Hugo's `:filename` setting read it.
 
     ## Why is this bad?
     Themes and site generators rely on these types: a `draft: "false"` string is truthy in
@@ -73,8 +78,24 @@ class SchemaViolation(Rule):
         fm = doc.front_matter
         if fm is None or ctx.schema is None or fm.mapping is None:
             return
-        for error in ctx.schema.validator.iter_errors(fm.data):
+        for error in ctx.schema.validator.iter_errors(_as_the_site_reads_it(fm.mapping, doc)):
             yield from _violations(doc, fm, error)
+
+
+def _as_the_site_reads_it(data: dict[str, Any], doc: Document) -> dict[str, Any]:
+    """The front matter with the date a site generator would infer when ``date`` is absent.
+
+    Hugo falls back to ``publishDate``, ``pubdate`` and ``published``; Jekyll (and Hugo's
+    ``:filename`` setting) read a date from the file or bundle folder name.
+    """
+    if "date" in data:
+        return data
+    for alias in _DATE_ALIASES:
+        if alias in data:
+            return {**data, "date": data[alias]}
+    name = doc.path.parent.name if doc.path.stem in ("index", "_index") else doc.path.name
+    dated = _FILENAME_DATE.match(name)
+    return {**data, "date": dated.group(1)} if dated else data
 
 
 def _violations(doc: Document, fm: FrontMatter, error: ValidationError) -> Iterator[Violation]:

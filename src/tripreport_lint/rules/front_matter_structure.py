@@ -155,8 +155,13 @@ class FrontMatterSyntax(Rule):
         fm = doc.front_matter
         if fm is None or fm.error is None:
             return
-        start = fm.absolute(fm.error.offset)
-        yield Violation(f"{fm.error.message}: fix the front matter so it parses", doc.span(start))
+        error = fm.error
+        message = error.message
+        if error.context:
+            # "did not find expected ',' or ']'" means little without the list it was reading.
+            line = doc.lines.position(fm.absolute(error.context_offset))[0]
+            message += f" ({error.context} that starts on line {line})"
+        yield Violation(f"{message}: fix the front matter so it parses", doc.span(fm.absolute(error.offset)))
 
 
 class FrontMatterNotMapping(Rule):
