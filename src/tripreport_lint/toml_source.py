@@ -22,7 +22,7 @@ _KEY_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _KEY = re.compile(rf"[ \t]*({_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*)[ \t]*=[ \t]*")
 _TABLE = re.compile(rf"[ \t]*(\[\[?)[ \t]*({_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*)[ \t]*\]\]?")
 _SPLIT_KEY = re.compile(_KEY_PART)
-_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
@@ -40,6 +40,8 @@ def _error_offset(content: str, message: str) -> int:
     match = _ERROR_AT.search(message)
     if not match:
         return 0
+    if match.group(1) is None:
+        return len(content)
     line, column = int(match.group(1)), int(match.group(2))
     starts = [m.start() for m in _LINE.finditer(content)]
     return starts[min(line, len(starts)) - 1] + column - 1

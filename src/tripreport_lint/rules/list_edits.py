@@ -59,6 +59,8 @@ def remove(doc: Document, fm: FrontMatter, path: KeyPath, index: int) -> Edit | 
         return None
     item = existing[index]
     if node.style == "[":
+        if index + 1 < len(existing):
+            return Edit(fm.absolute(item.start), fm.absolute(existing[index + 1].start))
         return Edit(fm.absolute(existing[index - 1].end), fm.absolute(item.end))
     line, _ = doc.lines.position(fm.absolute(item.start))
     line_start = doc.lines.offset(line)

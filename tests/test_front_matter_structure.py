@@ -1,0 +1,114 @@
+"""FM001-FM005 and ENC001: the front matter block itself, and the file's encoding."""
+
+from __future__ import annotations
+
+from conftest import Site
+
+GOOD = """\
+---
+title: Notes from DevOpsDays Amsterdam
+date: 2024-06-20
+tags: [devopsdays, culture]
+---
+
+Two days of open spaces and ignite talks.
+"""
+
+
+def test_clean_post_has_no_findings(site: Site) -> None:
+    assert site.findings(GOOD) == []
+
+
+def test_missing_front_matter_names_required_keys(site: Site) -> None:
+    findings = site.diagnostics("# Notes from DevOpsDays\n\nTwo days of talks.\n")
+    assert [(d.code, d.span.line, d.span.column) for d in findings] == [("FM001", 1, 1)]
+    assert "title, date" in findings[0].message
+
+
+def test_missing_front_matter_is_fine_where_schema_is_none(site: Site) -> None:
+    assert site.findings("# How to write for this blog\n", relative="content/blog/README.md") == []
+
+
+def test_unterminated_front_matter(site: Site) -> None:
+    text = "---\ntitle: Notes from SREcon\ndate: 2024-03-18\n\nWe met the on-call crowd.\n"
+    assert site.findings(text) == [("FM002", 1, 1)]
+
+
+def test_unterminated_toml_names_its_delimiter(site: Site) -> None:
+    findings = site.diagnostics('+++\ntitle = "SREcon"\ndate = 2024-03-18\n')
+    assert [d.code for d in findings] == ["FM002"]
+    assert "'+++'" in findings[0].message
+
+
+def test_yaml_syntax_error_at_its_line_with_the_list_that_was_open(site: Site) -> None:
+    text = "---\ntitle: Notes\ndate: 2024-03-18\ntags: [sre, oncall\n---\n\nBody.\n"
+    findings = site.diagnostics(text)
+    assert [(d.code, d.span.line) for d in findings] == [("FM004", 5)]
+    assert "starts on line 4" in findings[0].message
+
+
+def test_colon_in_plain_title_is_a_syntax_error(site: Site) -> None:
+    assert site.findings("---\ntitle: Day one: keynotes\ndate: 2024-03-18\n---\n") == [("FM004", 2, 15)]
+
+
+def test_toml_syntax_error_position(site: Site) -> None:
+    assert site.findings('+++\ntitle = "SREcon"\ndate = 2024-03-18\ntags = ["sre",\n+++\n') == [("FM004", 5, 1)]
+
+
+def test_json_front_matter_is_parsed_and_checked(site: Site) -> None:
+    text = '{\n  "title": "Container Days",\n  "date": "2024-09-10",\n  "draft": "no"\n}\n\nHamburg in September.\n'
+    assert site.findings(text) == [("FM010", 4, 12)]
+
+
+def test_json_syntax_error(site: Site) -> None:
+    text = '{\n  "title": "Container Days",\n  "date": "2024-09-10",\n}\n\nBody.\n'
+    assert [code for code, _, _ in site.findings(text)] == ["FM004"]
+
+
+def test_front_matter_that_is_a_list(site: Site) -> None:
+    assert site.findings("---\n- title: Notes\n- date: 2024-03-18\n---\n") == [("FM003", 2, 1)]
+
+
+def test_front_matter_that_is_a_scalar(site: Site) -> None:
+    assert site.findings("---\njust some words\n---\n") == [("FM003", 2, 1)]
+
+
+def test_duplicate_key_reported_at_the_second_key(site: Site) -> None:
+    text = "---\ntitle: Notes from SREcon\ndate: 2024-03-18\ntitle: SREcon Americas\n---\n"
+    findings = site.diagnostics(text)
+    assert [(d.code, d.span.line, d.span.column) for d in findings] == [("FM005", 4, 1)]
+    assert "first on line 2" in findings[0].message
+
+
+def test_duplicate_nested_key(site: Site) -> None:
+    text = "---\ntitle: Notes\ndate: 2024-03-18\nparams:\n  author: kim\n  author: lee\n---\n"
+    findings = site.diagnostics(text)
+    assert [(d.code, d.span.line, d.span.column) for d in findings] == [("FM005", 6, 3)]
+    assert "'params.author'" in findings[0].message
+
+
+def test_invalid_utf8_reports_the_byte_and_stops_other_rules(site: Site) -> None:
+    path = site.root / "content/blog/latin1.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"---\ntitle: Caf\xe9 talk\n---\n")
+    result = site.lint("content/blog/latin1.md")
+    assert [(d.code, d.span.line, d.span.column) for d in result.diagnostics] == [("ENC001", 2, 11)]
+    assert "0xE9 at offset 14" in result.diagnostics[0].message
+
+
+def test_bom_before_front_matter_is_accepted(site: Site) -> None:
+    path = site.root / "content/blog/bom.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert site.lint("content/blog/bom.md").diagnostics == []
+
+
+def test_crlf_and_cr_only_line_endings(site: Site) -> None:
+    crlf = GOOD.replace("\n", "\r\n")
+    assert site.findings(crlf) == []
+    cr_only = "---\rtitle: Notes\rdate: 2024-03-18\rdraft: \"no\"\r---\rBody.\r"
+    assert site.findings(cr_only) == [("FM010", 4, 8)]
+
+
+def test_empty_front_matter_is_a_mapping_missing_keys(site: Site) -> None:
+    assert site.findings("---\n---\nBody.\n") == [("FM010", 1, 1), ("FM010", 1, 1)]
