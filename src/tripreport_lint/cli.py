@@ -75,7 +75,13 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .engine import Engine, Selection, write  # noqa: PLC0415
     from .paths import unique, walk  # noqa: PLC0415
     from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
+    from .rules import resolve  # noqa: PLC0415
 
+    for option in ("select", "extend_select", "ignore"):
+        for word in getattr(args, option) or ():
+            if not resolve(word):
+                flag = "--" + option.replace("_", "-")
+                raise InputError(f"unknown rule code or name '{word}' in {flag} (see tripreport-lint --show-rules)")
     selection = Selection(args.select, args.ignore, args.extend_select)
     engine = Engine(config_path=args.config, selection=selection)
     errors: list[str] = []

@@ -21,13 +21,15 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 def glob_match(pattern: str, relative: str) -> bool:
-    """gitignore-like matching of a POSIX relative path: a pattern without '/' matches any name in it."""
+    """gitignore-like matching of a POSIX relative path.
+
+    A pattern matches the path or any folder above it, and one without '/' matches any single name.
+    """
     regex = _glob_regex(pattern)
-    if regex.fullmatch(relative):
-        return True
+    parts = relative.split("/")
     if "/" not in pattern.strip("/"):
-        return any(regex.fullmatch(part) for part in relative.split("/"))
-    return False
+        return any(regex.fullmatch(part) for part in parts)
+    return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))
 
 
 def relative_to(path: Path, root: Path) -> str:

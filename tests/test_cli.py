@@ -1,0 +1,138 @@
+"""The command line end to end, in a subprocess: exit codes, output formats, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import Site, run_cli
+
+from tripreport_lint import __version__
+from tripreport_lint.cli import run
+
+BAD = "---\ntitle: Meetup recap\ndate: 2024-03-05\ndraft: \"false\"\n---\n\nPizza and talks.\n"
+GOOD = "---\ntitle: Meetup recap\ndate: 2024-03-05\n---\n\nPizza and talks.\n"
+
+
+def test_exit_codes(site: Site) -> None:
+    site.write("content/blog/good.md", GOOD)
+    assert run_cli("content", cwd=site.root).returncode == 0
+    site.write("content/blog/bad.md", BAD)
+    result = run_cli("content", cwd=site.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/blog/bad.md:4:8: FM010 [*] 'draft' must be true or false, got the string \"false\": "
+        "write false without quotes"
+    )
+    assert result.stdout.splitlines()[-1] == "Found 1 problem in 2 files; 1 fixable with --fix ([*])."
+    assert run_cli("--exit-zero", "content", cwd=site.root).returncode == 0
+
+
+def test_json_output(site: Site) -> None:
+    site.write("content/blog/bad.md", BAD)
+    rows = json.loads(run_cli("--output-format", "json", ".", cwd=site.root).stdout)
+    assert rows == [{
+        "path": "content/blog/bad.md", "line": 4, "column": 8, "end_line": 4, "end_column": 15,
+        "code": "FM010", "name": "schema-violation",
+        "message": "'draft' must be true or false, got the string \"false\": write false without quotes",
+        "severity": "error", "fixable": True,
+    }]
+
+
+def test_github_output_is_the_default_under_actions(site: Site) -> None:
+    site.write("content/blog/bad.md", BAD.replace("title: Meetup recap", "title: Meetup, recap: 50% pizza"))
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    result = run_cli(".", cwd=site.root, env=env)
+    assert result.stdout.splitlines() == [
+        "::error file=content/blog/bad.md,line=2,col=21,endLine=2,endColumn=21,title=FM004::"
+        "YAML syntax error: mapping values are not allowed in this context: fix the front matter so it parses"
+    ]
+
+
+def test_statistics_and_quiet(site: Site) -> None:
+    site.write("content/blog/a.md", BAD)
+    site.write("content/blog/b.md", BAD.replace("draft", "toc"))
+    result = run_cli("--statistics", ".", cwd=site.root)
+    assert result.stdout.splitlines()[0] == "     2  FM010   schema-violation [*]"
+    quiet = run_cli("-q", ".", cwd=site.root)
+    assert len(quiet.stdout.splitlines()) == 2
+
+
+def test_select_and_ignore_on_the_command_line(site: Site) -> None:
+    site.write("content/blog/a.md", BAD)
+    assert run_cli("--ignore", "FM010", ".", cwd=site.root).returncode == 0
+    assert run_cli("--select", "FM02,FM03", ".", cwd=site.root).returncode == 0
+    bad = run_cli("--select", "NOPE", ".", cwd=site.root)
+    assert bad.returncode == 2
+    assert bad.stderr == (
+        "tripreport-lint: error: unknown rule code or name 'NOPE' in --select (see tripreport-lint --show-rules)\n"
+    )
+
+
+def test_missing_path_and_unreadable_input_exit_2(site: Site) -> None:
+    site.write("content/blog/a.md", GOOD)
+    result = run_cli("content", "no/such/post.md", cwd=site.root)
+    assert result.returncode == 2
+    assert result.stderr == "tripreport-lint: error: no/such/post.md: no such file or directory\n"
+
+
+def test_bad_config_exits_2_naming_the_file(site: Site) -> None:
+    site.write("content/blog/a.md", GOOD)
+    site.write(".tripreport-lint.toml", "select = [\"FM010\"\nignore = 3\n")
+    result = run_cli(".", cwd=site.root)
+    assert result.returncode == 2
+    assert result.stderr.startswith("tripreport-lint: error: ")
+    assert ".tripreport-lint.toml: invalid TOML" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_explicit_config_and_exclude(site: Site) -> None:
+    site.write("content/blog/a.md", BAD)
+    site.write("content/drafts/b.md", BAD)
+    site.write("lint.toml", 'exclude = ["content/drafts"]\n')
+    result = run_cli("--config", "lint.toml", "--output-format", "json", ".", cwd=site.root)
+    assert [row["path"] for row in json.loads(result.stdout)] == ["content/blog/a.md"]
+    # pre-commit passes files one by one: the exclude still applies.
+    assert run_cli("--config", "lint.toml", "content/drafts/b.md", cwd=site.root).returncode == 0
+
+
+def test_show_rules_version_and_usage() -> None:
+    out = run_cli("--show-rules", cwd=Path.cwd())
+    assert out.returncode == 0 and "FM030   taxonomy-mismatch" in out.stdout
+    assert run_cli("--version", cwd=Path.cwd()).stdout == f"tripreport-lint {__version__}\n"
+    usage = run_cli("--output-format", "xml", cwd=Path.cwd())
+    assert usage.returncode == 2 and "invalid choice: 'xml'" in usage.stderr
+
+
+def test_console_script_is_installed(site: Site) -> None:
+    script = shutil.which("tripreport-lint")
+    if script is None:
+        pytest.fail("the tripreport-lint console script is not on PATH; install the package first")
+    site.write("content/blog/a.md", GOOD)
+    import subprocess
+
+    assert subprocess.run([script, "."], cwd=site.root, capture_output=True, check=False).returncode == 0
+
+
+def test_run_is_callable_in_process(site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    site.write("content/blog/a.md", BAD)
+    monkeypatch.chdir(site.root)
+    assert run(["--output-format", "json", "content"]) == 1
+    assert json.loads(capsys.readouterr().out)[0]["code"] == "FM010"
+
+
+def test_github_escapes_properties_and_data() -> None:
+    import io
+
+    from tripreport_lint.diagnostics import Diagnostic, Severity, Span
+    from tripreport_lint.reporters import REPORTERS, RunSummary
+
+    stream = io.StringIO()
+    finding = Diagnostic("posts/a,b:c.md", "FM021", "future-date", "50% done\nnext", Span(3, 1, 3, 5), Severity.WARNING)
+    REPORTERS["github"](stream).report([finding], RunSummary(1, 0, False))
+    assert stream.getvalue() == (
+        "::warning file=posts/a%2Cb%3Ac.md,line=3,col=1,endLine=3,endColumn=5,title=FM021::50%25 done%0Anext\n"
+    )

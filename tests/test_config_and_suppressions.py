@@ -1,0 +1,75 @@
+"""Configuration discovery and validation, rule selection, and inline suppression comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Site
+
+from tripreport_lint import config
+from tripreport_lint.errors import InputError
+
+STRING_DRAFT = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"true\"\ntags: [a, a]\n---\n\nBody.\n"
+
+
+def test_pyproject_table_is_found_walking_up(site: Site) -> None:
+    site.write("pyproject.toml", '[project]\nname = "blog"\n\n[tool.tripreport-lint]\nignore = ["FM031"]\n')
+    assert [c for c, _, _ in site.findings(STRING_DRAFT, relative="content/blog/2024/post.md")] == ["FM010"]
+
+
+def test_pyproject_without_our_table_is_skipped(site: Site, tmp_path: Path) -> None:
+    site.write(".tripreport-lint.toml", 'ignore = ["schema-violation"]\n')
+    site.write("content/pyproject.toml", '[project]\nname = "x"\n')
+    assert [c for c, _, _ in site.findings(STRING_DRAFT)] == ["FM031"]
+
+
+def test_select_by_prefix_and_name_and_extend(site: Site) -> None:
+    site.write(".tripreport-lint.toml", 'select = ["FM03"]\nextend-select = ["date-without-timezone"]\n')
+    text = STRING_DRAFT.replace("date: 2024-01-01", "date: 2024-01-01T10:00:00")
+    assert [c for c, _, _ in site.findings(text)] == ["FM023", "FM031"]
+
+
+def test_per_file_ignores(site: Site) -> None:
+    site.write(".tripreport-lint.toml", '[per-file-ignores]\n"content/blog/legacy/**" = ["FM010"]\n')
+    assert [c for c, _, _ in site.findings(STRING_DRAFT, relative="content/blog/legacy/2019/x.md")] == ["FM031"]
+    assert [c for c, _, _ in site.findings(STRING_DRAFT)] == ["FM010", "FM031"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("selct = []\n", "unknown setting 'selct'"),
+        ('select = ["FM999"]\n', "unknown rule code or name 'FM999'"),
+        ("select = \"FM010\"\n", "'select' must be a list of strings"),
+        ("[taxonomy-mismatch]\nmode = \"equal\"\n", "option 'mode' of rule FM030 (taxonomy-mismatch) does not exist"),
+        ("[taxonomy-mismatch]\nmatch = \"same\"\n", "must be one of drift, equal"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_config_errors_name_the_file_and_the_problem(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        config.load(path)
+    assert str(path) in str(error.value) and needle in str(error.value)
+
+
+def test_disable_next_line_and_ranges(site: Site) -> None:
+    text = (
+        "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
+        "<!-- tripreport-lint-disable-next-line -->\nline six\n"
+        "<!-- tripreport-lint-disable FM010 -->\nx\n<!-- tripreport-lint-enable FM010 -->\n"
+    )
+    from tripreport_lint import suppressions
+    from tripreport_lint.lines import LineIndex
+
+    found = suppressions.parse(text, LineIndex(text), lambda word: [word])
+    assert found.suppresses("FM031", 7) and not found.suppresses("FM031", 8)
+    assert found.suppresses("FM010", 9) and not found.suppresses("FM010", 11) and not found.suppresses("FM031", 9)
+
+
+def test_disable_file_by_name_silences_front_matter_findings(site: Site) -> None:
+    text = STRING_DRAFT + "\n<!-- tripreport-lint-disable-file schema-violation -->\n"
+    assert [c for c, _, _ in site.findings(text)] == ["FM031"]
+    assert site.findings(STRING_DRAFT + "<!-- tripreport-lint-disable-file -->\n") == []

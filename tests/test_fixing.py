@@ -1,0 +1,70 @@
+"""--fix: byte-exact edits, idempotence, and how files are written."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from conftest import Site, run_cli
+
+from tripreport_lint.diagnostics import Edit, Fix
+from tripreport_lint.fixes import apply
+
+MESSY = (
+    "---\r\n"
+    "# a comment the fix must keep\r\n"
+    "title:   'Notes from Config Mgmt Camp'\r\n"
+    "date: 2025-02-03\r\n"
+    "draft: \"no\"\r\n"
+    "tags: [ghent, Ansible, ansible]\r\n"
+    "categories: [ghent, Ansible, talks]\r\n"
+    "---\r\n"
+    "Snow in Ghent.  \r\n"
+    "No final newline"
+)
+
+
+def test_fix_keeps_crlf_comments_quoting_bom_and_missing_final_newline(site: Site) -> None:
+    path = site.root / "content/blog/cfgmgmt.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xef\xbb\xbf" + MESSY.encode())
+    result = run_cli("--fix", "content", cwd=site.root)
+    assert result.returncode == 1, result.stderr
+    expected = (
+        MESSY.replace('draft: "no"', "draft: false")
+        .replace("[ghent, Ansible, ansible]", "[ghent, Ansible, talks]")
+    )
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
+    again = run_cli("--fix", "content", cwd=site.root)
+    assert again.returncode == 0, again.stdout
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
+
+
+def test_unchanged_file_is_not_rewritten_and_mode_is_kept(site: Site) -> None:
+    clean = site.write("content/blog/clean.md", "---\ntitle: N\ndate: 2024-01-01\n---\n")
+    dirty = site.write("content/blog/dirty.md", "---\ntitle: N\ndate: 2024-01-01\ndraft: 'yes'\n---\n")
+    os.chmod(dirty, 0o640)
+    before = clean.stat().st_mtime_ns, clean.stat().st_ino
+    assert run_cli("--fix", ".", cwd=site.root).returncode == 1
+    assert (clean.stat().st_mtime_ns, clean.stat().st_ino) == before
+    assert stat.S_IMODE(dirty.stat().st_mode) == 0o640
+    assert dirty.read_text() == "---\ntitle: N\ndate: 2024-01-01\ndraft: true\n---\n"
+    assert [p.name for p in dirty.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_diff_prints_and_writes_nothing(site: Site) -> None:
+    path = site.write("content/blog/p.md", "---\ntitle: N\ndate: 2024-01-01\ndraft: 'yes'\n---\n")
+    result = run_cli("--diff", ".", cwd=site.root)
+    assert result.returncode == 1
+    assert "-draft: 'yes'\n+draft: true\n" in result.stdout
+    assert "Would fix 1 problem in 1 file." in result.stderr
+    assert path.read_text() == "---\ntitle: N\ndate: 2024-01-01\ndraft: 'yes'\n---\n"
+
+
+def test_overlapping_fixes_wait_for_the_next_pass() -> None:
+    text = "abcdef"
+    first = Fix((Edit(1, 3, "X"),))
+    overlapping = Fix((Edit(2, 4, "Y"),))
+    insert_inside = Fix((Edit(2, 2, "Z"),))
+    later = Fix((Edit(4, 5, "W"),))
+    assert apply(text, [later, overlapping, first, insert_inside]) == ("aXdWf", 2)
