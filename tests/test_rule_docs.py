@@ -1,0 +1,53 @@
+"""Every rule is documented under the same headings, its examples behave as documented,
+and docs/rules.md is generated from the same docstrings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Site
+
+from tripreport_lint.docs import render_markdown, rule_doc
+from tripreport_lint.rules import ALL_RULES
+from tripreport_lint.rules.base import DOC_HEADINGS, Rule
+
+ROOT = Path(__file__).resolve().parents[1]
+# Rules whose examples cannot be written as a Markdown block (ENC001's is a Latin-1 file).
+NOT_MARKDOWN_EXAMPLES = {"ENC001"}
+
+
+def section(rule: type[Rule], heading: str) -> str:
+    doc = rule_doc(rule)
+    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", doc, re.S | re.M)
+    assert match, f"{rule.code} has no '## {heading}' section"
+    return match.group(1)
+
+
+def markdown_block(text: str) -> str:
+    match = re.search(r"```markdown\n(.*?)```", text, re.S)
+    assert match, "no ```markdown block"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
+    headings = re.findall(r"^## (.+)$", rule_doc(rule), re.M)
+    assert headings == list(DOC_HEADINGS)
+    assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.code not in NOT_MARKDOWN_EXAMPLES], ids=lambda r: r.code)
+def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site) -> None:
+    example = markdown_block(section(rule, "Example"))
+    fixed = markdown_block(section(rule, "Use instead"))
+    relative = "content/blog/example.md"
+    assert rule.code in [c for c, _, _ in site.findings(example, select=rule.code, relative=relative)]
+    assert site.findings(fixed, select=rule.code, relative=relative) == []
+
+
+def test_generated_reference_is_current() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render_markdown(), (
+        "docs/rules.md is stale: run python -m tripreport_lint.docs > docs/rules.md"
+    )
