@@ -73,3 +73,16 @@ def test_disable_file_by_name_silences_front_matter_findings(site: Site) -> None
     text = STRING_DRAFT + "\n<!-- tripreport-lint-disable-file schema-violation -->\n"
     assert [c for c, _, _ in site.findings(text)] == ["FM031"]
     assert site.findings(STRING_DRAFT + "<!-- tripreport-lint-disable-file -->\n") == []
+
+
+def test_include_globs_choose_files_and_folders_named_like_posts_are_not_files(site: Site) -> None:
+    from conftest import run_cli
+
+    site.write("content/blog/a.md", STRING_DRAFT)
+    site.write("content/blog/b.mdx", STRING_DRAFT)
+    site.write("content/blog/odd.md/picture.png", "png")
+    only_md = run_cli("--statistics", ".", cwd=site.root)
+    assert "in 1 file" in only_md.stdout
+    site.write(".tripreport-lint.toml", 'include = ["*.md", "content/**/*.mdx"]\n')
+    both = run_cli("--statistics", ".", cwd=site.root)
+    assert "in 2 files" in both.stdout

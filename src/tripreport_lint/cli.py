@@ -88,9 +88,9 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files: list[Path] = []
     for path in args.paths or [Path(".")]:
         if path.is_dir():
-            files += [f for f in walk(path) if not engine.is_excluded(f)]
+            files += [f for f in walk(path) if engine.wanted(f)]
         elif path.is_file():
-            files += [] if engine.is_excluded(path) else [path]
+            files += [path] if engine.wanted(path, explicit=True) else []
         else:
             errors.append(f"{path}: no such file or directory")
     fix = args.fix or args.diff

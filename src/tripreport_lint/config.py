@@ -26,7 +26,7 @@ SETTINGS = {
     "extend-select": "list of rule codes or names added to the selection",
     "ignore": "list of rule codes or names to turn off",
     "per-file-ignores": "table of glob -> list of rule codes or names",
-    "include": "list of globs of files to lint",
+    "include": "list of globs of files to lint (default: *.md, *.markdown)",
     "exclude": "list of globs of files and folders to skip",
     "schema": "path of the JSON Schema for posts, or 'post', 'section', 'none'",
     "schemas": "table of glob -> schema (path, 'post', 'section' or 'none'), first match wins",
@@ -70,8 +70,11 @@ class Config:
                 return spec
         return self.schema
 
-    def excluded(self, relative: str) -> bool:
-        return any(glob_match(glob, relative) for glob in self.exclude)
+    def wanted(self, relative: str, *, explicit: bool = False) -> bool:
+        """Whether a file is linted: not excluded, and matched by ``include`` unless named explicitly."""
+        if any(glob_match(glob, relative) for glob in self.exclude):
+            return False
+        return explicit or any(glob_match(glob, relative, whole_path=True) for glob in self.include)
 
 
 def _expand(selectors: tuple[str, ...]) -> list[type[Rule]]:

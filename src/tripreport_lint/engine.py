@@ -81,9 +81,9 @@ class Engine:
             site=site_index(site_root),
         )
 
-    def is_excluded(self, path: Path) -> bool:
+    def wanted(self, path: Path, *, explicit: bool = False) -> bool:
         config = self.config_for(path)
-        return config.excluded(relative_to(path, config.root))
+        return config.wanted(relative_to(path, config.root), explicit=explicit)
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         config = self.config_for(doc.path)

@@ -51,10 +51,9 @@ class Node:
 
 @dataclass
 class FrontMatter:
-    """The front matter block of a document; offsets are into the document text."""
+    """The front matter block at the top of a document; offsets are into the document text."""
 
     format: Format
-    start: int
     content_start: int
     content_end: int
     end: int
@@ -94,17 +93,17 @@ def split(text: str) -> FrontMatter | None:
                 return _unterminated(text, fmt, content_start)
             content_end = closed.start() + 1
             end = _after_line(text, closed.end())
-            return FrontMatter(fmt, 0, 0, content_end, end, True, text[:content_end])
+            return FrontMatter(fmt, 0, content_end, end, True, text[:content_end])
         if not closed:
             return _unterminated(text, fmt, content_start)
         end = _after_line(text, closed.end())
         content = text[content_start : closed.start()]
-        return FrontMatter(fmt, 0, content_start, closed.start(), end, True, content)
+        return FrontMatter(fmt, content_start, closed.start(), end, True, content)
     return None
 
 
 def _unterminated(text: str, fmt: Format, content_start: int) -> FrontMatter:
-    return FrontMatter(fmt, 0, content_start, len(text), len(text), False, text[content_start:])
+    return FrontMatter(fmt, content_start, len(text), len(text), False, text[content_start:])
 
 
 def _after_line(text: str, offset: int) -> int:

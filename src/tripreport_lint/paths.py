@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Folders no one wants linted: version control, dependencies, build output of Jekyll.
 SKIPPED_DIRS = frozenset({"node_modules", "_site", "__pycache__"})
 
@@ -20,13 +19,16 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(table.get(part, re.escape(part)) for part in parts))
 
 
-def glob_match(pattern: str, relative: str) -> bool:
+def glob_match(pattern: str, relative: str, *, whole_path: bool = False) -> bool:
     """gitignore-like matching of a POSIX relative path.
 
     A pattern matches the path or any folder above it, and one without '/' matches any single name.
+    With ``whole_path`` it must match the file itself: the whole path, or its name.
     """
     regex = _glob_regex(pattern)
     parts = relative.split("/")
+    if whole_path:
+        return bool(regex.fullmatch(relative if "/" in pattern.strip("/") else parts[-1]))
     if "/" not in pattern.strip("/"):
         return any(regex.fullmatch(part) for part in parts)
     return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))
@@ -49,7 +51,7 @@ def display(path: Path) -> str:
 
 
 def walk(root: Path) -> Iterator[Path]:
-    """Markdown files below ``root`` in a stable order, skipping hidden and dependency folders and link loops."""
+    """Files below ``root`` in a stable order, skipping hidden and dependency folders and link loops."""
     seen: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         stat = os.stat(folder)
@@ -59,8 +61,7 @@ def walk(root: Path) -> Iterator[Path]:
         seen.add((stat.st_dev, stat.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
-            if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield Path(folder) / name
+            yield Path(folder) / name
 
 
 def unique(paths: Iterable[Path]) -> list[Path]:

@@ -32,8 +32,8 @@ class Schema:
         import referencing  # noqa: PLC0415
 
         cls = jsonschema.validators.validator_for(self.data, default=jsonschema.Draft202012Validator)
-        registry: referencing.Registry[Any] = referencing.Registry(retrieve=_refuse)
-        return cls(self.data, registry=registry, format_checker=cls.FORMAT_CHECKER)  # type: ignore[no-any-return]
+        registry: referencing.Registry[Any] = referencing.Registry(retrieve=_refuse)  # type: ignore[call-arg]
+        return cls(self.data, registry=registry, format_checker=cls.FORMAT_CHECKER)
 
     @property
     def required(self) -> list[str]:

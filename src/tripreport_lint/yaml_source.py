@@ -33,9 +33,9 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 
 def parse(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, Node, Node]]]:
     """Data, the node of every key path, and the duplicated keys of a YAML document."""
-    _check_depth(content)
     loader = _TextDatesLoader(content)
     try:
+        _check_depth(content)
         root = loader.get_single_node()
         if root is not None:
             _check_expansion(root)
@@ -49,8 +49,16 @@ def parse(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, N
                 f"YAML syntax error: {problem}", where, error.context, error.context_mark.index
             ) from error
         raise FrontMatterSyntaxError(f"YAML syntax error: {problem}", where) from error
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as error:
+    except yaml.reader.ReaderError as error:
+        raise FrontMatterSyntaxError(
+            f"YAML error: character #x{error.character:04x} is not allowed ({error.reason})", error.position
+        ) from error
+    except ValueError as error:
+        if "integer string conversion" in str(error):
+            raise FrontMatterSyntaxError("YAML error: a number with thousands of digits: quote it", 0) from error
         raise FrontMatterSyntaxError(f"YAML error: {error}", 0) from error
+    except (yaml.YAMLError, OverflowError, RecursionError) as error:
+        raise FrontMatterSyntaxError(f"YAML error: {' '.join(str(error).split())}", 0) from error
     finally:
         loader.dispose()
     nodes: dict[KeyPath, Node] = {}
@@ -74,16 +82,16 @@ def parse_json(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPa
 
 
 def _check_depth(content: str) -> None:
-    if len(_OPENERS.findall(content)) <= MAX_DEPTH:
+    # Counting is cheap; the event walk only runs for front matter that could be that deep.
+    if len(_OPENERS.findall(content)) <= MAX_DEPTH and content.count("\n") <= MAX_DEPTH:
         return
     depth = 0
     for event in yaml.parse(content, Loader=_BaseLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise FrontMatterSyntaxError(
-                    f"YAML nested more than {MAX_DEPTH} levels deep", event.start_mark.index
-                )
+                where = event.start_mark.index if event.start_mark else 0
+                raise FrontMatterSyntaxError(f"YAML nested more than {MAX_DEPTH} levels deep", where)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -112,7 +120,7 @@ def _node(node: yaml.Node, key: yaml.Node | None) -> Node:
     elif isinstance(node, yaml.SequenceNode):
         kind, style = "sequence", "[" if node.flow_style else None
     else:
-        kind, style = "mapping", "{" if node.flow_style else None
+        kind, style = "mapping", "{" if getattr(node, "flow_style", None) else None
     return Node(
         start=node.start_mark.index,
         end=node.end_mark.index,

@@ -15,7 +15,6 @@ class RunSummary:
     files: int
     fixed: int
     fix_mode: bool
-    show_fixes_hint: bool = True
 
 
 class Reporter:

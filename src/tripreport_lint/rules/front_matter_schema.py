@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..context import Context
 from ..diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
@@ -132,7 +132,7 @@ def _violations(doc: Document, fm: FrontMatter, error: ValidationError) -> Itera
 
 
 def _plain_message(where: str, kind: Any, error: ValidationError) -> str:
-    value, limit = error.instance, error.validator_value
+    value, limit = error.instance, cast(Any, error.validator_value)
     if kind == "minLength" and value == "":
         return f"'{where}' is empty: give it a value or remove the key"
     if kind == "minItems":

@@ -17,7 +17,7 @@ def items(fm: FrontMatter, path: KeyPath) -> list[Node] | None:
     node = fm.node(path)
     if node is None or node.kind != "sequence":
         return None
-    found = []
+    found: list[Node] = []
     while (item := fm.node(path + (len(found),))) is not None:
         found.append(item)
     data = fm.mapping or {}

@@ -1,0 +1,70 @@
+"""The document model: decoding, front matter split and positions, body tokens, odd input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import Site
+
+from tripreport_lint.document import Document
+
+
+def test_body_tokens_carry_file_line_numbers() -> None:
+    doc = Document.from_text("---\ntitle: Notes\ndate: 2024-01-01\n---\n\n# Notes\n\nText.\n")
+    heading = next(t for t in doc.tokens if t.type == "heading_open")
+    assert heading.map == [5, 6]  # 0-based: line 6 of the file
+    assert doc.body_text.count("\n") == doc.text.count("\n")
+
+
+def test_toml_positions_of_keys_tables_and_items() -> None:
+    doc = Document.from_text('+++\ntitle = "N"\ntags = [\n  "a",\n  "b",\n]\n[params]\nauthor = "kim"\n+++\n')
+    fm = doc.front_matter
+    assert fm is not None and fm.format == "toml"
+    tags_b = fm.node(("tags", 1))
+    author = fm.node(("params", "author"))
+    assert tags_b is not None and author is not None
+    assert doc.span(fm.absolute(tags_b.start)).line == 5
+    assert fm.source(author) == '"kim"' and doc.span(fm.absolute(author.start)).line == 8
+
+
+def test_toml_dates_are_the_text_written() -> None:
+    doc = Document.from_text("+++\ndate = 2024-05-19T10:00:00+02:00\n+++\n")
+    assert doc.front_matter is not None and doc.front_matter.data == {"date": "2024-05-19T10:00:00+02:00"}
+
+
+def test_yaml_dates_are_the_text_written() -> None:
+    doc = Document.from_text("---\ndate: 2024-05-19 10:00:00\nlastmod: 2025-02-30\n---\n")
+    assert doc.front_matter is not None
+    assert doc.front_matter.data == {"date": "2024-05-19 10:00:00", "lastmod": "2025-02-30"}
+
+
+def test_python_tags_are_never_constructed(site: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    marker = tmp_path / "pwned"
+    text = f'---\ntitle: x\nx: !!python/object/apply:os.system ["touch {marker}"]\n---\n'
+    assert [c for c, _, _ in site.findings(text)] == ["FM004"]
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\na: " + "[" * 50000 + "]" * 50000 + "\n---\n", "nested more than 200 levels"),
+        ("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(3000)) + "---\n", "nested more than 200 levels"),
+        ("---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+            f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi")) + "---\n",
+         "alias bomb"),
+        ("---\ntitle: a\x00b\n---\n", "character #x0000 is not allowed"),
+        ("---\nweight: " + "9" * 5000 + "\n---\n", "a number with thousands of digits"),
+    ],
+)
+def test_hostile_yaml_is_a_finding_in_bounded_time(site: Site, text: str, message: str) -> None:
+    started = time.monotonic()
+    [finding] = [d for d in site.diagnostics(text) if d.code == "FM004"]
+    assert message in finding.message and "\n" not in finding.message
+    assert time.monotonic() - started < 10
+
+
+def test_empty_file_and_front_matter_only(site: Site) -> None:
+    assert site.findings("") == [("FM001", 1, 1)]
+    assert site.findings("---\ntitle: N\ndate: 2024-01-01\n---") == []
