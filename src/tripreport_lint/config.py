@@ -114,7 +114,7 @@ def load(path: Path) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("tripreport-lint", {})
-    return from_mapping(data, path.parent.resolve(), path)
+    return from_mapping(data, path.parent, path)
 
 
 def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -> Config:

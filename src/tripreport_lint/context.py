@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .schema import Schema
@@ -42,12 +43,12 @@ SITE_MARKERS = (
 JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
 
 
+@lru_cache(maxsize=None)
 def find_site_root(folder: Path) -> Path | None:
     """The nearest folder at or above ``folder`` holding a Hugo, Jekyll or Gatsby site configuration."""
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in SITE_MARKERS):
-            return candidate
-    return None
+    if any((folder / marker).exists() for marker in SITE_MARKERS):
+        return folder
+    return None if folder.parent == folder else find_site_root(folder.parent)
 
 
 def default_static_dirs(site_root: Path) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from .document import Document
 from .errors import InputError
 from .files import write_atomic
 from .fixes import FixesDoNotConverge, fix_until_stable
-from .paths import display, relative_to
+from .paths import absolute, display, relative_to
 from .site import site_index
 from .rules.base import Rule
 
@@ -45,21 +45,37 @@ class Selection:
     extend_select: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class FolderSettings:
+    """What every file of one folder shares: its configuration and its site."""
+
+    config: Config
+    site_root: Path
+    static_dirs: tuple[Path, ...]
+
+
 class Engine:
     """Lints files, each with the configuration found for it."""
 
     def __init__(self, *, config_path: Path | None = None, selection: Selection = Selection(),
                  now: datetime.datetime | None = None) -> None:
-        self.forced_config = config_module.load(config_path.resolve()) if config_path else None
+        self.forced_config = config_module.load(absolute(config_path)) if config_path else None
         self.selection = selection
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self._rule_cache: dict[int, list[Rule]] = {}
+        self._folders: dict[Path, FolderSettings] = {}
 
-    def config_for(self, path: Path) -> Config:
-        if self.forced_config is not None:
-            return self.forced_config
-        found = config_module.find(path.resolve().parent)
-        return config_module.load(found) if found else _default_config(Path.cwd().resolve())
+    def folder_settings(self, folder: Path) -> FolderSettings:
+        """The settings of an absolute folder, looked up once per run."""
+        if folder not in self._folders:
+            config = self.forced_config
+            if config is None:
+                found = config_module.find(folder)
+                config = config_module.load(found) if found else _default_config(absolute(Path.cwd()))
+            site_root = find_site_root(folder) or (config.root if config.source else absolute(Path.cwd()))
+            static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
+            self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static))
+        return self._folders[folder]
 
     def _rules(self, config: Config) -> list[Rule]:
         # Configs are cached by load(), so one instance stands for one file's settings.
@@ -68,27 +84,24 @@ class Engine:
             self._rule_cache[id(config)] = config.rules(s.select, s.ignore, s.extend_select)
         return self._rule_cache[id(config)]
 
-    def context_for(self, path: Path, config: Config) -> Context:
-        folder = path.resolve().parent
-        site_root = find_site_root(folder) or (config.root if config.source else Path.cwd().resolve())
-        static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
-        spec = config.schema_spec(relative_to(path, config.root))
-        return Context(
-            site_root=site_root,
-            static_dirs=tuple(site_root / d for d in static),
-            schema=schema_module.load(spec, config.root),
-            now=self.now,
-            site=site_index(site_root),
-        )
-
     def wanted(self, path: Path, *, explicit: bool = False) -> bool:
-        config = self.config_for(path)
+        path = absolute(path)
+        config = self.folder_settings(path.parent).config
         return config.wanted(relative_to(path, config.root), explicit=explicit)
 
     def lint(self, doc: Document) -> list[Diagnostic]:
-        config = self.config_for(doc.path)
-        context = self.context_for(doc.path, config)
-        ignored = config.ignored_codes(relative_to(doc.path, config.root))
+        path = absolute(doc.path)
+        settings = self.folder_settings(path.parent)
+        config = settings.config
+        relative = relative_to(path, config.root)
+        context = Context(
+            site_root=settings.site_root,
+            static_dirs=settings.static_dirs,
+            schema=schema_module.load(config.schema_spec(relative), config.root),
+            now=self.now,
+            site=site_index(settings.site_root),
+        )
+        ignored = config.ignored_codes(relative)
         rules = [rule for rule in self._rules(config) if rule.code not in ignored]
         if doc.decode_error is not None:
             rules = [rule for rule in rules if rule.code == "ENC001"]

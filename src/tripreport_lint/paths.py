@@ -34,20 +34,22 @@ def glob_match(pattern: str, relative: str, *, whole_path: bool = False) -> bool
     return any(regex.fullmatch("/".join(parts[:end])) for end in range(len(parts), 0, -1))
 
 
+def absolute(path: Path) -> Path:
+    """An absolute, normalised path, without resolving links (no file system access)."""
+    return Path(os.path.abspath(path))
+
+
 def relative_to(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` in POSIX form, or its absolute form when outside."""
+    """``path`` relative to ``root`` in POSIX form, or its absolute form when outside; both absolute."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return path.as_posix()
 
 
 def display(path: Path) -> str:
     """How a path is shown: relative to the working directory when below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    return relative_to(absolute(path), absolute(Path.cwd()))
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -68,5 +70,5 @@ def unique(paths: Iterable[Path]) -> list[Path]:
     """Paths without repeats, in first-seen order."""
     seen: dict[Path, Path] = {}
     for path in paths:
-        seen.setdefault(path.resolve(), path)
+        seen.setdefault(absolute(path), path)
     return list(seen.values())
