@@ -136,3 +136,20 @@ def test_github_escapes_properties_and_data() -> None:
     assert stream.getvalue() == (
         "::warning file=posts/a%2Cb%3Ac.md,line=3,col=1,endLine=3,endColumn=5,title=FM021::50%25 done%0Anext\n"
     )
+
+
+def test_a_crashing_rule_is_an_error_naming_it(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from tripreport_lint.rules.front_matter_dates import InvalidDate
+
+    def broken(self: object, doc: object, ctx: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(InvalidDate, "check", broken)
+    site.write("content/blog/a.md", GOOD)
+    monkeypatch.chdir(site.root)
+    assert run(["content"]) == 2
+    assert capsys.readouterr().err == (
+        "tripreport-lint: error: content/blog/a.md: internal error in rule FM020 (invalid-date): "
+        "KeyError('boom'); please report it\n"
+    )

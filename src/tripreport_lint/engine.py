@@ -13,7 +13,7 @@ from . import schema as schema_module
 from . import suppressions
 from .config import Config
 from .context import Context, default_static_dirs, find_site_root
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Violation
 from .document import Document
 from .errors import InputError
 from .files import write_atomic
@@ -109,7 +109,7 @@ class Engine:
         diagnostics = [
             Diagnostic(doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix)
             for rule in rules
-            for v in rule.check(doc, context)
+            for v in _run(rule, doc, context)
             if not found.suppresses(rule.code, v.span.line)
         ]
         return sorted(diagnostics, key=lambda d: d.sort_key)
@@ -140,6 +140,18 @@ def write(result: FileResult) -> None:
     """Write a fixed file, only when its bytes changed."""
     if result.changed and result.new_bytes is not None:
         write_atomic(result.path, result.new_bytes)
+
+
+def _run(rule: Rule, doc: Document, context: Context) -> list[Violation]:
+    """A rule's violations; a crash in a rule becomes an error naming it, never a traceback."""
+    try:
+        return list(rule.check(doc, context))
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001 - one faulty rule must not take the run down
+        raise InputError(
+            f"{doc.display_path}: internal error in rule {rule.code} ({rule.name}): {error!r}; please report it"
+        ) from error
 
 
 @lru_cache(maxsize=None)
