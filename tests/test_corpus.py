@@ -92,7 +92,7 @@ def test_injected_defects_are_found_at_their_line(post: Path, tmp_path: Path) ->
         target.write_text("\n".join(lines), encoding="utf-8")
         found = [(d.code, d.span.line) for d in engine.check(target).diagnostics]
         if label == "yaml syntax error":
-            assert [c for c, _ in found] == ["FM004"], (label, found)
+            assert [c for c, _ in found if c.startswith("FM")] == ["FM004"], (label, found)
         else:
             assert (code, line) in found, (label, found)
 

@@ -14,8 +14,9 @@ from tripreport_lint.rules import ALL_RULES
 from tripreport_lint.rules.base import DOC_HEADINGS, Rule
 
 ROOT = Path(__file__).resolve().parents[1]
-# Rules whose examples cannot be written as a Markdown block (ENC001's is a Latin-1 file).
-NOT_MARKDOWN_EXAMPLES = {"ENC001"}
+# Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,
+# invisible or control characters, or line breaks. Their own tests cover them.
+NOT_MARKDOWN_EXAMPLES = {"ENC001", "ENC003", "ENC004", "ENC005", "ENC007", "ENC008"}
 
 
 def section(rule: type[Rule], heading: str) -> str:

@@ -17,6 +17,8 @@ from .lines import LineIndex, detect_newline
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from .body import Body
+
 
 @dataclass(frozen=True)
 class DecodeError:
@@ -82,6 +84,13 @@ class Document:
         from markdown_it import MarkdownIt  # noqa: PLC0415 - heavy, loaded only by body rules
 
         return MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(self.body_text)
+
+    @cached_property
+    def body(self) -> Body:
+        """Offsets of code, HTML, headings and definitions in the body."""
+        from .body import Body  # noqa: PLC0415
+
+        return Body(self)
 
 
 def _decode_error(raw: bytes, error: UnicodeDecodeError) -> DecodeError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import Rule
-from .encoding import InvalidUtf8
+from .encoding import InvalidUtf8, Mojibake
 from .front_matter_dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
 from .front_matter_images import ImageMissing
 from .front_matter_schema import SchemaViolation
@@ -16,6 +16,15 @@ from .front_matter_structure import (
 )
 from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
 from .front_matter_types import Yaml11Boolean
+from .leftovers import CommentedOutBlock, DraftingNote
+from .whitespace import (
+    ByteOrderMark,
+    ControlCharacter,
+    InvisibleCharacter,
+    MissingFinalNewline,
+    MixedLineEndings,
+    TrailingWhitespace,
+)
 
 ALL_RULES: tuple[type[Rule], ...] = (
     InvalidUtf8,
@@ -33,6 +42,15 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TaxonomyMismatch,
     TaxonomyDuplicate,
     ImageMissing,
+    CommentedOutBlock,
+    DraftingNote,
+    Mojibake,
+    ByteOrderMark,
+    ControlCharacter,
+    InvisibleCharacter,
+    TrailingWhitespace,
+    MissingFinalNewline,
+    MixedLineEndings,
 )
 
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

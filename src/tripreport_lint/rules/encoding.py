@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..context import Context
-from ..diagnostics import Span, Violation
+from ..diagnostics import Edit, Fix, FixAvailability, Span, Violation
 from ..document import Document
 from .base import Rule
 
@@ -48,3 +49,82 @@ class InvalidUtf8(Rule):
             "save the file as UTF-8",
             Span(error.line, error.column, error.line, error.column + 1),
         )
+
+
+def _edges(before: str, after: str) -> tuple[int, int, int]:
+    """Length of the common prefix, and the ends of the differing parts in ``before`` and ``after``."""
+    prefix = 0
+    while prefix < min(len(before), len(after)) and before[prefix] == after[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(before), len(after)) - prefix and before[-1 - suffix] == after[-1 - suffix]:
+        suffix += 1
+    return prefix, len(before) - suffix, len(after) - suffix
+
+
+class Mojibake(Rule):
+    """## What it does
+    Finds text that is UTF-8 read through the wrong code page (`StÃ©phane`, `St√©phane`, `â€™`, `Â©`)
+    and repairs it with ftfy's encoding fix.
+
+    ## Why is this bad?
+    Readers see garbage where a name or an apostrophe should be; it usually comes from copying
+    text out of a tool that guessed the encoding wrong.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    A great chat with StÃ©phane about onboarding.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    A great chat with Stéphane about onboarding.
+    ```
+
+    ## Fix safety
+    Safe: only ftfy's encoding repair runs; curly quotes, dashes and other characters the author
+    typed are left as they are.
+
+    ## Options
+    None.
+
+    ## Known problems
+    ftfy is built to avoid false alarms, so a short garbled fragment it cannot be sure of is left alone.
+    """
+
+    code = "ENC002"
+    name = "mojibake"
+    summary = "Text is UTF-8 decoded with the wrong code page."
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        import ftfy  # noqa: PLC0415 - only this rule needs it
+        from ftfy.badness import is_bad  # noqa: PLC0415
+
+        for start in doc.lines.starts:
+            end = doc.lines.line_end(doc.lines.position(start)[0])
+            line = doc.text[start:end]
+            if not line or line.isascii() or not is_bad(line):
+                continue
+            fixed = ftfy.fix_encoding(line)
+            if fixed == line:
+                continue
+            prefix, old_end, new_end = _edges(line, fixed)
+            garbled, repaired = line[prefix:old_end], fixed[prefix:new_end]
+            word = re.match(r"[^\s\[\]()\"']*", line[old_end:])
+            lead = re.search(r"[^\s\[\]()\"']*$", line[:prefix])
+            shown_old = (lead.group() if lead else "") + garbled + (word.group() if word else "")
+            shown_new = (lead.group() if lead else "") + repaired + (word.group() if word else "")
+            yield Violation(
+                f"'{shown_old}' is mojibake for '{shown_new}': repair the encoding",
+                doc.span(start + prefix, start + old_end),
+                Fix((Edit(start + prefix, start + old_end, repaired),), description="repair the encoding"),
+            )

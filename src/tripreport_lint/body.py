@@ -1,0 +1,133 @@
+"""Where things stand in a post's body: code, HTML, headings and reference definitions, as offsets.
+
+markdown-it gives block tokens line ranges but inline tokens no positions; this module maps what the
+rules need back to character offsets of the file, once per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from .document import Document
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_COMMENT_SHORTCODE = re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}.*?\{\{[<%]\s*/comment\s*[%>]\}\}", re.S)
+_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
+_HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # as rendered, without markup
+    source: str  # the heading's inline Markdown
+    line: int  # 1-based
+    start: int  # offset of the line
+    end: int  # offset of the end of the heading's last line
+    explicit_id: str | None
+
+
+@dataclass(frozen=True)
+class Definition:
+    label: str
+    target: str
+    start: int
+    end: int
+
+
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with each range replaced by spaces, keeping line breaks (so offsets do not move)."""
+    chars = list(text)
+    for start, end in ranges:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+class Body:
+    """Offsets of the parts of a document's body; built once per document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def _line_range(self, token: Token) -> tuple[int, int]:
+        assert token.map is not None
+        first, last = token.map
+        lines = self.doc.lines
+        end = lines.offset(last + 1) if last < lines.line_count else len(self.doc.text)
+        return lines.offset(first + 1), end
+
+    @cached_property
+    def code_blocks(self) -> list[tuple[int, int]]:
+        """Fenced and indented code blocks."""
+        return [self._line_range(t) for t in self.doc.tokens if t.type in ("fence", "code_block") and t.map]
+
+    @cached_property
+    def html_blocks(self) -> list[tuple[int, int]]:
+        return [self._line_range(t) for t in self.doc.tokens if t.type == "html_block" and t.map]
+
+    @cached_property
+    def without_code(self) -> str:
+        """The text with front matter, code blocks and code spans blanked; HTML kept."""
+        start = self.doc.body_start
+        blocked = _blank(self.doc.text, [(0, start), *self.code_blocks])
+        spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(blocked, start)]
+        return _blank(blocked, spans)
+
+    @cached_property
+    def prose(self) -> str:
+        """Only prose left: code, HTML blocks and tags, autolinks and shortcodes blanked too."""
+        text = _blank(self.without_code, self.html_blocks)
+        patterns = (_COMMENT_SHORTCODE, _INLINE_HTML, _AUTOLINK, _SHORTCODE)
+        hidden = [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
+        return _blank(text, hidden)
+
+    @cached_property
+    def definitions(self) -> list[Definition]:
+        """Link reference definitions (``[label]: target``) outside code."""
+        return [
+            Definition(m.group(1), m.group(2).strip("<>"), m.start(), m.end())
+            for m in _DEFINITION.finditer(self.without_code, self.doc.body_start)
+        ]
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found = []
+        tokens = self.doc.tokens
+        for index, token in enumerate(tokens):
+            if token.type != "heading_open" or not token.map:
+                continue
+            inline = tokens[index + 1]
+            source = inline.content
+            explicit = _HEADING_ID.search(source)
+            if explicit:
+                source = source[: explicit.start()]
+            text = _HEADING_ID.sub("", plain_text(inline.children or []))
+            start, end = self._line_range(token)
+            end = len(self.doc.text[:end].rstrip("\r\n"))
+            found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
+                                 explicit.group(1) if explicit else None))
+        return found
+
+
+def plain_text(children: list[Token]) -> str:
+    """What an inline token list reads as: text and code, without markup."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content if child.type != "html_inline" else "")
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(plain_text(child.children or []))
+    return "".join(parts)
