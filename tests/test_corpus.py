@@ -104,4 +104,5 @@ def test_unterminated_front_matter_in_real_posts(tmp_path: Path) -> None:
         end = end_of_front_matter(lines)
         target = tmp_path / f"{post.parent.name}-{post.stem}.md"
         target.write_text("\n".join(lines[:end] + lines[end + 1 :]), encoding="utf-8")
-        assert [(d.code, d.span.line) for d in engine.check(target).diagnostics] == [("FM002", 1)]
+        found = [(d.code, d.span.line) for d in engine.check(target).diagnostics if d.code.startswith("FM")]
+        assert found == [("FM002", 1)]

@@ -67,4 +67,4 @@ def test_hostile_yaml_is_a_finding_in_bounded_time(site: Site, text: str, messag
 
 def test_empty_file_and_front_matter_only(site: Site) -> None:
     assert site.findings("") == [("FM001", 1, 1)]
-    assert site.findings("---\ntitle: N\ndate: 2024-01-01\n---") == []
+    assert site.findings("---\ntitle: N\ndate: 2024-01-01\n---") == [("ENC007", 4, 4)]

@@ -24,7 +24,7 @@ MESSY = (
 )
 
 
-def test_fix_keeps_crlf_comments_quoting_bom_and_missing_final_newline(site: Site) -> None:
+def test_fix_keeps_crlf_comments_quoting_bom_and_hard_breaks(site: Site) -> None:
     path = site.root / "content/blog/cfgmgmt.md"
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\xef\xbb\xbf" + MESSY.encode())
@@ -33,10 +33,11 @@ def test_fix_keeps_crlf_comments_quoting_bom_and_missing_final_newline(site: Sit
     expected = (
         MESSY.replace('draft: "no"', "draft: false")
         .replace("[ghent, Ansible, ansible]", "[ghent, Ansible, talks]")
+        + "\r\n"
     )
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
-    again = run_cli("--fix", "content", cwd=site.root)
-    assert again.returncode == 0, again.stdout
+    again = run_cli("--fix", "-q", "content", cwd=site.root)
+    assert again.stdout.split(" ", 2)[1] == "ENC003" and len(again.stdout.splitlines()) == 1, again.stdout
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
 
 

@@ -100,7 +100,7 @@ def test_bom_before_front_matter_is_accepted(site: Site) -> None:
     path = site.root / "content/blog/bom.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
-    assert site.lint("content/blog/bom.md").diagnostics == []
+    assert [d.code for d in site.lint("content/blog/bom.md").diagnostics] == ["ENC003"]
 
 
 def test_crlf_and_cr_only_line_endings(site: Site) -> None:

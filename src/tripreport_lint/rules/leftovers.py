@@ -63,12 +63,12 @@ class CommentedOutBlock(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    ## Day one
+    The first day opened with the keynotes.
 
     [//]: # (### Falco talk)
     [//]: # (need to check the slides)
 
-    ## Day two
+    The second day was all workshops.
     ```
 
     ## Use instead
@@ -77,9 +77,9 @@ class CommentedOutBlock(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    ## Day one
+    The first day opened with the keynotes.
 
-    ## Day two
+    The second day was all workshops.
     ```
 
     ## Fix safety
