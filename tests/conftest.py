@@ -23,7 +23,7 @@ class Site:
 
     root: Path
 
-    def write(self, relative: str, text: str, *, dedent: bool = True) -> Path:
+    def write(self, relative: str, text: str, *, dedent: bool = False) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8", newline="")

@@ -16,12 +16,23 @@ if TYPE_CHECKING:
 
     from .document import Document
 
+# Hugo's and Jekyll's highlight shortcodes are code blocks too.
+_HIGHLIGHT = re.compile(
+    r"\{\{[<%]\s*highlight\b.*?[%>]\}\}.*?\{\{[<%]\s*/\s*highlight\s*[%>]\}\}|\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}",
+    re.S,
+)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
-_COMMENT_SHORTCODE = re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}.*?\{\{[<%]\s*/comment\s*[%>]\}\}", re.S)
+_COMMENT_SHORTCODE = re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}.*?\{\{[<%]\s*/\s*comment\s*[%>]\}\}", re.S)
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
+_TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\\n]|\\.)*\])*"
+_DEST = r"<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*"
+_TITLE = r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?"
+_INLINE_LINK = re.compile(rf"(!?)\[({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
+_REFERENCE_LINK = re.compile(rf"(!?)\[({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
 _HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
 
 
@@ -34,6 +45,19 @@ class Heading:
     start: int  # offset of the line
     end: int  # offset of the end of the heading's last line
     explicit_id: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """An inline link or image ``[text](target)``, or a reference link ``[text][label]`` (target None)."""
+
+    image: bool
+    text: str
+    target: str | None
+    label: str | None
+    start: int
+    end: int
+    target_start: int
 
 
 @dataclass(frozen=True)
@@ -78,17 +102,18 @@ class Body:
 
     @cached_property
     def without_code(self) -> str:
-        """The text with front matter, code blocks and code spans blanked; HTML kept."""
+        """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
         start = self.doc.body_start
         blocked = _blank(self.doc.text, [(0, start), *self.code_blocks])
+        blocked = _blank(blocked, [(m.start(), m.end()) for m in _HIGHLIGHT.finditer(blocked, start)])
         spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(blocked, start)]
         return _blank(blocked, spans)
 
     @cached_property
     def prose(self) -> str:
-        """Only prose left: code, HTML blocks and tags, autolinks and shortcodes blanked too."""
-        text = _blank(self.without_code, self.html_blocks)
-        patterns = (_COMMENT_SHORTCODE, _INLINE_HTML, _AUTOLINK, _SHORTCODE)
+        """Only prose left: comments, definitions, HTML blocks and tags, autolinks and shortcodes blanked too."""
+        text = _blank(self.comments_blanked, self.html_blocks)
+        patterns = (_INLINE_HTML, _AUTOLINK, _SHORTCODE)
         hidden = [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         return _blank(text, hidden)
 
@@ -99,6 +124,36 @@ class Body:
             Definition(m.group(1), m.group(2).strip("<>"), m.start(), m.end())
             for m in _DEFINITION.finditer(self.without_code, self.doc.body_start)
         ]
+
+    @cached_property
+    def comments_blanked(self) -> str:
+        """``without_code`` with HTML comments, ``comment`` shortcodes and whole definition lines blanked."""
+        text = self.without_code
+        lines = self.doc.lines
+        hidden = [(m.start(), m.end()) for p in (_HTML_COMMENT, _COMMENT_SHORTCODE) for m in p.finditer(text)]
+        for definition in self.definitions:
+            line = lines.position(definition.end)[0]  # the target may stand on the next line
+            hidden.append((definition.start, lines.line_end(line)))
+        return _blank(text, hidden)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Inline and reference links and images outside code, in order."""
+        text, start = self.comments_blanked, self.doc.body_start
+        found = [
+            Link(m.group(1) == "!", m.group(2), m.group(3).strip("<>") if m.group(3).startswith("<") else m.group(3),
+                 None, m.start(), m.end(), m.start(3))
+            for m in _INLINE_LINK.finditer(text, start)
+        ]
+        taken = [(link.start, link.end) for link in found]
+        for m in _REFERENCE_LINK.finditer(text, start):
+            if not any(s <= m.start() < e for s, e in taken):
+                found.append(Link(m.group(1) == "!", m.group(2), None, m.group(3) or m.group(2),
+                                  m.start(), m.end(), m.start(3)))
+        return sorted(found, key=lambda link: link.start)
+
+    def in_link(self, offset: int) -> bool:
+        return any(link.start <= offset < link.end for link in self.links)
 
     @cached_property
     def headings(self) -> list[Heading]:

@@ -17,6 +17,15 @@ from .front_matter_structure import (
 from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
 from .front_matter_types import Yaml11Boolean
 from .leftovers import CommentedOutBlock, DraftingNote
+from .links import (
+    BareUrl,
+    ImageWithoutAlt,
+    LinkGluedToWord,
+    MalformedLink,
+    PlaceholderLink,
+    UndefinedReference,
+    UnusedDefinition,
+)
 from .whitespace import (
     ByteOrderMark,
     ControlCharacter,
@@ -42,6 +51,13 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TaxonomyMismatch,
     TaxonomyDuplicate,
     ImageMissing,
+    MalformedLink,
+    LinkGluedToWord,
+    PlaceholderLink,
+    UndefinedReference,
+    UnusedDefinition,
+    BareUrl,
+    ImageWithoutAlt,
     CommentedOutBlock,
     DraftingNote,
     Mojibake,

@@ -51,6 +51,10 @@ class InvalidUtf8(Rule):
         )
 
 
+_WORD = re.compile(r"[^\s\[\]()<>\"'`*_|]+")
+_PUNCTUATION = ".,;:!?"
+
+
 def _edges(before: str, after: str) -> tuple[int, int, int]:
     """Length of the common prefix, and the ends of the differing parts in ``before`` and ``after``."""
     prefix = 0
@@ -109,22 +113,19 @@ class Mojibake(Rule):
         import ftfy  # noqa: PLC0415 - only this rule needs it
         from ftfy.badness import is_bad  # noqa: PLC0415
 
-        for start in doc.lines.starts:
-            end = doc.lines.line_end(doc.lines.position(start)[0])
-            line = doc.text[start:end]
-            if not line or line.isascii() or not is_bad(line):
+        # Word by word: ftfy repairs one encoding mix-up per text, and one line can hold several.
+        for match in _WORD.finditer(doc.text):
+            word = match.group()
+            if word.isascii() or not is_bad(word):
                 continue
-            fixed = ftfy.fix_encoding(line)
-            if fixed == line:
+            fixed = ftfy.fix_encoding(word)
+            if fixed == word:
                 continue
-            prefix, old_end, new_end = _edges(line, fixed)
-            garbled, repaired = line[prefix:old_end], fixed[prefix:new_end]
-            word = re.match(r"[^\s\[\]()\"']*", line[old_end:])
-            lead = re.search(r"[^\s\[\]()\"']*$", line[:prefix])
-            shown_old = (lead.group() if lead else "") + garbled + (word.group() if word else "")
-            shown_new = (lead.group() if lead else "") + repaired + (word.group() if word else "")
+            prefix, old_end, new_end = _edges(word, fixed)
+            shown_old, shown_new = word.strip(_PUNCTUATION), fixed.strip(_PUNCTUATION)
+            start = match.start()
             yield Violation(
                 f"'{shown_old}' is mojibake for '{shown_new}': repair the encoding",
                 doc.span(start + prefix, start + old_end),
-                Fix((Edit(start + prefix, start + old_end, repaired),), description="repair the encoding"),
+                Fix((Edit(start + prefix, start + old_end, fixed[prefix:new_end]),), description="repair the encoding"),
             )

@@ -1,0 +1,102 @@
+"""CMT001-CMT002 and ENC002-ENC008: leftovers, mojibake and whitespace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Site
+
+HEAD = "---\ntitle: Notes from FOSDEM\ndate: 2024-02-05\n---\n\n"
+
+
+def test_comment_idiom_lines_are_one_block_and_are_removed(site: Site) -> None:
+    body = (
+        "## Saturday\n\nThe Rust devroom was packed.\n\n"
+        "[//]: # (### Nix talk)\n[//]: # ()\n[comment]: <> (ask about the slides)\n\n"
+        "## Sunday\n"
+    )
+    [finding] = site.diagnostics(HEAD + body, select="CMT001")
+    assert (finding.span.line, finding.span.end_line) == (10, 12)
+    assert finding.message == "3 commented-out lines hiding '### Nix talk': delete it, or publish what it hides"
+    assert site.fixed(HEAD + body, select="CMT001") == HEAD + "## Saturday\n\nThe Rust devroom was packed.\n\n## Sunday\n"
+
+
+def test_html_comment_blocks_and_directives(site: Site) -> None:
+    body = (
+        "Intro paragraph.\n\n<!--more-->\n\n<!--\nDraft: a section about the\nhallway track\n-->\n\n"
+        "<!-- markdownlint-disable MD033 -->\n\nText with <!-- inline note --> inside.\n"
+    )
+    found = site.diagnostics(HEAD + body, select="CMT001")
+    assert [(d.span.line, d.fix is not None) for d in found] == [(10, True), (17, False)]
+    assert "hiding 'Draft: a section about the hallway track'" in found[0].message
+    fixed = site.fixed(HEAD + body, select="CMT001")
+    assert "Draft" not in fixed and "\n\n\n" not in fixed and "<!--more-->" in fixed and "inline note" in fixed
+
+
+def test_comment_at_end_of_file(site: Site) -> None:
+    body = "Last words.\n\n[//]: # (unfinished)\n"
+    assert site.fixed(HEAD + body, select="CMT001") == HEAD + "Last words.\n"
+
+
+def test_drafting_notes_only_as_markers_in_published_prose(site: Site) -> None:
+    body = (
+        "TODO: add the recording.\n\nOur TODO list is long. The venue is TBD.\n\n"
+        "* [kcp](https://github.com/kcp-dev/kcp) (check)\n\n`TODO: in code`\n\n<!-- FIXME: hidden -->\n"
+    )
+    assert site.findings(HEAD + body, select="CMT002") == [("CMT002", 6, 1), ("CMT002", 10, 41)]
+    draft = HEAD.replace("---\n\n", "draft: true\n---\n\n", 1)
+    assert site.findings(draft.replace("\n---\ndraft", "\ndraft") + body, select="CMT002") == []
+
+
+def test_mojibake_is_repaired_without_touching_curly_quotes(site: Site) -> None:
+    body = "A chat with StÃ©phane and St√©phane about “inclusion”. Photo Â© CNCF. Itâ€™s fine.\n"
+    found = site.diagnostics(HEAD + body, select="ENC002")
+    assert [(d.span.line, d.span.column) for d in found] == [(6, 15), (6, 29), (6, 62), (6, 73)]
+    assert found[0].message == "'StÃ©phane' is mojibake for 'Stéphane': repair the encoding"
+    assert site.fixed(HEAD + body, select="ENC002") == HEAD + (
+        "A chat with Stéphane and Stéphane about “inclusion”. Photo © CNCF. It’s fine.\n"
+    )
+
+
+def test_mojibake_in_front_matter_author(site: Site) -> None:
+    text = "---\ntitle: Notes\ndate: 2024-02-05\nauthor: JoÃ£o Silva\n---\n"
+    assert site.findings(text, select="ENC002") == [("ENC002", 4, 11)]
+
+
+def test_trailing_whitespace_keeps_hard_breaks(site: Site) -> None:
+    body = "Line with a hard break  \ncontinues here.\nEnds with two spaces  \n\nTab\t\n   \n```\ncode  \n```\n"
+    assert site.findings(HEAD + body, select="ENC006") == [("ENC006", 8, 21), ("ENC006", 10, 4), ("ENC006", 11, 1)]
+    fixed = site.fixed(HEAD + body, select="ENC006")
+    assert fixed == HEAD + "Line with a hard break  \ncontinues here.\nEnds with two spaces\n\nTab\n\n```\ncode  \n```\n"
+
+
+def test_invisible_and_control_characters(site: Site) -> None:
+    body = "Run kubectl\u200b apply.\n\u00a0\u00a0indented\nBell\x07 here.\n"
+    assert site.findings(HEAD + body, select="ENC004,ENC005") == [
+        ("ENC005", 6, 12), ("ENC005", 7, 1), ("ENC004", 8, 5),
+    ]
+    assert site.fixed(HEAD + body, select="ENC005") == HEAD + body.replace("\u200b", "")
+    assert site.fixed(HEAD + body, select="ENC005", unsafe=True) == HEAD + body.replace("\u200b", "").replace(
+        "\u00a0\u00a0", "  ")
+
+
+def test_final_newline_and_mixed_line_endings(site: Site) -> None:
+    path = site.root / "content/blog/mixed.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"---\r\ntitle: N\r\ndate: 2024-01-01\r\n---\r\nOne\nTwo\r\nThree")
+    result = site.lint("content/blog/mixed.md", select="ENC007,ENC008")
+    assert [(d.code, d.span.line) for d in result.diagnostics] == [("ENC008", 5), ("ENC007", 7)]
+    fixed = site.lint("content/blog/mixed.md", select="ENC007,ENC008", fix=True)
+    assert fixed.new_bytes == b"---\r\ntitle: N\r\ndate: 2024-01-01\r\n---\r\nOne\r\nTwo\r\nThree\r\n"
+
+
+def test_seed_like_post_fix_is_idempotent(site: Site, tmp_path: Path) -> None:
+    body = (
+        "Talk notes with[Copa](https://example.com/copa) by StÃ©phane.\n\n"
+        "[//]: # (### Hidden talk)\n[//]: # (more)\n\n"
+        "Links: https://example.com/a\n"
+    )
+    once = site.fixed(HEAD + body)
+    assert "with [Copa]" in once and "Stéphane" in once and "Hidden" not in once and "<https://example.com/a>" in once
+    site.write("content/blog/again.md", once)
+    assert site.fixed(once, relative="content/blog/again.md") == once

@@ -1,0 +1,79 @@
+"""LNK001-LNK003, LNK007-LNK010: link syntax in the body."""
+
+from __future__ import annotations
+
+from conftest import Site
+
+HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
+
+
+def findings(site: Site, body: str, select: str = "LNK") -> list[tuple[str, int, int]]:
+    return site.findings(HEAD + body, select=select)
+
+
+def test_unclosed_link_at_line_end_is_closed(site: Site) -> None:
+    body = "* [Observability engineering](https://example.com/books/observability/\n* next item\n"
+    assert findings(site, body) == [("LNK001", 6, 30)]
+    assert site.fixed(HEAD + body, select="LNK") == HEAD + body.replace("observability/\n", "observability/)\n")
+
+
+def test_unclosed_link_mid_sentence_is_reported_without_fix(site: Site) -> None:
+    [finding] = site.diagnostics(HEAD + "See [docs](https://example.com/docs and more.\n", select="LNK")
+    assert finding.code == "LNK001" and finding.fix is None
+
+
+def test_space_between_bracket_and_parenthesis(site: Site) -> None:
+    body = "See [the slides] (https://example.com/slides.pdf) for details.\n"
+    assert findings(site, body) == [("LNK001", 6, 5)]
+    assert site.fixed(HEAD + body, select="LNK") == HEAD + body.replace("] (", "](")
+
+
+def test_parenthesis_glued_after_link_and_lone_domain(site: Site) -> None:
+    body = "* [A book](https://example.com/book)( publisher )\n\nBackups with [kanister.io] and [1] and [x] done.\n"
+    found = site.diagnostics(HEAD + body, select="LNK001")
+    assert [(d.span.line, d.span.column) for d in found] == [(6, 37), (8, 14)]
+    assert "'( publisher )' is glued" in found[0].message
+
+
+def test_well_formed_links_are_quiet(site: Site) -> None:
+    body = (
+        "A [link](https://example.com/a_(b)) and [titled](https://example.com \"T\") and\n"
+        "[a link split\nover lines](https://example.com) and ![alt](pic.png) and [ref][r] and [r].\n\n"
+        "Task list:\n\n- [ ] todo\n- [x] done\n\n```\n[not](a link\n```\n\n[r]: https://example.com/r\n"
+    )
+    assert findings(site, body, select="LNK001,LNK002,LNK003,LNK007,LNK008,LNK009") == []
+
+
+def test_link_glued_to_word_gets_a_space(site: Site) -> None:
+    body = "Data protection with[Kanister](https://kanister.io/) and 使用[中文](https://example.cn).\n"
+    assert findings(site, body, "LNK002") == [("LNK002", 6, 21)]
+    assert site.fixed(HEAD + body, select="LNK002") == HEAD + body.replace("with[", "with [")
+
+
+def test_placeholder_targets_and_prose_placeholders(site: Site) -> None:
+    body = "[a]() [b](#) [c](TODO) [d](link) [e](https://example.com)\nThe book on asset management (link).\n"
+    assert findings(site, body, "LNK003") == [
+        ("LNK003", 6, 1), ("LNK003", 6, 7), ("LNK003", 6, 14), ("LNK003", 6, 24), ("LNK003", 7, 30),
+    ]
+
+
+def test_bare_urls_are_wrapped(site: Site) -> None:
+    body = "Schedule: https://example.com/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
+    assert findings(site, body, "LNK009") == [("LNK009", 6, 11)]
+    fixed = site.fixed(HEAD + body, select="LNK009")
+    assert fixed == HEAD + body.replace("https://example.com/schedule.", "<https://example.com/schedule>.")
+
+
+def test_bare_urls_in_definitions_comments_and_html_are_not_prose(site: Site) -> None:
+    body = "[x]:\n  https://example.com/x\n\n<!-- https://example.com/hidden -->\n\n<a href=\"https://example.com\">a</a>\n"
+    assert findings(site, body, "LNK009") == []
+
+
+def test_images_without_alt(site: Site) -> None:
+    body = "![](booth.jpg)\n\n![Booth](booth.jpg)\n\n<img src=\"a.png\">\n<img src=\"b.png\" alt=\"\">\n"
+    assert findings(site, body, "LNK010") == [("LNK010", 6, 1), ("LNK010", 10, 1)]
+
+
+def test_references(site: Site) -> None:
+    body = "See [flux][Flux  Site] and [argo][argo].\n\n[flux site]: https://fluxcd.io/\n[unused]: https://x.io/\n"
+    assert findings(site, body, "LNK007,LNK008") == [("LNK007", 6, 28), ("LNK008", 9, 1)]
