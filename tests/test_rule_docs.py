@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import Site
 
-from tripreport_lint.docs import render_markdown, rule_doc
+from tripreport_lint.docs import doc_sections, render_markdown
 from tripreport_lint.rules import ALL_RULES
 from tripreport_lint.rules.base import DOC_HEADINGS, Rule
 
@@ -20,10 +20,9 @@ NOT_MARKDOWN_EXAMPLES = {"ENC001", "ENC003", "ENC004", "ENC005", "ENC007", "ENC0
 
 
 def section(rule: type[Rule], heading: str) -> str:
-    doc = rule_doc(rule)
-    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", doc, re.S | re.M)
-    assert match, f"{rule.code} has no '## {heading}' section"
-    return match.group(1)
+    sections = doc_sections(rule)
+    assert heading in sections, f"{rule.code} has no '## {heading}' section"
+    return sections[heading]
 
 
 def markdown_block(text: str) -> str:
@@ -34,8 +33,7 @@ def markdown_block(text: str) -> str:
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
 def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
-    headings = re.findall(r"^## (.+)$", rule_doc(rule), re.M)
-    assert headings == list(DOC_HEADINGS)
+    assert list(doc_sections(rule)) == list(DOC_HEADINGS)
     assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .document import inline_tokens
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -167,7 +169,7 @@ class Body:
             explicit = _HEADING_ID.search(source)
             if explicit:
                 source = source[: explicit.start()]
-            text = _HEADING_ID.sub("", plain_text(inline.children or []))
+            text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
             start, end = self._line_range(token)
             end = len(self.doc.text[:end].rstrip("\r\n"))
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,

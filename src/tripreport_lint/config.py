@@ -81,7 +81,6 @@ def _expand(selectors: tuple[str, ...]) -> list[type[Rule]]:
     return [rule for selector in selectors for rule in registry.resolve(selector)]
 
 
-@lru_cache(maxsize=None)
 def find(folder: Path) -> Path | None:
     """The nearest config file at or above ``folder``."""
     for name in CONFIG_FILES:
@@ -108,9 +107,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: invalid TOML: {error}") from error
 
 
-@lru_cache(maxsize=None)
 def load(path: Path) -> Config:
-    """Read and validate one config file."""
+    """Read and validate one config file (once per version of it)."""
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as error:
+        raise InputError(f"{path}: cannot read config: {error.strerror}") from error
+    return _load(path, stamp)
+
+
+@lru_cache(maxsize=None)
+def _load(path: Path, stamp: int) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("tripreport-lint", {})

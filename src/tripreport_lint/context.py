@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .schema import Schema
@@ -29,6 +28,11 @@ class Context:
                 return candidate
         return None
 
+    def covers(self, site_path: str) -> bool:
+        """Whether a site-absolute path falls in a folder the site's files hold, so a miss is a real one."""
+        first = site_path.strip("/").split("/", 1)[0]
+        return self.site.knows(site_path) or any((folder / first).exists() for folder in self.static_dirs if first)
+
     def find_site_file(self, target: str, post: Path) -> Path | None:
         """The file a local path of a post names: beside the post, in a static dir, or in a page bundle."""
         if not target.startswith("/") and (post.parent / target).is_file():
@@ -43,12 +47,12 @@ SITE_MARKERS = (
 JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
 
 
-@lru_cache(maxsize=None)
 def find_site_root(folder: Path) -> Path | None:
     """The nearest folder at or above ``folder`` holding a Hugo, Jekyll or Gatsby site configuration."""
-    if any((folder / marker).exists() for marker in SITE_MARKERS):
-        return folder
-    return None if folder.parent == folder else find_site_root(folder.parent)
+    for candidate in (folder, *folder.parents):
+        if any((candidate / marker).exists() for marker in SITE_MARKERS):
+            return candidate
+    return None
 
 
 def default_static_dirs(site_root: Path) -> tuple[str, ...]:

@@ -18,6 +18,21 @@ def rule_doc(rule: type[Rule]) -> str:
     return inspect.cleandoc(rule.__doc__ or "")
 
 
+def doc_sections(rule: type[Rule]) -> dict[str, str]:
+    """The ``## Heading`` sections of a rule's docstring, in order; headings inside code fences are text."""
+    sections: dict[str, str] = {}
+    current, in_fence = "", False
+    for line in rule_doc(rule).splitlines():
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if line.startswith("## ") and not in_fence:
+            current = line[3:].strip()
+            sections[current] = ""
+        elif current:
+            sections[current] += line + "\n"
+    return sections
+
+
 def rules_table() -> str:
     lines = [f"{'code':<7} {'name':<27} {'fix':<9} {'default':<7} summary"]
     for rule in ALL_RULES:
@@ -42,9 +57,9 @@ def render_markdown() -> str:
             f"| {_FIX_WORDS[rule.fix_availability]} | {'on' if rule.default_enabled else 'off'} | {rule.summary} |"
         )
     for rule in ALL_RULES:
-        body = rule_doc(rule).replace("\n## ", "\n### ")
-        body = body[1:] if body.startswith("#") else body
-        parts += ["", f"## {rule.code} {rule.name}", "", body]
+        parts += ["", f"## {rule.code} {rule.name}"]
+        for heading, text in doc_sections(rule).items():
+            parts += ["", f"### {heading}", "", text.strip("\n")]
     return "\n".join(parts) + "\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from .frontmatter import FrontMatter
 from .lines import LineIndex, detect_newline
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
     from .body import Body
@@ -80,10 +81,12 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        """markdown-it block tokens of the body; their ``map`` lines are 0-based file lines."""
-        from markdown_it import MarkdownIt  # noqa: PLC0415 - heavy, loaded only by body rules
+        """markdown-it block tokens of the body; their ``map`` lines are 0-based file lines.
 
-        return MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(self.body_text)
+        Inline parsing is skipped (it is most of markdown-it's time and the rules find inline
+        syntax in the source, where positions are); ``inline_tokens`` parses one snippet on demand.
+        """
+        return markdown_parser(block_only=True).parse(self.body_text)
 
     @cached_property
     def body(self) -> Body:
@@ -91,6 +94,21 @@ class Document:
         from .body import Body  # noqa: PLC0415
 
         return Body(self)
+
+
+@lru_cache(maxsize=2)
+def markdown_parser(*, block_only: bool) -> MarkdownIt:
+    """The CommonMark parser (with GFM tables and strikethrough), built once per process."""
+    from markdown_it import MarkdownIt  # noqa: PLC0415 - heavy, loaded only by body rules
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return parser.disable("inline") if block_only else parser
+
+
+def inline_tokens(source: str) -> list[Token]:
+    """The inline tokens of a snippet of Markdown, such as a heading's text."""
+    parsed = markdown_parser(block_only=False).parseInline(source)
+    return parsed[0].children or [] if parsed else []
 
 
 def _decode_error(raw: bytes, error: UnicodeDecodeError) -> DecodeError:

@@ -19,7 +19,7 @@ from .errors import InputError
 from .files import write_atomic
 from .fixes import FixesDoNotConverge, fix_until_stable
 from .paths import absolute, display, relative_to
-from .site import site_index
+from .site import SiteIndex
 from .rules.base import Rule
 
 
@@ -64,6 +64,7 @@ class Engine:
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self._rule_cache: dict[int, list[Rule]] = {}
         self._folders: dict[Path, FolderSettings] = {}
+        self._sites: dict[Path, SiteIndex] = {}
 
     def folder_settings(self, folder: Path) -> FolderSettings:
         """The settings of an absolute folder, looked up once per run."""
@@ -99,7 +100,7 @@ class Engine:
             static_dirs=settings.static_dirs,
             schema=schema_module.load(config.schema_spec(relative), config.root),
             now=self.now,
-            site=site_index(settings.site_root),
+            site=self._sites.setdefault(settings.site_root, SiteIndex(settings.site_root)),
         )
         ignored = config.ignored_codes(relative)
         rules = [rule for rule in self._rules(config) if rule.code not in ignored]
@@ -121,7 +122,7 @@ class Engine:
             raw = path.read_bytes()
         except OSError as error:
             return FileResult(path, shown, error=f"{shown}: cannot read: {error.strerror or error}")
-        doc = Document(path, shown, raw)
+        doc = Document(absolute(path), shown, raw)
         try:
             if not fix:
                 return FileResult(path, shown, self.lint(doc))

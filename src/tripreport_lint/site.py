@@ -5,12 +5,20 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
+from .document import Document
 from .paths import SKIPPED_DIRS
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
+_PAGE_SUFFIXES = (".md", ".markdown")
+_ID_TYPE = re.compile(r"autoHeadingIDType\s*[:=]\s*[\"']?([\w-]+)", re.I)
+_SLUG_LINE = re.compile(r"^(?:slug|url)\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
+_TITLE_LINE = re.compile(r"^title\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
+_ALIASES = re.compile(r"^aliases\s*[:=]\s*\[([^\]]*)\]|^aliases\s*:\s*\n((?:[ \t]*-[^\n]*\n)+)", re.M)
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
+_SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 
 
 class SiteIndex:
@@ -18,6 +26,7 @@ class SiteIndex:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._documents: dict[Path, Document | None] = {}
 
     @cached_property
     def by_name(self) -> dict[str, list[Path]]:
@@ -27,6 +36,110 @@ class SiteIndex:
             for name in files:
                 found[name].append(Path(folder) / name)
         return dict(found)
+
+    @cached_property
+    def is_jekyll(self) -> bool:
+        return any((self.root / name).is_file() for name in ("_config.yml", "_config.yaml", "_config.toml"))
+
+    @cached_property
+    def anchor_style(self) -> str:
+        """How the site's renderer makes heading ids: kramdown for Jekyll, else Goldmark's setting."""
+        if self.is_jekyll:
+            return "kramdown"
+        configs = [self.root / name for name in _SITE_CONFIGS]
+        configs += sorted((self.root / "config").glob("_default/*.*")) if (self.root / "config").is_dir() else []
+        for config in configs:
+            if config.is_file():
+                found = _ID_TYPE.search(config.read_text("utf-8", errors="replace"))
+                if found:
+                    return found.group(1).lower()
+        return "github"
+
+    @cached_property
+    def content_roots(self) -> list[Path]:
+        """Where pages live: ``content/`` and its language folders for Hugo, else the site folder."""
+        content = self.root / "content"
+        if not content.is_dir():
+            return [self.root]
+        languages = [d for d in content.iterdir() if d.is_dir() and re.fullmatch(r"[a-z]{2}(?:-[a-zA-Z]{2,4})?", d.name)]
+        return [content, *sorted(languages)]
+
+    @cached_property
+    def pages_by_slug(self) -> dict[str, Path]:
+        """Content pages by folder name, file name and declared slug, with date prefixes dropped."""
+        found: dict[str, Path] = {}
+        for name in _PAGE_SUFFIXES:
+            for path in (p for paths in self.by_name.values() for p in paths if p.name.endswith(name)):
+                keys = [path.parent.name] if path.stem in ("index", "_index") else [path.stem]
+                head = path.read_text("utf-8", errors="replace")[:2048]
+                keys += [m.group(1).strip("/").rsplit("/", 1)[-1] for m in _SLUG_LINE.finditer(head)]
+                # Hugo's :slug falls back to the title; aliases are extra URLs of the page.
+                keys += [re.sub(r"[^\w]+", "-", m.group(1).lower()).strip("-") for m in _TITLE_LINE.finditer(head)]
+                for aliases in _ALIASES.finditer(head):
+                    entries = re.split(r"[,\n]", aliases.group(1) or aliases.group(2))
+                    keys += [e.strip(" \t-\"'").rstrip("/").rsplit("/", 1)[-1] for e in entries if e.strip(" \t-")]
+                for key in keys:
+                    found.setdefault(key, path)
+                    found.setdefault(_DATE_PREFIX.sub("", key), path)
+        return found
+
+    def page(self, url_path: str, *, exact: bool = False) -> Path | None:
+        """The content file a site-absolute page URL (``/blog/2023/my-post/``) most likely renders from.
+
+        Without ``exact``, a page whose slug, alias, title or folder name matches the last URL
+        segment counts too: enough to know the page exists, not to know which page it is.
+        """
+        parts = [p for p in url_path.strip("/").split("/") if p]
+        if len(parts) == 1 and any(root.name == parts[0] for root in self.content_roots[1:]):
+            return self.content_roots[0]  # a language's home page, such as /ja/
+        for root in self.content_roots:
+            base = root.joinpath(*parts) if parts else root
+            candidates = [base / index for index in _BUNDLE_INDEXES]
+            if parts:
+                candidates += [base.with_name(base.name + suffix) for suffix in _PAGE_SUFFIXES] + [base]
+            for candidate in candidates:
+                if candidate.is_file():
+                    return candidate
+        return self.pages_by_slug.get(parts[-1]) if parts and not exact else None
+
+    @cached_property
+    def sections(self) -> set[str]:
+        """First folders (below a content root or the site) that hold pages, plus static folders' own."""
+        found: set[str] = set()
+        for paths in self.by_name.values():
+            for path in paths:
+                for root in (*self.content_roots, self.root):
+                    try:
+                        relative = path.relative_to(root).parts
+                    except ValueError:
+                        continue
+                    if len(relative) > 1 and (path.suffix in _PAGE_SUFFIXES or root == self.root):
+                        found.add(relative[0])
+        return found
+
+    def knows(self, url_path: str) -> bool:
+        """Whether the site's files cover the URL's first folder, so that a miss means a broken link."""
+        parts = [p for p in url_path.strip("/").split("/") if p]
+        return not parts or parts[0] in self.sections
+
+    def translations(self, folder: Path) -> list[Path]:
+        """The same folder in the site's other content languages (Hugo shares bundle resources)."""
+        for root in self.content_roots[1:]:
+            try:
+                relative = folder.relative_to(root)
+            except ValueError:
+                continue
+            return [other / relative for other in self.content_roots[1:] if other != root]
+        return []
+
+    def document(self, path: Path) -> Document | None:
+        """Another post of the site, read and parsed once, for its anchors; None when unreadable."""
+        if path not in self._documents:
+            try:
+                self._documents[path] = Document(path, str(path), path.read_bytes())
+            except OSError:
+                self._documents[path] = None
+        return self._documents[path]
 
     def page_resource(self, url_path: str) -> Path | None:
         """The page-bundle file a site-absolute URL such as ``/2023/06/21/my-post/cover.jpg`` names.
@@ -55,7 +168,3 @@ def _declares(bundle: Path, segment: str) -> bool:
             return bool(pattern.search(head))
     return False
 
-
-@lru_cache(maxsize=None)
-def site_index(root: Path) -> SiteIndex:
-    return SiteIndex(root)

@@ -16,7 +16,9 @@ from .front_matter_structure import (
 )
 from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
 from .front_matter_types import Yaml11Boolean
+from .headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from .leftovers import CommentedOutBlock, DraftingNote
+from .link_targets import JekyllLinkTag, MissingFragment, MissingLocalTarget
 from .links import (
     BareUrl,
     ImageWithoutAlt,
@@ -54,10 +56,18 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MalformedLink,
     LinkGluedToWord,
     PlaceholderLink,
+    MissingLocalTarget,
+    MissingFragment,
+    JekyllLinkTag,
     UndefinedReference,
     UnusedDefinition,
     BareUrl,
     ImageWithoutAlt,
+    TitleRepeated,
+    DuplicateHeading,
+    MultipleH1,
+    HeadingLevelSkip,
+    EmptyHeading,
     CommentedOutBlock,
     DraftingNote,
     Mojibake,

@@ -1,0 +1,81 @@
+"""LNK004-LNK006: local targets, fragments and Jekyll link tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Site
+
+from tripreport_lint import anchors
+
+HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
+
+
+def test_bundle_images_static_files_and_other_posts(site: Site) -> None:
+    site.write("content/blog/kcd/booth photo.jpg", "jpg")
+    site.write("static/images/logo.png", "png")
+    site.write("content/blog/older.md", HEAD + "## Setup\n")
+    body = (
+        "![Booth](booth%20photo.jpg?w=300) ![Logo](/images/logo.png) [older](../older.md)\n"
+        "![Gone](missing.png) <img src=\"/images/nope.png\" alt=\"x\"> [page](../older/)\n"
+    )
+    found = site.diagnostics(HEAD + body, select="LNK004", relative="content/blog/kcd/index.md")
+    assert [(d.span.line, d.span.column) for d in found] == [(7, 1), (7, 32)]
+    assert "'missing.png' leads to no file of the site" in found[0].message
+
+
+def test_site_absolute_page_links(site: Site) -> None:
+    site.write("content/blog/2023/edge-roundup/index.md", HEAD.replace("title: Notes", "title: Edge Roundup"))
+    site.write("content/blog/2022-05-01-may-news.md", "---\ntitle: May news\naliases: [/old/may/]\n---\n")
+    body = "[a](/blog/2023/edge-roundup/) [b](/blog/2023/06/edge-roundup/) [c](/blog/may-news/) [d](/old/may/)\n"
+    body += "[e](/blog/no-such-post/) [f](/docs/not-in-this-repo/) [g](/)\n"
+    assert site.findings(HEAD + body, select="LNK004") == [("LNK004", 7, 1)]
+
+
+def test_translations_share_bundle_resources(site: Site) -> None:
+    site.write("content/en/blog/talk/diagram.png", "png")
+    site.write("content/en/blog/talk/index.md", HEAD)
+    assert site.findings(HEAD + "![d](diagram.png)\n", select="LNK004", relative="content/ja/blog/talk/index.md") == []
+
+
+def test_domain_without_scheme_gets_a_hint(site: Site) -> None:
+    [finding] = site.diagnostics(HEAD + "See [the docs](docs.cilium.io).\n", select="LNK004")
+    assert "needs https://" in finding.message
+
+
+def test_hugo_ref_shortcodes(site: Site) -> None:
+    site.write("content/blog/intro.md", HEAD)
+    body = '[a]({{< ref "intro.md" >}}) [b]({{< relref "/blog/intro" >}}) [c]({{< ref "missing.md" >}})\n'
+    assert site.findings(HEAD + body, select="LNK004") == [("LNK004", 6, 67)]
+
+
+def test_fragments_follow_the_renderer(site: Site) -> None:
+    site.write("content/blog/other.md", HEAD + "## Getting started\n")
+    body = (
+        "## Why? Because: reasons\n\n## Setup\n\n## Setup\n\n## 🔒 Security\n\n### Custom {#my-id}\n\n"
+        '<a id="html-anchor"></a>\n\n'
+        "[a](#why-because-reasons) [b](#setup-1) [c](#-security) [d](#my-id) [e](#html-anchor) [f](#top)\n"
+        "[g](#setup-2) [h](other.md#getting-started) [i](other.md#nope)\n"
+    )
+    found = site.findings(HEAD + body, select="LNK005")
+    assert found == [("LNK005", 19, 1), ("LNK005", 19, 45)]
+
+
+def test_anchor_styles() -> None:
+    assert anchors.github("Café & Co. 2.0") == "café--co-20"
+    assert anchors.github_ascii("Café & Co. 2.0") == "cafe--co-20"
+    assert anchors.blackfriday("Café & Co. 2.0") == "café-co-2-0"
+    assert anchors.kramdown("1. Café & Co") == "caf--co"
+
+
+def test_jekyll_site_uses_kramdown_anchors_and_link_tags(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write("_config.yml", "title: blog\n")
+    site.write("_posts/2024-01-01-hello.md", HEAD)
+    site.write("about.md", HEAD)
+    body = (
+        "## 2024 Plans\n\n[a](#plans) [b](#2024-plans)\n\n"
+        "[c]({% post_url 2024-01-01-hello %}) [d]({% link about.md %}) [e]({% post_url 2023-01-01-gone %})\n"
+    )
+    found = site.findings(HEAD + body, select="LNK005,LNK006", relative="_posts/2024-02-01-new.md")
+    assert found == [("LNK005", 8, 13), ("LNK006", 10, 67)]
