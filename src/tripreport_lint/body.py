@@ -6,6 +6,7 @@ rules need back to character offsets of the file, once per document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -70,14 +71,21 @@ class Definition:
     end: int
 
 
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
     """The text with each range replaced by spaces, keeping line breaks (so offsets do not move)."""
-    chars = list(text)
-    for start, end in ranges:
-        for i in range(start, end):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+    if not ranges:
+        return text
+    parts, cursor = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        parts += [text[cursor:start], _NOT_BREAK.sub(" ", text[start:end])]
+        cursor = end
+    return "".join(parts) + text[cursor:]
 
 
 class Body:
@@ -154,8 +162,14 @@ class Body:
                                   m.start(), m.end(), m.start(3)))
         return sorted(found, key=lambda link: link.start)
 
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        return [link.start for link in self.links]
+
     def in_link(self, offset: int) -> bool:
-        return any(link.start <= offset < link.end for link in self.links)
+        """Whether an offset lies inside a link (links do not overlap, so one look suffices)."""
+        index = bisect.bisect_right(self._link_starts, offset) - 1
+        return index >= 0 and offset < self.links[index].end
 
     @cached_property
     def headings(self) -> list[Heading]:

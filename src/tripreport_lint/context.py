@@ -47,12 +47,17 @@ SITE_MARKERS = (
 JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
 
 
-def find_site_root(folder: Path) -> Path | None:
-    """The nearest folder at or above ``folder`` holding a Hugo, Jekyll or Gatsby site configuration."""
-    for candidate in (folder, *folder.parents):
-        if any((candidate / marker).exists() for marker in SITE_MARKERS):
-            return candidate
-    return None
+def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
+    """The nearest folder at or above ``folder`` holding a Hugo, Jekyll or Gatsby site configuration.
+
+    ``known`` remembers the answer for every folder asked about, so a run walks each folder once.
+    """
+    if folder not in known:
+        if any((folder / marker).exists() for marker in SITE_MARKERS):
+            known[folder] = folder
+        else:
+            known[folder] = None if folder.parent == folder else find_site_root(folder.parent, known)
+    return known[folder]
 
 
 def default_static_dirs(site_root: Path) -> tuple[str, ...]:

@@ -65,6 +65,7 @@ class Engine:
         self._rule_cache: dict[int, list[Rule]] = {}
         self._folders: dict[Path, FolderSettings] = {}
         self._sites: dict[Path, SiteIndex] = {}
+        self._site_roots: dict[Path, Path | None] = {}
 
     def folder_settings(self, folder: Path) -> FolderSettings:
         """The settings of an absolute folder, looked up once per run."""
@@ -73,7 +74,7 @@ class Engine:
             if config is None:
                 found = config_module.find(folder)
                 config = config_module.load(found) if found else _default_config(absolute(Path.cwd()))
-            site_root = find_site_root(folder) or (config.root if config.source else absolute(Path.cwd()))
+            site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else absolute(Path.cwd()))
             static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
             self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static))
         return self._folders[folder]
