@@ -100,3 +100,8 @@ def test_seed_like_post_fix_is_idempotent(site: Site, tmp_path: Path) -> None:
     assert "with [Copa]" in once and "Stéphane" in once and "Hidden" not in once and "<https://example.com/a>" in once
     site.write("content/blog/again.md", once)
     assert site.fixed(once, relative="content/blog/again.md") == once
+
+
+def test_comments_inside_hugo_comment_shortcodes_are_deliberate(site: Site) -> None:
+    body = "{{< comment >}}\n\n<!-- Sessions for next year:\n- one\n-->\n\n{{< /comment >}}\n\n<!-- leftover -->\n"
+    assert site.findings(HEAD + body, select="CMT001") == [("CMT001", 14, 1)]

@@ -136,6 +136,11 @@ class Body:
         ]
 
     @cached_property
+    def comment_shortcodes(self) -> list[tuple[int, int]]:
+        """Hugo ``{{< comment >}}`` blocks: content the author hid on purpose, with the site's own tool."""
+        return [(m.start(), m.end()) for m in _COMMENT_SHORTCODE.finditer(self.without_code, self.doc.body_start)]
+
+    @cached_property
     def comments_blanked(self) -> str:
         """``without_code`` with HTML comments, ``comment`` shortcodes and whole definition lines blanked."""
         text = self.without_code

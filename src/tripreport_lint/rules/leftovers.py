@@ -92,7 +92,8 @@ class CommentedOutBlock(Rule):
     cspell, textlint, vale and remark-lint).
 
     ## Known problems
-    HTML comments inside a paragraph are reported but not removed.
+    HTML comments inside a paragraph are reported but not removed. Content inside Hugo
+    `{{< comment >}}` shortcodes is hidden on purpose and not reported.
     """
 
     code = "CMT001"
@@ -123,8 +124,10 @@ class CommentedOutBlock(Rule):
             if comment and not exempt(comment.group(1)):
                 first = doc.lines.position(start)[0]
                 blocks.append(_Block(first, doc.lines.position(end - 1)[0], _inner(comment.group(1))))
+        hidden = [(doc.lines.position(s)[0], doc.lines.position(e)[0]) for s, e in doc.body.comment_shortcodes]
         for block in sorted(blocks, key=lambda b: b.first_line):
-            yield self._violation(doc, block)
+            if not any(first <= block.first_line <= last for first, last in hidden):
+                yield self._violation(doc, block)
         for match in _HTML_COMMENT.finditer(doc.body.without_code, doc.body_start):
             line = doc.lines.position(match.start())[0]
             inside_block = any(b.first_line <= line <= b.last_line for b in blocks)
