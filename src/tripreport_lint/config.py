@@ -31,7 +31,19 @@ SETTINGS = {
     "schema": "path of the JSON Schema for posts, or 'post', 'section', 'none'",
     "schemas": "table of glob -> schema (path, 'post', 'section' or 'none'), first match wins",
     "static-dirs": "list of folders, relative to the site root, holding site-absolute files",
+    "spelling": "table: words-file, ignore-words-file, words, dictionaries",
 }
+SPELLING_KEYS = ("words-file", "ignore-words-file", "words", "dictionaries")
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """Project words for the SPL rules: files relative to the config's folder, and inline words."""
+
+    words_file: str = ".tripreport-words.txt"
+    ignore_words_file: str | None = None
+    words: tuple[str, ...] = ()
+    dictionaries: tuple[str, ...] = ("clear", "rare")
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,7 @@ class Config:
     schema: str = "post"
     schemas: tuple[tuple[str, str], ...] = DEFAULT_SCHEMAS
     static_dirs: tuple[str, ...] | None = None
+    spelling: Spelling = Spelling()
     rule_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def rules(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
@@ -139,6 +152,8 @@ def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -
         elif key == "schemas":
             table = _table(value, f"{where}: 'schemas'")
             values["schemas"] = tuple((g, _string(s, f"{where}: 'schemas.{g}'")) for g, s in table.items())
+        elif key == "spelling":
+            values["spelling"] = _spelling(_table(value, f"{where}: 'spelling'"), where)
         elif key == "per-file-ignores":
             table = _table(value, f"{where}: 'per-file-ignores'")
             values["per_file_ignores"] = tuple(
@@ -153,6 +168,19 @@ def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -
     if "schemas" in values:
         values["schemas"] = values["schemas"] + DEFAULT_SCHEMAS
     return Config(root=root, source=source, rule_options=options, **values)
+
+
+def _spelling(table: dict[str, Any], where: str) -> Spelling:
+    chosen: dict[str, Any] = {}
+    for key, value in table.items():
+        label = f"{where}: 'spelling.{key}'"
+        if key in ("words", "dictionaries"):
+            chosen[key] = _strings(value, label)
+        elif key in ("words-file", "ignore-words-file"):
+            chosen[key.replace("-", "_")] = _string(value, label)
+        else:
+            raise InputError(f"{label} is not a spelling setting (settings: {', '.join(SPELLING_KEYS)})")
+    return Spelling(**chosen)
 
 
 def _rule_options(rule: type[Rule], table: dict[str, Any], where: str) -> Any:

@@ -19,6 +19,9 @@ class Context:
     schema: Schema | None
     now: datetime.datetime
     site: SiteIndex
+    # Words the project accepts (lower case), and the codespell dictionaries to use.
+    project_words: frozenset[str] = frozenset()
+    codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
 
     def find_static(self, relative: str) -> Path | None:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""

@@ -52,6 +52,7 @@ class FolderSettings:
     config: Config
     site_root: Path
     static_dirs: tuple[Path, ...]
+    project_words: frozenset[str]
 
 
 class Engine:
@@ -76,7 +77,8 @@ class Engine:
                 config = config_module.load(found) if found else _default_config(absolute(Path.cwd()))
             site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else absolute(Path.cwd()))
             static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
-            self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static))
+            words = project_words(config)
+            self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static), words)
         return self._folders[folder]
 
     def _rules(self, config: Config) -> list[Rule]:
@@ -102,6 +104,8 @@ class Engine:
             schema=schema_module.load(config.schema_spec(relative), config.root),
             now=self.now,
             site=self._sites.setdefault(settings.site_root, SiteIndex(settings.site_root)),
+            project_words=settings.project_words,
+            codespell_dictionaries=config.spelling.dictionaries,
         )
         ignored = config.ignored_codes(relative)
         rules = [rule for rule in self._rules(config) if rule.code not in ignored]
@@ -142,6 +146,26 @@ def write(result: FileResult) -> None:
     """Write a fixed file, only when its bytes changed."""
     if result.changed and result.new_bytes is not None:
         write_atomic(result.path, result.new_bytes)
+
+
+def project_words(config: Config) -> frozenset[str]:
+    """The words a project accepts: its words file, codespell ignore-words file, and inline words."""
+    spelling = config.spelling
+    words = {word.lower() for word in spelling.words}
+    for name, required in ((spelling.words_file, False), (spelling.ignore_words_file, True)):
+        if name is None:
+            continue
+        path = config.root / name
+        try:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            if required:
+                raise InputError(f"{path}: spelling ignore-words file does not exist") from None
+            continue
+        except OSError as error:
+            raise InputError(f"{path}: cannot read words file: {error.strerror}") from error
+        words |= {line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip()}
+    return frozenset(words)
 
 
 def _run(rule: Rule, doc: Document, context: Context) -> list[Violation]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .document import Document
 from .paths import SKIPPED_DIRS
+from .vocabulary import Vocabulary
+from .vocabulary import build as build_vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
@@ -36,6 +38,12 @@ class SiteIndex:
             for name in files:
                 found[name].append(Path(folder) / name)
         return dict(found)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """How many of the site's posts use each word; built on first use."""
+        pages = sorted(p for name, paths in self.by_name.items() if name.endswith(_PAGE_SUFFIXES) for p in paths)
+        return build_vocabulary(pages)
 
     @cached_property
     def is_jekyll(self) -> bool:

@@ -28,6 +28,7 @@ from .links import (
     UndefinedReference,
     UnusedDefinition,
 )
+from .spelling import KnownMisspelling, PossibleTypo
 from .whitespace import (
     ByteOrderMark,
     ControlCharacter,
@@ -70,6 +71,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     EmptyHeading,
     CommentedOutBlock,
     DraftingNote,
+    KnownMisspelling,
+    PossibleTypo,
     Mojibake,
     ByteOrderMark,
     ControlCharacter,

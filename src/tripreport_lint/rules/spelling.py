@@ -1,0 +1,308 @@
+"""SPL001-SPL002: misspellings codespell knows, and likely typos found with the site's own vocabulary."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator
+
+from .. import spelling_data
+from ..context import Context
+from ..diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
+from ..document import Document
+from .base import Rule
+
+_WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
+_NOT_WORDS = re.compile(r"\b[a-zA-Z][\w+.-]*://\S+|\bwww\.\S+|\S+@\S+\.\w+")
+READER_KEYS = ("title", "description", "summary", "tags", "categories")
+_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
+             "izes", "ized", "ization")
+# How common an English word must be to be offered as the intended word (pyspellchecker counts).
+MIN_FREQUENCY = 2000
+MIN_FREQUENCY_MISSING_LETTER = 300
+# Shorter words are too often abbreviations and commands (auth, envs, trunc) to judge.
+MIN_LENGTH = 6
+# How many posts must use a word before it is offered as the intended word (more for names).
+SITE_POSTS = 3
+SITE_NAME_POSTS = 5
+_ENDINGS = {"s", "es", "d", "ed", "r", "er", "y", "ly", "e", "ing"}
+
+
+def _in_other_language(doc: Document, ctx: Context) -> bool:
+    data = doc.front_matter.mapping if doc.front_matter else None
+    declared = (data or {}).get("lang") or (data or {}).get("language")
+    if isinstance(declared, str):
+        return not declared.lower().startswith("en")
+    for root in ctx.site.content_roots[1:]:
+        if root.name != "en" and root in doc.path.parents:
+            return True
+    return False
+
+
+def words(doc: Document, ctx: Context) -> Iterator[tuple[str, int]]:
+    """(word, offset) of the words readers see: prose, headings, link and alt text, and the front
+    matter values meant for readers; never code, URLs, link targets, e-mail addresses or HTML."""
+    if doc.decode_error is not None or _in_other_language(doc, ctx):
+        return
+    text = doc.body.prose
+    hidden = [(link.target_start, link.end) for link in doc.body.links]
+    hidden += [(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)]
+    spans = [(doc.body_start, len(text))]
+    fm = doc.front_matter
+    if fm is not None and fm.mapping is not None:
+        for path, node in fm.nodes.items():
+            if path and path[0] in READER_KEYS and node.kind == "scalar" and len(path) <= 2:
+                spans.append((fm.absolute(node.start), fm.absolute(node.end)))
+    source = doc.text
+    for start, end in spans:
+        chunk = text if start >= doc.body_start else source
+        for match in _WORD.finditer(chunk, start, end):
+            if not any(s <= match.start() < e for s, e in hidden):
+                yield match.group(), match.start()
+
+
+def _keep_case(original: str, fix: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return fix.upper()
+    if original[:1].isupper():
+        return fix[:1].upper() + fix[1:]
+    return fix
+
+
+class KnownMisspelling(Rule):
+    """## What it does
+    Finds misspellings that codespell's dictionaries know (by default its `clear` and `rare` lists;
+    the `spelling.dictionaries` setting adds others by name) in prose, headings, link and alt text,
+    and the front matter values readers see (`title`, `description`, `summary`, `tags`,
+    `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read.
+
+    ## Why is this bad?
+    Typos make a post look careless and make it harder to find.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    We are demostrating the new release.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    We are demonstrating the new release.
+    ```
+
+    ## Fix safety
+    Safe when codespell offers exactly one correction: it is applied keeping the word's case
+    (`Wtih` -> `With`). With several candidates the finding lists them and nothing is applied, even
+    with `--unsafe-fixes`.
+
+    ## Options
+    Settings of the `[spelling]` table: `words-file` (default `.tripreport-words.txt`, one word a
+    line), `ignore-words-file` (codespell's format), `words`, `dictionaries`.
+
+    ## Known problems
+    Posts in other languages (a `lang`/`language` key, or a language folder such as `content/ja/`)
+    are not checked.
+    """
+
+    code = "SPL001"
+    name = "known-misspelling"
+    summary = "A misspelling from codespell's dictionary."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        table = spelling_data.codespell(ctx.codespell_dictionaries)
+        for word, start in words(doc, ctx):
+            fixes = table.get(word.lower())
+            if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
+                continue  # acronyms (AKS) and mixed case (aaS) are names, not words
+            if word[0].isupper() and _in_name(doc.text, start, len(word)):
+                continue
+            span = doc.span(start, start + len(word))
+            entry = spelling_data.Misspelling.parse(fixes)
+            if entry.automatic:
+                fixed = _keep_case(word, entry.suggestions[0])
+                yield Violation(f"'{word}' is a misspelling of '{fixed}'", span,
+                                Fix((Edit(start, start + len(word), fixed),), description=f"write '{fixed}'"))
+            else:
+                options = " or ".join(f"'{_keep_case(word, s)}'" for s in entry.suggestions)
+                reason = f" ({entry.reason})" if entry.reason else ""
+                yield Violation(f"'{word}' may be a misspelling of {options}{reason}", span)
+
+
+class PossibleTypo(Rule):
+    """## What it does
+    Finds likely typos that codespell does not know: a word that is not English (pyspellchecker's
+    word list), is used by no other post of the site, and is one edit (a letter dropped, added,
+    swapped or replaced) away from a word the site uses in several posts, a word of a host name the
+    post or the site links to (`Vitness` for `vitess.io`), or a common English word. Capitalised
+    words, often names, are only matched against the site's words and longer English words.
+
+    ## Why is this bad?
+    Typos in product names and ordinary words that no dictionary of misspellings lists.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    The talk was about the observability of distributed systems for photograpers.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    The talk was about the observability of distributed systems for photographers.
+    ```
+
+    ## Fix safety
+    Unsafe: the intended word is a guess. `--fix --unsafe-fixes` writes it, keeping the case.
+
+    ## Options
+    The `[spelling]` settings, as for SPL001: project words are never reported.
+
+    ## Known problems
+    The site's vocabulary is read from its Markdown files once per run, at most 5,000 files or 3
+    seconds. Posts in other languages are not checked.
+    """
+
+    code = "SPL002"
+    name = "possible-typo"
+    summary = "A word that looks like a typo of a known word."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        english = spelling_data.english()
+        misspellings = spelling_data.codespell(ctx.codespell_dictionaries)
+        real_words = spelling_data.codespell_words()
+        vocabulary = ctx.site.vocabulary
+        own = _own_words(doc)  # words of the post's link targets: the names it links to
+        for word, start in words(doc, ctx):
+            lower = word.lower().replace("’", "'")
+            if (len(word) < MIN_LENGTH or not word.isascii() or word[1:] != word[1:].lower() or "'" in lower
+                    or lower in english or lower in real_words or lower in misspellings or lower in own
+                    or lower in ctx.project_words or vocabulary.posts[lower] >= 2 or vocabulary.domains[lower]):
+                continue
+            if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
+                continue
+            if word[0].isupper() and _in_name(doc.text, start, len(word)):
+                continue
+            known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
+            intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts)
+            if intended is None:
+                continue
+            fixed = _keep_case(word, intended)
+            yield Violation(
+                f"'{word}' may be a typo of '{fixed}'",
+                doc.span(start, start + len(word)),
+                Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
+            )
+
+
+def _own_words(doc: Document) -> set[str]:
+    """Words the post itself vouches for: those of its link targets (``inspektor-gadget`` in a URL).
+
+    Its tags are not trusted: they carry the same typos as the text (``Vitness``).
+    """
+    targets = [link.target for link in doc.body.links if link.target]
+    return {w.lower() for text in targets for w in re.findall(r"[A-Za-z]{3,}", text)}
+
+
+def _inflected(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:
+    """Whether the word is a known word with a common ending (plural, past tense, -ing...)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            for stem in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base):
+                if stem in english or posts.get(stem, 0) >= 2:
+                    return True
+    return False
+
+
+_KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+
+
+def _neighbours(a: str, b: str) -> bool:
+    """Whether two letters sit side by side (or one above the other) on a QWERTY keyboard."""
+    where = {c: (row, col) for row, keys in enumerate(_KEYBOARD) for col, c in enumerate(keys)}
+    if a not in where or b not in where:
+        return False
+    (ra, ca), (rb, cb) = where[a], where[b]
+    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
+
+
+def _british(word: str, english: dict[str, int]) -> bool:
+    """Whether the word is the British spelling of a known word (rumours, containerisation)."""
+    variants = (word.replace("our", "or"), word.replace("is", "iz"), word.replace("ys", "yz"), word.replace("tre", "ter"))
+    return any(v != word and (v in english or _inflected(v, english, {})) for v in variants)
+
+
+def _in_name(text: str, start: int, length: int) -> bool:
+    """Whether a capitalised word stands next to another one, as in a person's or product's name."""
+    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r"[ \t]+[A-Z][a-z]+", text[start + length : start + length + 40])
+    return bool(before or after)
+
+
+def _common_enough(candidate: str, word: str, english: dict[str, int]) -> bool:
+    """Whether an English word is common enough to be the intended one.
+
+    Less common words qualify only when the typo lacks one of their letters (``bservable``): a
+    replaced letter between two real words is too often another word (``droids``/``druids``).
+    """
+    frequency = english.get(candidate, 0)
+    return frequency >= MIN_FREQUENCY or (frequency >= MIN_FREQUENCY_MISSING_LETTER and len(candidate) > len(word))
+
+
+def _same_stem(word: str, candidate: str) -> bool:
+    """Whether the two differ only by a common ending (scalably/scalable, autoscale/autoscaler)."""
+    shorter, longer = sorted((word, candidate), key=len)
+    return longer.startswith(shorter[:-1]) and longer[len(shorter) - 1 :] in _ENDINGS or (
+        longer.startswith(shorter) and longer[len(shorter):] in _ENDINGS)
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, insertion, substitution or adjacent swap away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    letters = string.ascii_lowercase
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters}
+        | {a + c + b for a, b in splits for c in letters}
+    ) - {word}
+
+
+def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict[str, int],
+              domains: dict[str, int]) -> str | None:
+    """The most likely intended word one edit away, or None when nothing close is known well enough."""
+    best, best_score = None, 0.0
+    for candidate in _edits(word):
+        if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):
+            continue  # "kgateway" is "k" + a word, "sysadmin" the singular of "sysadmins": not typos
+        if capitalised and candidate[0] != word[0]:
+            continue  # a capitalised word is often a name; names are only matched with their initial kept
+        if len(candidate) == len(word) and candidate[0] != word[0] and not _neighbours(candidate[0], word[0]):
+            continue  # a changed first letter is a slip of the finger only next to the right key
+        site = posts.get(candidate, 0)
+        if site >= (SITE_NAME_POSTS if capitalised else SITE_POSTS) or domains.get(candidate, 0):
+            score = 1e12 + site + domains.get(candidate, 0)
+        elif _common_enough(candidate, word, english) and (not capitalised or len(word) >= 8):
+            score = english[candidate]
+        else:
+            continue
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
