@@ -123,7 +123,7 @@ class KnownMisspelling(Rule):
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
-            if word[0].isupper() and _in_name(doc.text, start, len(word)):
+            if word[0].isupper() and _in_name(doc, start, len(word)):
                 continue
             span = doc.span(start, start + len(word))
             entry = spelling_data.Misspelling.parse(fixes)
@@ -197,7 +197,7 @@ class PossibleTypo(Rule):
                 continue
             if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
                 continue
-            if word[0].isupper() and _in_name(doc.text, start, len(word)):
+            if word[0].isupper() and _in_name(doc, start, len(word)):
                 continue
             known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
             intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts)
@@ -249,8 +249,15 @@ def _british(word: str, english: dict[str, int]) -> bool:
     return any(v != word and (v in english or _inflected(v, english, {})) for v in variants)
 
 
-def _in_name(text: str, start: int, length: int) -> bool:
-    """Whether a capitalised word stands next to another one, as in a person's or product's name."""
+def _in_name(doc: Document, start: int, length: int) -> bool:
+    """Whether a capitalised word of a paragraph stands next to another one, as in a person's name.
+
+    Front matter and headings are often in Title Case, where every word is capitalised.
+    """
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if start < doc.body_start or text[line_start:start].lstrip().startswith("#"):
+        return False
     before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 40) : start])
     after = re.match(r"[ \t]+[A-Z][a-z]+", text[start + length : start + length + 40])
     return bool(before or after)
@@ -296,7 +303,7 @@ def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict
             continue  # a capitalised word is often a name; names are only matched with their initial kept
         if len(candidate) == len(word) and candidate[0] != word[0] and not _neighbours(candidate[0], word[0]):
             continue  # a changed first letter is a slip of the finger only next to the right key
-        site = posts.get(candidate, 0)
+        site = posts.get(candidate, 0) if candidate[1:] != word else 0  # "b" + word in code names is a habit
         if site >= (SITE_NAME_POSTS if capitalised else SITE_POSTS) or domains.get(candidate, 0):
             score = 1e12 + site + domains.get(candidate, 0)
         elif _common_enough(candidate, word, english) and (not capitalised or len(word) >= 8):

@@ -1,0 +1,73 @@
+"""SPL001-SPL002: codespell misspellings and repository-aware typo detection."""
+
+from __future__ import annotations
+
+from conftest import Site
+
+HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
+
+
+def test_codespell_fix_keeps_case_and_lists_candidates(site: Site) -> None:
+    body = "Wtih the team we were demostrating a plugin. It was a brough day.\n"
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    assert [(d.span.column, d.fixable) for d in found] == [(1, True), (23, True), (55, False)]
+    assert found[2].message == "'brough' may be a misspelling of 'brought' or 'borough' or 'bough' or 'trough'"
+    fixed = site.fixed(HEAD + body, select="SPL001", unsafe=True)
+    assert fixed == HEAD + "With the team we were demonstrating a plugin. It was a brough day.\n"
+
+
+def test_code_urls_targets_emails_and_html_are_not_read(site: Site) -> None:
+    body = (
+        "`wtih` and\n\n```\nwtih\n```\n\n[link](https://example.com/wtih) https://example.com/wtih\n"
+        "wtih@example.com <span title=\"wtih\">ok</span> AKS and add-ons\n"
+    )
+    assert site.findings(HEAD + body, select="SPL001") == []
+
+
+def test_front_matter_values_for_readers_are_read(site: Site) -> None:
+    text = "---\ntitle: Demostrating Flux\ndate: 2024-04-02\ntags: [gitops, continous-delivery]\nauthr: wtih\n---\n"
+    assert site.findings(text, select="SPL001") == [("SPL001", 2, 8), ("SPL001", 4, 16)]
+
+
+def test_project_words_file_and_inline_words(site: Site) -> None:
+    site.write(".tripreport-words.txt", "# our jargon\nwtih\n")
+    site.write(".tripreport-lint.toml", '[spelling]\nwords = ["Demostrating"]\n')
+    assert site.findings(HEAD + "Wtih demostrating.\n", select="SPL") == []
+
+
+def test_posts_in_other_languages_are_skipped(site: Site) -> None:
+    body = "Wtih photograpers.\n"
+    assert site.findings(HEAD + body, select="SPL", relative="content/ja/blog/post.md") == []
+    site.write("content/en/blog/x.md", HEAD)
+    lang = "---\ntitle: Notas\ndate: 2024-04-02\nlang: es\n---\n\n" + body
+    assert site.findings(lang, select="SPL") == []
+
+
+def test_possible_typos_against_english_site_words_and_linked_hosts(site: Site) -> None:
+    for index in range(5):
+        site.write(f"content/blog/p{index}.md", HEAD + "Observability with Prometheus and Tetragon.\n")
+    body = (
+        "Tips for photograpers. We met the [Vitness](https://vitess.io/) team, the Prometeus people "
+        "and the Tetrago folks. Make it bservable.\n"
+    )
+    found = site.diagnostics(HEAD + body, select="SPL002")
+    assert [d.message for d in found] == [
+        "'photograpers' may be a typo of 'photographers'",
+        "'Vitness' may be a typo of 'Vitess'",
+        "'Prometeus' may be a typo of 'Prometheus'",
+        "'Tetrago' may be a typo of 'Tetragon'",
+        "'bservable' may be a typo of 'observable'",
+    ]
+    assert all(not d.fixable for d in found)
+    fixed = site.fixed(HEAD + body, select="SPL002", unsafe=True)
+    assert "Tips for photographers." in fixed and "[Vitess](https://vitess.io/)" in fixed
+
+
+def test_jargon_names_and_inflections_are_not_typos(site: Site) -> None:
+    for index in range(2):
+        site.write(f"content/blog/p{index}.md", HEAD + "We run Karpenter and kubectl.\n")
+    body = (
+        "We run Karpenter with kubectl. Thanks to Cristian Klein. The kgateway project, "
+        "untrusted workloads, rumours of containerisation, sysadmin tasks, autoscale it.\n"
+    )
+    assert site.findings(HEAD + body, select="SPL002") == []
