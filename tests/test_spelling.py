@@ -71,3 +71,15 @@ def test_jargon_names_and_inflections_are_not_typos(site: Site) -> None:
         "untrusted workloads, rumours of containerisation, sysadmin tasks, autoscale it.\n"
     )
     assert site.findings(HEAD + body, select="SPL002") == []
+
+
+def test_add_words_accepts_the_current_findings(site: Site) -> None:
+    from conftest import run_cli
+
+    site.write(".tripreport-words.txt", "# team jargon\nzeta\n")
+    site.write("content/blog/a.md", HEAD + "We are demostrating wtih the team.\n")
+    result = run_cli("--add-words", ".", cwd=site.root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Added 2 words to ")
+    assert (site.root / ".tripreport-words.txt").read_text() == "# team jargon\ndemostrating\nwtih\nzeta\n"
+    assert run_cli("--select", "SPL", ".", cwd=site.root).returncode == 0

@@ -8,10 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -45,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     parser.add_argument("--show-rules", action="store_true", help="list every rule and exit")
+    parser.add_argument("--add-words", action="store_true",
+                        help="add the words of the spelling (SPL) findings to the project's words file")
     parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")
     return parser
 
@@ -77,6 +82,8 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
     from .rules import resolve  # noqa: PLC0415
 
+    if args.add_words and args.select is None:
+        args.select = ("SPL",)
     for option in ("select", "extend_select", "ignore"):
         for word in getattr(args, option) or ():
             if not resolve(word):
@@ -93,6 +100,8 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             files += [path] if engine.wanted(path, explicit=True) else []
         else:
             errors.append(f"{path}: no such file or directory")
+    if args.add_words:
+        return _add_words(engine, unique(files), out, err, errors)
     fix = args.fix or args.diff
     diagnostics, fixed, changed = [], 0, 0
     for path in unique(files):
@@ -123,6 +132,34 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
+
+
+def _add_words(engine: Engine, files: list[Path], out: TextIO, err: TextIO, errors: list[str]) -> int:
+    """Collect the words of the SPL findings and add them to each config's words file."""
+    from .lines import LineIndex  # noqa: PLC0415
+    from .paths import absolute  # noqa: PLC0415
+    from .words_file import add_words  # noqa: PLC0415
+
+    by_file: dict[Path, set[str]] = {}
+    for path in files:
+        result = engine.check(path)
+        if result.error:
+            errors.append(result.error)
+        spelling = [d for d in result.diagnostics if d.code.startswith("SPL")]
+        if not spelling:
+            continue
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+        index = LineIndex(text)
+        config = engine.folder_settings(absolute(path).parent).config
+        words = by_file.setdefault(config.root / config.spelling.words_file, set())
+        for d in spelling:
+            words.add(text[index.offset(d.span.line, d.span.column) : index.offset(d.span.end_line, d.span.end_column)])
+    for words_path, words in sorted(by_file.items()):
+        added = add_words(words_path, words)
+        out.write(f"Added {len(added)} word{'s' if len(added) != 1 else ''} to {words_path}: {', '.join(added)}\n")
+    for message in errors:
+        err.write(f"tripreport-lint: error: {message}\n")
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _diff(shown: str, before: bytes, after: bytes) -> str:
