@@ -14,6 +14,7 @@ from .base import Rule
 
 _WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
 _NOT_WORDS = re.compile(r"\b[a-zA-Z][\w+.-]*://\S+|\bwww\.\S+|\S+@\S+\.\w+")
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 READER_KEYS = ("title", "description", "summary", "tags", "categories")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
              "izes", "ized", "ization")
@@ -212,11 +213,11 @@ class PossibleTypo(Rule):
 
 
 def _own_words(doc: Document) -> set[str]:
-    """Words the post itself vouches for: those of its link targets (``inspektor-gadget`` in a URL).
-
-    Its tags are not trusted: they carry the same typos as the text (``Vitness``).
+    """Words the post itself vouches for: those of the addresses it links to or cites
+    (``inspektor-gadget`` in a URL). Its tags are not trusted: they carry the text's typos (``Vitness``).
     """
     targets = [link.target for link in doc.body.links if link.target]
+    targets += _URL.findall(doc.text)
     return {w.lower() for text in targets for w in re.findall(r"[A-Za-z]{3,}", text)}
 
 
