@@ -28,7 +28,7 @@ def test_fix_keeps_crlf_comments_quoting_bom_and_hard_breaks(site: Site) -> None
     path = site.root / "content/blog/cfgmgmt.md"
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\xef\xbb\xbf" + MESSY.encode())
-    result = run_cli("--fix", "content", cwd=site.root)
+    result = run_cli("--fix", "--select", "FM,ENC", "content", cwd=site.root)
     assert result.returncode == 1, result.stderr
     expected = (
         MESSY.replace('draft: "no"', "draft: false")
@@ -36,7 +36,7 @@ def test_fix_keeps_crlf_comments_quoting_bom_and_hard_breaks(site: Site) -> None
         + "\r\n"
     )
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
-    again = run_cli("--fix", "-q", "content", cwd=site.root)
+    again = run_cli("--fix", "--select", "FM,ENC", "-q", "content", cwd=site.root)
     assert again.stdout.split(" ", 2)[1] == "ENC003" and len(again.stdout.splitlines()) == 1, again.stdout
     assert path.read_bytes() == b"\xef\xbb\xbf" + expected.encode()
 

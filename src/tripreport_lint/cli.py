@@ -115,7 +115,9 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.diff:
                 out.write(_diff(result.display_path, path.read_bytes(), result.new_bytes or b""))
             else:
-                write(result)
+                problem = write(result)
+                if problem:
+                    errors.append(problem)
     if args.diff:
         err.write(f"Would fix {fixed} problem{'s' if fixed != 1 else ''} in {changed} file{'s' if changed != 1 else ''}.\n")
         for message in errors:
@@ -163,9 +165,15 @@ def _add_words(engine: Engine, files: list[Path], out: TextIO, err: TextIO, erro
 
 
 def _diff(shown: str, before: bytes, after: bytes) -> str:
+    """A unified diff that ``git apply`` and ``patch -p1`` apply, missing final newlines included."""
     old = before.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
     new = after.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
-    return "".join(difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"))
+    lines = []
+    for line in difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"):
+        lines.append(line)
+        if not line.endswith(("\n", "\r")):
+            lines.append("\n\\ No newline at end of file\n")
+    return "".join(lines)
 
 
 def main() -> None:

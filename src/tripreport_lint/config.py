@@ -194,7 +194,13 @@ def _rule_options(rule: type[Rule], table: dict[str, Any], where: str) -> Any:
             valid = ", ".join(f.replace("_", "-") for f in fields) or "none"
             raise InputError(f"{label} does not exist (options: {valid})")
         default = spec.default
-        if isinstance(default, tuple):
+        types = spec.metadata.get("types")
+        if types:
+            if not isinstance(value, types) or isinstance(value, bool):
+                names = " or ".join(t.__name__ for t in types)
+                raise InputError(f"{label} must be a {names}, got {value!r}")
+            chosen[name] = value
+        elif isinstance(default, tuple):
             chosen[name] = _strings(value, label)
         elif isinstance(default, (bool, int, str)):
             if type(value) is not type(default):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +36,7 @@ class FileResult:
     changed: bool = False
     new_bytes: bytes | None = None
     error: str | None = None
+    raw: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -139,13 +142,25 @@ class Engine:
                               error=f"{shown}: fixes of {', '.join(error.codes)} did not settle; file left as it was")
         new_bytes = outcome.document.raw
         changed = new_bytes != raw
-        return FileResult(path, shown, outcome.remaining, outcome.fixed, changed, new_bytes if changed else None)
+        return FileResult(path, shown, outcome.remaining, outcome.fixed, changed, new_bytes if changed else None,
+                          raw=raw)
 
 
-def write(result: FileResult) -> None:
-    """Write a fixed file, only when its bytes changed."""
-    if result.changed and result.new_bytes is not None:
-        write_atomic(result.path, result.new_bytes)
+def write(result: FileResult) -> str | None:
+    """Write a fixed file, only when its bytes changed; the reason when it must not be written."""
+    if not result.changed or result.new_bytes is None:
+        return None
+    target = result.path.resolve()  # through a symlink, to the file it names
+    try:
+        if target.read_bytes() != result.raw:
+            return f"{result.display_path}: changed on disk while it was being fixed; not written, run again"
+        # The mode bits, not os.access: root may write anything, but a read-only file says "keep out".
+        if not target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+            return f"{result.display_path}: read-only; fixes not written"
+        write_atomic(target, result.new_bytes)
+    except OSError as error:
+        return f"{result.display_path}: cannot write: {error.strerror or error}"
+    return None
 
 
 def project_words(config: Config) -> frozenset[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .base import Rule
 from .encoding import InvalidUtf8, Mojibake
 from .front_matter_dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
@@ -16,6 +18,7 @@ from .front_matter_structure import (
 )
 from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
 from .front_matter_types import Yaml11Boolean
+from .formatting import NormalisationSkipped, NotNormalised
 from .headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from .leftovers import CommentedOutBlock, DraftingNote
 from .link_targets import JekyllLinkTag, MissingFragment, MissingLocalTarget
@@ -80,6 +83,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     TrailingWhitespace,
     MissingFinalNewline,
     MixedLineEndings,
+    NotNormalised,
+    NormalisationSkipped,
 )
 
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
@@ -93,5 +98,10 @@ def resolve(selector: str) -> list[type[Rule]]:
         return list(ALL_RULES)
     if selector in BY_NAME:
         return [BY_NAME[selector]]
-    upper = selector.upper()
-    return [rule for rule in ALL_RULES if rule.code.startswith(upper)] if upper else []
+    family = re.match(r"([A-Z]+)(\d*)$", selector.upper())
+    if not family:
+        return []
+    # "FM" is the FM family, not FMT as well; "FM0" narrows it by digits.
+    letters, digits = family.groups()
+    return [rule for rule in ALL_RULES
+            if rule.code.rstrip("0123456789") == letters and rule.code[len(letters):].startswith(digits)]

@@ -1,0 +1,157 @@
+"""FMT001-FMT002: the body as mdformat would write it, and why a body cannot be normalised."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..context import Context
+from ..diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from ..document import Document
+from ..normalize import FormatOptions, Normalised, normalise
+from .base import Rule
+
+
+@dataclass(frozen=True)
+class FormatSettings:
+    wrap: str | int = field(default="keep", metadata={"types": (str, int)})
+    number: bool = False
+    extensions: tuple[str, ...] = ("gfm",)
+
+
+def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised] | None:
+    fm = doc.front_matter
+    if doc.decode_error is not None or (fm is not None and (not fm.terminated or fm.error is not None)):
+        return None
+    body = doc.text[doc.body_start :]
+    if not body.strip():
+        return None
+    plain = body.replace("\r\n", "\n").replace("\r", "\n")
+    return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions))
+
+
+class NotNormalised(Rule):
+    """## What it does
+    Reports a body that mdformat (with its GFM plugin) would write differently: list markers,
+    emphasis style, heading style, table alignment, escapes. The front matter is never touched.
+
+    ## Why is this bad?
+    One consistent way of writing Markdown keeps diffs small and reviews about content.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    Day one
+    =======
+
+    * keynotes
+    * workshops
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    # Day one
+
+    - keynotes
+    - workshops
+    ```
+
+    ## Fix safety
+    Safe: mdformat's result is used only when the page renders to the same HTML, no word is lost,
+    Hugo shortcodes and Liquid tags come back byte for byte, and link definitions and `[//]: #`
+    comments stay where they were; line endings and a missing final newline are kept.
+
+    ## Options
+    `wrap`: `keep` (default), `no`, or a line width; `number`: number ordered lists 1, 2, 3 instead of
+    1, 1, 1; `extensions`: mdformat plugins to load (default `gfm`). Turn normalisation off with
+    `ignore = ["FMT"]`.
+
+    ## Known problems
+    Files that cannot be normalised safely are reported by FMT002 instead.
+    """
+
+    code = "FMT001"
+    name = "not-normalised"
+    summary = "The body is not formatted as mdformat writes it."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    Options = FormatSettings
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        found = _normalised(doc, self.options)
+        if found is None or found[1].text is None:
+            return
+        body, text = found[0], found[1].text
+        # The blank lines between front matter and text are the author's layout, not Markdown's.
+        lead = body[: len(body) - len(body.lstrip("\r\n"))]
+        formatted = lead + text.replace("\n", doc.newline)
+        if not body.endswith(("\n", "\r")):
+            formatted = formatted.rstrip("\r\n")
+        if formatted == body:
+            return
+        first = next(i for i, (a, b) in enumerate(zip(body, formatted + "\0")) if a != b)
+        start = doc.body_start
+        yield Violation(
+            "the body is not formatted as mdformat writes it: run --fix to normalise it",
+            doc.span(start + first),
+            Fix((Edit(start, len(doc.text), formatted),), description="normalise with mdformat"),
+        )
+
+
+class NormalisationSkipped(Rule):
+    """## What it does
+    Reports a post that cannot be normalised safely, and why: mdformat would change what the page
+    renders to, lose a word, alter a Hugo shortcode or Liquid tag, move or delete link definitions
+    or `[//]: #` comments, failed, or the body is too large or too deeply nested to try.
+
+    ## Why is this bad?
+    Nothing is wrong with the post itself; the finding says why FMT001 left it alone, often a
+    construct that renders differently from what the author expects.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    See the agenda.
+
+    [//]: # (add the workshop list)
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    See the agenda.
+    ```
+
+    ## Fix safety
+    No fix: fix what the message names (here CMT001 removes the comment), or leave it.
+
+    ## Options
+    As FMT001.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "FMT002"
+    name = "normalisation-skipped"
+    summary = "mdformat cannot normalise the body safely."
+    severity = Severity.WARNING
+    Options = FormatSettings
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        found = _normalised(doc, self.options)
+        if found is not None and found[1].reason is not None:
+            yield Violation(f"not normalised: {found[1].reason}", doc.span(doc.body_start))
