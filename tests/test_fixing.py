@@ -69,3 +69,21 @@ def test_overlapping_fixes_wait_for_the_next_pass() -> None:
     insert_inside = Fix((Edit(2, 2, "Z"),))
     later = Fix((Edit(4, 5, "W"),))
     assert apply(text, [later, overlapping, first, insert_inside]) == ("aXdWf", 2)
+
+
+def test_fixes_that_never_settle_leave_the_file_alone(site: Site, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tripreport_lint.diagnostics import Span, Violation
+    from tripreport_lint.rules.whitespace import TrailingWhitespace
+
+    def flip(self: object, doc, ctx):  # type: ignore[no-untyped-def]
+        # Rewrites "alpha" as "beta" and "beta" as "alpha": a fix that never converges.
+        old = "alpha" if "alpha" in doc.text else "beta"
+        start = doc.text.index(old)
+        new = "beta" if old == "alpha" else "alpha"
+        yield Violation("flip", Span(5, 1, 5, 1), Fix((Edit(start, start + len(old), new),)))
+
+    monkeypatch.setattr(TrailingWhitespace, "check", flip)
+    path = site.write("content/blog/a.md", "---\ntitle: N\ndate: 2024-01-01\n---\nalpha\n")
+    result = site.lint("content/blog/a.md", select="ENC006", fix=True)
+    assert result.error is not None and "fixes of ENC006 did not settle" in result.error
+    assert not result.changed and path.read_text() == "---\ntitle: N\ndate: 2024-01-01\n---\nalpha\n"

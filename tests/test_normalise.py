@@ -43,6 +43,12 @@ def test_definitions_and_comment_idiom_block_normalisation() -> None:
     assert normalise("Text.\n\n[//]: # (hidden)\n", OPTIONS).text is None
 
 
+def test_control_characters_mdformat_drops_are_kept() -> None:
+    assert normalise("* a\x1c b\n", OPTIONS).reason in (None, "mdformat would drop control characters")
+    result = normalise("* a\x1c b\n", OPTIONS)
+    assert result.text is None or "\x1c" in result.text
+
+
 def test_deep_nesting_and_size_limits() -> None:
     assert "nest deeper" in (normalise("> " * 30 + "deep\n", OPTIONS).reason or "")
     assert "larger than" in (normalise("word " * 250_000, OPTIONS).reason or "")
@@ -111,3 +117,13 @@ def test_changed_on_disk_and_read_only_files_are_not_written(site: Site) -> None
     os.chmod(path, 0o444)
     result = FileResult(path, "content/blog/a.md", changed=True, new_bytes=b"new", raw=path.read_bytes())
     assert "read-only" in (write(result) or "")
+
+
+def test_symlink_out_of_the_tree_is_not_written(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "post.md"
+    outside.write_text(HEAD + "* a\n")
+    (site.root / "content/blog").mkdir(parents=True, exist_ok=True)
+    (site.root / "content/blog/link.md").symlink_to(outside)
+    result = run_cli("--fix", "--select", "FMT", ".", cwd=site.root)
+    assert result.returncode == 2 and "outside the linted tree; not written" in result.stderr
+    assert outside.read_text() == HEAD + "* a\n"

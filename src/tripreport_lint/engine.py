@@ -151,6 +151,8 @@ def write(result: FileResult) -> str | None:
     if not result.changed or result.new_bytes is None:
         return None
     target = result.path.resolve()  # through a symlink, to the file it names
+    if result.path.is_symlink() and not target.is_relative_to(Path.cwd().resolve()):
+        return f"{result.display_path}: a link to {target}, outside the linted tree; not written"
     try:
         if target.read_bytes() != result.raw:
             return f"{result.display_path}: changed on disk while it was being fixed; not written, run again"

@@ -25,6 +25,7 @@ _OPAQUE_BLOCKS = re.compile(
 _TAGS = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
 _NESTING = re.compile(r"^(?:[ \t]*>)+|^[ \t]+(?=[-*+]|\d+[.)])", re.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
 
@@ -109,6 +110,8 @@ def normalise(body: str, options: FormatOptions) -> Normalised:
         return Normalised(None, "mdformat would change a Hugo shortcode or a Liquid tag")
     if _definitions(restored) != _definitions(body):
         return Normalised(None, "mdformat would move or delete link definitions or [//]: # comments")
+    if _CONTROL.findall(restored) != _CONTROL.findall(body):
+        return Normalised(None, "mdformat would drop control characters")
     if Counter(_WORDS.findall(html.unescape(restored))) != Counter(_WORDS.findall(html.unescape(body))):
         return Normalised(None, "mdformat would lose or change words")
     if _render(restored) != _render(body):
