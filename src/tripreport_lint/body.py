@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from . import templates
 from .document import inline_tokens
 
 if TYPE_CHECKING:
@@ -19,17 +20,10 @@ if TYPE_CHECKING:
 
     from .document import Document
 
-# Hugo's and Jekyll's highlight shortcodes are code blocks too.
-_HIGHLIGHT = re.compile(
-    r"\{\{[<%]\s*highlight\b.*?[%>]\}\}.*?\{\{[<%]\s*/\s*highlight\s*[%>]\}\}|\{%-?\s*highlight\b.*?\{%-?\s*endhighlight\s*-?%\}",
-    re.S,
-)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
-_COMMENT_SHORTCODE = re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}.*?\{\{[<%]\s*/\s*comment\s*[%>]\}\}", re.S)
-_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
 _TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\\n]|\\.)*\])*"
 _DEST = r"<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*"
@@ -115,7 +109,7 @@ class Body:
         """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
         start = self.doc.body_start
         blocked = _blank(self.doc.text, [(0, start), *self.code_blocks])
-        blocked = _blank(blocked, [(m.start(), m.end()) for m in _HIGHLIGHT.finditer(blocked, start)])
+        blocked = _blank(blocked, [(m.start(), m.end()) for m in templates.HIGHLIGHT.finditer(blocked, start)])
         spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(blocked, start)]
         return _blank(blocked, spans)
 
@@ -123,7 +117,7 @@ class Body:
     def prose(self) -> str:
         """Only prose left: comments, definitions, HTML blocks and tags, autolinks and shortcodes blanked too."""
         text = _blank(self.comments_blanked, self.html_blocks)
-        patterns = (_INLINE_HTML, _AUTOLINK, _SHORTCODE)
+        patterns = (_INLINE_HTML, _AUTOLINK, templates.TAG)
         hidden = [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
         return _blank(text, hidden)
 
@@ -138,14 +132,14 @@ class Body:
     @cached_property
     def comment_shortcodes(self) -> list[tuple[int, int]]:
         """Hugo ``{{< comment >}}`` blocks: content the author hid on purpose, with the site's own tool."""
-        return [(m.start(), m.end()) for m in _COMMENT_SHORTCODE.finditer(self.without_code, self.doc.body_start)]
+        return [(m.start(), m.end()) for m in templates.COMMENT.finditer(self.without_code, self.doc.body_start)]
 
     @cached_property
     def comments_blanked(self) -> str:
         """``without_code`` with HTML comments, ``comment`` shortcodes and whole definition lines blanked."""
         text = self.without_code
         lines = self.doc.lines
-        hidden = [(m.start(), m.end()) for p in (_HTML_COMMENT, _COMMENT_SHORTCODE) for m in p.finditer(text)]
+        hidden = [(m.start(), m.end()) for p in (_HTML_COMMENT, templates.COMMENT) for m in p.finditer(text)]
         for definition in self.definitions:
             line = lines.position(definition.end)[0]  # the target may stand on the next line
             hidden.append((definition.start, lines.line_end(line)))

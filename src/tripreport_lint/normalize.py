@@ -15,14 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import templates
+
 MAX_CHARS = 1_000_000
 MAX_NESTING = 15
-_OPAQUE_BLOCKS = re.compile(
-    r"\{\{[<%]\s*(highlight|comment)\b.*?\{\{[<%]\s*/\s*\1\s*[%>]\}\}"
-    r"|\{%-?\s*(highlight|raw)\b.*?\{%-?\s*end\2\s*-?%\}",
-    re.S,
-)
-_TAGS = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
 _NESTING = re.compile(r"^(?:[ \t]*>)+|^[ \t]+(?=[-*+]|\d+[.)])", re.M)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -53,7 +49,9 @@ def _protect(body: str) -> tuple[str, dict[str, str]]:
         table[token] = match.group()
         return token
 
-    return _TAGS.sub(swap, _OPAQUE_BLOCKS.sub(swap, body)), table
+    for pattern in (templates.HIGHLIGHT, templates.COMMENT, templates.RAW, templates.TAG):
+        body = pattern.sub(swap, body)
+    return body, table
 
 
 def _restore(text: str, table: dict[str, str]) -> str | None:
