@@ -1,0 +1,68 @@
+"""The pre-commit hooks for real: ``pre-commit try-repo`` on this checkout, in a temporary git repository.
+
+pre-commit builds the hook's environment from the package index; where it cannot (no pre-commit, no
+git), the test is skipped. `.ci/run` installs pre-commit with the test extra, so there it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(
+    shutil.which("pre-commit") is None or shutil.which("git") is None, reason="pre-commit or git is not installed"
+)
+POST = (
+    "---\ntitle: Meetup recap\ndate: 2024-03-05\ndraft: \"false\"\n---\n\n"
+    "Pizza and talks.   \n\n* one\n* two\n"
+)
+
+
+def git(*args: str, cwd: Path) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def try_repo(hook: str, repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home)}
+    return subprocess.run(["pre-commit", "try-repo", str(ROOT), hook, "--all-files"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.fixture
+def blog(tmp_path: Path) -> Path:
+    (tmp_path / "content/blog").mkdir(parents=True)
+    (tmp_path / "hugo.toml").write_text('title = "blog"\n')
+    (tmp_path / "content/blog/meetup.md").write_text(POST)
+    (tmp_path / "notes.txt").write_text("not markdown: draft: \"false\"\n")
+    git("init", "-q", cwd=tmp_path)
+    git("add", ".", cwd=tmp_path)
+    return tmp_path
+
+
+def test_check_hook_fails_on_findings_and_changes_nothing(blog: Path, pre_commit_home: Path) -> None:
+    result = try_repo("tripreport-lint", blog, pre_commit_home)
+    if "Could not find a version" in result.stdout + result.stderr:
+        pytest.skip("no package index: pre-commit cannot build the hook environment here")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content/blog/meetup.md:4:8: FM010" in result.stdout
+    assert (blog / "content/blog/meetup.md").read_text() == POST
+
+
+def test_fix_hook_rewrites_then_passes(blog: Path, pre_commit_home: Path) -> None:
+    first = try_repo("tripreport-lint-fix", blog, pre_commit_home)
+    assert first.returncode == 1, first.stdout + first.stderr
+    fixed = (blog / "content/blog/meetup.md").read_text()
+    assert 'draft: false' in fixed and "- one" in fixed and "talks.   " not in fixed
+    git("add", ".", cwd=blog)
+    second = try_repo("tripreport-lint-fix", blog, pre_commit_home)
+    assert second.returncode == 0, second.stdout + second.stderr
