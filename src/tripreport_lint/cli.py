@@ -15,8 +15,10 @@ from .errors import InputError
 
 if TYPE_CHECKING:
     from .engine import Engine
+    from .reporters import RuleInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "grouped")
 
 
 class _UsageError(Exception):
@@ -42,8 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--extend-select", type=_codes, default=(), help="rules to add to the selection")
     parser.add_argument("--ignore", type=_codes, default=(), help="rules to turn off")
     parser.add_argument("--config", type=Path, help="config file to use instead of searching for one")
-    parser.add_argument("--output-format", choices=("text", "json", "github"),
-                        help="text (default), json, or github (default under GitHub Actions)")
+    parser.add_argument("--output-format", choices=FORMATS,
+                        help="text (default), github (default under GitHub Actions), json, sarif, junit, "
+                             "gitlab, rdjson or grouped")
+    parser.add_argument("--output-file", action="append", default=[], metavar="FORMAT=PATH",
+                        help="also write the findings in FORMAT to PATH (repeatable), from the same run")
     parser.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -82,6 +87,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
     from .rules import resolve  # noqa: PLC0415
 
+    for spec in args.output_file:
+        name, equals, target = spec.partition("=")
+        if not equals or name not in FORMATS or not target:
+            raise InputError(f"--output-file takes FORMAT=PATH with FORMAT one of {', '.join(FORMATS)}, got {spec!r}")
     if args.add_words and args.select is None:
         args.select = ("SPL",)
     for option in ("select", "extend_select", "ignore"):
@@ -125,8 +134,19 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_OK)
     fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
-    reporter = REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet)
-    reporter.report(sorted(diagnostics, key=lambda d: d.sort_key), RunSummary(len(files), fixed, args.fix))
+    diagnostics.sort(key=lambda d: d.sort_key)
+    formats = [fmt] + [spec.partition("=")[0] for spec in args.output_file]
+    summary = RunSummary(len(files), fixed, args.fix, _rule_infos() if "sarif" in formats else {})
+    REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet).report(diagnostics, summary)
+    for spec in args.output_file:
+        name, _, target = spec.partition("=")
+        with open(target, "w", encoding="utf-8") as stream:
+            REPORTERS[name](stream).report(diagnostics, summary)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from .reporters.github import job_summary  # noqa: PLC0415
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as stream:
+            stream.write(job_summary(diagnostics, len(files)))
     for message in errors:
         err.write(f"tripreport-lint: error: {message}\n")
     if errors:
@@ -134,6 +154,14 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
+
+
+def _rule_infos() -> dict[str, RuleInfo]:
+    from .docs import doc_sections  # noqa: PLC0415
+    from .reporters import RuleInfo  # noqa: PLC0415
+    from .rules import ALL_RULES  # noqa: PLC0415
+
+    return {r.code: RuleInfo(r.name, r.summary, doc_sections(r).get("What it does", "").strip()) for r in ALL_RULES}
 
 
 def _add_words(engine: Engine, files: list[Path], out: TextIO, err: TextIO, errors: list[str]) -> int:

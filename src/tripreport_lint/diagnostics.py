@@ -74,6 +74,8 @@ class Diagnostic:
     span: Span
     severity: Severity
     fix: Fix | None = field(default=None, compare=False)
+    # Where each edit of the fix stands, for formats that give fixes as line/column ranges.
+    edit_spans: tuple[Span, ...] = field(default=(), compare=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -116,7 +116,8 @@ class Engine:
             rules = [rule for rule in rules if rule.code == "ENC001"]
         found = suppressions.parse(doc.text, doc.lines, lambda word: [r.code for r in registry.resolve(word)])
         diagnostics = [
-            Diagnostic(doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix)
+            Diagnostic(doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix,
+                       tuple(doc.span(e.start, e.end) for e in v.fix.edits) if v.fix else ())
             for rule in rules
             for v in _run(rule, doc, context)
             if not found.suppresses(rule.code, v.span.line)

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report may say about a rule beyond its code: name, summary, documentation."""
+
+    name: str
+    summary: str
+    help: str
 
 
 @dataclass(frozen=True)
@@ -15,6 +24,7 @@ class RunSummary:
     files: int
     fixed: int
     fix_mode: bool
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
 
 
 class Reporter:

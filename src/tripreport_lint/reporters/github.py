@@ -1,11 +1,19 @@
-"""GitHub Actions workflow commands, which the runner turns into pull request annotations."""
+"""GitHub Actions: workflow commands the runner turns into pull request annotations, and a job summary.
+
+GitHub shows at most 10 error and 10 warning annotations per step and drops the rest silently, so
+findings are ranked (errors first), the first ones annotated, the rest printed as plain log lines and
+counted in a notice and in the job summary.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from .base import Reporter, RunSummary
+
+PER_LEVEL = 10
 
 
 def _escape_data(text: str) -> str:
@@ -16,9 +24,27 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def ranked(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Errors before warnings, then by file and line."""
+    return sorted(diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d.sort_key))
+
+
+def split_annotated(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """The findings GitHub will show as annotations, and the ones it would drop."""
+    shown, rest, used = [], [], Counter[Severity]()
+    for d in ranked(diagnostics):
+        if used[d.severity] < PER_LEVEL:
+            used[d.severity] += 1
+            shown.append(d)
+        else:
+            rest.append(d)
+    return shown, rest
+
+
 class GithubReporter(Reporter):
     def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
-        for d in diagnostics:
+        shown, rest = split_annotated(diagnostics)
+        for d in shown:
             level = "error" if d.severity is Severity.ERROR else "warning"
             s = d.span
             props = (
@@ -26,3 +52,28 @@ class GithubReporter(Reporter):
                 f"endLine={s.end_line},endColumn={s.end_column},title={_escape_property(d.code)}"
             )
             self.stream.write(f"::{level} {props}::{_escape_data(d.message)}\n")
+        for d in rest:
+            self.stream.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}\n")
+        if rest:
+            self.stream.write(
+                f"::notice title=tripreport-lint::{len(rest)} more findings are not annotated (GitHub shows "
+                f"{PER_LEVEL} per level and step): they are listed in this log and in the job summary\n"
+            )
+
+
+def job_summary(diagnostics: Sequence[Diagnostic], files: int, first: int = 20) -> str:
+    """A Markdown job summary: findings per rule and per file, the first findings, what was not annotated."""
+    if not diagnostics:
+        return f"### tripreport-lint\n\nNo findings in {files} files.\n"
+    lines = [f"### tripreport-lint: {len(diagnostics)} findings in {files} files", "",
+             "| rule | name | findings |", "| --- | --- | ---: |"]
+    by_rule = Counter((d.code, d.name) for d in diagnostics)
+    lines += [f"| {code} | {name} | {count} |" for (code, name), count in sorted(by_rule.items())]
+    lines += ["", "| file | findings |", "| --- | ---: |"]
+    lines += [f"| `{path}` | {count} |" for path, count in Counter(d.path for d in diagnostics).most_common(first)]
+    lines += ["", f"First {min(first, len(diagnostics))} findings:", ""]
+    lines += [f"- `{d.path}:{d.span.line}:{d.span.column}` {d.code} {d.message}" for d in ranked(diagnostics)[:first]]
+    rest = split_annotated(diagnostics)[1]
+    if rest:
+        lines += ["", f"{len(rest)} findings were not annotated: GitHub shows {PER_LEVEL} per level and step."]
+    return "\n".join(lines) + "\n"

@@ -25,10 +25,10 @@ class TextReporter(Reporter):
                 self.stream.write(f"{where} {code}{mark} {d.message}\n")
         if self.quiet:
             return
-        self.stream.write(self._summary(diagnostics, summary) + "\n")
+        self.stream.write(self.summary_line(diagnostics, summary) + "\n")
 
     @staticmethod
-    def _summary(diagnostics: Sequence[Diagnostic], summary: RunSummary) -> str:
+    def summary_line(diagnostics: Sequence[Diagnostic], summary: RunSummary) -> str:
         files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
         fixed = f"Fixed {summary.fixed} problem{'s' if summary.fixed != 1 else ''}; " if summary.fix_mode else ""
         if not diagnostics:
