@@ -7,6 +7,11 @@ command=("$lint" --output-format github)
 [ -n "${INPUT_CONFIG:-}" ] && command+=(--config "$INPUT_CONFIG")
 [ -n "${INPUT_SARIF_FILE:-}" ] && command+=(--output-file "sarif=$INPUT_SARIF_FILE")
 [ "${INPUT_FIX:-false}" = "true" ] && command+=(--fix)
+# On a pull request, GITHUB_BASE_REF names the target branch: report only what the pull request changed.
+if [ "${INPUT_CHANGED_LINES_ONLY:-true}" = "true" ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+  git fetch --quiet --depth=1 origin "$GITHUB_BASE_REF" 2>/dev/null || true
+  command+=(--diff-base "origin/$GITHUB_BASE_REF")
+fi
 read -r -a extra <<< "${INPUT_ARGS:-}"
 read -r -a paths <<< "${INPUT_PATHS:-.}"
 "${command[@]}" "${extra[@]}" "${paths[@]}"

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "gitlab, rdjson or grouped")
     parser.add_argument("--output-file", action="append", default=[], metavar="FORMAT=PATH",
                         help="also write the findings in FORMAT to PATH (repeatable), from the same run")
+    parser.add_argument("--diff-base", metavar="REF",
+                        help="report only findings on lines changed since the git revision REF")
     parser.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -127,6 +129,12 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 problem = write(result)
                 if problem:
                     errors.append(problem)
+    if args.diff_base:
+        from .changes import changed_lines  # noqa: PLC0415
+        from .paths import absolute  # noqa: PLC0415
+
+        lines = changed_lines(args.diff_base, Path.cwd())
+        diagnostics = [d for d in diagnostics if d.span.line in lines.get(absolute(Path(d.path)), set())]
     if args.diff:
         err.write(f"Would fix {fixed} problem{'s' if fixed != 1 else ''} in {changed} file{'s' if changed != 1 else ''}.\n")
         for message in errors:

@@ -1,0 +1,31 @@
+"""--diff-base: only findings on lines changed since a git revision."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from conftest import Site, run_cli
+
+OLD = "---\ntitle: Old\ndate: 2024-01-01\ndraft: \"no\"\n---\n\nText.\n"
+
+
+def git(*args: str, cwd: Path) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_only_changed_lines_are_reported(site: Site) -> None:
+    site.write("content/blog/old.md", OLD)
+    site.write("content/blog/edited.md", OLD)
+    git("init", "-q", cwd=site.root)
+    git("add", ".", cwd=site.root)
+    git("commit", "-qm", "posts", cwd=site.root)
+    site.write("content/blog/edited.md", OLD.replace("Text.", "Text with a bare https://example.com/x link."))
+    site.write("content/blog/new.md", OLD)
+    result = run_cli("--diff-base", "HEAD", "--output-format", "json", "content", cwd=site.root)
+    found = sorted((row["path"], row["line"], row["code"]) for row in json.loads(result.stdout))
+    assert found == [("content/blog/edited.md", 7, "LNK009"), ("content/blog/new.md", 4, "FM010")]
+    bad = run_cli("--diff-base", "no-such-ref", "content", cwd=site.root)
+    assert bad.returncode == 2 and "--diff-base no-such-ref" in bad.stderr
