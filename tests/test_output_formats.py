@@ -74,6 +74,13 @@ def test_github_annotates_ten_per_level_errors_first() -> None:
     assert lines[-1].startswith("::notice title=tripreport-lint::7 more findings are not annotated")
 
 
+def test_changed_lines_are_annotated_first() -> None:
+    findings = [finding(i, Severity.ERROR) for i in range(1, 13)] + [finding(40, Severity.WARNING)]
+    shown, rest = split_annotated(findings, frozenset({("posts/a.md", 12)}))
+    assert [d.span.line for d in shown] == [12, *range(1, 10), 40]
+    assert [d.span.line for d in rest] == [10, 11]
+
+
 def test_job_summary_is_written_under_actions(site: Site, tmp_path: Path) -> None:
     site.write("content/blog/a.md", POST)
     summary_file = tmp_path / "summary.md"

@@ -14,6 +14,7 @@ from . import __version__
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
     from .engine import Engine
     from .reporters import RuleInfo
 
@@ -129,22 +130,20 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 problem = write(result)
                 if problem:
                     errors.append(problem)
+    fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    changed_spots = _changed(args.diff_base, fmt, diagnostics)
     if args.diff_base:
-        from .changes import changed_lines  # noqa: PLC0415
-        from .paths import absolute  # noqa: PLC0415
-
-        lines = changed_lines(args.diff_base, Path.cwd())
-        diagnostics = [d for d in diagnostics if d.span.line in lines.get(absolute(Path(d.path)), set())]
+        diagnostics = [d for d in diagnostics if (d.path, d.span.line) in changed_spots]
     if args.diff:
         err.write(f"Would fix {fixed} problem{'s' if fixed != 1 else ''} in {changed} file{'s' if changed != 1 else ''}.\n")
         for message in errors:
             err.write(f"tripreport-lint: error: {message}\n")
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_OK)
-    fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
     diagnostics.sort(key=lambda d: d.sort_key)
     formats = [fmt] + [spec.partition("=")[0] for spec in args.output_file]
-    summary = RunSummary(len(files), fixed, args.fix, _rule_infos() if "sarif" in formats else {})
+    summary = RunSummary(len(files), fixed, args.fix, _rule_infos() if "sarif" in formats else {},
+                         changed_spots)
     REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet).report(diagnostics, summary)
     for spec in args.output_file:
         name, _, target = spec.partition("=")
@@ -162,6 +161,25 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
+
+
+def _changed(base: str | None, fmt: str, diagnostics: list[Diagnostic]) -> frozenset[tuple[str, int]]:
+    """(path, line) of the findings on changed lines: since ``base``, or on a GitHub pull request since
+    its base branch (for ranking annotations only; a failing git then just means no ranking)."""
+    from .changes import changed_lines  # noqa: PLC0415
+    from .paths import absolute  # noqa: PLC0415
+
+    pull_base = os.environ.get("GITHUB_BASE_REF")
+    if base is None and not (fmt == "github" and pull_base):
+        return frozenset()
+    try:
+        lines = changed_lines(base or f"origin/{pull_base}", Path.cwd())
+    except InputError:
+        if base is not None:
+            raise
+        return frozenset()
+    return frozenset((d.path, d.span.line) for d in diagnostics
+                     if d.span.line in lines.get(absolute(Path(d.path)), set()))
 
 
 def _rule_infos() -> dict[str, RuleInfo]:

@@ -25,6 +25,8 @@ class RunSummary:
     fixed: int
     fix_mode: bool
     rules: dict[str, RuleInfo] = field(default_factory=dict)
+    # (path, line) pairs a pull request changed, when known: GitHub annotates those first.
+    changed: frozenset[tuple[str, int]] = frozenset()
 
 
 class Reporter:

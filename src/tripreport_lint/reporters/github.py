@@ -24,15 +24,17 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def ranked(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """Errors before warnings, then by file and line."""
-    return sorted(diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d.sort_key))
+def ranked(diagnostics: Sequence[Diagnostic], changed: frozenset[tuple[str, int]] = frozenset()) -> list[Diagnostic]:
+    """Findings on changed lines first, then errors before warnings, then by file and line."""
+    return sorted(diagnostics, key=lambda d: ((d.path, d.span.line) not in changed,
+                                              d.severity is not Severity.ERROR, d.sort_key))
 
 
-def split_annotated(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic]]:
+def split_annotated(diagnostics: Sequence[Diagnostic],
+                    changed: frozenset[tuple[str, int]] = frozenset()) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """The findings GitHub will show as annotations, and the ones it would drop."""
     shown, rest, used = [], [], Counter[Severity]()
-    for d in ranked(diagnostics):
+    for d in ranked(diagnostics, changed):
         if used[d.severity] < PER_LEVEL:
             used[d.severity] += 1
             shown.append(d)
@@ -43,7 +45,7 @@ def split_annotated(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic]
 
 class GithubReporter(Reporter):
     def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
-        shown, rest = split_annotated(diagnostics)
+        shown, rest = split_annotated(diagnostics, summary.changed)
         for d in shown:
             level = "error" if d.severity is Severity.ERROR else "warning"
             s = d.span
