@@ -83,3 +83,8 @@ def test_add_words_accepts_the_current_findings(site: Site) -> None:
     assert result.stdout.startswith("Added 2 words to ")
     assert (site.root / ".tripreport-words.txt").read_text() == "# team jargon\ndemostrating\nwtih\nzeta\n"
     assert run_cli("--select", "SPL", ".", cwd=site.root).returncode == 0
+
+
+def test_words_file_at_the_site_root_works_without_a_config(site: Site) -> None:
+    site.write(".tripreport-words.txt", "Rejekts\n")
+    assert site.findings(HEAD + "Cloud Native Rejekts was fun.\n", select="SPL") == []

@@ -206,8 +206,10 @@ def _add_words(engine: Engine, files: list[Path], out: TextIO, err: TextIO, erro
             continue
         text = path.read_bytes().decode("utf-8-sig", errors="replace")
         index = LineIndex(text)
-        config = engine.folder_settings(absolute(path).parent).config
-        words = by_file.setdefault(config.root / config.spelling.words_file, set())
+        settings = engine.folder_settings(absolute(path).parent)
+        config = settings.config
+        base = config.root if config.source else settings.site_root
+        words = by_file.setdefault(base / config.spelling.words_file, set())
         for d in spelling:
             words.add(text[index.offset(d.span.line, d.span.column) : index.offset(d.span.end_line, d.span.end_column)])
     for words_path, words in sorted(by_file.items()):

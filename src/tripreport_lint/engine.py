@@ -80,7 +80,8 @@ class Engine:
                 config = config_module.load(found) if found else _default_config(absolute(Path.cwd()))
             site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else absolute(Path.cwd()))
             static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
-            words = project_words(config)
+            # Without a config file, the words file is looked for at the site's root.
+            words = project_words(config, config.root if config.source else site_root)
             self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static), words)
         return self._folders[folder]
 
@@ -166,14 +167,15 @@ def write(result: FileResult) -> str | None:
     return None
 
 
-def project_words(config: Config) -> frozenset[str]:
-    """The words a project accepts: its words file, codespell ignore-words file, and inline words."""
+def project_words(config: Config, base: Path) -> frozenset[str]:
+    """The words a project accepts: its words file and codespell ignore-words file (relative to
+    ``base``), and the config's inline words."""
     spelling = config.spelling
     words = {word.lower() for word in spelling.words}
     for name, required in ((spelling.words_file, False), (spelling.ignore_words_file, True)):
         if name is None:
             continue
-        path = config.root / name
+        path = base / name
         try:
             text = path.read_text("utf-8")
         except FileNotFoundError:
