@@ -86,5 +86,7 @@ def test_add_words_accepts_the_current_findings(site: Site) -> None:
 
 
 def test_words_file_at_the_site_root_works_without_a_config(site: Site) -> None:
+    text = HEAD + "The rejekts conference was fun.\n"
+    assert [code for code, _, _ in site.findings(text, select="SPL")] == ["SPL002"]
     site.write(".tripreport-words.txt", "Rejekts\n")
-    assert site.findings(HEAD + "Cloud Native Rejekts was fun.\n", select="SPL") == []
+    assert site.findings(text, select="SPL") == []
