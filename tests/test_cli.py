@@ -132,7 +132,7 @@ def test_github_escapes_properties_and_data() -> None:
 
     stream = io.StringIO()
     finding = Diagnostic("posts/a,b:c.md", "FM021", "future-date", "50% done\nnext", Span(3, 1, 3, 5), Severity.WARNING)
-    REPORTERS["github"](stream).report([finding], RunSummary(1, 0, False))
+    REPORTERS["github"](stream).report([finding], RunSummary(("post.md",), 0, False))
     assert stream.getvalue() == (
         "::warning file=posts/a%2Cb%3Ac.md,line=3,col=1,endLine=3,endColumn=5,title=FM021::50%25 done%0Anext\n"
     )

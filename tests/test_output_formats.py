@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
-from xml.etree import ElementTree
+from typing import Any
 
 import jsonschema
 import pytest
+from junitparser import JUnitXml
 from conftest import Site, run_cli
 
 from tripreport_lint.cli import FORMATS
@@ -43,14 +46,80 @@ def test_several_outputs_from_one_run(site: Site) -> None:
                      "--output-file", "gitlab=gl.json", "--output-file", "rdjson=rd.json", ".", cwd=site.root)
     assert result.returncode == 1
     assert result.stdout.startswith("content/blog/a.md:\n     4:8    FM010 [*] 'draft' must be true or false")
-    suite = ElementTree.parse(site.root / "report.xml").getroot().find("testsuite")
-    assert suite is not None and int(suite.get("failures", "0")) == len(suite.findall("testcase/failure")) >= 3
-    gitlab = json.loads((site.root / "gl.json").read_text())
-    assert {issue["check_name"] for issue in gitlab} >= {"FM010", "ENC002", "LNK009"}
-    assert len({issue["fingerprint"] for issue in gitlab}) == len(gitlab)
-    rdjson = json.loads((site.root / "rd.json").read_text())
-    mojibake = next(d for d in rdjson["diagnostics"] if d["code"]["value"] == "ENC002")
-    assert mojibake["suggestions"][0]["text"] == "é" and mojibake["location"]["range"]["start"]["line"] == 7
+    assert {issue["check_name"] for issue in json.loads((site.root / "gl.json").read_text())} >= {"FM010", "ENC002"}
+    assert {d["code"]["value"] for d in json.loads((site.root / "rd.json").read_text())["diagnostics"]} >= {"FM010"}
+    assert JUnitXml.fromfile(str(site.root / "report.xml")).failures >= 3
+
+
+def test_junit_is_read_by_a_junit_consumer(site: Site) -> None:
+    site.write("content/blog/a.md", POST)
+    site.write("content/blog/clean.md", "---\ntitle: Clean\ndate: 2024-01-01\n---\n\nNothing to say.\n")
+    result = run_cli("--output-format", "junit", ".", cwd=site.root)
+    report = JUnitXml.fromstring(result.stdout.encode())
+    suites = {suite.name: suite for suite in report}
+    assert set(suites) == {"content/blog/a.md", "content/blog/clean.md"}
+    failing = suites["content/blog/a.md"]
+    cases = list(failing)
+    assert failing.failures == len(cases) == report.failures >= 3
+    draft = next(case for case in cases if case.name.startswith("FM010"))
+    assert draft.result[0].type == "FM010" and "'draft' must be true or false" in draft.result[0].message
+    assert draft.classname == "content/blog/a.md" and draft.name.endswith("at 4:8")
+    clean = suites["content/blog/clean.md"]
+    assert clean.tests == 1 and clean.failures == 0 and all(case.is_passed for case in clean)
+    assert report.tests == len(cases) + 1
+
+
+def test_gitlab_report_has_the_documented_fields_and_stable_fingerprints(site: Site) -> None:
+    site.write("content/blog/a.md", POST + "\nAlso StÃ©phane.\n")
+    before = json.loads(run_cli("--output-format", "gitlab", ".", cwd=site.root).stdout)
+    schema = json.loads((Path(__file__).parent / "schemas/gitlab-code-quality.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(before)
+    assert len({issue["fingerprint"] for issue in before}) == len(before)
+    assert [issue["location"]["lines"]["begin"] for issue in before if issue["check_name"] == "ENC002"] == [7, 9]
+    # A paragraph added above every finding moves them down but keeps what they are: GitLab must not
+    # show them as fixed and found again.
+    site.write("content/blog/a.md", POST.replace("\n\nSee", "\n\nA new opening paragraph.\n\nSee") + "\nAlso StÃ©phane.\n")
+    after = json.loads(run_cli("--output-format", "gitlab", ".", cwd=site.root).stdout)
+    moved = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in after if i["check_name"] == "ENC002"}
+    assert moved == {i["fingerprint"]: i["location"]["lines"]["begin"] + 2 for i in before if i["check_name"] == "ENC002"}
+
+
+@pytest.mark.skipif(shutil.which("rdformat-validator") is None,
+                    reason="reviewdog format validator not installed (npm install @umbrelladocs/rdformat-validator)")
+def test_rdjson_passes_the_reviewdog_format_validator(site: Site, tmp_path: Path) -> None:
+    site.write("content/blog/a.md", POST)
+    report = tmp_path / "report.rdjson"
+    report.write_text(run_cli("--output-format", "rdjson", ".", cwd=site.root).stdout)
+    assert json.loads(report.read_text())["diagnostics"]
+    checked = subprocess.run(["rdformat-validator", "--strict", "--no-extra-fields", "--format", "json", str(report)],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0 and json.loads(checked.stdout)["totalErrors"] == 0, checked.stdout
+
+
+def _apply_suggestions(raw: bytes, diagnostics: list[dict[str, Any]]) -> bytes:
+    """Apply rdjson suggestions as reviewdog does: columns are UTF-8 bytes, ends exclusive."""
+    starts = [0] + [i + 1 for i, byte in enumerate(raw) if byte == ord("\n")]
+    edits = []
+    for diagnostic in diagnostics:
+        for s in diagnostic.get("suggestions", []):
+            start, end = s["range"]["start"], s["range"]["end"]
+            edits.append((starts[start["line"] - 1] + start["column"] - 1, starts[end["line"] - 1] + end["column"] - 1,
+                          s["text"].encode()))
+    for begin, end, text in sorted(edits, reverse=True):
+        raw = raw[:begin] + text + raw[end:]
+    return raw
+
+
+def test_rdjson_suggestions_land_on_the_right_bytes_after_non_ascii_text(site: Site) -> None:
+    site.write("content/blog/a.md", "---\ntitle: Café talk\ndate: 2024-01-01\n---\n\n"
+                                    "Un café über alles with StÃ©phane and FranÃ§ois.\n")
+    report = json.loads(run_cli("--output-format", "rdjson", "--select", "ENC002", ".", cwd=site.root).stdout)
+    assert [d["location"]["range"]["start"] for d in report["diagnostics"]] == [
+        {"line": 6, "column": 29}, {"line": 6, "column": 47}]
+    suggested = _apply_suggestions((site.root / "content/blog/a.md").read_bytes(), report["diagnostics"])
+    assert run_cli("--fix", "--select", "ENC002", ".", cwd=site.root).stdout.startswith("Fixed 2 problems")
+    assert suggested == (site.root / "content/blog/a.md").read_bytes()
+    assert "Stéphane and François".encode() in suggested
 
 
 def test_bad_output_file_spec_is_a_usage_error(site: Site) -> None:
@@ -68,7 +137,7 @@ def test_github_annotates_ten_per_level_errors_first() -> None:
     assert [d.severity for d in shown] == [Severity.ERROR] * 10 + [Severity.WARNING] * 10
     assert len(rest) == 7
     stream = io.StringIO()
-    REPORTERS["github"](stream).report(findings, RunSummary(1, 0, False))
+    REPORTERS["github"](stream).report(findings, RunSummary(("post.md",), 0, False))
     lines = stream.getvalue().splitlines()
     assert sum(line.startswith("::error ") for line in lines) == 10
     assert lines[-1].startswith("::notice title=tripreport-lint::7 more findings are not annotated")

@@ -86,7 +86,7 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .engine import Engine, Selection, write  # noqa: PLC0415
-    from .paths import unique, walk  # noqa: PLC0415
+    from .paths import display, unique, walk  # noqa: PLC0415
     from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
     from .rules import resolve  # noqa: PLC0415
 
@@ -114,9 +114,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             errors.append(f"{path}: no such file or directory")
     if args.add_words:
         return _add_words(engine, unique(files), out, err, errors)
+    files = unique(files)
     fix = args.fix or args.diff
     diagnostics, fixed, changed = [], 0, 0
-    for path in unique(files):
+    for path in files:
         result = engine.check(path, fix=fix, unsafe_fixes=args.unsafe_fixes)
         if result.error and result.error not in errors:
             errors.append(result.error)
@@ -142,7 +143,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
     diagnostics.sort(key=lambda d: d.sort_key)
     formats = [fmt] + [spec.partition("=")[0] for spec in args.output_file]
-    summary = RunSummary(len(files), fixed, args.fix, _rule_infos() if "sarif" in formats else {},
+    summary = RunSummary(tuple(display(f) for f in files), fixed, args.fix, _rule_infos() if "sarif" in formats else {},
                          changed_spots)
     REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet).report(diagnostics, summary)
     for spec in args.output_file:

@@ -76,6 +76,8 @@ class Diagnostic:
     fix: Fix | None = field(default=None, compare=False)
     # Where each edit of the fix stands, for formats that give fixes as line/column ranges.
     edit_spans: tuple[Span, ...] = field(default=(), compare=False)
+    # The span, then each edit span, with columns counted in UTF-8 bytes (reviewdog's unit).
+    utf8_spans: tuple[Span, ...] = field(default=(), compare=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -68,6 +68,14 @@ class Document:
         end_line, end_column = self.lines.position(start if end is None else end)
         return Span(line, column, end_line, end_column)
 
+    def utf8_span(self, span: Span) -> Span:
+        """The same span with columns counted in UTF-8 bytes instead of characters."""
+        def column(line: int, column: int) -> int:
+            start = self.lines.offset(line)
+            return len(self.text[start:start + column - 1].encode("utf-8", "surrogatepass")) + 1
+
+        return Span(span.line, column(span.line, span.column), span.end_line, column(span.end_line, span.end_column))
+
     @property
     def body_start(self) -> int:
         return self.front_matter.end if self.front_matter else 0

@@ -116,13 +116,15 @@ class Engine:
         if doc.decode_error is not None:
             rules = [rule for rule in rules if rule.code == "ENC001"]
         found = suppressions.parse(doc.text, doc.lines, lambda word: [r.code for r in registry.resolve(word)])
-        diagnostics = [
-            Diagnostic(doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix,
-                       tuple(doc.span(e.start, e.end) for e in v.fix.edits) if v.fix else ())
-            for rule in rules
-            for v in _run(rule, doc, context)
-            if not found.suppresses(rule.code, v.span.line)
-        ]
+        diagnostics = []
+        for rule in rules:
+            for v in _run(rule, doc, context):
+                if found.suppresses(rule.code, v.span.line):
+                    continue
+                edit_spans = tuple(doc.span(e.start, e.end) for e in v.fix.edits) if v.fix else ()
+                diagnostics.append(Diagnostic(
+                    doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix, edit_spans,
+                    tuple(doc.utf8_span(span) for span in (v.span, *edit_spans))))
         return sorted(diagnostics, key=lambda d: d.sort_key)
 
     def check(self, path: Path, *, fix: bool = False, unsafe_fixes: bool = False) -> FileResult:

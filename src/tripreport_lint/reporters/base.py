@@ -21,12 +21,16 @@ class RuleInfo:
 
 @dataclass(frozen=True)
 class RunSummary:
-    files: int
+    paths: tuple[str, ...]  # every file linted, as displayed
     fixed: int
     fix_mode: bool
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     # (path, line) pairs a pull request changed, when known: GitHub annotates those first.
     changed: frozenset[tuple[str, int]] = frozenset()
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
 
 
 class Reporter:

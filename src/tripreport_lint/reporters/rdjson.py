@@ -1,32 +1,37 @@
-"""reviewdog's rdjson, with fixes as suggestions reviewdog can post on a pull request."""
+"""reviewdog's rdjson, with fixes as suggestions reviewdog can post on a pull request.
+
+Columns are counted in UTF-8 bytes and ranges end before their end column, as reviewdog's format says.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, Span
 from .base import Reporter, RunSummary
+
+SOURCE = {"name": "tripreport-lint", "url": "https://github.com/OWNER/tripreport-lint"}
+
+
+def _range(span: Span) -> dict[str, object]:
+    return {"start": {"line": span.line, "column": span.column}, "end": {"line": span.end_line, "column": span.end_column}}
 
 
 class RdjsonReporter(Reporter):
     def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
         found = []
         for d in diagnostics:
-            s = d.span
+            span, *edit_spans = d.utf8_spans or (d.span, *d.edit_spans)
             entry: dict[str, object] = {
                 "message": d.message,
-                "location": {"path": d.path, "range": {"start": {"line": s.line, "column": s.column},
-                                                       "end": {"line": s.end_line, "column": s.end_column}}},
+                "location": {"path": d.path, "range": _range(span)},
                 "severity": "ERROR" if d.severity is Severity.ERROR else "WARNING",
                 "code": {"value": d.code},
             }
-            if d.fix is not None and d.fix.edits and d.edit_spans:
-                entry["suggestions"] = [{"range": {"start": {"line": a.line, "column": a.column},
-                                                   "end": {"line": a.end_line, "column": a.end_column}},
-                                         "text": e.content} for e, a in zip(d.fix.edits, d.edit_spans)]
+            if d.fix is not None and edit_spans:
+                entry["suggestions"] = [{"range": _range(a), "text": e.content} for e, a in zip(d.fix.edits, edit_spans)]
             found.append(entry)
-        source = {"name": "tripreport-lint", "url": "https://github.com/OWNER/tripreport-lint"}
-        json.dump({"source": source, "severity": "WARNING", "diagnostics": found}, self.stream, indent=2,
+        json.dump({"source": SOURCE, "severity": "WARNING", "diagnostics": found}, self.stream, indent=2,
                   ensure_ascii=False)
         self.stream.write("\n")

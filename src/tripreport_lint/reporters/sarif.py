@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 from collections.abc import Sequence
 
 from .. import __version__
@@ -30,6 +31,7 @@ class SarifReporter(Reporter):
             "tool": {"driver": {"name": "tripreport-lint", "version": __version__, "informationUri": DOCS,
                                 "rules": rules}},
             "results": results,
+            "columnKind": "unicodeCodePoints",
         }
         json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, self.stream, indent=2)
         self.stream.write("\n")
@@ -43,13 +45,13 @@ class SarifReporter(Reporter):
             "ruleIndex": rule_index,
             "level": "error" if d.severity is Severity.ERROR else "warning",
             "message": {"text": d.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": d.path}, "region": region}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": quote(d.path)}, "region": region}}],
         }
         if d.fix is not None and d.edit_spans:
             result["fixes"] = [{
                 "description": {"text": d.fix.description or "fix"},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": d.path},
+                    "artifactLocation": {"uri": quote(d.path)},
                     "replacements": [{"deletedRegion": {"startLine": a.line, "startColumn": a.column,
                                                         "endLine": a.end_line, "endColumn": a.end_column},
                                       "insertedContent": {"text": e.content}}
