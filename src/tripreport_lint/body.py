@@ -68,7 +68,7 @@ class Definition:
 _NOT_BREAK = re.compile(r"[^\r\n]")
 
 
-def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+def blank(text: str, ranges: list[tuple[int, int]]) -> str:
     """The text with each range replaced by spaces, keeping line breaks (so offsets do not move)."""
     if not ranges:
         return text
@@ -108,18 +108,18 @@ class Body:
     def without_code(self) -> str:
         """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
         start = self.doc.body_start
-        blocked = _blank(self.doc.text, [(0, start), *self.code_blocks])
-        blocked = _blank(blocked, [(m.start(), m.end()) for m in templates.HIGHLIGHT.finditer(blocked, start)])
+        blocked = blank(self.doc.text, [(0, start), *self.code_blocks])
+        blocked = blank(blocked, [(m.start(), m.end()) for m in templates.HIGHLIGHT.finditer(blocked, start)])
         spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(blocked, start)]
-        return _blank(blocked, spans)
+        return blank(blocked, spans)
 
     @cached_property
     def prose(self) -> str:
         """Only prose left: comments, definitions, HTML blocks and tags, autolinks and shortcodes blanked too."""
-        text = _blank(self.comments_blanked, self.html_blocks)
+        text = blank(self.comments_blanked, self.html_blocks)
         patterns = (_INLINE_HTML, _AUTOLINK, templates.TAG)
         hidden = [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
-        return _blank(text, hidden)
+        return blank(text, hidden)
 
     @cached_property
     def definitions(self) -> list[Definition]:
@@ -143,7 +143,7 @@ class Body:
         for definition in self.definitions:
             line = lines.position(definition.end)[0]  # the target may stand on the next line
             hidden.append((definition.start, lines.line_end(line)))
-        return _blank(text, hidden)
+        return blank(text, hidden)
 
     @cached_property
     def links(self) -> list[Link]:

@@ -6,7 +6,8 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .reporters import RuleInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+PROGRESS_MIN_FILES = 100
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "grouped")
 
 
@@ -33,6 +35,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also write the findings in FORMAT to PATH (repeatable), from the same run")
     parser.add_argument("--diff-base", metavar="REF",
                         help="report only findings on lines changed since the git revision REF")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                        help="lint on N processes (default: one per core; 1 for none)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR",
+                        help="folder of the results cache (default: .tripreport-lint-cache, or the config's cache-dir)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     parser.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -86,9 +100,11 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .engine import Engine, Selection, write  # noqa: PLC0415
+    from .cache import Cache  # noqa: PLC0415
     from .paths import display, unique, walk  # noqa: PLC0415
     from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
     from .rules import resolve  # noqa: PLC0415
+    from .runner import Task, default_jobs, lint_files  # noqa: PLC0415
 
     for spec in args.output_file:
         name, equals, target = spec.partition("=")
@@ -115,10 +131,12 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.add_words:
         return _add_words(engine, unique(files), out, err, errors)
     files = unique(files)
-    fix = args.fix or args.diff
+    task = Task(fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
     diagnostics, fixed, changed = [], 0, 0
-    for path in files:
-        result = engine.check(path, fix=fix, unsafe_fixes=args.unsafe_fixes)
+    with _progress(len(files), enabled=not args.no_progress and err.isatty()) as advance:
+        results = list(lint_files(engine, files, task, jobs=args.jobs or default_jobs(),
+                                  cache=None if args.no_cache else Cache(_cache_dir(args, engine)), progress=advance))
+    for path, result in zip(files, results):
         if result.error and result.error not in errors:
             errors.append(result.error)
         diagnostics += result.diagnostics
@@ -162,6 +180,26 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
+
+
+def _cache_dir(args: argparse.Namespace, engine: Engine) -> Path:
+    """--cache-dir, else the cache-dir of the config that applies here, relative to its folder."""
+    if args.cache_dir is not None:
+        return Path(args.cache_dir)
+    config = engine.folder_settings(Path.cwd().resolve()).config
+    return config.root / config.cache_dir
+
+
+@contextmanager
+def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[int], object] | None]:
+    """A progress bar on standard error for runs long enough to want one."""
+    if not enabled or total < PROGRESS_MIN_FILES:
+        yield None
+        return
+    from tqdm import tqdm  # noqa: PLC0415 - only on a terminal, for long runs
+
+    with tqdm(total=total, unit="file", leave=False, file=sys.stderr) as bar:
+        yield bar.update
 
 
 def _changed(base: str | None, fmt: str, diagnostics: list[Diagnostic]) -> frozenset[tuple[str, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,7 @@ SETTINGS = {
     "schemas": "table of glob -> schema (path, 'post', 'section' or 'none'), first match wins",
     "static-dirs": "list of folders, relative to the site root, holding site-absolute files",
     "spelling": "table: words-file, ignore-words-file, words, dictionaries",
+    "cache-dir": "folder of the results cache (default: .tripreport-lint-cache beside this file)",
 }
 SPELLING_KEYS = ("words-file", "ignore-words-file", "words", "dictionaries")
 
@@ -62,6 +64,7 @@ class Config:
     schemas: tuple[tuple[str, str], ...] = DEFAULT_SCHEMAS
     static_dirs: tuple[str, ...] | None = None
     spelling: Spelling = Spelling()
+    cache_dir: str = ".tripreport-lint-cache"
     rule_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def rules(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
@@ -94,13 +97,22 @@ def _expand(selectors: tuple[str, ...]) -> list[type[Rule]]:
     return [rule for selector in selectors for rule in registry.resolve(selector)]
 
 
-def find(folder: Path) -> Path | None:
-    """The nearest config file at or above ``folder``."""
-    for name in CONFIG_FILES:
-        candidate = folder / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-            return candidate
-    return None if folder.parent == folder else find(folder.parent)
+def find(folder: Path, known: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest config file at or above ``folder``; ``known`` remembers answers within a run."""
+    known = {} if known is None else known
+    if folder not in known:
+        try:
+            names = set(os.listdir(folder))
+        except OSError:
+            names = set()
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if name in names and candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                known[folder] = candidate
+                break
+        else:
+            known[folder] = None if folder.parent == folder else find(folder.parent, known)
+    return known[folder]
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -147,8 +159,8 @@ def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -
             values[key.replace("-", "_")] = _rule_list(value, f"{where}: '{key}'")
         elif key in ("include", "exclude", "static-dirs"):
             values[key.replace("-", "_")] = _strings(value, f"{where}: '{key}'")
-        elif key == "schema":
-            values["schema"] = _string(value, f"{where}: 'schema'")
+        elif key in ("schema", "cache-dir"):
+            values[key.replace("-", "_")] = _string(value, f"{where}: '{key}'")
         elif key == "schemas":
             table = _table(value, f"{where}: 'schemas'")
             values["schemas"] = tuple((g, _string(s, f"{where}: 'schemas.{g}'")) for g, s in table.items())

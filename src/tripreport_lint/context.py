@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,11 @@ def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     ``known`` remembers the answer for every folder asked about, so a run walks each folder once.
     """
     if folder not in known:
-        if any((folder / marker).exists() for marker in SITE_MARKERS):
+        try:
+            names = set(os.listdir(folder))  # one read of the folder instead of a stat per marker
+        except OSError:
+            names = set()
+        if any(marker.split("/")[0] in names and (folder / marker).exists() for marker in SITE_MARKERS):
             known[folder] = folder
         else:
             known[folder] = None if folder.parent == folder else find_site_root(folder.parent, known)

@@ -47,6 +47,8 @@ class Document:
             self.text = raw.decode("utf-8-sig", errors="replace")
         self.newline = detect_newline(self.text)
         self.lines = LineIndex(self.text)
+        # What rules derive from this text and share with each other, by name (e.g. its words).
+        self.derived: dict[str, object] = {}
         self.front_matter: FrontMatter | None = None
         if self.decode_error is None:
             self.front_matter = frontmatter.split(self.text)

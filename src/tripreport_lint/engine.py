@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from . import __version__
 from . import config as config_module
 from . import rules as registry
 from . import schema as schema_module
@@ -66,24 +69,48 @@ class Engine:
         self.forced_config = config_module.load(absolute(config_path)) if config_path else None
         self.selection = selection
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
+        # What builds an engine like this one in another process.
+        self.arguments: dict[str, Any] = {"config_path": config_path, "selection": selection, "now": self.now}
+        self._fingerprints: dict[Path, str] = {}
         self._rule_cache: dict[int, list[Rule]] = {}
         self._folders: dict[Path, FolderSettings] = {}
         self._sites: dict[Path, SiteIndex] = {}
         self._site_roots: dict[Path, Path | None] = {}
+        self._config_files: dict[Path, Path | None] = {}
+        self._words: dict[tuple[int, Path], frozenset[str]] = {}
 
     def folder_settings(self, folder: Path) -> FolderSettings:
         """The settings of an absolute folder, looked up once per run."""
         if folder not in self._folders:
             config = self.forced_config
             if config is None:
-                found = config_module.find(folder)
+                found = config_module.find(folder, self._config_files)
                 config = config_module.load(found) if found else _default_config(absolute(Path.cwd()))
             site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else absolute(Path.cwd()))
             static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
             # Without a config file, the words file is looked for at the site's root.
-            words = project_words(config, config.root if config.source else site_root)
+            base = config.root if config.source else site_root
+            if (id(config), base) not in self._words:
+                self._words[id(config), base] = project_words(config, base)
+            words = self._words[id(config), base]
             self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static), words)
         return self._folders[folder]
+
+    def fingerprint(self, folder: Path) -> str:
+        """A digest of everything but the file itself that the results of a file in ``folder`` depend
+        on: the tool's version, the settings and rules, the project's words and the site's files."""
+        if folder not in self._fingerprints:
+            settings = self.folder_settings(folder)
+            config = settings.config
+            parts = [__version__, repr(config), repr(self.selection), repr(settings.static_dirs),
+                     " ".join(rule.code for rule in self._rules(config)), " ".join(sorted(settings.project_words)),
+                     self._sites.setdefault(settings.site_root, SiteIndex(settings.site_root)).signature]
+            for spec in {config.schema, *(spec for _, spec in config.schemas)}:
+                schema_file = config.root / spec
+                if spec not in schema_module.BUILTIN and schema_file.is_file():
+                    parts.append(hashlib.sha256(schema_file.read_bytes()).hexdigest())
+            self._fingerprints[folder] = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        return self._fingerprints[folder]
 
     def _rules(self, config: Config) -> list[Rule]:
         # Configs are cached by load(), so one instance stands for one file's settings.
@@ -137,7 +164,7 @@ class Engine:
         doc = Document(absolute(path), shown, raw)
         try:
             if not fix:
-                return FileResult(path, shown, self.lint(doc))
+                return FileResult(path, shown, self.lint(doc), raw=raw)
             outcome = fix_until_stable(doc, self.lint, unsafe=unsafe_fixes)
         except InputError as error:
             return FileResult(path, shown, error=str(error))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections import defaultdict
@@ -38,6 +39,21 @@ class SiteIndex:
             for name in files:
                 found[name].append(Path(folder) / name)
         return dict(found)
+
+    @cached_property
+    def signature(self) -> str:
+        """A digest of the path, size and modification time of every file of the site: what changes
+        when anything a rule may read beyond its own file changes."""
+        digest = hashlib.sha256(str(self.root).encode("utf-8", "surrogateescape"))
+        for folder, dirs, files in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+            for name in sorted(files):
+                try:
+                    info = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

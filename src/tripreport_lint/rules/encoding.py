@@ -52,6 +52,28 @@ class InvalidUtf8(Rule):
 
 
 _WORD = re.compile(r"[^\s\[\]()<>\"'`*_|]+")
+_UP_TO_WORD = re.compile(r".*[\s\[\]()<>\"'`*_|]", re.S)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_REACH = 256  # how far back a word may start from its first non-ASCII character
+
+
+def _non_ascii_words(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, word) of the words holding a non-ASCII character: found from those characters, so
+    an ASCII text costs one scan in C."""
+    end = 0
+    for match in _NON_ASCII.finditer(text):
+        at = match.start()
+        if at < end:
+            continue  # in the word just given
+        lower = max(end, at - _REACH)
+        before = _UP_TO_WORD.match(text, lower, at)
+        start = before.end() if before else lower
+        word = _WORD.match(text, start)
+        if word is None or word.end() <= at:
+            end = at + 1  # the character is itself a space or a delimiter
+            continue
+        end = word.end()
+        yield start, word.group()
 _PUNCTUATION = ".,;:!?"
 
 
@@ -114,16 +136,14 @@ class Mojibake(Rule):
         from ftfy.badness import is_bad  # noqa: PLC0415
 
         # Word by word: ftfy repairs one encoding mix-up per text, and one line can hold several.
-        for match in _WORD.finditer(doc.text):
-            word = match.group()
-            if word.isascii() or not is_bad(word):
+        for start, word in _non_ascii_words(doc.text):
+            if not is_bad(word):
                 continue
             fixed = ftfy.fix_encoding(word)
             if fixed == word:
                 continue
             prefix, old_end, new_end = _edges(word, fixed)
             shown_old, shown_new = word.strip(_PUNCTUATION), fixed.strip(_PUNCTUATION)
-            start = match.start()
             yield Violation(
                 f"'{shown_old}' is mojibake for '{shown_new}': repair the encoding",
                 doc.span(start + prefix, start + old_end),

@@ -10,12 +10,10 @@ from .. import spelling_data
 from ..context import Context
 from ..diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from ..document import Document
+from ..prose_words import prose_words
 from .base import Rule
 
-_WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
-_NOT_WORDS = re.compile(r"\b[a-zA-Z][\w+.-]*://\S+|\bwww\.\S+|\S+@\S+\.\w+")
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
-READER_KEYS = ("title", "description", "summary", "tags", "categories")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
              "izes", "ized", "ization")
 # How common an English word must be to be offered as the intended word (pyspellchecker counts).
@@ -27,39 +25,6 @@ MIN_LENGTH = 6
 SITE_POSTS = 3
 SITE_NAME_POSTS = 5
 _ENDINGS = {"s", "es", "d", "ed", "r", "er", "y", "ly", "e", "ing"}
-
-
-def _in_other_language(doc: Document, ctx: Context) -> bool:
-    data = doc.front_matter.mapping if doc.front_matter else None
-    declared = (data or {}).get("lang") or (data or {}).get("language")
-    if isinstance(declared, str):
-        return not declared.lower().startswith("en")
-    for root in ctx.site.content_roots[1:]:
-        if root.name != "en" and root in doc.path.parents:
-            return True
-    return False
-
-
-def words(doc: Document, ctx: Context) -> Iterator[tuple[str, int]]:
-    """(word, offset) of the words readers see: prose, headings, link and alt text, and the front
-    matter values meant for readers; never code, URLs, link targets, e-mail addresses or HTML."""
-    if doc.decode_error is not None or _in_other_language(doc, ctx):
-        return
-    text = doc.body.prose
-    hidden = [(link.target_start, link.end) for link in doc.body.links]
-    hidden += [(m.start(), m.end()) for m in _NOT_WORDS.finditer(text)]
-    spans = [(doc.body_start, len(text))]
-    fm = doc.front_matter
-    if fm is not None and fm.mapping is not None:
-        for path, node in fm.nodes.items():
-            if path and path[0] in READER_KEYS and node.kind == "scalar" and len(path) <= 2:
-                spans.append((fm.absolute(node.start), fm.absolute(node.end)))
-    source = doc.text
-    for start, end in spans:
-        chunk = text if start >= doc.body_start else source
-        for match in _WORD.finditer(chunk, start, end):
-            if not any(s <= match.start() < e for s, e in hidden):
-                yield match.group(), match.start()
 
 
 def _keep_case(original: str, fix: str) -> str:
@@ -120,22 +85,24 @@ class KnownMisspelling(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         table = spelling_data.codespell(ctx.codespell_dictionaries)
-        for word, start in words(doc, ctx):
+        found = prose_words(doc, ctx)
+        for word in found.distinct if found else ():
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
-            if word[0].isupper() and _in_name(doc, start, len(word)):
-                continue
-            span = doc.span(start, start + len(word))
             entry = spelling_data.Misspelling.parse(fixes)
-            if entry.automatic:
-                fixed = _keep_case(word, entry.suggestions[0])
-                yield Violation(f"'{word}' is a misspelling of '{fixed}'", span,
-                                Fix((Edit(start, start + len(word), fixed),), description=f"write '{fixed}'"))
-            else:
-                options = " or ".join(f"'{_keep_case(word, s)}'" for s in entry.suggestions)
-                reason = f" ({entry.reason})" if entry.reason else ""
-                yield Violation(f"'{word}' may be a misspelling of {options}{reason}", span)
+            for start in found.offsets(word) if found else ():
+                if word[0].isupper() and _in_name(doc, start, len(word)):
+                    continue
+                span = doc.span(start, start + len(word))
+                if entry.automatic:
+                    fixed = _keep_case(word, entry.suggestions[0])
+                    yield Violation(f"'{word}' is a misspelling of '{fixed}'", span,
+                                    Fix((Edit(start, start + len(word), fixed),), description=f"write '{fixed}'"))
+                else:
+                    options = " or ".join(f"'{_keep_case(word, s)}'" for s in entry.suggestions)
+                    reason = f" ({entry.reason})" if entry.reason else ""
+                    yield Violation(f"'{word}' may be a misspelling of {options}{reason}", span)
 
 
 class PossibleTypo(Rule):
@@ -189,27 +156,30 @@ class PossibleTypo(Rule):
         misspellings = spelling_data.codespell(ctx.codespell_dictionaries)
         real_words = spelling_data.codespell_words()
         vocabulary = ctx.site.vocabulary
+        found = prose_words(doc, ctx)
+        if found is None:
+            return
         own = _own_words(doc)  # words of the post's link targets: the names it links to
-        for word, start in words(doc, ctx):
+        known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
+        for word in found.distinct:
             lower = word.lower().replace("’", "'")
             if (len(word) < MIN_LENGTH or not word.isascii() or word[1:] != word[1:].lower() or "'" in lower
                     or lower in english or lower in real_words or lower in misspellings or lower in own
-                    or lower in ctx.project_words or vocabulary.posts[lower] >= 2 or vocabulary.domains[lower]):
+                    or lower in ctx.project_words or vocabulary.posts.get(lower, 0) >= 2 or lower in vocabulary.domains):
                 continue
             if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
                 continue
-            if word[0].isupper() and _in_name(doc, start, len(word)):
-                continue
-            known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
-            intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts)
+            starts = [s for s in found.offsets(word) if not (word[0].isupper() and _in_name(doc, s, len(word)))]
+            intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
             if intended is None:
                 continue
             fixed = _keep_case(word, intended)
-            yield Violation(
-                f"'{word}' may be a typo of '{fixed}'",
-                doc.span(start, start + len(word)),
-                Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
-            )
+            for start in starts:
+                yield Violation(
+                    f"'{word}' may be a typo of '{fixed}'",
+                    doc.span(start, start + len(word)),
+                    Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
+                )
 
 
 def _own_words(doc: Document) -> set[str]:
@@ -297,7 +267,9 @@ def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict
               domains: dict[str, int]) -> str | None:
     """The most likely intended word one edit away, or None when nothing close is known well enough."""
     best, best_score = None, 0.0
-    for candidate in _edits(word):
+    edits = _edits(word)
+    # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
+    for candidate in sorted((edits & english.keys()) | (edits & posts.keys()) | (edits & domains.keys())):
         if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):
             continue  # "kgateway" is "k" + a word, "sysadmin" the singular of "sysadmins": not typos
         if capitalised and candidate[0] != word[0]:

@@ -1,0 +1,152 @@
+"""Parallel runs give the serial answer; the cache answers repeated runs and knows when it cannot."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+from conftest import Site, run_cli
+
+TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "tracing", "autoscaling", "storage"]
+
+
+def _blog(site: Site, posts: int = 40) -> None:
+    """A blog with defects spread over many posts, so that every worker gets some."""
+    for n in range(posts):
+        topic = TOPICS[n % len(TOPICS)]
+        draft = '"false"' if n % 3 == 0 else "false"
+        site.write(f"content/blog/{n:02d}-{topic}.md",
+                   f"---\ntitle: Day {n} at the {topic} summit\ndate: 2024-03-{n % 28 + 1:02d}\ndraft: {draft}\n"
+                   f"tags: [{topic}, conference]\ncategories: [{topic}, conference]\n---\n\n"
+                   f"## What we saw\n\nThe {topic} track was full; we are demostrating it at https://example.com/{n}\n"
+                   + ("\n## What we saw\n\nMore notes.  \n" if n % 4 == 0 else "") + ("" if n % 5 else "TODO: photos\n"))
+
+
+def _json(*args: str, cwd: Path) -> list[dict[str, object]]:
+    result = run_cli("--output-format", "json", *args, ".", cwd=cwd)
+    assert result.returncode == 1, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_parallel_run_reports_what_a_serial_run_does_in_the_same_order(site: Site) -> None:
+    _blog(site)
+    serial = _json("--jobs", "1", "--no-cache", cwd=site.root)
+    parallel = _json("--jobs", "2", "--no-cache", cwd=site.root)
+    assert parallel == serial
+    assert {d["code"] for d in serial} >= {"FM010", "SPL001", "HDG002", "CMT002", "LNK009"}
+    assert len({d["path"] for d in serial}) == 40
+
+
+def test_parallel_fix_changes_every_file_as_a_serial_fix_does(site: Site) -> None:
+    _blog(site)
+    before = {p: p.read_bytes() for p in site.root.rglob("*.md")}
+    result = run_cli("--fix", "--jobs", "2", "--no-cache", ".", cwd=site.root)
+    assert result.returncode == 1 and result.stderr == ""
+    parallel = {p: p.read_bytes() for p in before}
+    for path, data in before.items():
+        path.write_bytes(data)
+    run_cli("--fix", "--jobs", "1", "--no-cache", ".", cwd=site.root)
+    assert {p: p.read_bytes() for p in before} == parallel != before
+
+
+def test_jobs_must_be_a_positive_number(site: Site) -> None:
+    result = run_cli("--jobs", "0", ".", cwd=site.root)
+    assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.json"))
+
+
+def test_warm_run_reads_the_cache_and_gives_the_same_answer(site: Site) -> None:
+    _blog(site, posts=12)
+    cold = _json(cwd=site.root)
+    cache = site.root / ".tripreport-lint-cache"
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert len(_entries(cache)) == 12
+    assert _json(cwd=site.root) == cold
+    # Proof that the second run answered from the cache: an entry edited on disk is what it reports.
+    entry = next(e for e in _entries(cache) if "FM010" in e.read_text())
+    data = json.loads(entry.read_text())
+    data["diagnostics"][0]["message"] = "from the cache"
+    entry.write_text(json.dumps(data))
+    assert "from the cache" in [d["message"] for d in _json(cwd=site.root)]
+
+
+def test_a_damaged_entry_is_ignored_and_rebuilt(site: Site) -> None:
+    _blog(site, posts=3)
+    cold = _json(cwd=site.root)
+    for entry, garbage in zip(_entries(site.root / ".tripreport-lint-cache"), ["{", '{"key": 1}', "\0\xff"]):
+        entry.write_text(garbage, encoding="latin-1")
+    assert _json(cwd=site.root) == cold
+    assert all(json.loads(e.read_text())["diagnostics"] for e in _entries(site.root / ".tripreport-lint-cache"))
+
+
+def test_a_change_to_another_file_of_the_site_renews_the_answer(site: Site) -> None:
+    site.write("content/blog/a.md", "---\ntitle: A\ndate: 2024-01-01\n---\n\nSee [the agenda](../b/#agenda).\n")
+    site.write("content/blog/b.md", "---\ntitle: B\ndate: 2024-01-01\n---\n\n## Agenda\n\nTalks.\n")
+    assert run_cli(".", cwd=site.root).returncode == 0
+    site.write("content/blog/b.md", "---\ntitle: B\ndate: 2024-01-01\n---\n\n## Schedule\n\nTalks.\n")
+    assert [d["code"] for d in _json(cwd=site.root)] == ["LNK005"]
+
+
+def test_a_change_of_configuration_renews_the_answer(site: Site) -> None:
+    _blog(site, posts=3)
+    assert "FM010" in {d["code"] for d in _json(cwd=site.root)}
+    (site.root / ".tripreport-lint.toml").write_text('ignore = ["FM010"]\n', encoding="utf-8")
+    assert "FM010" not in {d["code"] for d in _json(cwd=site.root)}
+
+
+def test_findings_that_depend_on_the_clock_are_not_kept(site: Site) -> None:
+    site.write("content/blog/future.md", "---\ntitle: Soon\ndate: 2999-01-01\n---\n\nComing.\n")
+    site.write("content/blog/past.md", "---\ntitle: Then\ndate: 2020-01-01\n---\n\nDone.\n")
+    assert [d["code"] for d in _json(cwd=site.root)] == ["FM021"]
+    assert len(_entries(site.root / ".tripreport-lint-cache")) == 1
+
+
+def test_fix_is_not_skipped_because_a_lint_run_cached_the_file(site: Site) -> None:
+    post = site.write("content/blog/a.md", '---\ntitle: A\ndate: 2024-01-01\ndraft: "false"\n---\n\nText.\n')
+    _json(cwd=site.root)
+    assert run_cli("--fix", ".", cwd=site.root).returncode == 1
+    assert "draft: false\n" in post.read_text()
+    assert run_cli(".", cwd=site.root).returncode == 0
+
+
+def test_no_cache_writes_nothing_and_cache_dir_moves_it(site: Site) -> None:
+    _blog(site, posts=2)
+    run_cli("--no-cache", ".", cwd=site.root)
+    assert not (site.root / ".tripreport-lint-cache").exists()
+    (site.root / ".tripreport-lint.toml").write_text('cache-dir = "build/lint-cache"\n', encoding="utf-8")
+    run_cli(".", cwd=site.root)
+    assert len(_entries(site.root / "build/lint-cache")) == 2
+    run_cli("--cache-dir", "elsewhere", ".", cwd=site.root)
+    assert len(_entries(site.root / "elsewhere")) == 2
+
+
+def test_progress_bar_only_on_a_terminal(site: Site) -> None:
+    _blog(site, posts=120)
+    assert run_cli("--no-cache", ".", cwd=site.root).stderr == ""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal has a width
+    process = subprocess.run([sys.executable, "-m", "tripreport_lint", "--no-cache", "."], cwd=site.root,
+                             stdout=subprocess.DEVNULL, stderr=follower, timeout=120, check=False)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert process.returncode == 1
+    assert b"0/120" in shown and b"file/s" in shown
