@@ -131,11 +131,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.add_words:
         return _add_words(engine, unique(files), out, err, errors)
     files = unique(files)
-    task = Task(fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
+    task = Task(args.fix or args.diff, args.unsafe_fixes, None if args.no_cache else Cache(_cache_dir(args, engine)))
     diagnostics, fixed, changed = [], 0, 0
     with _progress(len(files), enabled=not args.no_progress and err.isatty()) as advance:
-        results = list(lint_files(engine, files, task, jobs=args.jobs or default_jobs(),
-                                  cache=None if args.no_cache else Cache(_cache_dir(args, engine)), progress=advance))
+        results = list(lint_files(engine, files, task, jobs=args.jobs or default_jobs(), progress=advance))
     for path, result in zip(files, results):
         if result.error and result.error not in errors:
             errors.append(result.error)

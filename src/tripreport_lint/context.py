@@ -28,7 +28,7 @@ class Context:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""
         for folder in self.static_dirs:
             candidate = folder / relative
-            if candidate.is_file():
+            if self.site.is_file(candidate):
                 return candidate
         return None
 
@@ -39,7 +39,7 @@ class Context:
 
     def find_site_file(self, target: str, post: Path) -> Path | None:
         """The file a local path of a post names: beside the post, in a static dir, or in a page bundle."""
-        if not target.startswith("/") and (post.parent / target).is_file():
+        if not target.startswith("/") and self.site.is_file(post.parent / target):
             return post.parent / target
         return self.find_static(target.lstrip("/")) or (self.site.page_resource(target) if target.startswith("/") else None)
 

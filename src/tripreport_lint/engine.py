@@ -78,6 +78,7 @@ class Engine:
         self._site_roots: dict[Path, Path | None] = {}
         self._config_files: dict[Path, Path | None] = {}
         self._words: dict[tuple[int, Path], frozenset[str]] = {}
+        self._wanted: dict[str, tuple[Config, str]] = {}
 
     def folder_settings(self, folder: Path) -> FolderSettings:
         """The settings of an absolute folder, looked up once per run."""
@@ -120,9 +121,13 @@ class Engine:
         return self._rule_cache[id(config)]
 
     def wanted(self, path: Path, *, explicit: bool = False) -> bool:
-        path = absolute(path)
-        config = self.folder_settings(path.parent).config
-        return config.wanted(relative_to(path, config.root), explicit=explicit)
+        folder, name = os.path.split(path)
+        if folder not in self._wanted:  # strings, per folder: this runs for every file of the tree
+            absolute_folder = absolute(Path(folder))
+            config = self.folder_settings(absolute_folder).config
+            self._wanted[folder] = (config, relative_to(absolute_folder, config.root))
+        config, relative = self._wanted[folder]
+        return config.wanted(name if relative == "." else f"{relative}/{name}", explicit=explicit)
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         path = absolute(doc.path)

@@ -48,8 +48,13 @@ def relative_to(path: Path, root: Path) -> str:
 
 
 def display(path: Path) -> str:
-    """How a path is shown: relative to the working directory when below it."""
-    return relative_to(absolute(path), absolute(Path.cwd()))
+    """How a path is shown: relative to the working directory when below it, in POSIX form."""
+    full, here = os.path.abspath(path), os.getcwd().rstrip(os.sep)  # strings: this runs for every file
+    if full == here:
+        return "."
+    if full.startswith(here + os.sep):
+        full = full[len(here) + 1 :]
+    return full.replace(os.sep, "/")
 
 
 def walk(root: Path) -> Iterator[Path]:

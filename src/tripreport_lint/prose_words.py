@@ -17,9 +17,7 @@ if TYPE_CHECKING:
     from .context import Context
     from .document import Document
 
-_BEFORE = r"(?<![\w/@.\\'’-])"
-_AFTER = r"(?![\w/@]|\.\w|['’]\w)"
-WORD = re.compile(_BEFORE + r"[A-Za-z]+(?:['’][A-Za-z]+)?" + _AFTER)
+WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
 # What is not prose although it looks like words: URLs, www. hosts, e-mail addresses and handles.
 # Each is found from a marker ('://', 'www.', '@') that C code finds fast, then widened over its run
 # of characters (at most _REACH of them to the left), so a long line costs linear time.
@@ -52,9 +50,16 @@ class ProseWords:
         return frozenset(word for text, start, end in self._chunks for word in WORD.findall(text, start, end))
 
     def offsets(self, word: str) -> list[int]:
-        """Where the word stands, in order of the file."""
-        exactly = re.compile(_BEFORE + re.escape(word) + _AFTER)
-        return sorted(m.start() for text, start, end in self._chunks for m in exactly.finditer(text, start, end))
+        """Where the word stands as a whole word, in order of the file."""
+        found = []
+        for text, start, end in self._chunks:
+            at = text.find(word, start, end)
+            while at != -1:
+                whole = WORD.match(text, at, end)
+                if whole is not None and whole.end() == at + len(word):
+                    found.append(at)
+                at = text.find(word, at + 1, end)
+        return sorted(found)
 
 
 def prose_words(doc: Document, ctx: Context) -> ProseWords | None:

@@ -16,19 +16,20 @@ from .engine import Engine, FileResult
 if TYPE_CHECKING:
     from .cache import Cache
 
-# Below this many files to lint, starting worker processes costs more than it saves.
+# Below this many files a process, starting workers costs more than it saves.
 MIN_FILES_PER_PROCESS = 8
-# Files are shipped to workers in chunks: big enough to keep messages few, small enough that one
-# slow chunk at the end does not leave the other cores idle.
+# Files go to workers in chunks: big enough to keep messages few, small enough that one slow chunk
+# at the end does not leave the other cores idle.
 MAX_CHUNK = 16
 
 
 @dataclass(frozen=True)
 class Task:
-    """What to do with each file: lint, or compute its fixes."""
+    """What to do with each file: lint it or compute its fixes, with or without the cache."""
 
     fix: bool = False
     unsafe_fixes: bool = False
+    cache: Cache | None = None
 
 
 def default_jobs() -> int:
@@ -38,40 +39,41 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int, cache: Cache | None = None,
+def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
                progress: Callable[[int], object] | None = None) -> Iterator[FileResult]:
-    """A result per path, in the order of ``paths``, whatever order the work finishes in."""
-    results: dict[int, FileResult] = {}
-    pending: list[int] = []
+    """A result per path, in the order of ``paths``, whatever order the work finishes in.
+
+    Cache lookups are cheap and happen here; only the files they miss go to the workers, which
+    store what they find.
+    """
+    found: dict[int, FileResult] = {}
+    missed: list[int] = []
     for index, path in enumerate(paths):
-        hit = cache.load(engine, path, task.fix, task.unsafe_fixes) if cache else None
+        hit = task.cache.load(engine, path, task.fix, task.unsafe_fixes) if task.cache else None
         if hit is None:
-            pending.append(index)
+            missed.append(index)
         else:
-            results[index] = hit
-    fresh = _check_all(engine, [paths[i] for i in pending], task, jobs)
-    next_out = 0
-    for index, result in zip(pending, fresh):
-        if cache is not None:
-            cache.store(engine, result)
-        results[index] = result
-        while next_out in results:  # hand results on as soon as those before them are known
+            found[index] = hit
+    fresh = _check_all(engine, [paths[i] for i in missed], task, jobs)
+    done = 0
+    for index, result in zip(missed, fresh):
+        found[index] = result
+        while done in found:  # hand results on as soon as all before them are known
             if progress:
                 progress(1)
-            yield results.pop(next_out)
-            next_out += 1
-    while next_out in results:
+            yield found.pop(done)
+            done += 1
+    while done in found:
         if progress:
             progress(1)
-        yield results.pop(next_out)
-        next_out += 1
+        yield found.pop(done)
+        done += 1
 
 
 def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iterator[FileResult]:
     processes = min(jobs, len(paths) // MIN_FILES_PER_PROCESS)
     if processes <= 1:
-        for path in paths:
-            yield engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
+        yield from (_check(engine, path, task) for path in paths)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (processes * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
@@ -79,8 +81,15 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
     _ENGINE = engine
     with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
                              initargs=(engine.arguments, task)) as pool:
-        for chunk_results in pool.map(_check_chunk, chunks):
-            yield from chunk_results
+        for results in pool.map(_check_chunk, chunks):
+            yield from results
+
+
+def _check(engine: Engine, path: Path, task: Task) -> FileResult:
+    result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
+    if task.cache is not None:
+        task.cache.store(engine, result)
+    return result
 
 
 _ENGINE: Engine | None = None
@@ -88,8 +97,8 @@ _TASK = Task()
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # fork shares what the parent loaded (rules, dictionaries, site indexes) at no cost; where it is
-    # unavailable or unsafe (Windows, macOS), workers start fresh and build their own engine.
+    # fork shares what the parent loaded (rules, dictionaries, site signatures) at no cost; where it
+    # is unavailable or unsafe (Windows, macOS), workers start fresh and build their own engine.
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -104,4 +113,4 @@ def _start_worker(arguments: dict[str, Any], task: Task) -> None:
 
 def _check_chunk(paths: list[Path]) -> list[FileResult]:
     assert _ENGINE is not None
-    return [_ENGINE.check(path, fix=_TASK.fix, unsafe_fixes=_TASK.unsafe_fixes) for path in paths]
+    return [_check(_ENGINE, path, _TASK) for path in paths]

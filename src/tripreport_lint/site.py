@@ -30,6 +30,20 @@ class SiteIndex:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._documents: dict[Path, Document | None] = {}
+        self._kinds: dict[str, str | None] = {}
+
+    def _kind(self, path: Path | str) -> str | None:
+        """'file', 'dir' or None, asked of the file system once per run: posts link to the same targets."""
+        key = os.fspath(path)
+        if key not in self._kinds:
+            self._kinds[key] = "file" if os.path.isfile(key) else "dir" if os.path.isdir(key) else None
+        return self._kinds[key]
+
+    def is_file(self, path: Path | str) -> bool:
+        return self._kind(path) == "file"
+
+    def is_dir(self, path: Path | str) -> bool:
+        return self._kind(path) == "dir"
 
     @cached_property
     def by_name(self) -> dict[str, list[Path]]:
@@ -117,13 +131,13 @@ class SiteIndex:
         if len(parts) == 1 and any(root.name == parts[0] for root in self.content_roots[1:]):
             return self.content_roots[0]  # a language's home page, such as /ja/
         for root in self.content_roots:
-            base = root.joinpath(*parts) if parts else root
-            candidates = [base / index for index in _BUNDLE_INDEXES]
+            base = os.path.join(root, *parts)  # strings: this runs for every site-absolute link
+            candidates = [os.path.join(base, index) for index in _BUNDLE_INDEXES]
             if parts:
-                candidates += [base.with_name(base.name + suffix) for suffix in _PAGE_SUFFIXES] + [base]
+                candidates += [base + suffix for suffix in _PAGE_SUFFIXES] + [base]
             for candidate in candidates:
-                if candidate.is_file():
-                    return candidate
+                if self.is_file(candidate):
+                    return Path(candidate)
         return self.pages_by_slug.get(parts[-1]) if parts and not exact else None
 
     @cached_property

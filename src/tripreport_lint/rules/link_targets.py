@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -60,13 +61,13 @@ def _resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> P
     if post.stem not in ("index", "_index"):
         bases.append(post.parent / post.stem)  # Hugo renders post.md at .../post/, so links may be relative to that
     for base in bases:
-        candidate = (base / target).resolve()
+        candidate = Path(os.path.normpath(base / target))  # lexical, like a browser resolving a URL
         for option in (candidate, *(candidate.with_name(candidate.name + s) for s in _PAGE_SUFFIXES)):
-            if option.is_file():
+            if site.is_file(option):
                 return option
-        if candidate.is_dir():
+        if site.is_dir(candidate):
             for index in ("index.md", "_index.md", "README.md", "index.html"):
-                if (candidate / index).is_file():
+                if site.is_file(candidate / index):
                     return candidate / index
             return candidate
     if exact:

@@ -15,7 +15,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]+|^\u00a0+|\u00a0+$", re.M)
 _NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "zero-width no-break space",
           "\u00a0": "no-break space"}
-_TRAILING = re.compile(r"[ \t]+$")
+# Trailing spaces and tabs, matched from the start of their run only, so a long run costs linear time.
+_TRAILING_RUN = re.compile(r"(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
@@ -131,6 +132,8 @@ class InvisibleCharacter(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if not any(char in doc.text for char in _NAMES):
+            return  # the common case, answered by substring searches in C
         start = 1 if doc.text.startswith("\ufeff") else 0
         for match in _INVISIBLE.finditer(doc.text, start):
             char = match.group()[0]
@@ -192,11 +195,10 @@ class TrailingWhitespace(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         skip = _code_lines(doc)
-        first = doc.lines.position(doc.body_start)[0] if doc.front_matter else 1
-        for number in range(first, doc.lines.line_count + 1):
-            start, end = doc.lines.offset(number), doc.lines.line_end(number)
-            match = _TRAILING.search(doc.text, start, end)
-            if number in skip or not match or (doc.front_matter and start < doc.body_start):
+        for match in _TRAILING_RUN.finditer(doc.text, doc.body_start if doc.front_matter else 0):
+            number = doc.lines.position(match.start())[0]
+            start, end = doc.lines.offset(number), match.end()
+            if number in skip:
                 continue
             following = doc.text[end : doc.lines.line_end(number + 1)] if number < doc.lines.line_count else ""
             hard_break = (match.group().startswith("  ") and "\t" not in match.group()
@@ -279,6 +281,8 @@ class MixedLineEndings(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if "\r" not in doc.text:
+            return  # only LF: nothing can be mixed
         breaks = list(_LINE_BREAKS.finditer(doc.text))
         counts = Counter(m.group() for m in breaks)
         if len(counts) < 2:
