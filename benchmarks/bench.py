@@ -1,46 +1,123 @@
-"""Time tripreport-lint on the shared corpus: start-up, one file, and the whole corpus.
+"""Time tripreport-lint against the floor and the tools blog teams run today, side by side, in one run.
 
-Run from the repository root after installing: ``python benchmarks/bench.py [--runs N] [--corpus DIR]``.
-Prints medians in milliseconds. Timings belong here, never in tests.
+    python benchmarks/bench.py [--corpus DIR] [--runs 5] [--no-scaling] [--no-others]
+
+Every case runs ``--runs`` times on the same files; the table gives the median wall time, its ratio
+to the floor (``floor.py``: read, PyYAML, markdown-it-py, one process) and the peak memory of the
+largest process. tripreport-lint runs as users run it: cold is a first run with an empty cache
+folder, warm a second run over the unchanged files, "one file" a pre-commit run on one post.
+markdownlint-cli2 (npm), mdformat and codespell run when installed. The scaling check copies the
+corpus 2x and 4x and times a cold run over each. Timings belong here, never in tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parents[1] / "shared" / "corpus"
+# Run the peak memory of a command's processes is read from: ru_maxrss of its children (KiB).
+_MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+            "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def median_ms(command: list[str], runs: int, cwd: Path) -> float:
-    times = []
+def _environment() -> dict[str, str]:
+    # Installed packages have compiled bytecode; a sandbox that forbids writing it would time the
+    # compiler on every start instead of the tool.
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def measure(command: list[str], cwd: Path, runs: int, before: list[str] | None = None) -> tuple[float, float]:
+    """Median wall seconds and peak MiB of ``runs`` runs (``before`` runs untimed ahead of each)."""
+    times, peaks = [], []
     for _ in range(runs):
+        if before:
+            subprocess.run(before, cwd=cwd, env=_environment(), capture_output=True, check=False)
         started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        done = subprocess.run([sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=_environment(),
+                              capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - started)
+        peaks.append(int(done.stdout.strip() or 0) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def _copies(corpus: Path, count: int, into: Path) -> Path:
+    folder = into / f"x{count}"
+    for n in range(count):
+        shutil.copytree(corpus, folder / f"copy{n}", ignore=shutil.ignore_patterns(".tripreport-lint-cache"))
+    return folder
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-scaling", action="store_true", help="skip the 1x/2x/4x copies")
+    parser.add_argument("--no-others", action="store_true", help="skip markdownlint-cli2, mdformat and codespell")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
-    one_post = next(corpus.rglob("index.md"))
-    lint = [sys.executable, "-m", "tripreport_lint"]
-    cases = {
-        "python -c pass (interpreter floor)": [sys.executable, "-c", "pass"],
-        "tripreport-lint --version": lint + ["--version"],
-        f"one post ({one_post.relative_to(corpus)})": lint + [str(one_post)],
-        f"whole corpus ({sum(1 for _ in corpus.rglob('*.md'))} files)": lint + ["--statistics", "."],
-    }
-    for label, command in cases.items():
-        print(f"{median_ms(command, args.runs, corpus):9.1f} ms  {label}")
+    one = next(p for p in sorted(corpus.rglob("index.md")) if p.stat().st_size > 4000)
+    lint = [sys.executable, "-m", "tripreport_lint", "-q", "--no-progress"]
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        cache = str(scratch / "cache")
+        fresh = ["rm", "-rf", cache]  # an empty cache folder before each cold run
+        floor_py = [sys.executable, str(HERE / "floor.py")]
+        cases: list[tuple[str, list[str], list[str] | None]] = [
+            ("floor (1 process)", floor_py + ["."], None),
+            ("floor (2 processes)", floor_py + [".", "--jobs", "2"], None),
+            ("tripreport-lint --version", lint + ["--version"], None),
+            ("tripreport-lint cold, default rules but FMT", lint + ["--cache-dir", cache, "--ignore", "FMT", "."], fresh),
+            ("tripreport-lint cold, default rules", lint + ["--cache-dir", cache, "."], fresh),
+            ("tripreport-lint warm, default rules", lint + ["--cache-dir", cache, "."], None),
+            ("tripreport-lint one file, cold", lint + ["--cache-dir", cache, str(one)], fresh),
+        ]
+        if not args.no_others:
+            found = {name: shutil.which(name) for name in ("markdownlint-cli2", "mdformat", "codespell")}
+            if found["markdownlint-cli2"]:
+                cases += [("markdownlint-cli2", [found["markdownlint-cli2"], "**/*.md"], None),
+                          ("markdownlint-cli2, one file", [found["markdownlint-cli2"], str(one)], None)]
+            if found["mdformat"]:
+                cases += [("mdformat --check", [found["mdformat"], "--check", "."], None),
+                          ("mdformat --check, one file", [found["mdformat"], "--check", str(one)], None)]
+            if found["codespell"]:
+                cases += [("codespell", [found["codespell"], "."], None),
+                          ("codespell, one file", [found["codespell"], str(one)], None)]
+        # Untimed: fill the OS file cache and compile bytecode, then fill the tool's cache for "warm".
+        subprocess.run(floor_py + ["."], cwd=corpus, env=_environment(), capture_output=True, check=False)
+        subprocess.run(lint + ["--cache-dir", cache, "."], cwd=corpus, env=_environment(), capture_output=True, check=False)
+        print(f"corpus: {corpus} ({sum(1 for _ in corpus.rglob('*.md'))} Markdown files); one file: "
+              f"{one.relative_to(corpus)}; {args.runs} runs each, medians\n")
+        print(f"{'case':48} {'seconds':>8} {'x floor':>8} {'peak MiB':>9}")
+        results: dict[str, float] = {}
+        for label, command, before in cases:
+            seconds, peak = measure(command, corpus, args.runs, before)
+            results[label] = seconds
+            floor = results["floor (1 process)"]
+            print(f"{label:48} {seconds:8.3f} {seconds / floor:8.2f} {peak:9.1f}", flush=True)
+        if "markdownlint-cli2" in results:
+            print()
+            for label in ("tripreport-lint cold, default rules but FMT", "tripreport-lint cold, default rules"):
+                print(f"{label} / markdownlint-cli2: {results[label] / results['markdownlint-cli2']:.2f}")
+            print(f"one file / markdownlint-cli2 one file: "
+                  f"{results['tripreport-lint one file, cold'] / results['markdownlint-cli2, one file']:.2f}")
+        if not args.no_scaling:
+            print("\nscaling (cold, default rules but FMT):")
+            base = 0.0
+            for count in (1, 2, 4):
+                folder = _copies(corpus, count, scratch)
+                seconds, peak = measure(lint + ["--cache-dir", cache, "--ignore", "FMT", "."], folder, args.runs, fresh)
+                base = base or seconds
+                print(f"  {count}x corpus {seconds:8.3f} s  {seconds / base:5.2f}x of 1x  peak {peak:6.1f} MiB", flush=True)
+                shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ def test_jobs_must_be_a_positive_number(site: Site) -> None:
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted(cache.rglob("*.json"))
+    """The stored results (one a file), not the stored facts of sites."""
+    return sorted(cache.glob("*/[0-9a-f][0-9a-f]/*.json"))
 
 
 def test_warm_run_reads_the_cache_and_gives_the_same_answer(site: Site) -> None:
@@ -150,3 +151,41 @@ def test_progress_bar_only_on_a_terminal(site: Site) -> None:
     os.close(leader)
     assert process.returncode == 1
     assert b"0/120" in shown and b"file/s" in shown
+
+
+def _site_store(site: Site) -> Path:
+    stores = list((site.root / ".tripreport-lint-cache").glob("*/sites/*.json"))
+    assert len(stores) == 1
+    return stores[0]
+
+
+def test_site_words_are_kept_and_renewed_for_the_pages_that_change(site: Site) -> None:
+    for n in range(3):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe kubescape operator.\n")
+    typo = "---\ntitle: Notes\ndate: 2024-02-01\n---\n\nWe tried kubesacpe at the booth.\n"
+    site.write("content/blog/typo.md", typo)
+    first = [d["message"] for d in _json("--select", "SPL002", cwd=site.root)]
+    assert first == ["'kubesacpe' may be a typo of 'kubescape'"]
+    stored = json.loads(_site_store(site).read_text())
+    assert stored["posts"]["kubescape"] == 3 and len(stored["files"]) == 4
+    # Two posts drop the word: the stored counts follow, and the typo is no longer judged one.
+    for n in range(2):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe operator.\n")
+    site.write("content/blog/typo.md", typo + "\nMore.\n")  # a new result, judged with the new counts
+    assert run_cli("--select", "SPL002", ".", cwd=site.root).returncode == 0
+    assert json.loads(_site_store(site).read_text())["posts"]["kubescape"] == 1
+
+
+def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
+    for n in range(3):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe kubescape operator.\n")
+    site.write("content/blog/typo.md", "---\ntitle: Notes\ndate: 2024-02-01\n---\n\nWe tried kubesacpe.\n")
+    expected = _json("--select", "SPL002", "--no-cache", cwd=site.root)
+    _json("--select", "SPL002", cwd=site.root)
+    store = _site_store(site)
+    for garbage in ('{"files": {"x": [1]}, "posts": {}, "domains": {}}', '{"files": []}', "not json"):
+        store.write_text(garbage)
+        for entry in _entries(site.root / ".tripreport-lint-cache"):
+            entry.unlink()
+        assert _json("--select", "SPL002", cwd=site.root) == expected
+        assert json.loads(store.read_text())["posts"]["kubescape"] == 3

@@ -1,4 +1,5 @@
-"""The results cache: one JSON file per linted file content, in ``.tripreport-lint-cache/``.
+"""The results cache: one JSON file per linted file content, in ``.tripreport-lint-cache/``
+(``page_facts`` keeps what each site's pages say in the same folder).
 
 An entry's key hashes the file's bytes and path, the tool's version, the configuration and rule
 selection, the project's words, and a signature of every file of the site (path, size, modification
@@ -58,9 +59,8 @@ class Cache:
         key = self._key(engine, result.path, result.raw)
         entry = {"key": key, "diagnostics": [_entry(d) for d in result.diagnostics]}
         try:
-            self._prepare()
             folder = self.entries / key[:2]
-            folder.mkdir(exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(entry, stream, ensure_ascii=False, separators=(",", ":"))
@@ -68,13 +68,15 @@ class Cache:
         except OSError:
             pass  # a read-only checkout or a full disk: the run goes on without caching
 
-    def _prepare(self) -> None:
-        if self.entries.is_dir():
-            return
-        self.entries.mkdir(parents=True, exist_ok=True)
+    def prepare(self) -> None:
+        """Make the folder, with a .gitignore that keeps it out of commits; quietly nothing when read-only."""
         ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Written by tripreport-lint: its cache is never committed.\n*\n", encoding="utf-8")
+        try:
+            if not ignore.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                ignore.write_text("# Written by tripreport-lint: its cache is never committed.\n*\n", encoding="utf-8")
+        except OSError:
+            pass
 
     @staticmethod
     def _key(engine: Engine, path: Path, raw: bytes) -> str:

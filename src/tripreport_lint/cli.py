@@ -131,7 +131,12 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.add_words:
         return _add_words(engine, unique(files), out, err, errors)
     files = unique(files)
-    task = Task(args.fix or args.diff, args.unsafe_fixes, None if args.no_cache else Cache(_cache_dir(args, engine)))
+    if not args.no_cache:
+        engine.cache_dir = _cache_dir(args, engine)
+    cache = Cache(engine.cache_dir) if engine.cache_dir else None
+    if cache is not None:
+        cache.prepare()
+    task = Task(args.fix or args.diff, args.unsafe_fixes, cache)
     diagnostics, fixed, changed = [], 0, 0
     with _progress(len(files), enabled=not args.no_progress and err.isatty()) as advance:
         results = list(lint_files(engine, files, task, jobs=args.jobs or default_jobs(), progress=advance))

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import __version__
 from . import config as config_module
+from . import page_facts
 from . import rules as registry
 from . import schema as schema_module
 from . import suppressions
@@ -65,12 +66,12 @@ class Engine:
     """Lints files, each with the configuration found for it."""
 
     def __init__(self, *, config_path: Path | None = None, selection: Selection = Selection(),
-                 now: datetime.datetime | None = None) -> None:
+                 now: datetime.datetime | None = None, cache_dir: Path | None = None) -> None:
         self.forced_config = config_module.load(absolute(config_path)) if config_path else None
         self.selection = selection
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
-        # What builds an engine like this one in another process.
-        self.arguments: dict[str, Any] = {"config_path": config_path, "selection": selection, "now": self.now}
+        self.cache_dir = cache_dir  # where what the site's pages say is kept between runs; None: nowhere
+        self._config_path = config_path
         self._fingerprints: dict[Path, str] = {}
         self._rule_cache: dict[int, list[Rule]] = {}
         self._folders: dict[Path, FolderSettings] = {}
@@ -97,6 +98,19 @@ class Engine:
             self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static), words)
         return self._folders[folder]
 
+    @property
+    def arguments(self) -> dict[str, Any]:
+        """What builds an engine like this one in another process."""
+        return {"config_path": self._config_path, "selection": self.selection, "now": self.now,
+                "cache_dir": self.cache_dir}
+
+    def site(self, root: Path) -> SiteIndex:
+        """The index of the site at ``root``, made once per run."""
+        if root not in self._sites:
+            store = page_facts.store_path(self.cache_dir, root) if self.cache_dir else None
+            self._sites[root] = SiteIndex(root, store)
+        return self._sites[root]
+
     def fingerprint(self, folder: Path) -> str:
         """A digest of everything but the file itself that the results of a file in ``folder`` depend
         on: the tool's version, the settings and rules, the project's words and the site's files."""
@@ -105,7 +119,7 @@ class Engine:
             config = settings.config
             parts = [__version__, repr(config), repr(self.selection), repr(settings.static_dirs),
                      " ".join(rule.code for rule in self._rules(config)), " ".join(sorted(settings.project_words)),
-                     self._sites.setdefault(settings.site_root, SiteIndex(settings.site_root)).signature]
+                     self.site(settings.site_root).signature]
             for spec in {config.schema, *(spec for _, spec in config.schemas)}:
                 schema_file = config.root / spec
                 if spec not in schema_module.BUILTIN and schema_file.is_file():
@@ -139,7 +153,7 @@ class Engine:
             static_dirs=settings.static_dirs,
             schema=schema_module.load(config.schema_spec(relative), config.root),
             now=self.now,
-            site=self._sites.setdefault(settings.site_root, SiteIndex(settings.site_root)),
+            site=self.site(settings.site_root),
             project_words=settings.project_words,
             codespell_dictionaries=config.spelling.dictionaries,
         )

@@ -11,24 +11,23 @@ from pathlib import Path
 
 from .document import Document
 from .paths import SKIPPED_DIRS
+from . import page_facts
+from .page_facts import SiteFacts
 from .vocabulary import Vocabulary
-from .vocabulary import build as build_vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
 _ID_TYPE = re.compile(r"autoHeadingIDType\s*[:=]\s*[\"']?([\w-]+)", re.I)
-_SLUG_LINE = re.compile(r"^(?:slug|url)\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
-_TITLE_LINE = re.compile(r"^title\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
-_ALIASES = re.compile(r"^aliases\s*[:=]\s*\[([^\]]*)\]|^aliases\s*:\s*\n((?:[ \t]*-[^\n]*\n)+)", re.M)
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
 _SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 
 
 class SiteIndex:
-    """Every file below a site root, by name."""
+    """Every file below a site root, by name; with ``store``, what its pages say is kept there between runs."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, store: Path | None = None) -> None:
         self.root = root
+        self.store = store
         self._documents: dict[Path, Document | None] = {}
         self._kinds: dict[str, str | None] = {}
 
@@ -46,12 +45,25 @@ class SiteIndex:
         return self._kind(path) == "dir"
 
     @cached_property
+    def files(self) -> list[tuple[str, int, int]]:
+        """(path, size, mtime_ns) of every file of the site outside hidden and dependency folders, sorted."""
+        found = []
+        for folder, dirs, names in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                found.append((path, info.st_size, info.st_mtime_ns))
+        return found
+
+    @cached_property
     def by_name(self) -> dict[str, list[Path]]:
         found: dict[str, list[Path]] = defaultdict(list)
-        for folder, dirs, files in os.walk(self.root):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
-            for name in files:
-                found[name].append(Path(folder) / name)
+        for path, _, _ in self.files:
+            found[os.path.basename(path)].append(Path(path))
         return dict(found)
 
     @cached_property
@@ -59,21 +71,19 @@ class SiteIndex:
         """A digest of the path, size and modification time of every file of the site: what changes
         when anything a rule may read beyond its own file changes."""
         digest = hashlib.sha256(str(self.root).encode("utf-8", "surrogateescape"))
-        for folder, dirs, files in os.walk(self.root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-            for name in sorted(files):
-                try:
-                    info = os.stat(os.path.join(folder, name))
-                except OSError:
-                    continue
-                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        for path, size, mtime in self.files:
+            digest.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     @cached_property
+    def _pages(self) -> SiteFacts:
+        pages = [entry for entry in self.files if entry[0].endswith(_PAGE_SUFFIXES)]
+        return page_facts.read(pages, self.store)
+
+    @property
     def vocabulary(self) -> Vocabulary:
-        """How many of the site's posts use each word; built on first use."""
-        pages = sorted(p for name, paths in self.by_name.items() if name.endswith(_PAGE_SUFFIXES) for p in paths)
-        return build_vocabulary(pages)
+        """How many of the site's posts use each word; made on first use."""
+        return self._pages.vocabulary
 
     @cached_property
     def is_jekyll(self) -> bool:
@@ -106,17 +116,13 @@ class SiteIndex:
     def pages_by_slug(self) -> dict[str, Path]:
         """Content pages by folder name, file name and declared slug, with date prefixes dropped."""
         found: dict[str, Path] = {}
-        for name in _PAGE_SUFFIXES:
-            for path in (p for paths in self.by_name.values() for p in paths if p.name.endswith(name)):
+        for suffix in _PAGE_SUFFIXES:
+            for name, declared in self._pages.keys.items():
+                if not name.endswith(suffix):
+                    continue
+                path = Path(name)
                 keys = [path.parent.name] if path.stem in ("index", "_index") else [path.stem]
-                head = path.read_text("utf-8", errors="replace")[:2048]
-                keys += [m.group(1).strip("/").rsplit("/", 1)[-1] for m in _SLUG_LINE.finditer(head)]
-                # Hugo's :slug falls back to the title; aliases are extra URLs of the page.
-                keys += [re.sub(r"[^\w]+", "-", m.group(1).lower()).strip("-") for m in _TITLE_LINE.finditer(head)]
-                for aliases in _ALIASES.finditer(head):
-                    entries = re.split(r"[,\n]", aliases.group(1) or aliases.group(2))
-                    keys += [e.strip(" \t-\"'").rstrip("/").rsplit("/", 1)[-1] for e in entries if e.strip(" \t-")]
-                for key in keys:
+                for key in keys + list(declared):
                     found.setdefault(key, path)
                     found.setdefault(_DATE_PREFIX.sub("", key), path)
         return found
@@ -144,15 +150,13 @@ class SiteIndex:
     def sections(self) -> set[str]:
         """First folders (below a content root or the site) that hold pages, plus static folders' own."""
         found: set[str] = set()
-        for paths in self.by_name.values():
-            for path in paths:
-                for root in (*self.content_roots, self.root):
-                    try:
-                        relative = path.relative_to(root).parts
-                    except ValueError:
-                        continue
-                    if len(relative) > 1 and (path.suffix in _PAGE_SUFFIXES or root == self.root):
-                        found.add(relative[0])
+        roots = [(os.path.join(root, ""), False) for root in self.content_roots] + [(os.path.join(self.root, ""), True)]
+        for path, _, _ in self.files:  # strings: this runs over every file of the site
+            for root, site_root in roots:
+                if path.startswith(root):
+                    rest = path[len(root) :]
+                    if os.sep in rest and (site_root or path.endswith(_PAGE_SUFFIXES)):
+                        found.add(rest.split(os.sep, 1)[0])
         return found
 
     def knows(self, url_path: str) -> bool:

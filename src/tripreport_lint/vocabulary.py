@@ -1,22 +1,24 @@
 """A site's own vocabulary: how many posts use each word, and the words of the domains it links to.
 
-Built once per run from every Markdown file of the site (so a one-file pre-commit run still sees
-the words the other posts use), bounded in files and time so a huge tree cannot stall a commit.
+Made from every Markdown page of the site (so a one-file pre-commit run still sees the words the
+other posts use), from what ``page_facts`` read of each page.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-MAX_FILES = 5000
-MAX_SECONDS = 3.0
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
+
+
+def words_of(text: str) -> tuple[set[str], set[str]]:
+    """The distinct lower-case words of a page, and the parts of the host names it links to."""
+    hosts = {part.lower() for host in _HOST.findall(text) for part in re.split(r"[.-]", host) if len(part) > 2}
+    return set(_WORD.findall(text.lower())), hosts  # lower first: one call, not one a word
 
 
 @dataclass
@@ -28,23 +30,12 @@ class Vocabulary:
     files: int = 0
     complete: bool = True
 
-    def add_text(self, text: str) -> None:
-        self.files += 1
-        self.posts.update(set(_WORD.findall(text.lower())))  # lower first: one call, not one a word
-        for host in _HOST.findall(text):
-            self.domains.update({part.lower() for part in re.split(r"[.-]", host) if len(part) > 2})
-
-
-def build(paths: Iterable[Path]) -> Vocabulary:
-    """The vocabulary of the given files, stopping at MAX_FILES files or MAX_SECONDS."""
-    vocabulary = Vocabulary()
-    deadline = time.monotonic() + MAX_SECONDS
-    for path in paths:
-        if vocabulary.files >= MAX_FILES or time.monotonic() > deadline:
-            vocabulary.complete = False
-            break
-        try:
-            vocabulary.add_text(path.read_text("utf-8", errors="replace"))
-        except OSError:
-            continue
-    return vocabulary
+    @classmethod
+    def of(cls, pages: Iterable[tuple[Iterable[str], Iterable[str]]], *, complete: bool = True) -> Vocabulary:
+        """The vocabulary of pages given as (words, host parts), each distinct within its page."""
+        vocabulary = cls(complete=complete)
+        for words, hosts in pages:
+            vocabulary.files += 1
+            vocabulary.posts.update(words)
+            vocabulary.domains.update(hosts)
+        return vocabulary
