@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from .engine import Engine, FileResult
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from .cache import Cache
 
 # Below this many files a process, starting workers costs more than it saves.
@@ -77,6 +77,8 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (processes * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - a one-file run never needs it
+
     global _ENGINE  # noqa: PLW0603 - forked workers inherit the engine, with what it has loaded
     _ENGINE = engine
     with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
@@ -96,7 +98,9 @@ _ENGINE: Engine | None = None
 _TASK = Task()
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
+    import multiprocessing  # noqa: PLC0415 - a one-file run never needs it
+
     # fork shares what the parent loaded (rules, dictionaries, site signatures) at no cost; where it
     # is unavailable or unsafe (Windows, macOS), workers start fresh and build their own engine.
     if sys.platform == "linux":
