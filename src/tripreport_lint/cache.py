@@ -50,7 +50,7 @@ class Cache:
         if fix and any(d.fix is not None and (unsafe_fixes or d.fix.applicability is Applicability.SAFE)
                        for d in diagnostics):
             return None
-        return FileResult(path, shown, diagnostics, raw=raw)
+        return FileResult(path, shown, diagnostics, raw=raw if fix else b"")
 
     def store(self, engine: Engine, result: FileResult) -> None:
         """Keep a result for the file's current bytes, unless it cannot be trusted later."""

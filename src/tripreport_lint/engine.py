@@ -127,6 +127,10 @@ class Engine:
             self._fingerprints[folder] = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
         return self._fingerprints[folder]
 
+    def reads_site_pages(self, folder: Path) -> bool:
+        """Whether a rule run on the files of ``folder`` reads what the site's other pages say."""
+        return any(rule.reads_site_pages for rule in self._rules(self.folder_settings(folder).config))
+
     def _rules(self, config: Config) -> list[Rule]:
         # Configs are cached by load(), so one instance stands for one file's settings.
         if id(config) not in self._rule_cache:

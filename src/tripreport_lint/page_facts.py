@@ -13,6 +13,7 @@ import re
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,11 @@ _SLUG_LINE = re.compile(r"^(?:slug|url)\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", 
 _TITLE_LINE = re.compile(r"^title\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
 _ALIASES = re.compile(r"^aliases\s*[:=]\s*\[([^\]]*)\]|^aliases\s*:\s*\n((?:[ \t]*-[^\n]*\n)+)", re.M)
 
+CHUNK = 64  # pages a worker reads at a time
 # A stored page: [size, mtime_ns, "its words", "its host parts", [its declared keys]].
 Entry = list[Any]
+MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"]], list[list[tuple[str, int, int]]]],
+                     Iterable[list["Entry | None"]]]
 
 
 @dataclass(frozen=True)
@@ -54,24 +58,33 @@ def store_path(cache_dir: Path, root: Path) -> Path:
     return cache_dir / __version__ / "sites" / f"{name}.json"
 
 
-def read(pages: list[tuple[str, int, int]], store: Path | None) -> SiteFacts:
-    """The facts of ``pages`` (path, size, mtime_ns), from ``store`` where still true."""
+def read(pages: list[tuple[str, int, int]], store: Path | None, map_chunks: MapChunks | None = None) -> SiteFacts:
+    """The facts of ``pages`` (path, size, mtime_ns), from ``store`` where still true; with
+    ``map_chunks`` (a process pool's map), the pages to read are read in parallel."""
     saved = _load(store)
     before: dict[str, Entry] = saved.get("files", {})
+    complete = len(pages) <= MAX_FILES
+    pages = pages[:MAX_FILES]
+    stale = [page for page in pages if (e := before.get(page[0])) is None or e[0] != page[1] or e[1] != page[2]]
+    read_now: dict[str, Entry | None] = {}
+    if map_chunks is not None and len(stale) > CHUNK:
+        chunks = [stale[i : i + CHUNK] for i in range(0, len(stale), CHUNK)]
+        for chunk, entries in zip(chunks, map_chunks(read_chunk, chunks)):
+            read_now.update(zip((path for path, _, _ in chunk), entries))
+    else:
+        deadline = time.monotonic() + MAX_SECONDS
+        for path, size, mtime in stale:
+            if time.monotonic() > deadline:
+                complete = False
+                break
+            read_now[path] = _read(path, size, mtime)
+    unread = {path for path, _, _ in stale} - read_now.keys()  # past the deadline: known neither way
     files: dict[str, Entry] = {}
-    renewed: list[str] = []
-    complete, deadline = True, time.monotonic() + MAX_SECONDS
-    for count, (path, size, mtime) in enumerate(pages):
-        entry = before.get(path)
-        stale = entry is None or entry[0] != size or entry[1] != mtime
-        if count >= MAX_FILES or (stale and time.monotonic() > deadline):
-            complete = False
-            break
-        if stale:
-            entry = _read(path, size, mtime)
-            renewed.append(path)
+    for path, _, _ in pages:
+        entry = read_now[path] if path in read_now else None if path in unread else before[path]
         if entry is not None:
             files[path] = entry
+    renewed = list(read_now)
     gone = [path for path in before if path not in files]
     if "posts" in saved:  # update the stored counts by what changed
         posts, domains = Counter(saved["posts"]), Counter(saved["domains"])
@@ -93,6 +106,11 @@ def read(pages: list[tuple[str, int, int]], store: Path | None) -> SiteFacts:
         _save(store, {"files": files, "posts": posts, "domains": domains})
     return SiteFacts(Vocabulary(posts, domains, len(files), complete),
                      {path: tuple(entry[4]) for path, entry in files.items()})
+
+
+def read_chunk(pages: list[tuple[str, int, int]]) -> list[Entry | None]:
+    """The facts of some pages (in a worker process)."""
+    return [_read(path, size, mtime) for path, size, mtime in pages]
 
 
 def _read(path: str, size: int, mtime: int) -> Entry | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .engine import Engine, FileResult
+from .paths import absolute
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -83,6 +84,12 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
     _ENGINE = engine
     with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
                              initargs=(engine.arguments, task)) as pool:
+        if engine.cache_dir is not None:
+            # Each worker would read every page of the site for its words; instead they read them
+            # together once, and each loads what was stored.
+            folders = {absolute(path).parent for path in paths}
+            for root in {engine.folder_settings(f).site_root for f in folders if engine.reads_site_pages(f)}:
+                engine.site(root).prepare(pool.map)
         for results in pool.map(_check_chunk, chunks):
             yield from results
 
@@ -91,6 +98,8 @@ def _check(engine: Engine, path: Path, task: Task) -> FileResult:
     result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
     if task.cache is not None:
         task.cache.store(engine, result)
+    if not task.fix:
+        result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
     return result
 
 

@@ -18,6 +18,7 @@ from .vocabulary import Vocabulary
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
 _ID_TYPE = re.compile(r"autoHeadingIDType\s*[:=]\s*[\"']?([\w-]+)", re.I)
+KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
 _SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 
@@ -77,8 +78,16 @@ class SiteIndex:
 
     @cached_property
     def _pages(self) -> SiteFacts:
-        pages = [entry for entry in self.files if entry[0].endswith(_PAGE_SUFFIXES)]
-        return page_facts.read(pages, self.store)
+        return page_facts.read(self._page_files, self.store)
+
+    @property
+    def _page_files(self) -> list[tuple[str, int, int]]:
+        return [entry for entry in self.files if entry[0].endswith(_PAGE_SUFFIXES)]
+
+    def prepare(self, map_chunks: page_facts.MapChunks) -> None:
+        """Read what the pages say now, in parallel with ``map_chunks``, and store it for the workers."""
+        if "_pages" not in self.__dict__:
+            self.__dict__["_pages"] = page_facts.read(self._page_files, self.store, map_chunks)
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -175,12 +184,19 @@ class SiteIndex:
         return []
 
     def document(self, path: Path) -> Document | None:
-        """Another post of the site, read and parsed once, for its anchors; None when unreadable."""
-        if path not in self._documents:
+        """Another post of the site, read and parsed once, for its anchors; None when unreadable.
+
+        The most recently used are kept, so memory stays flat however large the site.
+        """
+        if path in self._documents:
+            self._documents[path] = self._documents.pop(path)  # now the most recent
+        else:
             try:
                 self._documents[path] = Document(path, str(path), path.read_bytes())
             except OSError:
                 self._documents[path] = None
+            if len(self._documents) > KEPT_DOCUMENTS:
+                del self._documents[next(iter(self._documents))]
         return self._documents[path]
 
     def page_resource(self, url_path: str) -> Path | None:

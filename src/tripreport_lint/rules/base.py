@@ -30,6 +30,8 @@ class Rule:
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[Any]] = NoOptions
+    # Whether the rule reads what the site's other pages say (their words, their slugs).
+    reads_site_pages: ClassVar[bool] = False
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

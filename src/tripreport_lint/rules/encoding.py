@@ -132,9 +132,13 @@ class Mojibake(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if doc.text.isascii():
+            return
         import ftfy  # noqa: PLC0415 - only this rule needs it
         from ftfy.badness import is_bad  # noqa: PLC0415
 
+        if not is_bad(doc.text):
+            return  # ftfy's pattern of mojibake has no anchors: no match in the text, none in a word
         # Word by word: ftfy repairs one encoding mix-up per text, and one line can hold several.
         for start, word in _non_ascii_words(doc.text):
             if not is_bad(word):

@@ -117,6 +117,7 @@ class MissingLocalTarget(Rule):
     """
 
     code = "LNK004"
+    reads_site_pages = True
     name = "missing-local-target"
     summary = "A local link or image points to no file."
 
@@ -196,6 +197,7 @@ class MissingFragment(Rule):
     """
 
     code = "LNK005"
+    reads_site_pages = True
     name = "missing-fragment"
     summary = "A #fragment link matches no anchor of its page."
     severity = Severity.WARNING
@@ -258,6 +260,7 @@ class JekyllLinkTag(Rule):
     """
 
     code = "LNK006"
+    reads_site_pages = True
     name = "jekyll-link"
     summary = "A Jekyll link or post_url tag names no file."
 

@@ -141,11 +141,13 @@ class PossibleTypo(Rule):
     The `[spelling]` settings, as for SPL001: project words are never reported.
 
     ## Known problems
-    The site's vocabulary is read from its Markdown files once per run, at most 5,000 files or 3
-    seconds. Posts in other languages are not checked.
+    The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3
+    seconds a run; it is kept in the cache folder, and only pages that changed are read again.
+    Posts in other languages are not checked.
     """
 
     code = "SPL002"
+    reads_site_pages = True
     name = "possible-typo"
     summary = "A word that looks like a typo of a known word."
     severity = Severity.WARNING
