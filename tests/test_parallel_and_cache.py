@@ -189,3 +189,12 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
             entry.unlink()
         assert _json("--select", "SPL002", cwd=site.root) == expected
         assert json.loads(store.read_text())["posts"]["kubescape"] == 3
+
+
+def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_serial_run(site: Site) -> None:
+    _blog(site)
+    serial = _json("--jobs", "1", "--no-cache", cwd=site.root)
+    assert _json("--jobs", "2", cwd=site.root) == serial  # cold: the pool reads the site's pages first
+    stored = json.loads(_site_store(site).read_text())
+    assert len(stored["files"]) == 40 and stored["posts"]["conference"] == 40
+    assert _json("--jobs", "2", cwd=site.root) == serial  # warm
