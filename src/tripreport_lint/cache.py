@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from .engine import Engine, FileResult
+from .files import write_cache_data
 from .paths import absolute, display
 
-DEFAULT_DIR = ".tripreport-lint-cache"
 # Findings that depend on the clock, not only on the files: a result holding one is not stored.
 CLOCK_RULES = frozenset({"FM021"})
 
@@ -58,15 +56,7 @@ class Cache:
             return
         key = self._key(engine, result.path, result.raw)
         entry = {"key": key, "diagnostics": [_entry(d) for d in result.diagnostics]}
-        try:
-            folder = self.entries / key[:2]
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, folder / f"{key}.json")
-        except OSError:
-            pass  # a read-only checkout or a full disk: the run goes on without caching
+        write_cache_data(self.entries / key[:2] / f"{key}.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 
     def prepare(self) -> None:
         """Make the folder, with a .gitignore that keeps it out of commits; quietly nothing when read-only."""

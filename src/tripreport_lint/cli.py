@@ -100,8 +100,7 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .engine import Engine, Selection, write  # noqa: PLC0415
-    from .cache import Cache  # noqa: PLC0415
-    from .paths import display, unique, walk  # noqa: PLC0415
+    from .paths import unique, walk  # noqa: PLC0415
     from .reporters import REPORTERS, RunSummary  # noqa: PLC0415
     from .rules import resolve  # noqa: PLC0415
     from .runner import Task, default_jobs, lint_files  # noqa: PLC0415
@@ -133,12 +132,12 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files = unique(files)
     if not args.no_cache:
         engine.cache_dir = _cache_dir(args, engine)
-    cache = Cache(engine.cache_dir) if engine.cache_dir else None
-    if cache is not None:
-        cache.prepare()
-    task = Task(args.fix or args.diff, args.unsafe_fixes, cache)
+        from .cache import Cache  # noqa: PLC0415
+
+        Cache(engine.cache_dir).prepare()
+    task = Task(args.fix or args.diff, args.unsafe_fixes)
     diagnostics, fixed, changed = [], 0, 0
-    with _progress(len(files), enabled=not args.no_progress and err.isatty()) as advance:
+    with _progress(len(files), err, enabled=not args.no_progress and err.isatty()) as advance:
         results = list(lint_files(engine, files, task, jobs=args.jobs or default_jobs(), progress=advance))
     for path, result in zip(files, results):
         if result.error and result.error not in errors:
@@ -165,7 +164,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
     diagnostics.sort(key=lambda d: d.sort_key)
     formats = [fmt] + [spec.partition("=")[0] for spec in args.output_file]
-    summary = RunSummary(tuple(display(f) for f in files), fixed, args.fix, _rule_infos() if "sarif" in formats else {},
+    summary = RunSummary(tuple(r.display_path for r in results), fixed, args.fix, _rule_infos() if "sarif" in formats else {},
                          changed_spots)
     REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet).report(diagnostics, summary)
     for spec in args.output_file:
@@ -188,21 +187,23 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cache_dir(args: argparse.Namespace, engine: Engine) -> Path:
     """--cache-dir, else the cache-dir of the config that applies here, relative to its folder."""
+    from .paths import absolute  # noqa: PLC0415
+
     if args.cache_dir is not None:
         return Path(args.cache_dir)
-    config = engine.folder_settings(Path.cwd().resolve()).config
+    config = engine.folder_settings(absolute(Path.cwd())).config
     return config.root / config.cache_dir
 
 
 @contextmanager
-def _progress(total: int, *, enabled: bool) -> Iterator[Callable[[int], object] | None]:
-    """A progress bar on standard error for runs long enough to want one."""
+def _progress(total: int, err: TextIO, *, enabled: bool) -> Iterator[Callable[[int], object] | None]:
+    """A progress bar on the error stream for runs long enough to want one."""
     if not enabled or total < PROGRESS_MIN_FILES:
         yield None
         return
     from tqdm import tqdm  # noqa: PLC0415 - only on a terminal, for long runs
 
-    with tqdm(total=total, unit="file", leave=False, file=sys.stderr) as bar:
+    with tqdm(total=total, unit="file", leave=False, file=err) as bar:
         yield bar.update
 
 

@@ -11,12 +11,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, page_facts, suppressions
 from . import config as config_module
-from . import page_facts
 from . import rules as registry
 from . import schema as schema_module
-from . import suppressions
 from .config import Config
 from .context import Context, default_static_dirs, find_site_root
 from .diagnostics import Diagnostic, Violation
@@ -25,8 +23,8 @@ from .errors import InputError
 from .files import write_atomic
 from .fixes import FixesDoNotConverge, fix_until_stable
 from .paths import absolute, display, relative_to
-from .site import SiteIndex
 from .rules.base import Rule
+from .site import SiteIndex
 
 
 @dataclass

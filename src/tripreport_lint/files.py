@@ -1,4 +1,4 @@
-"""Write a file only when its bytes change, by an atomic replace that keeps its mode."""
+"""Atomic writes: a post only when its bytes change, keeping its mode; cache data, quietly."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_cache_data(path: Path, data: str) -> None:
+    """Replace a file of the cache folder through a temporary file, so concurrent runs never see half
+    of one; a read-only or full disk only means nothing is kept (a crash loses at most a cache entry,
+    so no fsync)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass

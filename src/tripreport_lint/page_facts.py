@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .files import write_cache_data
 from .vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
@@ -103,7 +102,8 @@ def read(pages: list[tuple[str, int, int]], store: Path | None, map_chunks: MapC
             posts.update(entry[2].split())
             domains.update(entry[3].split())
     if store is not None and (renewed or gone or not saved):
-        _save(store, {"files": files, "posts": posts, "domains": domains})
+        write_cache_data(store, json.dumps({"files": files, "posts": posts, "domains": domains},
+                                           ensure_ascii=False, separators=(",", ":")))
     return SiteFacts(Vocabulary(posts, domains, len(files), complete),
                      {path: tuple(entry[4]) for path, entry in files.items()})
 
@@ -138,14 +138,3 @@ def _load(store: Path | None) -> dict[str, Any]:
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     return data if valid else {}
-
-
-def _save(store: Path, data: dict[str, Any]) -> None:
-    try:
-        store.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=store.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, store)
-    except OSError:
-        pass  # a read-only checkout: the next run reads the pages again

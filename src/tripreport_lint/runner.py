@@ -26,11 +26,10 @@ MAX_CHUNK = 16
 
 @dataclass(frozen=True)
 class Task:
-    """What to do with each file: lint it or compute its fixes, with or without the cache."""
+    """What to do with each file: lint it or compute its fixes (the engine knows whether to cache)."""
 
     fix: bool = False
     unsafe_fixes: bool = False
-    cache: Cache | None = None
 
 
 def default_jobs() -> int:
@@ -50,7 +49,7 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
     found: dict[int, FileResult] = {}
     missed: list[int] = []
     for index, path in enumerate(paths):
-        hit = task.cache.load(engine, path, task.fix, task.unsafe_fixes) if task.cache else None
+        hit = _cache(engine).load(engine, path, task.fix, task.unsafe_fixes) if engine.cache_dir else None
         if hit is None:
             missed.append(index)
         else:
@@ -96,11 +95,18 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
 
 def _check(engine: Engine, path: Path, task: Task) -> FileResult:
     result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
-    if task.cache is not None:
-        task.cache.store(engine, result)
+    if engine.cache_dir is not None:
+        _cache(engine).store(engine, result)
     if not task.fix:
         result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
     return result
+
+
+def _cache(engine: Engine) -> Cache:
+    from .cache import Cache  # noqa: PLC0415 - not for --no-cache runs
+
+    assert engine.cache_dir is not None
+    return Cache(engine.cache_dir)
 
 
 _ENGINE: Engine | None = None

@@ -9,10 +9,10 @@ from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
-from .document import Document
-from .paths import SKIPPED_DIRS
 from . import page_facts
+from .document import Document
 from .page_facts import SiteFacts
+from .paths import SKIPPED_DIRS
 from .vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")

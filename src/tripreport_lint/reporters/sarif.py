@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity
