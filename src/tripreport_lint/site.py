@@ -61,11 +61,15 @@ class SiteIndex:
         return found
 
     @cached_property
-    def by_name(self) -> dict[str, list[Path]]:
-        found: dict[str, list[Path]] = defaultdict(list)
-        for path, _, _ in self.files:
-            found[os.path.basename(path)].append(Path(path))
+    def _by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for path, _, _ in self.files:  # strings: a Path per file of the site costs more than the scan
+            found[os.path.basename(path)].append(path)
         return dict(found)
+
+    def named(self, name: str) -> list[Path]:
+        """Every file of the site with this file name, in path order."""
+        return [Path(path) for path in self._by_name.get(name, ())]
 
     @cached_property
     def signature(self) -> str:
@@ -122,19 +126,24 @@ class SiteIndex:
         return [content, *sorted(languages)]
 
     @cached_property
-    def pages_by_slug(self) -> dict[str, Path]:
-        """Content pages by folder name, file name and declared slug, with date prefixes dropped."""
-        found: dict[str, Path] = {}
+    def _pages_by_slug(self) -> dict[str, str]:
+        found: dict[str, str] = {}
         for suffix in _PAGE_SUFFIXES:
             for name, declared in self._pages.keys.items():
                 if not name.endswith(suffix):
                     continue
-                path = Path(name)
-                keys = [path.parent.name] if path.stem in ("index", "_index") else [path.stem]
+                folder, file_name = os.path.split(name)
+                stem = file_name[: -len(suffix)]
+                keys = [os.path.basename(folder)] if stem in ("index", "_index") else [stem]
                 for key in keys + list(declared):
-                    found.setdefault(key, path)
-                    found.setdefault(_DATE_PREFIX.sub("", key), path)
+                    found.setdefault(key, name)
+                    found.setdefault(_DATE_PREFIX.sub("", key), name)
         return found
+
+    def page_by_slug(self, slug: str) -> Path | None:
+        """The content page whose folder name, file name or declared slug (date prefix dropped) is ``slug``."""
+        found = self._pages_by_slug.get(slug)
+        return Path(found) if found is not None else None
 
     def page(self, url_path: str, *, exact: bool = False) -> Path | None:
         """The content file a site-absolute page URL (``/blog/2023/my-post/``) most likely renders from.
@@ -153,7 +162,7 @@ class SiteIndex:
             for candidate in candidates:
                 if self.is_file(candidate):
                     return Path(candidate)
-        return self.pages_by_slug.get(parts[-1]) if parts and not exact else None
+        return self.page_by_slug(parts[-1]) if parts and not exact else None
 
     @cached_property
     def sections(self) -> set[str]:
@@ -210,7 +219,7 @@ class SiteIndex:
         if len(parts) < 2:
             return None
         name, segment = parts[-1], parts[-2]
-        for candidate in self.by_name.get(name, []):
+        for candidate in self.named(name):
             bundle = candidate.parent
             if bundle.name == segment or bundle.name.endswith("-" + segment) or _declares(bundle, segment):
                 return candidate

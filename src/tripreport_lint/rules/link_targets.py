@@ -73,7 +73,7 @@ def _resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> P
     if exact:
         return True
     segment = [p for p in target.split("/") if p and p not in (".", "..")]
-    return (site.pages_by_slug.get(segment[-1]) if segment else None) or ctx.find_static(target.lstrip("./"))
+    return (site.page_by_slug(segment[-1]) if segment else None) or ctx.find_static(target.lstrip("./"))
 
 
 class MissingLocalTarget(Rule):
@@ -143,8 +143,8 @@ def _find_ref(name: str, post: Path, ctx: Context) -> Path | None:
             if option.is_file():
                 return option
     base = name.rstrip("/").rsplit("/", 1)[-1]
-    matches = ctx.site.by_name.get(base) or ctx.site.by_name.get(base + ".md") or []
-    return matches[0] if matches else ctx.site.pages_by_slug.get(base)
+    matches = ctx.site.named(base) or ctx.site.named(base + ".md")
+    return matches[0] if matches else ctx.site.page_by_slug(base)
 
 
 @dataclass(frozen=True)
@@ -273,7 +273,7 @@ class JekyllLinkTag(Rule):
                 stem = name.rsplit("/", 1)[-1]
                 found = any(
                     path.parent.as_posix().endswith(("_posts/" + name.rsplit("/", 1)[0]) if "/" in name else "")
-                    for suffix in _PAGE_SUFFIXES for path in ctx.site.by_name.get(stem + suffix, [])
+                    for suffix in _PAGE_SUFFIXES for path in ctx.site.named(stem + suffix)
                 )
             if not found:
                 yield Violation(f"{{% {kind} {name} %}} names no file of the site: Jekyll will stop the build",
