@@ -6,7 +6,6 @@ import os
 import shutil
 import stat
 import subprocess
-from pathlib import Path
 
 import pytest
 from conftest import Site, run_cli

@@ -12,8 +12,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from junitparser import JUnitXml
 from conftest import Site, run_cli
+from junitparser import JUnitXml
 
 from tripreport_lint.cli import FORMATS
 from tripreport_lint.diagnostics import Diagnostic, Severity, Span

@@ -14,22 +14,24 @@ from typing import TYPE_CHECKING
 
 from . import templates
 from .document import inline_tokens
+from .scanning import Span, code_spans, paired
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
     from .document import Document
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_COMMENT_OPEN = re.compile(r"<!--")
+_COMMENT_CLOSE = re.compile(r"-->")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
-_TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\\n]|\\.)*\])*"
+# Link text: up to 999 pieces (CommonMark's limit for labels), so a scan that finds no ']' ends soon.
+_TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\\n]|\\.){0,999}\]){0,999}"
 _DEST = r"<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*"
 _TITLE = r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?"
-_INLINE_LINK = re.compile(rf"(!?)\[({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
-_REFERENCE_LINK = re.compile(rf"(!?)\[({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
+_INLINE_LINK = re.compile(rf"(?<!\\)(!?)\[({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
+_REFERENCE_LINK = re.compile(rf"(?<!\\)(!?)\[({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
 _HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
 
 
@@ -66,6 +68,11 @@ class Definition:
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def html_comments(text: str, start: int = 0) -> list[Span]:
+    """``<!-- ... -->`` comments, opening to closing mark."""
+    return paired(text, _COMMENT_OPEN, _COMMENT_CLOSE, start)
 
 
 def blank(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -109,17 +116,15 @@ class Body:
         """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
         start = self.doc.body_start
         blocked = blank(self.doc.text, [(0, start), *self.code_blocks])
-        blocked = blank(blocked, [(m.start(), m.end()) for m in templates.HIGHLIGHT.finditer(blocked, start)])
-        spans = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(blocked, start)]
-        return blank(blocked, spans)
+        blocked = blank(blocked, templates.highlights(blocked, start))
+        return blank(blocked, code_spans(blocked, start))
 
     @cached_property
     def prose(self) -> str:
         """Only prose left: comments, definitions, HTML blocks and tags, autolinks and shortcodes blanked too."""
         text = blank(self.comments_blanked, self.html_blocks)
-        patterns = (_INLINE_HTML, _AUTOLINK, templates.TAG)
-        hidden = [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
-        return blank(text, hidden)
+        hidden = [(m.start(), m.end()) for pattern in (_HTML_TAG, _AUTOLINK) for m in pattern.finditer(text)]
+        return blank(text, hidden + templates.tags(text))
 
     @cached_property
     def definitions(self) -> list[Definition]:
@@ -132,14 +137,14 @@ class Body:
     @cached_property
     def comment_shortcodes(self) -> list[tuple[int, int]]:
         """Hugo ``{{< comment >}}`` blocks: content the author hid on purpose, with the site's own tool."""
-        return [(m.start(), m.end()) for m in templates.COMMENT.finditer(self.without_code, self.doc.body_start)]
+        return templates.comments(self.without_code, self.doc.body_start)
 
     @cached_property
     def comments_blanked(self) -> str:
         """``without_code`` with HTML comments, ``comment`` shortcodes and whole definition lines blanked."""
         text = self.without_code
         lines = self.doc.lines
-        hidden = [(m.start(), m.end()) for p in (_HTML_COMMENT, templates.COMMENT) for m in p.finditer(text)]
+        hidden = html_comments(text) + templates.comments(text)
         for definition in self.definitions:
             line = lines.position(definition.end)[0]  # the target may stand on the next line
             hidden.append((definition.start, lines.line_end(line)))

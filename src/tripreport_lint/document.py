@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
     from .body import Body
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,25 @@ class Document:
 
     def utf8_span(self, span: Span) -> Span:
         """The same span with columns counted in UTF-8 bytes instead of characters."""
+        offsets, extra = self._wide_characters
+
         def column(line: int, column: int) -> int:
             start = self.lines.offset(line)
-            return len(self.text[start:start + column - 1].encode("utf-8", "surrogatepass")) + 1
+            first, last = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, start + column - 1)
+            return column + extra[last] - extra[first]
 
         return Span(span.line, column(span.line, span.column), span.end_line, column(span.end_line, span.end_column))
+
+    @cached_property
+    def _wide_characters(self) -> tuple[list[int], list[int]]:
+        """Offsets of the non-ASCII characters, and the UTF-8 bytes beyond one per character before each
+        (so a span's byte columns cost a lookup, not an encoding of its line)."""
+        offsets, extra, total = [], [0], 0
+        for match in _NON_ASCII.finditer(self.text):
+            offsets.append(match.start())
+            total += len(match.group().encode("utf-8", "surrogatepass")) - 1
+            extra.append(total)
+        return offsets, extra
 
     @property
     def body_start(self) -> int:

@@ -19,6 +19,9 @@ from . import templates
 
 MAX_CHARS = 1_000_000
 MAX_NESTING = 15
+# mdformat's renderer looks up each inline node among its siblings: time grows with the square of a
+# paragraph's length. Real paragraphs stay far below this.
+MAX_PARAGRAPH = 20_000
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
 _NESTING = re.compile(r"^(?:[ \t]*>)+|^[ \t]+(?=[-*+]|\d+[.)])", re.M)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,13 +47,14 @@ def _protect(body: str) -> tuple[str, dict[str, str]]:
     """The body with shortcodes and Liquid tags replaced by placeholder words mdformat leaves alone."""
     table: dict[str, str] = {}
 
-    def swap(match: re.Match[str]) -> str:
-        token = f"tripreportlintph{len(table)}x"
-        table[token] = match.group()
-        return token
-
-    for pattern in (templates.HIGHLIGHT, templates.COMMENT, templates.RAW, templates.TAG):
-        body = pattern.sub(swap, body)
+    for spans_of in (templates.highlights, templates.comments, templates.raws, templates.tags):
+        parts, cursor = [], 0
+        for start, end in spans_of(body):
+            token = f"tripreportlintph{len(table)}x"
+            table[token] = body[start:end]
+            parts += [body[cursor:start], token]
+            cursor = end
+        body = "".join(parts) + body[cursor:]
     return body, table
 
 
@@ -65,10 +69,12 @@ def _restore(text: str, table: dict[str, str]) -> str | None:
 def _definitions(text: str) -> list[tuple[str, str, str]]:
     """Each definition (label, target) with the last line of other text before it, so a moved or
     deleted definition shows; how a definition is wrapped does not matter."""
-    found = []
+    found, context, read_to = [], "", 0
     for match in _DEFINITION.finditer(text):
-        before = [line.strip() for line in text[: match.start()].splitlines() if line.strip()]
-        context = next((line for line in reversed(before) if not _DEFINITION.match(line)), "")
+        for line in text[read_to : match.start()].splitlines():  # definitions start lines: whole lines here
+            if line.strip() and not _DEFINITION.match(line.strip()):
+                context = line.strip()
+        read_to = match.start()
         found.append((context, match.group(1), match.group(2).strip("<>")))
     return found
 

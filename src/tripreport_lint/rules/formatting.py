@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..context import Context
 from ..diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from ..document import Document
-from ..normalize import FormatOptions, Normalised, normalise
+from ..normalize import MAX_PARAGRAPH, FormatOptions, Normalised, normalise
 from .base import Rule
 
 
@@ -26,6 +26,9 @@ def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised
     body = doc.text[doc.body_start :]
     if not body.strip():
         return None
+    longest = max((len(t.content) for t in doc.tokens if t.type == "inline"), default=0)
+    if longest > MAX_PARAGRAPH:
+        return body, Normalised(None, f"a paragraph is longer than {MAX_PARAGRAPH:,} characters")
     plain = body.replace("\r\n", "\n").replace("\r", "\n")
     return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions))
 
@@ -109,7 +112,8 @@ class NormalisationSkipped(Rule):
     """## What it does
     Reports a post that cannot be normalised safely, and why: mdformat would change what the page
     renders to, lose a word, alter a Hugo shortcode or Liquid tag, move or delete link definitions
-    or `[//]: #` comments, failed, or the body is too large or too deeply nested to try.
+    or `[//]: #` comments, failed, or the body is too large (over 1,000,000 characters, or one
+    paragraph over 20,000) or too deeply nested to try.
 
     ## Why is this bad?
     Nothing is wrong with the post itself; the finding says why FMT001 left it alone, often a

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..body import html_comments
 from ..context import Context
 from ..diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from ..document import Document
@@ -130,12 +131,13 @@ class CommentedOutBlock(Rule):
         for block in sorted(blocks, key=lambda b: b.first_line):
             if not any(first <= block.first_line <= last for first, last in hidden):
                 yield self._violation(doc, block)
-        for match in _HTML_COMMENT.finditer(doc.body.without_code, doc.body_start):
-            line = doc.lines.position(match.start())[0]
+        for start, end in html_comments(doc.body.without_code, doc.body_start):
+            line = doc.lines.position(start)[0]
             inside_block = any(b.first_line <= line <= b.last_line for b in blocks)
-            if not inside_block and not exempt(match.group(1)) and not _in_html_block(doc, match.start()):
-                yield Violation(f"HTML comment left in the text ('{_short(_inner(match.group(1)))}'): remove it",
-                                doc.span(match.start(), match.end()))
+            inner = doc.text[start + 4 : end - 3]
+            if not inside_block and not exempt(inner) and not _in_html_block(doc, start):
+                yield Violation(f"HTML comment left in the text ('{_short(_inner(inner))}'): remove it",
+                                doc.span(start, end))
 
     def _violation(self, doc: Document, block: _Block) -> Violation:
         lines = doc.lines

@@ -16,7 +16,7 @@ from ..document import Document
 from .base import Rule
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
-_HTML_TARGET = re.compile(r"<(?:img|a|source|video|audio)\b[^>]*?\s(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.I | re.S)
+_HTML_TARGET = re.compile(r"<(?:img|a|source|video|audio)\b[^<>]*?\s(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.I | re.S)
 _HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s>%]+)\"?\s*[%>]\}\}")
 _JEKYLL_LINK = re.compile(r"\{%-?\s*(link|post_url)\s+([^\s%]+)\s*-?%\}")
 _PAGE_SUFFIXES = (".md", ".markdown")

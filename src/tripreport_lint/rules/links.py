@@ -11,7 +11,7 @@ from ..document import Document
 from .base import Rule
 
 _OPEN_TARGET = re.compile(r"\]\((?:[^\s()]|\([^\s()]*\))*")
-_SPACED = re.compile(r"\[((?:[^\[\]\n\\]|\\.)+)\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
+_SPACED = re.compile(r"(?<!\\)\[((?:[^\[\]\n\\]|\\.){1,999})\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
 _LINK_WORDS = {"link", "here", "this", "slides", "video", "recording", "source", "docs", "article", "website",
                "repo", "url", "blog", "talk"}
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
@@ -21,7 +21,7 @@ _PROSE_PLACEHOLDER = re.compile(r"\((?:link|url|source|here)\)|\[(?:link|url|sou
 _BARE_URL = re.compile(r"(?<![\w/<(\[\"'=])https?://[A-Za-z0-9\[][^\s<>\[\]\"'`]*")
 # Letters of scripts that separate words with spaces; Chinese and Japanese do not.
 _SPACED_SCRIPT = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uAC00-\uD7AF]")
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.I)
 
 
 def _label(text: str) -> str:
@@ -82,12 +82,16 @@ class MalformedLink(Rule):
         body = doc.body
         text = body.comments_blanked
         labels = _labels(doc)
+        closer = -1  # the next ')' after the last target looked at; len(text) when there is none
         for match in _OPEN_TARGET.finditer(text, doc.body_start):
             if body.in_link(match.start()):
                 continue
             line_end = doc.lines.line_end(doc.lines.position(match.start())[0])
             target = match.group()[2:]
-            if ")" in text[match.end() : line_end]:
+            if closer < match.end():  # each stretch of text searched once, however many targets it holds
+                closer = text.find(")", match.end())
+                closer = len(text) if closer < 0 else closer
+            if closer < line_end:
                 continue  # closed after a title or a space: a link the scanner did not see whole
             fix = None
             if target and match.end() == line_end and re.match(r"https?://|/|\.", target):
@@ -428,7 +432,7 @@ class UnusedDefinition(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         text = doc.body.comments_blanked
         used = {_label(link.label) for link in doc.body.links if link.label is not None}
-        used |= {_label(m.group(1)) for m in re.finditer(r"\[((?:[^\[\]\\]|\\.)+)\](?![(:])", text)}
+        used |= {_label(m.group(1)) for m in re.finditer(r"(?<!\\)\[((?:[^\[\]\\]|\\.){1,999})\](?![(:])", text)}
         for definition in doc.body.definitions:
             if definition.target in ("#", "<>", "") or definition.label.startswith("^") or _label(definition.label) in used:
                 continue

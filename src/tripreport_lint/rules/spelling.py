@@ -21,6 +21,7 @@ MIN_FREQUENCY = 2000
 MIN_FREQUENCY_MISSING_LETTER = 300
 # Shorter words are too often abbreviations and commands (auth, envs, trunc) to judge.
 MIN_LENGTH = 6
+MAX_LENGTH = 40  # longer runs of letters are no typo of a word (and would take ~26 x length^2 edits)
 # How many posts must use a word before it is offered as the intended word (more for names).
 SITE_POSTS = 3
 SITE_NAME_POSTS = 5
@@ -165,7 +166,7 @@ class PossibleTypo(Rule):
         known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
         for word in found.distinct:
             lower = word.lower().replace("’", "'")
-            if (len(word) < MIN_LENGTH or not word.isascii() or word[1:] != word[1:].lower() or "'" in lower
+            if (not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isascii() or word[1:] != word[1:].lower() or "'" in lower
                     or lower in english or lower in real_words or lower in misspellings or lower in own
                     or lower in ctx.project_words or vocabulary.posts.get(lower, 0) >= 2 or lower in vocabulary.domains):
                 continue
