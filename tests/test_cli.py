@@ -79,16 +79,6 @@ def test_missing_path_and_unreadable_input_exit_2(site: Site) -> None:
     assert result.stderr == "tripreport-lint: error: no/such/post.md: no such file or directory\n"
 
 
-def test_bad_config_exits_2_naming_the_file(site: Site) -> None:
-    site.write("content/blog/a.md", GOOD)
-    site.write(".tripreport-lint.toml", "select = [\"FM010\"\nignore = 3\n")
-    result = run_cli(".", cwd=site.root)
-    assert result.returncode == 2
-    assert result.stderr.startswith("tripreport-lint: error: ")
-    assert ".tripreport-lint.toml: invalid TOML" in result.stderr
-    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
-
-
 def test_explicit_config_and_exclude(site: Site) -> None:
     site.write("content/blog/a.md", BAD)
     site.write("content/drafts/b.md", BAD)

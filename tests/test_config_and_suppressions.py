@@ -1,14 +1,10 @@
-"""Configuration discovery and validation, rule selection, and inline suppression comments."""
+"""Configuration discovery, rule selection, and inline suppression comments (errors: test_config_errors.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import Site
-
-from tripreport_lint import config
-from tripreport_lint.errors import InputError
 
 STRING_DRAFT = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"true\"\ntags: [a, a]\n---\n\nBody.\n"
 
@@ -34,25 +30,6 @@ def test_per_file_ignores(site: Site) -> None:
     site.write(".tripreport-lint.toml", '[per-file-ignores]\n"content/blog/legacy/**" = ["FM010"]\n')
     assert [c for c, _, _ in site.findings(STRING_DRAFT, relative="content/blog/legacy/2019/x.md")] == ["FM031"]
     assert [c for c, _, _ in site.findings(STRING_DRAFT)] == ["FM010", "FM031"]
-
-
-@pytest.mark.parametrize(
-    ("text", "needle"),
-    [
-        ("selct = []\n", "unknown setting 'selct'"),
-        ('select = ["FM999"]\n', "unknown rule code or name 'FM999'"),
-        ("select = \"FM010\"\n", "'select' must be a list of strings"),
-        ("[taxonomy-mismatch]\nmode = \"equal\"\n", "option 'mode' of rule FM030 (taxonomy-mismatch) does not exist"),
-        ("[taxonomy-mismatch]\nmatch = \"same\"\n", "must be one of drift, equal"),
-        ("select = [\n", "invalid TOML"),
-    ],
-)
-def test_config_errors_name_the_file_and_the_problem(tmp_path: Path, text: str, needle: str) -> None:
-    path = tmp_path / ".tripreport-lint.toml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as error:
-        config.load(path)
-    assert str(path) in str(error.value) and needle in str(error.value)
 
 
 def test_disable_next_line_and_ranges(site: Site) -> None:

@@ -149,3 +149,11 @@ def test_paths_that_are_not_posts(site: Site, monkeypatch: pytest.MonkeyPatch) -
     assert code == 2 and err == "tripreport-lint: error: content/blog/missing.md: no such file or directory\n"
     code, out, err = _run("content/blog/loop")
     assert code == 2 and err.count("\n") == 1 and "content/blog/loop" in err
+
+
+def test_front_matter_that_does_not_parse_is_never_edited(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    head = '---\ntitle: [KubeCon notes\ndate: 2024-5-9\ndraft: "false"\ntags: [k8s, k8s]   \n---\n'
+    post = site.write("content/blog/post.md", head + "\nWe met StÃ©phane.\n")
+    monkeypatch.chdir(site.root)
+    _clean_end(*_run("--fix", "--unsafe-fixes", "content/blog/post.md"))
+    assert post.read_text(encoding="utf-8") == head + "\nWe met Stéphane.\n"  # the body's fix only

@@ -139,6 +139,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     diagnostics, fixed, changed = [], 0, 0
     with _progress(len(files), err, enabled=not args.no_progress and err.isatty()) as advance:
         results = list(lint_files(engine, files, task, jobs=args.jobs or default_jobs(), progress=advance))
+    unchecked = sum(1 for result in results if result.error and not result.diagnostics)
     for path, result in zip(files, results):
         if result.error and result.error not in errors:
             errors.append(result.error)
@@ -165,12 +166,15 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     diagnostics.sort(key=lambda d: d.sort_key)
     formats = [fmt] + [spec.partition("=")[0] for spec in args.output_file]
     summary = RunSummary(tuple(r.display_path for r in results), fixed, args.fix, _rule_infos() if "sarif" in formats else {},
-                         changed_spots)
+                         changed_spots, unchecked)
     REPORTERS[fmt](out, color=color, statistics=args.statistics, quiet=args.quiet).report(diagnostics, summary)
     for spec in args.output_file:
         name, _, target = spec.partition("=")
-        with open(target, "w", encoding="utf-8") as stream:
-            REPORTERS[name](stream).report(diagnostics, summary)
+        try:
+            with open(target, "w", encoding="utf-8") as stream:
+                REPORTERS[name](stream).report(diagnostics, summary)
+        except OSError as error:
+            errors.append(f"--output-file {spec}: cannot write: {error.strerror or error}")
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from .reporters.github import job_summary  # noqa: PLC0415
 
@@ -277,4 +281,13 @@ def _diff(shown: str, before: bytes, after: bytes) -> str:
 
 
 def main() -> None:
-    sys.exit(run())
+    """The console script: a bug of ours is one line and exit 2, an interrupt exit 130, never a traceback."""
+    try:
+        code = run()
+    except KeyboardInterrupt:
+        sys.stderr.write("tripreport-lint: interrupted\n")
+        code = 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence; rules are already wrapped
+        sys.stderr.write(f"tripreport-lint: internal error: {error!r}; please report it\n")
+        code = EXIT_ERROR
+    sys.exit(code)

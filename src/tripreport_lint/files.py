@@ -25,15 +25,18 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_cache_data(path: Path, data: str) -> None:
-    """Replace a file of the cache folder through a temporary file, so concurrent runs never see half
+def write_cache_data(path: Path, data: str | bytes) -> None:
+    """Replace a file of a cache folder through a temporary file, so concurrent runs never see half
     of one; a read-only or full disk only means nothing is kept (a crash loses at most a cache entry,
     so no fsync)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(data)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        Path(temporary).unlink(missing_ok=True)  # a full disk: no half-written file left behind

@@ -13,7 +13,6 @@ import importlib.util
 import json
 import marshal
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
+from .files import write_cache_data
 
 CODESPELL_DICTIONARIES = {
     "clear": "dictionary.txt",
@@ -95,7 +95,7 @@ def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
              for w in fixes.split(",")[: None if "," not in fixes else -1]}
     known |= {line.partition("->")[0].lower() for line in _codespell_file("en-GB_to_en-US").splitlines()}
     result = (frequencies, frozenset(w for w in known if w.isalpha()))
-    _store(cached, marshal.dumps(result))
+    write_cache_data(cached, marshal.dumps(result))
     return result
 
 
@@ -107,15 +107,3 @@ def english() -> dict[str, int]:
 def codespell_words() -> frozenset[str]:
     """Real words according to codespell: every correction it offers, and British spellings."""
     return _word_lists()[1]
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write a cache file atomically; a cache that cannot be written is simply not kept."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass

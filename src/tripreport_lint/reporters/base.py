@@ -27,6 +27,7 @@ class RunSummary:
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     # (path, line) pairs a pull request changed, when known: GitHub annotates those first.
     changed: frozenset[tuple[str, int]] = frozenset()
+    unchecked: int = 0  # files that could not be linted (their errors are printed after the report)
 
     @property
     def files(self) -> int:

@@ -31,6 +31,11 @@ class TextReporter(Reporter):
     def summary_line(diagnostics: Sequence[Diagnostic], summary: RunSummary) -> str:
         files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
         fixed = f"Fixed {summary.fixed} problem{'s' if summary.fixed != 1 else ''}; " if summary.fix_mode else ""
+        if summary.unchecked:
+            unchecked = f"{summary.unchecked} could not be checked (see the errors below)"
+            if not diagnostics:
+                return f"{fixed}No problems found in {files}, but {unchecked}."
+            fixed = f"{fixed}{unchecked}; "
         if not diagnostics:
             return f"{fixed}All checks passed ({files})."
         count = len(diagnostics)

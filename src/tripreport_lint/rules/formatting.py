@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -99,7 +100,7 @@ class NotNormalised(Rule):
             formatted = formatted.rstrip("\r\n")
         if formatted == body:
             return
-        first = next(i for i, (a, b) in enumerate(zip(body, formatted + "\0")) if a != b)
+        first = len(os.path.commonprefix([body, formatted]))  # may be the end: mdformat only adds (a closing fence)
         start = doc.body_start
         yield Violation(
             "the body is not formatted as mdformat writes it: run --fix to normalise it",

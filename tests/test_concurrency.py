@@ -1,0 +1,70 @@
+"""Runs at the same time (pre-commit starts several processes): ``--fix`` runs over one tree leave
+every file whole and as one run makes it, and a cache shared by concurrent writers stays whole."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import Site, run_cli
+
+TOPICS = ["kubernetes", "observability", "gitops", "ebpf", "tracing", "storage"]
+
+
+def _blog(root: Path, posts: int = 24) -> None:
+    """Posts with safe fixes of several rules: mojibake, typos, trailing spaces, final newline, layout."""
+    for n in range(posts):
+        topic = TOPICS[n % len(TOPICS)]
+        (root / "content" / "blog").mkdir(parents=True, exist_ok=True)
+        (root / "content" / "blog" / f"{n:02d}-{topic}.md").write_text(
+            f"---\ntitle: Day {n} of the {topic} summit\ndate: 2024-04-{n % 28 + 1:02d}\ndraft: false\n---\n\n"
+            f"Day {n}\n=====\n\nWe met StÃ©phane at the {topic} booth; teh demo ran late.   \n\n"
+            f"* first talk\n* second talk\n" + ("\n" if n % 2 else ""),
+            encoding="utf-8", newline="")
+
+
+def _start(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "tripreport_lint", "--no-progress", *args], cwd=cwd,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "content").rglob("*.md"))}
+
+
+def test_two_fix_runs_at_once_leave_what_one_run_makes(tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    _blog(reference)
+    (reference / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    assert run_cli("--fix", "--no-cache", "-q", ".", cwd=reference).returncode in (0, 1)
+    expected = _snapshot(reference)
+    for round_number in range(3):
+        tree = tmp_path / f"round{round_number}"
+        shutil.copytree(reference, tree, ignore=shutil.ignore_patterns("*.md"))
+        _blog(tree)
+        before = _snapshot(tree)
+        runs = [_start("--fix", "-q", "--jobs", str(jobs), ".", cwd=tree) for jobs in (1, 2)]
+        for run in runs:
+            out, err = run.communicate(timeout=300)
+            assert run.returncode in (0, 1, 2) and "Traceback" not in err, err
+            # The one refusal allowed: a file the other run fixed first, which is then already right.
+            assert all("changed on disk while it was being fixed" in line for line in err.splitlines()), err
+        assert _snapshot(tree) == expected != before
+
+
+def test_concurrent_writers_share_one_cache_and_every_entry_stays_whole(site: Site) -> None:
+    _blog(site.root, posts=30)
+    expected = run_cli("--output-format", "json", "--no-cache", ".", cwd=site.root).stdout
+    runs = [_start("--output-format", "json", "--jobs", "1", ".", cwd=site.root) for _ in range(4)]
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 1 and err == "" and out == expected
+    entries = [p for p in (site.root / ".tripreport-lint-cache").rglob("*.json") if p.parent.name != "sites"]
+    assert len(entries) == 30  # one per file, however many runs wrote it
+    for entry in entries:
+        assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+    assert not [p for p in site.root.rglob("*.tmp")]  # no temporary file left behind
+    assert run_cli("--output-format", "json", ".", cwd=site.root).stdout == expected

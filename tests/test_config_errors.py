@@ -1,0 +1,110 @@
+"""Configuration and usage errors: exit 2 and one line naming the file and the problem; a schema's
+remote ``$ref`` is refused without any attempt to reach the network; a bug of ours is one line too."""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from conftest import Site
+
+from tripreport_lint import cli, config
+from tripreport_lint.cli import run
+from tripreport_lint.errors import InputError
+
+POST = "---\ntitle: Booth notes\ndate: 2024-05-19\n---\n\nHello.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("selct = []\n", "unknown setting 'selct'"),
+        ('select = ["FM999"]\n', "unknown rule code or name 'FM999'"),
+        ("select = \"FM010\"\n", "'select' must be a list of strings"),
+        ("[taxonomy-mismatch]\nmode = \"equal\"\n", "option 'mode' of rule FM030 (taxonomy-mismatch) does not exist"),
+        ("[taxonomy-mismatch]\nmatch = \"same\"\n", "must be one of drift, equal"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_config_errors_name_the_file_and_the_problem(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        config.load(path)
+    assert str(path) in str(error.value) and needle in str(error.value)
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every attempt to resolve or connect is recorded and fails."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network disabled in tests")
+
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    return attempts
+
+
+REMOTE_SCHEMA = json.dumps({"type": "object", "properties": {"title": {"$ref": "https://schemas.example.com/t.json"}}})
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "needle"),
+    [
+        ({".tripreport-lint.toml": "selct = []\n"}, [], ".tripreport-lint.toml: unknown setting 'selct'"),
+        ({".tripreport-lint.toml": 'select = ["FM010"\nignore = 3\n'}, [], ".tripreport-lint.toml: invalid TOML"),
+        ({".tripreport-lint.toml": 'select = ["XYZ123"]\n'}, [], "unknown rule code or name 'XYZ123'"),
+        ({"pyproject.toml": '[tool.tripreport-lint]\nwrap = 80\n'}, [], "pyproject.toml: unknown setting 'wrap'"),
+        ({}, ["--select", "FM999"], "unknown rule code or name 'FM999' in --select"),
+        ({".tripreport-lint.toml": 'schema = "post.schema.json"\n', "post.schema.json": "{not json"}, [],
+         "post.schema.json: schema is not valid JSON"),
+        ({".tripreport-lint.toml": 'schema = "post.schema.json"\n', "post.schema.json": '{"type": "strng"}'}, [],
+         "post.schema.json: not a valid JSON Schema"),
+        ({".tripreport-lint.toml": 'schema = "missing.json"\n'}, [], "missing.json: cannot read schema"),
+        ({".tripreport-lint.toml": 'schema = "post.schema.json"\n', "post.schema.json": REMOTE_SCHEMA}, [],
+         "post.schema.json: $ref 'https://schemas.example.com/t.json' points outside the schema"),
+    ],
+    ids=["unknown key", "bad TOML", "unknown rule in config", "unknown key in pyproject", "unknown rule on the command line",
+         "schema not JSON", "schema not a schema", "schema missing", "remote $ref"],
+)
+def test_configuration_errors_exit_2_with_one_line(site: Site, monkeypatch: pytest.MonkeyPatch, no_network: list[object],
+                                                   files: dict[str, str], args: list[str], needle: str) -> None:
+    site.write("content/blog/post.md", POST)
+    for name, text in files.items():
+        site.write(name, text)
+    monkeypatch.chdir(site.root)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--no-cache", *args, "content"], stdout=out, stderr=err) == 2
+    assert err.getvalue().startswith("tripreport-lint: error: ") and err.getvalue().count("\n") == 1, err.getvalue()
+    assert needle in err.getvalue() and "All checks passed" not in out.getvalue()
+    assert no_network == []
+
+
+def test_an_output_file_that_cannot_be_written_is_an_error_after_the_report(site: Site,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    site.write("content/blog/post.md", POST)
+    monkeypatch.chdir(site.root)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--no-cache", "--output-file", "json=missing-folder/report.json", "content"], stdout=out, stderr=err) == 2
+    assert out.getvalue() == "All checks passed (1 file).\n"
+    assert err.getvalue() == ("tripreport-lint: error: --output-file json=missing-folder/report.json: cannot write: "
+                              "No such file or directory\n")
+
+
+def test_a_bug_of_ours_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(cli, "run", broken)
+    with pytest.raises(SystemExit) as done:
+        cli.main()
+    assert done.value.code == 2
+    assert capsys.readouterr().err == ("tripreport-lint: internal error: ZeroDivisionError('division by zero'); "
+                                       "please report it\n")
