@@ -13,6 +13,7 @@ import pytest
 
 from tripreport_lint.diagnostics import Diagnostic
 from tripreport_lint.engine import Engine, FileResult, Selection
+from tripreport_lint.url_checker import UrlStatus
 
 NOW = datetime.datetime(2026, 11, 22, 12, 0, tzinfo=datetime.timezone.utc)
 
@@ -30,14 +31,16 @@ class Site:
         return path
 
     def lint(self, relative: str, text: str | None = None, *, select: str | None = None,
-             fix: bool = False, unsafe: bool = False) -> FileResult:
+             fix: bool = False, unsafe: bool = False, url_statuses: dict[str, UrlStatus] | None = None) -> FileResult:
         path = self.write(relative, text) if text is not None else self.root / relative
         selection = Selection(select=tuple(select.split(",")) if select else None)
-        return Engine(selection=selection, now=NOW).check(path, fix=fix, unsafe_fixes=unsafe)
+        engine = Engine(selection=selection, now=NOW, url_statuses=url_statuses)
+        return engine.check(path, fix=fix, unsafe_fixes=unsafe)
 
-    def findings(self, text: str, select: str | None = None, relative: str = "content/blog/post.md") -> list[tuple[str, int, int]]:
-        """(code, line, column) of every finding of a post."""
-        result = self.lint(relative, text, select=select)
+    def findings(self, text: str, select: str | None = None, relative: str = "content/blog/post.md",
+                 url_statuses: dict[str, UrlStatus] | None = None) -> list[tuple[str, int, int]]:
+        """(code, line, column) of every finding of a post (``url_statuses``: what the network answers)."""
+        result = self.lint(relative, text, select=select, url_statuses=url_statuses)
         assert result.error is None, result.error
         return [(d.code, d.span.line, d.span.column) for d in result.diagnostics]
 

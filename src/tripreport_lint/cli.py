@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .engine import Engine
     from .reporters import RuleInfo
+    from .url_checker import UrlStatus
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 100
@@ -66,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cache-dir", type=Path, metavar="DIR",
                         help="folder of the results cache (default: .tripreport-lint-cache, or the config's cache-dir)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    parser.add_argument("--check-urls", action="store_true",
+                        help="check external links over the network (LNK011, LNK012; also under pre-commit)")
+    parser.add_argument("--offline", action="store_true", help="skip remote link checks, even when the config asks")
+    parser.add_argument("--allow-private-urls", action="store_true",
+                        help="let remote link checks reach private, loopback and link-local addresses")
     parser.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
@@ -135,6 +141,9 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from .cache import Cache  # noqa: PLC0415
 
         Cache(engine.cache_dir).prepare()
+    if _remote_checks_wanted(args, engine, err):
+        engine.selection = Selection(args.select, args.ignore, (*args.extend_select, "LNK011", "LNK012"))
+        engine.url_statuses = _check_urls(args, engine, files)
     task = Task(args.fix or args.diff, args.unsafe_fixes)
     diagnostics, fixed, changed = [], 0, 0
     with _progress(len(files), err, enabled=not args.no_progress and err.isatty()) as advance:
@@ -187,6 +196,44 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
+
+
+def _remote_checks_wanted(args: argparse.Namespace, engine: Engine, err: TextIO) -> bool:
+    """--check-urls, or the config's check-urls except under pre-commit (commits stay fast and offline)."""
+    from .paths import absolute  # noqa: PLC0415
+
+    config = engine.folder_settings(absolute(Path.cwd())).config
+    wanted = args.check_urls or (config.check_urls and not os.environ.get("PRE_COMMIT"))
+    if wanted and args.offline:
+        err.write("tripreport-lint: remote link checks skipped (--offline)\n")
+        return False
+    return bool(wanted)
+
+
+def _check_urls(args: argparse.Namespace, engine: Engine, files: list[Path]) -> dict[str, UrlStatus]:
+    """The status of every external address of the files, with the settings of the config that applies here."""
+    import dataclasses  # noqa: PLC0415
+
+    from .document import Document  # noqa: PLC0415
+    from .paths import absolute, display  # noqa: PLC0415
+    from .url_checker import UrlSettings, check_urls  # noqa: PLC0415
+    from .url_targets import url_uses  # noqa: PLC0415
+
+    config = engine.folder_settings(absolute(Path.cwd())).config
+    settings = config.rule_options.get("LNK011") or UrlSettings()
+    if args.allow_private_urls or config.allow_private_urls:
+        settings = dataclasses.replace(settings, allow_private=True)
+    problem = settings.problem()
+    if problem:
+        raise InputError(f"{config.source or 'configuration'}: {problem}")
+    urls: list[str] = []
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue  # reported when the file is linted
+        urls += [use.checked for use in url_uses(Document(absolute(path), display(path), raw))]
+    return check_urls(urls, settings, engine.cache_dir)
 
 
 def _cache_dir(args: argparse.Namespace, engine: Engine) -> Path:

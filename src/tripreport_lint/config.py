@@ -34,6 +34,8 @@ SETTINGS = {
     "static-dirs": "list of folders, relative to the site root, holding site-absolute files",
     "spelling": "table: words-file, ignore-words-file, words, dictionaries",
     "cache-dir": "folder of the results cache (default: .tripreport-lint-cache beside this file)",
+    "check-urls": "true to check external links over the network (LNK011, LNK012; never under pre-commit)",
+    "allow-private-urls": "true to let remote link checks reach private and loopback addresses",
 }
 SPELLING_KEYS = ("words-file", "ignore-words-file", "words", "dictionaries")
 
@@ -65,6 +67,8 @@ class Config:
     static_dirs: tuple[str, ...] | None = None
     spelling: Spelling = Spelling()
     cache_dir: str = ".tripreport-lint-cache"
+    check_urls: bool = False
+    allow_private_urls: bool = False
     rule_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def rules(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
@@ -161,6 +165,10 @@ def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -
             values[key.replace("-", "_")] = _strings(value, f"{where}: '{key}'")
         elif key in ("schema", "cache-dir"):
             values[key.replace("-", "_")] = _string(value, f"{where}: '{key}'")
+        elif key in ("check-urls", "allow-private-urls"):
+            if not isinstance(value, bool):
+                raise InputError(f"{where}: '{key}' must be true or false, got {value!r}")
+            values[key.replace("-", "_")] = value
         elif key == "schemas":
             table = _table(value, f"{where}: 'schemas'")
             values["schemas"] = tuple((g, _string(s, f"{where}: 'schemas.{g}'")) for g, s in table.items())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .schema import Schema
 from .site import SiteIndex
+from .url_checker import UrlStatus
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class Context:
     # Words the project accepts (lower case), and the codespell dictionaries to use.
     project_words: frozenset[str] = frozenset()
     codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
+    # What checking the run's external addresses found (empty unless --check-urls).
+    url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
 
     def find_static(self, relative: str) -> Path | None:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""

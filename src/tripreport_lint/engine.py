@@ -25,6 +25,7 @@ from .fixes import FixesDoNotConverge, fix_until_stable
 from .paths import absolute, display, relative_to
 from .rules.base import Rule
 from .site import SiteIndex
+from .url_checker import UrlStatus
 
 
 @dataclass
@@ -64,11 +65,13 @@ class Engine:
     """Lints files, each with the configuration found for it."""
 
     def __init__(self, *, config_path: Path | None = None, selection: Selection = Selection(),
-                 now: datetime.datetime | None = None, cache_dir: Path | None = None) -> None:
+                 now: datetime.datetime | None = None, cache_dir: Path | None = None,
+                 url_statuses: dict[str, UrlStatus] | None = None) -> None:
         self.forced_config = config_module.load(absolute(config_path)) if config_path else None
         self.selection = selection
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self.cache_dir = cache_dir  # where what the site's pages say is kept between runs; None: nowhere
+        self.url_statuses = url_statuses or {}  # what the run's remote link checks found
         self._config_path = config_path
         self._fingerprints: dict[Path, str] = {}
         self._rule_cache: dict[int, list[Rule]] = {}
@@ -100,7 +103,7 @@ class Engine:
     def arguments(self) -> dict[str, Any]:
         """What builds an engine like this one in another process."""
         return {"config_path": self._config_path, "selection": self.selection, "now": self.now,
-                "cache_dir": self.cache_dir}
+                "cache_dir": self.cache_dir, "url_statuses": self.url_statuses}
 
     def site(self, root: Path) -> SiteIndex:
         """The index of the site at ``root``, made once per run."""
@@ -117,7 +120,7 @@ class Engine:
             config = settings.config
             parts = [__version__, repr(config), repr(self.selection), repr(settings.static_dirs),
                      " ".join(rule.code for rule in self._rules(config)), " ".join(sorted(settings.project_words)),
-                     self.site(settings.site_root).signature]
+                     self.site(settings.site_root).signature, repr(sorted(self.url_statuses.items()))]
             for spec in {config.schema, *(spec for _, spec in config.schemas)}:
                 schema_file = config.root / spec
                 if spec not in schema_module.BUILTIN and schema_file.is_file():
@@ -158,6 +161,7 @@ class Engine:
             site=self.site(settings.site_root),
             project_words=settings.project_words,
             codespell_dictionaries=config.spelling.dictionaries,
+            url_statuses=self.url_statuses,
         )
         ignored = config.ignored_codes(relative)
         rules = [rule for rule in self._rules(config) if rule.code not in ignored]

@@ -6,7 +6,13 @@ import re
 
 from .base import Rule
 from .encoding import InvalidUtf8, Mojibake
-from .front_matter_dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
+from .formatting import NormalisationSkipped, NotNormalised
+from .front_matter_dates import (
+    DateWithoutTimezone,
+    FutureDate,
+    InvalidDate,
+    LastmodBeforeDate,
+)
 from .front_matter_images import ImageMissing
 from .front_matter_schema import SchemaViolation
 from .front_matter_structure import (
@@ -18,8 +24,13 @@ from .front_matter_structure import (
 )
 from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
 from .front_matter_types import Yaml11Boolean
-from .formatting import NormalisationSkipped, NotNormalised
-from .headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
+from .headings import (
+    DuplicateHeading,
+    EmptyHeading,
+    HeadingLevelSkip,
+    MultipleH1,
+    TitleRepeated,
+)
 from .leftovers import CommentedOutBlock, DraftingNote
 from .link_targets import JekyllLinkTag, MissingFragment, MissingLocalTarget
 from .links import (
@@ -31,6 +42,7 @@ from .links import (
     UndefinedReference,
     UnusedDefinition,
 )
+from .remote_links import DeadExternalLink, MovedExternalLink
 from .spelling import KnownMisspelling, PossibleTypo
 from .whitespace import (
     ByteOrderMark,
@@ -67,6 +79,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     UnusedDefinition,
     BareUrl,
     ImageWithoutAlt,
+    DeadExternalLink,
+    MovedExternalLink,
     TitleRepeated,
     DuplicateHeading,
     MultipleH1,
