@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from conftest import Site
@@ -126,7 +130,8 @@ def test_each_answer_of_a_server_is_reported_right(site: Site, server: tuple[str
     base, traffic = server
     paths = ["ok", "moved", "moved-twice", "temporary", "loop", "busy", "broken", "slow", "nohead", "gone#part"]
     site.write(".tripreport-lint.toml", CONFIG)
-    site.write("content/blog/post.md", HEAD + "\n\n".join(f"See [{p}]({base}/{p})." for p in paths) + "\n")
+    site.write("content/blog/post.md", HEAD + "\n\n".join(f"See [{p}]({base}/{p})." for p in paths[:-1])
+               + f"\n\nSee [{paths[-1]}][ref].\n\n[ref]: {base}/{paths[-1]}\n")
     code, rows, err = _lint(site, monkeypatch, "--check-urls", "--allow-private-urls")
     assert code == 1 and err == ""
     found = _found(rows)
@@ -239,3 +244,26 @@ def test_bad_url_settings_are_configuration_errors(site: Site, monkeypatch: pyte
     site.write("content/blog/post.md", HEAD + "[a](https://example.com/)\n")
     code, _, err = _lint(site, monkeypatch, "--check-urls")
     assert code == 2 and ".tripreport-lint.toml: 'accept' must be a list of HTTP status codes" in err
+
+
+def test_a_certificate_nobody_trusts_is_a_tls_error(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a self-signed certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    traffic = Traffic()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (_Handler,), {"traffic": traffic}))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        site.write("content/blog/post.md", HEAD + f"[a](https://127.0.0.1:{httpd.server_address[1]}/ok)\n")
+        code, rows, err = _lint(site, monkeypatch, "--check-urls", "--allow-private-urls")
+        assert code == 1 and "Traceback" not in err
+        message = str(rows[0]["message"])
+        assert "does not answer (TLS error (" in message and "CERTIFICATE_VERIFY_FAILED" in message
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

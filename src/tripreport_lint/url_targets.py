@@ -1,5 +1,5 @@
 """The http(s) addresses a post links to, with where each stands: Markdown links and images,
-autolinks, HTML ``src``/``href``, and front matter values."""
+reference definitions, autolinks, HTML ``src``/``href``, and front matter values."""
 
 from __future__ import annotations
 
@@ -53,6 +53,11 @@ def _body(doc: Document) -> Iterator[UrlUse]:
             start = doc.text.find(target, link.target_start, link.end)
             if start >= 0:
                 yield UrlUse(target, start, start + len(target))
+    for definition in body.definitions:  # [label]: https://... serves every [text][label]
+        if _WEB.fullmatch(definition.target):
+            start = doc.text.find(definition.target, definition.start, definition.end)
+            if start >= 0:
+                yield UrlUse(definition.target, start, start + len(definition.target))
     for pattern in (_HTML_URL, _AUTOLINK):
         for match in pattern.finditer(body.comments_blanked, doc.body_start):
             yield UrlUse(match.group(1), match.start(1), match.end(1))

@@ -15,7 +15,8 @@ from .base import Rule
 class DeadExternalLink(Rule):
     """## What it does
     Checks every distinct http(s) address of the linted posts over the network (links, images,
-    autolinks, HTML `src`/`href`, front matter values) and reports those that answer with an
+    reference definitions, autolinks, HTML `src`/`href`, front matter values; bare URLs in the
+    prose are LNK009's) and reports those that answer with an
     error, time out, or cannot be reached, with the reason (`HTTP 404 Not Found`, `timeout`,
     `DNS lookup failed`, `connection refused`, `TLS error`). Off by default: turn it on with
     `--check-urls` or `check-urls = true`; under pre-commit (`PRE_COMMIT=1`) only `--check-urls`
