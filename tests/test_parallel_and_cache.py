@@ -154,7 +154,7 @@ def test_progress_bar_only_on_a_terminal(site: Site) -> None:
 
 
 def _site_store(site: Site) -> Path:
-    stores = list((site.root / ".tripreport-lint-cache").glob("*/sites/*.json"))
+    stores = [p for p in (site.root / ".tripreport-lint-cache").glob("*/sites/*.json") if not p.name.endswith(".words.json")]
     assert len(stores) == 1
     return stores[0]
 
@@ -167,7 +167,7 @@ def test_site_words_are_kept_and_renewed_for_the_pages_that_change(site: Site) -
     first = [d["message"] for d in _json("--select", "SPL002", cwd=site.root)]
     assert first == ["'kubesacpe' may be a typo of 'kubescape'"]
     stored = json.loads(_site_store(site).read_text())
-    assert stored["posts"]["kubescape"] == 3 and len(stored["files"]) == 4
+    assert stored["posts"]["kubescape"] == 3 and len(stored["pages"]) == 4
     # Two posts drop the word: the stored counts follow, and the typo is no longer judged one.
     for n in range(2):
         site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe operator.\n")
@@ -183,12 +183,17 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
     expected = _json("--select", "SPL002", "--no-cache", cwd=site.root)
     _json("--select", "SPL002", cwd=site.root)
     store = _site_store(site)
-    for garbage in ('{"files": {"x": [1]}, "posts": {}, "domains": {}}', '{"files": []}', "not json"):
+    for garbage in ('{"pages": {"x": [1]}, "posts": {}, "domains": {}, "complete": true}', '{"pages": []}', "not json"):
         store.write_text(garbage)
         for entry in _entries(site.root / ".tripreport-lint-cache"):
             entry.unlink()
         assert _json("--select", "SPL002", cwd=site.root) == expected
         assert json.loads(store.read_text())["posts"]["kubescape"] == 3
+    # The words of each page are read only when pages change; damaged then, the counts start again.
+    store.with_name(store.stem + ".words.json").write_text('{"x": 3}')
+    site.write("content/blog/2.md", "---\ntitle: Day 2\ndate: 2024-01-03\n---\n\nThe kubescape operator, again.\n")
+    assert _json("--select", "SPL002", cwd=site.root) == expected
+    assert json.loads(store.read_text())["posts"]["kubescape"] == 3
 
 
 def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_serial_run(site: Site) -> None:
@@ -196,5 +201,5 @@ def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_seria
     serial = _json("--jobs", "1", "--no-cache", cwd=site.root)
     assert _json("--jobs", "2", cwd=site.root) == serial  # cold: the pool reads the site's pages first
     stored = json.loads(_site_store(site).read_text())
-    assert len(stored["files"]) == 40 and stored["posts"]["conference"] == 40
+    assert len(stored["pages"]) == 40 and stored["posts"]["conference"] == 40
     assert _json("--jobs", "2", cwd=site.root) == serial  # warm

@@ -42,6 +42,9 @@ class FileResult:
     raw: bytes = b""
 
 
+KEPT_SITES = 4  # site indexes kept at once (each holds the site's file list and what its pages say)
+
+
 @dataclass(frozen=True)
 class Selection:
     """Rule selections given on the command line; they override the config file's."""
@@ -106,10 +109,15 @@ class Engine:
                 "cache_dir": self.cache_dir, "url_statuses": self.url_statuses}
 
     def site(self, root: Path) -> SiteIndex:
-        """The index of the site at ``root``, made once per run."""
-        if root not in self._sites:
+        """The index of the site at ``root``, made once per run; only the most recently used few are
+        kept, so memory stays flat however many sites a run crosses (files come in path order)."""
+        if root in self._sites:
+            self._sites[root] = self._sites.pop(root)  # now the most recent
+        else:
             store = page_facts.store_path(self.cache_dir, root) if self.cache_dir else None
             self._sites[root] = SiteIndex(root, store)
+            if len(self._sites) > KEPT_SITES:
+                del self._sites[next(iter(self._sites))]
         return self._sites[root]
 
     def fingerprint(self, folder: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -25,7 +26,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_cache_data(path: Path, data: str | bytes) -> None:
+def write_cache_data(path: Path, data: str | bytes | Iterator[str]) -> None:
     """Replace a file of a cache folder through a temporary file, so concurrent runs never see half
     of one; a read-only or full disk only means nothing is kept (a crash loses at most a cache entry,
     so no fsync)."""
@@ -36,7 +37,11 @@ def write_cache_data(path: Path, data: str | bytes) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if isinstance(data, (str, bytes)):
+                stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            else:  # written as it is made: a large store never stands in memory as one string
+                for chunk in data:
+                    stream.write(chunk.encode("utf-8"))
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)  # a full disk: no half-written file left behind

@@ -28,7 +28,7 @@ _TITLE_LINE = re.compile(r"^title\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
 _ALIASES = re.compile(r"^aliases\s*[:=]\s*\[([^\]]*)\]|^aliases\s*:\s*\n((?:[ \t]*-[^\n]*\n)+)", re.M)
 
 CHUNK = 64  # pages a worker reads at a time
-# A stored page: [size, mtime_ns, "its words", "its host parts", [its declared keys]].
+# What is read of a page: [size, mtime_ns, "its words", "its host parts", [its declared keys]].
 Entry = list[Any]
 MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"]], list[list[tuple[str, int, int]]]],
                      Iterable[list["Entry | None"]]]
@@ -59,53 +59,64 @@ def store_path(cache_dir: Path, root: Path) -> Path:
 
 def read(pages: list[tuple[str, int, int]], store: Path | None, map_chunks: MapChunks | None = None) -> SiteFacts:
     """The facts of ``pages`` (path, size, mtime_ns), from ``store`` where still true; with
-    ``map_chunks`` (a process pool's map), the pages to read are read in parallel."""
-    saved = _load(store)
-    before: dict[str, Entry] = saved.get("files", {})
+    ``map_chunks`` (a process pool's map), the pages to read are read in parallel.
+
+    The store is two files: a summary (each page's size, time and keys, and the word counts) that
+    every run reads, and each page's words, read only when pages changed, to update the counts.
+    """
+    summary = _load(store)
+    before: dict[str, list[Any]] = summary.get("pages", {})
     complete = len(pages) <= MAX_FILES
     pages = pages[:MAX_FILES]
     stale = [page for page in pages if (e := before.get(page[0])) is None or e[0] != page[1] or e[1] != page[2]]
-    read_now: dict[str, Entry | None] = {}
+    current = {path for path, _, _ in pages}
+    gone = [path for path in before if path not in current]
+    if summary and not stale and not gone:
+        return SiteFacts(Vocabulary(Counter(summary["posts"]), Counter(summary["domains"]), len(before),
+                                    complete and summary["complete"]),
+                         {path: tuple(entry[2]) for path, entry in before.items()})
+    words_before = _load_words(store) if summary else None
+    if words_before is None or any(path not in words_before for path in before):
+        before, words_before, summary = {}, {}, {}  # counts cannot be updated: start again
+        stale, gone = list(pages), []
+    read_now = _read_all(stale, map_chunks)
+    complete = complete and len(read_now) == len(stale)
+    posts, domains = Counter(summary.get("posts", {})), Counter(summary.get("domains", {}))
+    for path in [*gone, *(path for path, _, _ in stale if path in before)]:  # what changed no longer counts
+        old_words, old_hosts = words_before.pop(path)
+        posts.subtract(old_words.split())
+        domains.subtract(old_hosts.split())
+        del before[path]
+    for path, entry in read_now.items():
+        if entry is not None:
+            before[path] = [entry[0], entry[1], entry[4]]
+            words_before[path] = [entry[2], entry[3]]
+            posts.update(entry[2].split())
+            domains.update(entry[3].split())
+    posts, domains = +posts, +domains  # without the words no page uses any more
+    if store is not None:
+        # Words first: a summary is only ever beside the words it was counted from.
+        write_cache_data(_words_path(store), json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).iterencode(words_before))
+        write_cache_data(store, json.dumps({"pages": before, "posts": posts, "domains": domains, "complete": complete},
+                                           ensure_ascii=False, separators=(",", ":")))
+    return SiteFacts(Vocabulary(posts, domains, len(before), complete),
+                     {path: tuple(entry[2]) for path, entry in before.items()})
+
+
+def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None) -> dict[str, Entry | None]:
+    """The facts of the stale pages: in parallel with ``map_chunks``, else here, within MAX_SECONDS."""
+    found: dict[str, Entry | None] = {}
     if map_chunks is not None and len(stale) > CHUNK:
         chunks = [stale[i : i + CHUNK] for i in range(0, len(stale), CHUNK)]
         for chunk, entries in zip(chunks, map_chunks(read_chunk, chunks)):
-            read_now.update(zip((path for path, _, _ in chunk), entries))
-    else:
-        deadline = time.monotonic() + MAX_SECONDS
-        for path, size, mtime in stale:
-            if time.monotonic() > deadline:
-                complete = False
-                break
-            read_now[path] = _read(path, size, mtime)
-    unread = {path for path, _, _ in stale} - read_now.keys()  # past the deadline: known neither way
-    files: dict[str, Entry] = {}
-    for path, _, _ in pages:
-        entry = read_now[path] if path in read_now else None if path in unread else before[path]
-        if entry is not None:
-            files[path] = entry
-    renewed = list(read_now)
-    gone = [path for path in before if path not in files]
-    if "posts" in saved:  # update the stored counts by what changed
-        posts, domains = Counter(saved["posts"]), Counter(saved["domains"])
-        for path in {*renewed, *gone}:
-            if path in before:
-                posts.subtract(before[path][2].split())
-                domains.subtract(before[path][3].split())
-        for path in renewed:
-            if path in files:
-                posts.update(files[path][2].split())
-                domains.update(files[path][3].split())
-        posts, domains = +posts, +domains  # without the words no page uses any more
-    else:
-        posts, domains = Counter(), Counter()
-        for entry in files.values():
-            posts.update(entry[2].split())
-            domains.update(entry[3].split())
-    if store is not None and (renewed or gone or not saved):
-        write_cache_data(store, json.dumps({"files": files, "posts": posts, "domains": domains},
-                                           ensure_ascii=False, separators=(",", ":")))
-    return SiteFacts(Vocabulary(posts, domains, len(files), complete),
-                     {path: tuple(entry[4]) for path, entry in files.items()})
+            found.update(zip((path for path, _, _ in chunk), entries))
+        return found
+    deadline = time.monotonic() + MAX_SECONDS
+    for path, size, mtime in stale:
+        if time.monotonic() > deadline:
+            break  # past the deadline: these pages are known neither way
+        found[path] = _read(path, size, mtime)
+    return found
 
 
 def read_chunk(pages: list[tuple[str, int, int]]) -> list[Entry | None]:
@@ -123,18 +134,35 @@ def _read(path: str, size: int, mtime: int) -> Entry | None:
     return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text[:HEAD])]
 
 
+def _words_path(store: Path) -> Path:
+    return store.with_name(store.stem + ".words.json")
+
+
 def _load(store: Path | None) -> dict[str, Any]:
-    """The stored facts, or nothing when absent or not what this module writes (never trusted blindly)."""
+    """The stored summary, or nothing when absent or not what this module writes (never trusted blindly)."""
     if store is None:
         return {}
     try:
         data = json.loads(store.read_bytes())
-        files, posts, domains = data["files"], data["posts"], data["domains"]
-        valid = (isinstance(files, dict) and isinstance(posts, dict) and isinstance(domains, dict)
-                 and all(isinstance(e, list) and len(e) == 5 and isinstance(e[0], int) and isinstance(e[1], int)
-                         and isinstance(e[2], str) and isinstance(e[3], str) and isinstance(e[4], list)
-                         and all(isinstance(k, str) for k in e[4]) for e in files.values())
+        pages, posts, domains = data["pages"], data["posts"], data["domains"]
+        valid = (isinstance(pages, dict) and isinstance(posts, dict) and isinstance(domains, dict)
+                 and isinstance(data["complete"], bool)
+                 and all(isinstance(e, list) and len(e) == 3 and isinstance(e[0], int) and isinstance(e[1], int)
+                         and isinstance(e[2], list) and all(isinstance(k, str) for k in e[2]) for e in pages.values())
                  and all(isinstance(n, int) for n in posts.values()) and all(isinstance(n, int) for n in domains.values()))
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     return data if valid else {}
+
+
+def _load_words(store: Path | None) -> dict[str, list[str]] | None:
+    """Each stored page's words and hosts, or None when absent or damaged."""
+    if store is None:
+        return None
+    try:
+        data = json.loads(_words_path(store).read_bytes())
+    except (OSError, ValueError):
+        return None
+    valid = isinstance(data, dict) and all(
+        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str) and isinstance(e[1], str) for e in data.values())
+    return data if valid else None
