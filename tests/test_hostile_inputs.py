@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from pathlib import Path
 
 import pytest
 from conftest import Site
@@ -80,14 +81,20 @@ def _clean_end(code: int, out: str, err: str) -> None:
         assert line.startswith(("tripreport-lint:", "content/")), line
 
 
-@pytest.mark.parametrize("name", list(POSTS))
-def test_hostile_post_ends_in_a_finding_and_fixes_settle(site: Site, monkeypatch: pytest.MonkeyPatch,
-                                                        name: str) -> None:
-    data, expected = POSTS[name]
+def _post(site: Site, monkeypatch: pytest.MonkeyPatch, data: bytes) -> Path:
+    """``content/blog/post.md`` with these bytes, the site's folder the working directory."""
     post = site.root / "content" / "blog" / "post.md"
     post.parent.mkdir(parents=True)
     post.write_bytes(data)
     monkeypatch.chdir(site.root)
+    return post
+
+
+@pytest.mark.parametrize("name", list(POSTS))
+def test_hostile_post_ends_in_a_finding_and_fixes_settle(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                                        name: str) -> None:
+    data, expected = POSTS[name]
+    post = _post(site, monkeypatch, data)
     code, out, err = _run("--output-format", "json", "content/blog/post.md")
     _clean_end(code, out, err)
     if expected is not None:
@@ -107,11 +114,8 @@ def test_hostile_post_ends_in_a_finding_and_fixes_settle(site: Site, monkeypatch
 def test_fix_leaves_what_it_cannot_read_safely_untouched(site: Site, monkeypatch: pytest.MonkeyPatch,
                                                         name: str) -> None:
     data, _ = POSTS[name]
-    post = site.root / "content" / "blog" / "post.md"
-    post.parent.mkdir(parents=True)
-    post.write_bytes(data)
+    post = _post(site, monkeypatch, data)
     os.utime(post, ns=(1_000_000_000, 1_000_000_000))
-    monkeypatch.chdir(site.root)
     _clean_end(*_run("--fix", "content/blog/post.md"))
     assert post.read_bytes() == data
     assert post.stat().st_mtime_ns == 1_000_000_000  # not even rewritten with the same bytes
