@@ -105,3 +105,24 @@ def test_seed_like_post_fix_is_idempotent(site: Site, tmp_path: Path) -> None:
 def test_comments_inside_hugo_comment_shortcodes_are_deliberate(site: Site) -> None:
     body = "{{< comment >}}\n\n<!-- Sessions for next year:\n- one\n-->\n\n{{< /comment >}}\n\n<!-- leftover -->\n"
     assert site.findings(HEAD + body, select="CMT001") == [("CMT001", 14, 1)]
+
+
+def test_mojibake_search_window_covers_ftfy_s_pattern() -> None:
+    """ENC002 searches only around non-ASCII characters: ftfy's pattern must stay short and never
+    match ASCII alone, or the window would miss what ftfy finds."""
+    import itertools
+
+    try:
+        import re._parser as parser  # the stdlib's own reading of a pattern: its widths
+    except ImportError:  # Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    from tripreport_lint.rules.encoding import MOJIBAKE_REACH, _may_hold_mojibake
+
+    assert parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= MOJIBAKE_REACH
+    printable = [chr(c) for c in range(32, 127)] + ["\n", "\t"]
+    assert not any(is_bad(a + b) for a, b in itertools.product(printable, repeat=2))
+    for text in ["Bonjour StÃ©phane", "Itâ€™s here", "plain ascii", "Ã©" + "x" * 500 + "â€™", "Ã", "cafÃ© " * 3]:
+        assert _may_hold_mojibake(text) == is_bad(text), text
