@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _COMMENT_OPEN = re.compile(r"<!--")
 _COMMENT_CLOSE = re.compile(r"-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_TARGET = re.compile(r"<(?:img|a|source|video|audio)\b[^<>]*?\s(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.I)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
 # Link text: up to 999 pieces (CommonMark's limit for labels), so a scan that finds no ']' ends soon.
@@ -149,6 +150,11 @@ class Body:
             line = lines.position(definition.end)[0]  # the target may stand on the next line
             hidden.append((definition.start, lines.line_end(line)))
         return blank(text, hidden)
+
+    @cached_property
+    def html_targets(self) -> list[tuple[str, int, int]]:
+        """(value, start, end) of the ``src``/``href`` of HTML images, links and media, outside code and comments."""
+        return [(m.group(1), m.start(1), m.end(1)) for m in _HTML_TARGET.finditer(self.comments_blanked)]
 
     @cached_property
     def links(self) -> list[Link]:

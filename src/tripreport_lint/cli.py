@@ -15,6 +15,7 @@ from . import __version__
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from .config import Config
     from .diagnostics import Diagnostic
     from .engine import Engine
     from .reporters import RuleInfo
@@ -198,11 +199,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FINDINGS if diagnostics or changed else EXIT_OK
 
 
-def _remote_checks_wanted(args: argparse.Namespace, engine: Engine, err: TextIO) -> bool:
-    """--check-urls, or the config's check-urls except under pre-commit (commits stay fast and offline)."""
+def _here(engine: Engine) -> Config:
+    """The config that applies at the working directory: run-wide settings (cache folder, URL checks) come from it."""
     from .paths import absolute  # noqa: PLC0415
 
-    config = engine.folder_settings(absolute(Path.cwd())).config
+    return engine.folder_settings(absolute(Path.cwd())).config
+
+
+def _remote_checks_wanted(args: argparse.Namespace, engine: Engine, err: TextIO) -> bool:
+    """--check-urls, or the config's check-urls except under pre-commit (commits stay fast and offline)."""
+    config = _here(engine)
     wanted = args.check_urls or (config.check_urls and not os.environ.get("PRE_COMMIT"))
     if wanted and args.offline:
         err.write("tripreport-lint: remote link checks skipped (--offline)\n")
@@ -219,7 +225,7 @@ def _check_urls(args: argparse.Namespace, engine: Engine, files: list[Path]) -> 
     from .url_checker import UrlSettings, check_urls  # noqa: PLC0415
     from .url_targets import url_uses  # noqa: PLC0415
 
-    config = engine.folder_settings(absolute(Path.cwd())).config
+    config = _here(engine)
     settings = config.rule_options.get("LNK011") or UrlSettings()
     if args.allow_private_urls or config.allow_private_urls:
         settings = dataclasses.replace(settings, allow_private=True)
@@ -238,11 +244,9 @@ def _check_urls(args: argparse.Namespace, engine: Engine, files: list[Path]) -> 
 
 def _cache_dir(args: argparse.Namespace, engine: Engine) -> Path:
     """--cache-dir, else the cache-dir of the config that applies here, relative to its folder."""
-    from .paths import absolute  # noqa: PLC0415
-
     if args.cache_dir is not None:
         return Path(args.cache_dir)
-    config = engine.folder_settings(absolute(Path.cwd())).config
+    config = _here(engine)
     return config.root / config.cache_dir
 
 

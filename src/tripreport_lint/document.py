@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .body import Body
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Document:
         """Offsets of the non-ASCII characters, and the UTF-8 bytes beyond one per character before each
         (so a span's byte columns cost a lookup, not an encoding of its line)."""
         offsets, extra, total = [], [0], 0
-        for match in _NON_ASCII.finditer(self.text):
+        for match in NON_ASCII.finditer(self.text):
             offsets.append(match.start())
             total += len(match.group().encode("utf-8", "surrogatepass")) - 1
             extra.append(total)

@@ -24,7 +24,7 @@ from .files import write_atomic
 from .fixes import FixesDoNotConverge, fix_until_stable
 from .paths import absolute, display, relative_to
 from .rules.base import Rule
-from .site import SiteIndex
+from .site import SiteIndex, keep_recent
 from .url_checker import UrlStatus
 
 
@@ -74,9 +74,9 @@ class Engine:
         self.selection = selection
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self.cache_dir = cache_dir  # where what the site's pages say is kept between runs; None: nowhere
-        self.url_statuses = url_statuses or {}  # what the run's remote link checks found
         self._config_path = config_path
         self._fingerprints: dict[Path, str] = {}
+        self.url_statuses = url_statuses or {}
         self._rule_cache: dict[int, list[Rule]] = {}
         self._folders: dict[Path, FolderSettings] = {}
         self._sites: dict[Path, SiteIndex] = {}
@@ -108,17 +108,24 @@ class Engine:
         return {"config_path": self._config_path, "selection": self.selection, "now": self.now,
                 "cache_dir": self.cache_dir, "url_statuses": self.url_statuses}
 
+    @property
+    def url_statuses(self) -> dict[str, UrlStatus]:
+        """What the run's remote link checks found (empty without --check-urls)."""
+        return self._url_statuses
+
+    @url_statuses.setter
+    def url_statuses(self, statuses: dict[str, UrlStatus]) -> None:
+        self._url_statuses = statuses
+        # Part of every file's cache key: what the answers say, not when they were asked.
+        answers = sorted((url, s.ok, s.status, s.reason, s.moved_to) for url, s in statuses.items())
+        self._statuses_digest = hashlib.sha256(repr(answers).encode("utf-8", "surrogateescape")).hexdigest()
+        self._fingerprints.clear()
+
     def site(self, root: Path) -> SiteIndex:
         """The index of the site at ``root``, made once per run; only the most recently used few are
         kept, so memory stays flat however many sites a run crosses (files come in path order)."""
-        if root in self._sites:
-            self._sites[root] = self._sites.pop(root)  # now the most recent
-        else:
-            store = page_facts.store_path(self.cache_dir, root) if self.cache_dir else None
-            self._sites[root] = SiteIndex(root, store)
-            if len(self._sites) > KEPT_SITES:
-                del self._sites[next(iter(self._sites))]
-        return self._sites[root]
+        store = page_facts.store_path(self.cache_dir, root) if self.cache_dir else None
+        return keep_recent(self._sites, root, lambda: SiteIndex(root, store), KEPT_SITES)
 
     def fingerprint(self, folder: Path) -> str:
         """A digest of everything but the file itself that the results of a file in ``folder`` depend
@@ -128,7 +135,7 @@ class Engine:
             config = settings.config
             parts = [__version__, repr(config), repr(self.selection), repr(settings.static_dirs),
                      " ".join(rule.code for rule in self._rules(config)), " ".join(sorted(settings.project_words)),
-                     self.site(settings.site_root).signature, repr(sorted(self.url_statuses.items()))]
+                     self.site(settings.site_root).signature, self._statuses_digest]
             for spec in {config.schema, *(spec for _, spec in config.schemas)}:
                 schema_file = config.root / spec
                 if spec not in schema_module.BUILTIN and schema_file.is_file():

@@ -6,8 +6,10 @@ import hashlib
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from . import page_facts
 from .document import Document
@@ -20,7 +22,20 @@ _PAGE_SUFFIXES = (".md", ".markdown")
 _ID_TYPE = re.compile(r"autoHeadingIDType\s*[:=]\s*[\"']?([\w-]+)", re.I)
 KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
+K = TypeVar("K")
+V = TypeVar("V")
 _SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+
+
+def keep_recent(kept: dict[K, V], key: K, make: Callable[[], V], limit: int) -> V:
+    """``kept[key]``, made when missing; only the ``limit`` most recently used entries stay."""
+    if key in kept:
+        kept[key] = kept.pop(key)  # now the most recent
+    else:
+        kept[key] = make()
+        if len(kept) > limit:
+            del kept[next(iter(kept))]
+    return kept[key]
 
 
 class SiteIndex:
@@ -197,16 +212,13 @@ class SiteIndex:
 
         The most recently used are kept, so memory stays flat however large the site.
         """
-        if path in self._documents:
-            self._documents[path] = self._documents.pop(path)  # now the most recent
-        else:
+        def parse() -> Document | None:
             try:
-                self._documents[path] = Document(path, str(path), path.read_bytes())
+                return Document(path, str(path), path.read_bytes())
             except OSError:
-                self._documents[path] = None
-            if len(self._documents) > KEPT_DOCUMENTS:
-                del self._documents[next(iter(self._documents))]
-        return self._documents[path]
+                return None
+
+        return keep_recent(self._documents, path, parse, KEPT_DOCUMENTS)
 
     def page_resource(self, url_path: str) -> Path | None:
         """The page-bundle file a site-absolute URL such as ``/2023/06/21/my-post/cover.jpg`` names.

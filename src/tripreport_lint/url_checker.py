@@ -19,7 +19,7 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -173,7 +173,7 @@ class _Checker:
             return UrlStatus(ok, status, "" if ok else _status_text(status), moved, time.time())
         return UrlStatus(False, None, f"more than {self.settings.max_redirects} redirects", None, time.time())
 
-    async def _ask(self, client: httpx.AsyncClient, url: str) -> tuple[int | None, dict[str, str], str]:
+    async def _ask(self, client: httpx.AsyncClient, url: str) -> tuple[int | None, Mapping[str, str], str]:
         """(status, headers, "") of one address, or (None, {}, why it failed); retried when worth it."""
         import httpx  # noqa: PLC0415
 
@@ -189,7 +189,7 @@ class _Checker:
                     if response.status_code in _REFUSED_HEAD:
                         async with client.stream("GET", url, headers=headers) as streamed:
                             response = streamed  # the status and headers are enough: the body is never read
-                status, answer = response.status_code, {k.lower(): v for k, v in response.headers.items()}
+                status, answer = response.status_code, response.headers  # case-insensitive already
             except httpx.TimeoutException:
                 failure = "timeout"
             except (httpx.TransportError, httpx.InvalidURL, ValueError) as error:

@@ -12,8 +12,6 @@ if TYPE_CHECKING:
     from .document import Document
 
 _WEB = re.compile(r"https?://[^\s/?#<>\"'`]+[^\s<>\"'`]*", re.I)
-_HTML_URL = re.compile(r"<(?:a|img|source|video|audio|iframe|link|script)\b[^<>]*?\s(?:src|href)\s*=\s*[\"'](https?://[^\"'\s<>]+)[\"']",
-                       re.I)
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>", re.I)
 
 
@@ -58,9 +56,11 @@ def _body(doc: Document) -> Iterator[UrlUse]:
             start = doc.text.find(definition.target, definition.start, definition.end)
             if start >= 0:
                 yield UrlUse(definition.target, start, start + len(definition.target))
-    for pattern in (_HTML_URL, _AUTOLINK):
-        for match in pattern.finditer(body.comments_blanked, doc.body_start):
-            yield UrlUse(match.group(1), match.start(1), match.end(1))
+    for value, start, end in body.html_targets:
+        if _WEB.fullmatch(value):
+            yield UrlUse(value, start, end)
+    for match in _AUTOLINK.finditer(body.comments_blanked, doc.body_start):
+        yield UrlUse(match.group(1), match.start(1), match.end(1))
 
 
 def _front_matter(doc: Document) -> Iterator[UrlUse]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..diagnostics import Edit, Fix, FixAvailability, Span, Violation
-from ..document import Document
+from ..document import NON_ASCII, Document
 from .base import Rule
 
 
@@ -53,7 +53,6 @@ class InvalidUtf8(Rule):
 
 _WORD = re.compile(r"[^\s\[\]()<>\"'`*_|]+")
 _UP_TO_WORD = re.compile(r".*[\s\[\]()<>\"'`*_|]", re.S)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _REACH = 256  # how far back a word may start from its first non-ASCII character
 
 
@@ -61,7 +60,7 @@ def _non_ascii_words(text: str) -> Iterator[tuple[int, str]]:
     """(offset, word) of the words holding a non-ASCII character: found from those characters, so
     an ASCII text costs one scan in C."""
     end = 0
-    for match in _NON_ASCII.finditer(text):
+    for match in NON_ASCII.finditer(text):
         at = match.start()
         if at < end:
             continue  # in the word just given
@@ -86,7 +85,7 @@ def _may_hold_mojibake(text: str) -> bool:
     from ftfy.badness import BADNESS_RE  # noqa: PLC0415
 
     start = end = -1
-    for match in _NON_ASCII.finditer(text):
+    for match in NON_ASCII.finditer(text):
         at = match.start()
         if at - MOJIBAKE_REACH + 1 > end:  # a new stretch: search the one before it
             if end > start and BADNESS_RE.search(text, start, end):

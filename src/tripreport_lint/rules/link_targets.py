@@ -16,7 +16,6 @@ from ..document import Document
 from .base import Rule
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
-_HTML_TARGET = re.compile(r"<(?:img|a|source|video|audio)\b[^<>]*?\s(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.I | re.S)
 _HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s>%]+)\"?\s*[%>]\}\}")
 _JEKYLL_LINK = re.compile(r"\{%-?\s*(link|post_url)\s+([^\s%]+)\s*-?%\}")
 _PAGE_SUFFIXES = (".md", ".markdown")
@@ -35,7 +34,7 @@ class Target:
 def _targets(doc: Document) -> Iterator[Target]:
     """Every local link target of the body: Markdown links and images, and HTML src/href."""
     found = [(link.target, link.start, link.end) for link in doc.body.links if link.target is not None]
-    found += [(m.group(1), m.start(1), m.end(1)) for m in _HTML_TARGET.finditer(doc.body.comments_blanked)]
+    found += doc.body.html_targets
     for raw, start, end in sorted(found, key=lambda item: item[1]):
         raw = raw.strip()
         if not raw or _EXTERNAL.match(raw) or "{{" in raw or "{%" in raw:
