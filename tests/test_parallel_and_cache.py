@@ -105,6 +105,28 @@ def test_a_change_of_configuration_renews_the_answer(site: Site) -> None:
     assert "FM010" not in {d["code"] for d in _json(cwd=site.root)}
 
 
+def _jsonschema_loaded(cwd: Path) -> tuple[int, bool]:
+    """Lint the folder in a fresh interpreter: the exit code, and whether jsonschema was imported."""
+    probe = "import sys; from tripreport_lint import cli; code = cli.run(['.']); print(code, 'jsonschema' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, check=True)
+    code, loaded = done.stdout.split()[-2:]
+    return int(code), loaded == "True"
+
+
+def test_front_matter_the_schema_accepted_is_not_validated_again(site: Site) -> None:
+    post = site.write("content/blog/a.md", "---\ntitle: Day one\ndate: 2024-01-01\n---\n\nThe keynote.\n")
+    assert _jsonschema_loaded(site.root) == (0, True)
+    post.write_text(post.read_text() + "\nThe hallway track.\n", encoding="utf-8")  # the body changed, not the front matter
+    assert _jsonschema_loaded(site.root) == (0, False)
+    # A schema that wants more is a new key: the same front matter is validated again and fails.
+    site.write("strict.json", json.dumps({"type": "object", "required": ["title", "author"]}))
+    site.write(".tripreport-lint.toml", 'schema = "strict.json"\n')
+    assert [(d["code"], d["message"]) for d in _json(cwd=site.root)] == [
+        ("FM010", "required key 'author' is missing: add it")]
+    post.write_text(post.read_text() + "\nThe closing panel.\n", encoding="utf-8")
+    assert [d["code"] for d in _json(cwd=site.root)] == ["FM010"]  # a rejection is never kept as accepted
+
+
 def test_findings_that_depend_on_the_clock_are_not_kept(site: Site) -> None:
     site.write("content/blog/future.md", "---\ntitle: Soon\ndate: 2999-01-01\n---\n\nComing.\n")
     site.write("content/blog/past.md", "---\ntitle: Then\ndate: 2020-01-01\n---\n\nDone.\n")

@@ -12,7 +12,7 @@ from conftest import Site
 from tripreport_lint.docs import doc_sections, render_markdown
 from tripreport_lint.rules import ALL_RULES
 from tripreport_lint.rules.base import DOC_HEADINGS, Rule
-from tripreport_lint.url_checker import UrlStatus
+from tripreport_lint.url_settings import UrlStatus
 
 ROOT = Path(__file__).resolve().parents[1]
 # Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,

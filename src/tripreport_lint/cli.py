@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .diagnostics import Diagnostic
     from .engine import Engine
     from .reporters import RuleInfo
-    from .url_checker import UrlStatus
+    from .url_settings import UrlStatus
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 100
@@ -222,7 +222,8 @@ def _check_urls(args: argparse.Namespace, engine: Engine, files: list[Path]) -> 
 
     from .document import Document  # noqa: PLC0415
     from .paths import absolute, display  # noqa: PLC0415
-    from .url_checker import UrlSettings, check_urls  # noqa: PLC0415
+    from .url_checker import check_urls  # noqa: PLC0415
+    from .url_settings import UrlSettings  # noqa: PLC0415
     from .url_targets import url_uses  # noqa: PLC0415
 
     config = _here(engine)

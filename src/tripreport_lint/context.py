@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .schema import Schema
+from .schema import AcceptedFrontMatter, Schema
 from .site import SiteIndex
-from .url_checker import UrlStatus
+from .url_settings import UrlStatus
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Context:
     codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
     # What checking the run's external addresses found (empty unless --check-urls).
     url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
+    # Front matter the schema accepted in earlier runs (None without a cache folder).
+    accepted_front_matter: AcceptedFrontMatter | None = None
 
     def find_static(self, relative: str) -> Path | None:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""

@@ -25,7 +25,7 @@ from .fixes import FixesDoNotConverge, fix_until_stable
 from .paths import absolute, display, relative_to
 from .rules.base import Rule
 from .site import SiteIndex, keep_recent
-from .url_checker import UrlStatus
+from .url_settings import UrlStatus
 
 
 @dataclass
@@ -177,6 +177,8 @@ class Engine:
             project_words=settings.project_words,
             codespell_dictionaries=config.spelling.dictionaries,
             url_statuses=self.url_statuses,
+            accepted_front_matter=(schema_module.AcceptedFrontMatter(self.cache_dir / __version__ / "accepted-front-matter")
+                                   if self.cache_dir else None),
         )
         ignored = config.ignored_codes(relative)
         rules = [rule for rule in self._rules(config) if rule.code not in ignored]

@@ -3,24 +3,29 @@
 codespell has no stable Python API, so its dictionary files are read here, in its own format.
 The English word frequencies are pyspellchecker's (a plain data file, MIT licensed; wordfreq
 would bring regex, msgpack and langcodes for the same job). Parsing its gzipped JSON costs
-~150 ms, so the parsed table is kept in the user's cache folder in marshal form (~40 ms to load).
+~150 ms and codespell's text ~35 ms, so the parsed tables are kept in the user's cache folder in
+marshal form (~40 ms and ~15 ms to load).
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import importlib.util
 import json
 import marshal
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .errors import InputError
 from .files import write_cache_data
+
+T = TypeVar("T")
 
 CODESPELL_DICTIONARIES = {
     "clear": "dictionary.txt",
@@ -59,19 +64,33 @@ def codespell(names: tuple[str, ...]) -> dict[str, str]:
     for name in names:
         if name not in CODESPELL_DICTIONARIES:
             raise InputError(f"unknown codespell dictionary '{name}' (choose from {', '.join(CODESPELL_DICTIONARIES)})")
-        for line in _codespell_file(name).splitlines():
-            typo, _, fixes = line.partition("->")
-            found[typo.lower()] = fixes
+        source = _codespell_path(name)
+        found.update(_marshalled(f"codespell-{name}", [source], lambda: _parse_codespell(source.read_text("utf-8"))))
     return found
 
 
-def _codespell_file(name: str) -> str:
+def _parse_codespell(text: str) -> dict[str, str]:
+    table = {}
+    for line in text.splitlines():
+        typo, _, fixes = line.partition("->")
+        table[typo.lower()] = fixes
+    return table
+
+
+def _codespell_path(name: str) -> Path:
+    return _package_data("codespell_lib", "codespell", "data", CODESPELL_DICTIONARIES[name])
+
+
+def _english_path() -> Path:
+    return _package_data("spellchecker", "pyspellchecker", "resources", "en.json.gz")
+
+
+def _package_data(package: str, distribution: str, *parts: str) -> Path:
     # find_spec locates the package without importing it: codespell_lib's __init__ loads its whole CLI.
-    spec = importlib.util.find_spec("codespell_lib")
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise InputError("codespell is not installed: pip install codespell")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    return (folder / CODESPELL_DICTIONARIES[name]).read_text("utf-8")
+        raise InputError(f"{distribution} is not installed: pip install {distribution}")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
 def _cache_folder() -> Path:
@@ -79,24 +98,36 @@ def _cache_folder() -> Path:
     return Path(base) / "tripreport-lint" / __version__
 
 
-@lru_cache(maxsize=None)
-def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
-    cached = _cache_folder() / "words.marshal"
+def _marshalled(name: str, sources: list[Path], build: Callable[[], T]) -> T:
+    """A table built from installed data files, kept in the user's cache folder in marshal form
+    (loading it costs a fraction of building it); a new version of a source file is a new entry."""
+    stamps = [f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources]
+    cached = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}.marshal"
     try:
-        frequencies, known = marshal.loads(cached.read_bytes())
-        if isinstance(frequencies, dict) and isinstance(known, frozenset):
-            return frequencies, known
+        table = marshal.loads(cached.read_bytes())
+        if isinstance(table, (dict, tuple)):
+            return table
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    source = resources.files("spellchecker") / "resources" / "en.json.gz"
-    frequencies = json.loads(gzip.decompress(source.read_bytes()))
+    table = build()
+    write_cache_data(cached, marshal.dumps(table))
+    return table
+
+
+@lru_cache(maxsize=None)
+def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
+    sources = [_english_path(), *map(_codespell_path, ("clear", "rare", "usage", "en-GB_to_en-US"))]
+    frequencies, known = _marshalled("words", sources, _build_word_lists)
+    return frequencies, known
+
+
+def _build_word_lists() -> tuple[dict[str, int], frozenset[str]]:
+    frequencies = json.loads(gzip.decompress(_english_path().read_bytes()))
     # codespell's corrections are real words, and so are the British spellings it maps to American.
     known = {w.strip().lower() for fixes in codespell(("clear", "rare", "usage")).values()
              for w in fixes.split(",")[: None if "," not in fixes else -1]}
-    known |= {line.partition("->")[0].lower() for line in _codespell_file("en-GB_to_en-US").splitlines()}
-    result = (frequencies, frozenset(w for w in known if w.isalpha()))
-    write_cache_data(cached, marshal.dumps(result))
-    return result
+    known |= {line.partition("->")[0].lower() for line in _codespell_path("en-GB_to_en-US").read_text("utf-8").splitlines()}
+    return frequencies, frozenset(w for w in known if w.isalpha())
 
 
 def english() -> dict[str, int]:

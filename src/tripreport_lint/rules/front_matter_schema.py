@@ -78,7 +78,15 @@ class SchemaViolation(Rule):
         fm = doc.front_matter
         if fm is None or ctx.schema is None or fm.mapping is None:
             return
-        for error in ctx.schema.validator.iter_errors(_as_the_site_reads_it(fm.mapping, doc)):
+        instance = _as_the_site_reads_it(fm.mapping, doc)
+        accepted = ctx.accepted_front_matter
+        key = accepted.key(ctx.schema, instance) if accepted else ""
+        if accepted and key in accepted:
+            return
+        errors = list(ctx.schema.validator.iter_errors(instance))
+        if accepted and not errors:
+            accepted.add(key)
+        for error in errors:
             yield from _violations(doc, fm, error)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from ..document import Document
-from ..url_checker import UrlSettings
+from ..url_settings import UrlSettings
 from ..url_targets import url_uses
 from .base import Rule
 
