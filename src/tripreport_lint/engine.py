@@ -75,7 +75,7 @@ class Engine:
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self.cache_dir = cache_dir  # where what the site's pages say is kept between runs; None: nowhere
         self._config_path = config_path
-        self._fingerprints: dict[Path, str] = {}
+        self._fingerprints: dict[Path | tuple[object, ...], str] = {}
         self.url_statuses = url_statuses or {}
         self._rule_cache: dict[int, list[Rule]] = {}
         self._folders: dict[Path, FolderSettings] = {}
@@ -132,16 +132,23 @@ class Engine:
         on: the tool's version, the settings and rules, the project's words and the site's files."""
         if folder not in self._fingerprints:
             settings = self.folder_settings(folder)
-            config = settings.config
-            parts = [__version__, repr(config), repr(self.selection), repr(settings.static_dirs),
-                     " ".join(rule.code for rule in self._rules(config)), " ".join(sorted(settings.project_words)),
-                     self.site(settings.site_root).signature, self._statuses_digest]
-            for spec in {config.schema, *(spec for _, spec in config.schemas)}:
-                schema_file = config.root / spec
-                if spec not in schema_module.BUILTIN and schema_file.is_file():
-                    parts.append(hashlib.sha256(schema_file.read_bytes()).hexdigest())
-            self._fingerprints[folder] = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+            # Folders that share settings share the digest: a blog has a folder a post, not a config.
+            shared = (id(settings.config), settings.site_root, settings.static_dirs, id(settings.project_words))
+            if shared not in self._fingerprints:
+                self._fingerprints[shared] = self._digest(settings)
+            self._fingerprints[folder] = self._fingerprints[shared]
         return self._fingerprints[folder]
+
+    def _digest(self, settings: FolderSettings) -> str:
+        config = settings.config
+        parts = [__version__, repr(config), repr(self.selection), repr(settings.static_dirs),
+                 " ".join(rule.code for rule in self._rules(config)), " ".join(sorted(settings.project_words)),
+                 self.site(settings.site_root).signature, self._statuses_digest]
+        for spec in {config.schema, *(spec for _, spec in config.schemas)}:
+            schema_file = config.root / spec
+            if spec not in schema_module.BUILTIN and schema_file.is_file():
+                parts.append(hashlib.sha256(schema_file.read_bytes()).hexdigest())
+        return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
     def reads_site_pages(self, folder: Path) -> bool:
         """Whether a rule run on the files of ``folder`` reads what the site's other pages say."""

@@ -47,7 +47,7 @@ class ProseWords:
 
     @cached_property
     def distinct(self) -> frozenset[str]:
-        return frozenset(word for text, start, end in self._chunks for word in WORD.findall(text, start, end))
+        return frozenset().union(*(WORD.findall(text, start, end) for text, start, end in self._chunks))
 
     def offsets(self, word: str) -> list[int]:
         """Where the word stands as a whole word, in order of the file."""

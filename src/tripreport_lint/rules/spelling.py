@@ -26,6 +26,8 @@ MAX_LENGTH = 40  # longer runs of letters are no typo of a word (and would take 
 SITE_POSTS = 3
 SITE_NAME_POSTS = 5
 _ENDINGS = {"s", "es", "d", "ed", "r", "er", "y", "ly", "e", "ing"}
+# The words SPL002 judges: MIN_LENGTH to MAX_LENGTH ASCII letters, capitalised at most on the first.
+_TYPO_SHAPE = re.compile(rf"[A-Za-z][a-z]{{{MIN_LENGTH - 1},{MAX_LENGTH - 1}}}")
 
 
 def _keep_case(original: str, fix: str) -> str:
@@ -87,12 +89,16 @@ class KnownMisspelling(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         table = spelling_data.codespell(ctx.codespell_dictionaries)
         found = prose_words(doc, ctx)
-        for word in found.distinct if found else ():
+        if found is None:
+            return
+        if not table.keys() & map(str.lower, found.distinct):  # asked in C first: most posts hold none
+            return
+        for word in found.distinct:
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
             entry = spelling_data.Misspelling.parse(fixes)
-            for start in found.offsets(word) if found else ():
+            for start in found.offsets(word):
                 if word[0].isupper() and _in_name(doc, start, len(word)):
                     continue
                 span = doc.span(start, start + len(word))
@@ -156,33 +162,37 @@ class PossibleTypo(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         english = spelling_data.english()
-        misspellings = spelling_data.codespell(ctx.codespell_dictionaries)
-        real_words = spelling_data.codespell_words()
         vocabulary = ctx.site.vocabulary
         found = prose_words(doc, ctx)
         if found is None:
             return
+        # Set operations in C first: most posts have hundreds of distinct words and no typo.
+        shaped = set(filter(_TYPO_SHAPE.fullmatch, found.distinct))
+        # One table at a time: difference() walks the smaller side only with a single set or dict.
+        unknown = set(map(str.lower, shaped))
+        for known in (english, spelling_data.codespell_words(), spelling_data.codespell(ctx.codespell_dictionaries),
+                      ctx.project_words):
+            unknown = unknown.difference(known)
+        unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < 2 and lower not in vocabulary.domains}
+        if not unknown:
+            return
         own = _own_words(doc)  # words of the post's link targets: the names it links to
         known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
-        for word in found.distinct:
-            lower = word.lower().replace("’", "'")
-            if (not MIN_LENGTH <= len(word) <= MAX_LENGTH or not word.isascii() or word[1:] != word[1:].lower() or "'" in lower
-                    or lower in english or lower in real_words or lower in misspellings or lower in own
-                    or lower in ctx.project_words or vocabulary.posts.get(lower, 0) >= 2 or lower in vocabulary.domains):
-                continue
+        for lower in sorted(unknown - own):
             if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
                 continue
-            starts = [s for s in found.offsets(word) if not (word[0].isupper() and _in_name(doc, s, len(word)))]
-            intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
-            if intended is None:
-                continue
-            fixed = _keep_case(word, intended)
-            for start in starts:
-                yield Violation(
-                    f"'{word}' may be a typo of '{fixed}'",
-                    doc.span(start, start + len(word)),
-                    Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
-                )
+            for word in {lower, lower.capitalize()} & shaped:
+                starts = [s for s in found.offsets(word) if not (word[0].isupper() and _in_name(doc, s, len(word)))]
+                intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
+                if intended is None:
+                    continue
+                fixed = _keep_case(word, intended)
+                for start in starts:
+                    yield Violation(
+                        f"'{word}' may be a typo of '{fixed}'",
+                        doc.span(start, start + len(word)),
+                        Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
+                    )
 
 
 def _own_words(doc: Document) -> set[str]:
