@@ -31,8 +31,11 @@ _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t
 _TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\\n]|\\.){0,999}\]){0,999}"
 _DEST = r"<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*"
 _TITLE = r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?"
-_INLINE_LINK = re.compile(rf"(?<!\\)(!?)\[({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
-_REFERENCE_LINK = re.compile(rf"(?<!\\)(!?)\[({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
+# Both start with '[' (an unescaped one: the look-behind stands after it), so the regex engine skips
+# to the next '[' in C; a '!' before it, itself unescaped, makes an image (see ``_opening``).
+_UNESCAPED = r"\[(?<!\\\[)"
+_INLINE_LINK = re.compile(rf"{_UNESCAPED}({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
+_REFERENCE_LINK = re.compile(rf"{_UNESCAPED}({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
 _HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
 
 
@@ -160,16 +163,16 @@ class Body:
     def links(self) -> list[Link]:
         """Inline and reference links and images outside code, in order."""
         text, start = self.comments_blanked, self.doc.body_start
-        found = [
-            Link(m.group(1) == "!", m.group(2), m.group(3).strip("<>") if m.group(3).startswith("<") else m.group(3),
-                 None, m.start(), m.end(), m.start(3))
-            for m in _INLINE_LINK.finditer(text, start)
-        ]
+        found = []
+        for m in _INLINE_LINK.finditer(text, start):
+            image, at = _opening(text, m.start())
+            target = m.group(2).strip("<>") if m.group(2).startswith("<") else m.group(2)
+            found.append(Link(image, m.group(1), target, None, at, m.end(), m.start(2)))
         taken = [(link.start, link.end) for link in found]
         for m in _REFERENCE_LINK.finditer(text, start):
-            if not any(s <= m.start() < e for s, e in taken):
-                found.append(Link(m.group(1) == "!", m.group(2), None, m.group(3) or m.group(2),
-                                  m.start(), m.end(), m.start(3)))
+            image, at = _opening(text, m.start())
+            if not any(s <= at < e for s, e in taken):
+                found.append(Link(image, m.group(1), None, m.group(2) or m.group(1), at, m.end(), m.start(2)))
         return sorted(found, key=lambda link: link.start)
 
     @cached_property
@@ -199,6 +202,13 @@ class Body:
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
                                  explicit.group(1) if explicit else None))
         return found
+
+
+def _opening(text: str, bracket: int) -> tuple[bool, int]:
+    """Whether the link whose '[' stands at ``bracket`` is an image (an unescaped '!' before it), and
+    where it starts."""
+    image = text[bracket - 1 : bracket] == "!" and text[bracket - 2 : bracket - 1] != "\\"
+    return image, bracket - 1 if image else bracket
 
 
 def plain_text(children: list[Token]) -> str:

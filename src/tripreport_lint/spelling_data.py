@@ -19,13 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from . import __version__
 from .errors import InputError
 from .files import write_cache_data
-
-T = TypeVar("T")
 
 CODESPELL_DICTIONARIES = {
     "clear": "dictionary.txt",
@@ -98,7 +96,7 @@ def _cache_folder() -> Path:
     return Path(base) / "tripreport-lint" / __version__
 
 
-def _marshalled(name: str, sources: list[Path], build: Callable[[], T]) -> T:
+def _marshalled(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
     """A table built from installed data files, kept in the user's cache folder in marshal form
     (loading it costs a fraction of building it); a new version of a source file is a new entry."""
     stamps = [f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources]

@@ -86,14 +86,20 @@ def _check_depth(content: str) -> None:
     if len(_OPENERS.findall(content)) <= MAX_DEPTH and content.count("\n") <= MAX_DEPTH:
         return
     depth = 0
-    for event in yaml.parse(content, Loader=_BaseLoader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                where = event.start_mark.index if event.start_mark else 0
-                raise FrontMatterSyntaxError(f"YAML nested more than {MAX_DEPTH} levels deep", where)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+    too_deep = f"YAML nested more than {MAX_DEPTH} levels deep"
+    try:
+        for event in yaml.parse(content, Loader=_BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterSyntaxError(too_deep, event.start_mark.index if event.start_mark else 0)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml 0.2.6 and later stop deep flow collections while scanning, before any event says so.
+        if "nesting depth" not in str(error.problem):
+            raise
+        raise FrontMatterSyntaxError(too_deep, error.problem_mark.index if error.problem_mark else 0) from error
 
 
 def _check_expansion(root: yaml.Node) -> None:

@@ -77,6 +77,7 @@ _PUNCTUATION = ".,;:!?"
 # ftfy's pattern of mojibake (ftfy.badness.BADNESS_RE) matches at most this many characters, always
 # with a non-ASCII one among them (a test checks both against the installed ftfy).
 MOJIBAKE_REACH = 7
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _may_hold_mojibake(text: str) -> bool:
@@ -85,13 +86,13 @@ def _may_hold_mojibake(text: str) -> bool:
     from ftfy.badness import BADNESS_RE  # noqa: PLC0415
 
     start = end = -1
-    for match in NON_ASCII.finditer(text):
-        at = match.start()
-        if at - MOJIBAKE_REACH + 1 > end:  # a new stretch: search the one before it
+    for match in _NON_ASCII_RUN.finditer(text):  # a run at a time: CJK posts are runs of thousands
+        first, last = match.start(), match.end() - 1
+        if first - MOJIBAKE_REACH + 1 > end:  # a new stretch: search the one before it
             if end > start and BADNESS_RE.search(text, start, end):
                 return True
-            start = max(0, at - MOJIBAKE_REACH + 1)
-        end = at + MOJIBAKE_REACH
+            start = max(0, first - MOJIBAKE_REACH + 1)
+        end = last + MOJIBAKE_REACH
     return end > start and bool(BADNESS_RE.search(text, start, min(end, len(text))))
 
 

@@ -10,18 +10,21 @@ from ..diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from ..document import Document
 from .base import Rule
 
+# Patterns start with the character they look for and check the one before it with a look-behind
+# placed after it: a pattern that starts with a look-behind is tried at every position of the text.
 _OPEN_TARGET = re.compile(r"\]\((?:[^\s()]|\([^\s()]*\))*")
-_SPACED = re.compile(r"(?<!\\)\[((?:[^\[\]\n\\]|\\.){1,999})\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
+_SPACED = re.compile(r"\[(?<!\\\[)((?:[^\[\]\n\\]|\\.){1,999})\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
 _LINK_WORDS = {"link", "here", "this", "slides", "video", "recording", "source", "docs", "article", "website",
                "repo", "url", "blog", "talk"}
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
-_BRACKETED = re.compile(r"(?<![\]!\\\w])\[([^\[\]\n]{1,80})\](?![\[(:])")
+_BRACKETED = re.compile(r"\[(?<![\]!\\\w]\[)([^\[\]\n]{1,80})\](?![\[(:])")
 _PLACEHOLDER_TARGETS = {"", "#", "todo", "tbd", "fixme", "link", "url", "...", "xxx", "http://", "https://"}
 _PROSE_PLACEHOLDER = re.compile(r"\((?:link|url|source|here)\)|\[(?:link|url|source)\](?![\[(:])", re.I)
-_BARE_URL = re.compile(r"(?<![\w/<(\[\"'=])https?://[A-Za-z0-9\[][^\s<>\[\]\"'`]*")
+_BARE_URL = re.compile(r"http(?<![\w/<(\[\"'=]http)s?://[A-Za-z0-9\[][^\s<>\[\]\"'`]*")
 # Letters of scripts that separate words with spaces; Chinese and Japanese do not.
 _SPACED_SCRIPT = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uAC00-\uD7AF]")
 _IMG_TAG = re.compile(r"<img\b[^<>]*>", re.I)
+_USED_LABEL = re.compile(r"\[(?<!\\\[)((?:[^\[\]\\]|\\.){1,999})\](?![(:])")
 
 
 def _label(text: str) -> str:
@@ -432,7 +435,7 @@ class UnusedDefinition(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         text = doc.body.comments_blanked
         used = {_label(link.label) for link in doc.body.links if link.label is not None}
-        used |= {_label(m.group(1)) for m in re.finditer(r"(?<!\\)\[((?:[^\[\]\\]|\\.){1,999})\](?![(:])", text)}
+        used |= {_label(m.group(1)) for m in _USED_LABEL.finditer(text)}
         for definition in doc.body.definitions:
             if definition.target in ("#", "<>", "") or definition.label.startswith("^") or _label(definition.label) in used:
                 continue

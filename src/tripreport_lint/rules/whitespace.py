@@ -16,7 +16,7 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]+|^\u00a0+|\u00a0+$", re.M)
 _NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "zero-width no-break space",
           "\u00a0": "no-break space"}
 # Trailing spaces and tabs, matched from the start of their run only, so a long run costs linear time.
-_TRAILING_RUN = re.compile(r"(?<![ \t])[ \t]+(?=\r\n|\r|\n|\Z)")
+_TRAILING_RUN = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=\r\n|\r|\n|\Z)")  # look-behind second: see links.py
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}")
 
