@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import struct
 import subprocess
 import sys
@@ -116,6 +117,8 @@ def _jsonschema_loaded(cwd: Path) -> tuple[int, bool]:
 def test_front_matter_the_schema_accepted_is_not_validated_again(site: Site) -> None:
     post = site.write("content/blog/a.md", "---\ntitle: Day one\ndate: 2024-01-01\n---\n\nThe keynote.\n")
     assert _jsonschema_loaded(site.root) == (0, True)
+    kept = list((site.root / ".tripreport-lint-cache").glob("*/accepted-front-matter.txt"))
+    assert len(kept) == 1 and re.fullmatch(r"[0-9a-f]{64}\n", kept[0].read_text())  # one line a post, appended
     post.write_text(post.read_text() + "\nThe hallway track.\n", encoding="utf-8")  # the body changed, not the front matter
     assert _jsonschema_loaded(site.root) == (0, False)
     # A schema that wants more is a new key: the same front matter is validated again and fails.

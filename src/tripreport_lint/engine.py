@@ -78,6 +78,7 @@ class Engine:
         self._fingerprints: dict[Path | tuple[object, ...], str] = {}
         self.url_statuses = url_statuses or {}
         self._rule_cache: dict[int, list[Rule]] = {}
+        self._accepted: schema_module.AcceptedFrontMatter | None = None
         self._folders: dict[Path, FolderSettings] = {}
         self._sites: dict[Path, SiteIndex] = {}
         self._site_roots: dict[Path, Path | None] = {}
@@ -150,6 +151,13 @@ class Engine:
                 parts.append(hashlib.sha256(schema_file.read_bytes()).hexdigest())
         return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
+    def _accepted_front_matter(self) -> schema_module.AcceptedFrontMatter | None:
+        if self.cache_dir is None:
+            return None
+        if self._accepted is None or self._accepted.path.parent.parent != self.cache_dir:
+            self._accepted = schema_module.AcceptedFrontMatter(self.cache_dir / __version__ / "accepted-front-matter.txt")
+        return self._accepted
+
     def reads_site_pages(self, folder: Path) -> bool:
         """Whether a rule run on the files of ``folder`` reads what the site's other pages say."""
         return any(rule.reads_site_pages for rule in self._rules(self.folder_settings(folder).config))
@@ -184,8 +192,7 @@ class Engine:
             project_words=settings.project_words,
             codespell_dictionaries=config.spelling.dictionaries,
             url_statuses=self.url_statuses,
-            accepted_front_matter=(schema_module.AcceptedFrontMatter(self.cache_dir / __version__ / "accepted-front-matter")
-                                   if self.cache_dir else None),
+            accepted_front_matter=self._accepted_front_matter(),
         )
         ignored = config.ignored_codes(relative)
         rules = [rule for rule in self._rules(config) if rule.code not in ignored]

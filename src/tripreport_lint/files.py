@@ -31,8 +31,11 @@ def write_cache_data(path: Path, data: str | bytes | Iterator[str]) -> None:
     of one; a read-only or full disk only means nothing is kept (a crash loses at most a cache entry,
     so no fsync)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:  # the folder exists but on a first run: no mkdir call (two system calls) for each entry
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     except OSError:
         return
     try:
@@ -45,3 +48,24 @@ def write_cache_data(path: Path, data: str | bytes | Iterator[str]) -> None:
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)  # a full disk: no half-written file left behind
+
+
+def append_line(path: Path, line: str) -> None:
+    """Add a line to a file shared by concurrent runs: one ``write`` to a file opened for appending,
+    so lines of different runs never interleave; quietly nothing when it cannot be written."""
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        except OSError:
+            return
+    except OSError:
+        return
+    try:
+        os.write(handle, f"{line}\n".encode("utf-8", "surrogateescape"))
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

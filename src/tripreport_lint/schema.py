@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .files import write_cache_data
+from .files import append_line
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -51,22 +51,38 @@ class Schema:
         return prop.get("type") if isinstance(prop, dict) else None
 
 
-@dataclass(frozen=True)
 class AcceptedFrontMatter:
-    """Front matter a schema accepted in an earlier run, one empty file each in the cache folder: a
-    run on a post whose front matter did not change needs no validator (jsonschema costs ~60 ms to
-    import). Keyed by the schema and the values as YAML typed them."""
+    """Front matter a schema accepted in an earlier run: a run on a post whose front matter did not
+    change needs no validator (jsonschema costs ~60 ms to import). Keyed by the schema and the values
+    as YAML typed them; kept as the lines of one file that runs append to (creating a file for each
+    post costs a cold run a system call that is slow on some disks), read once per process."""
 
-    folder: Path
+    MAX_BYTES = 4_000_000  # ~60,000 keys; past that, the file starts over (a cache may forget)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._keys: set[str] | None = None
 
     def key(self, schema: Schema, instance: dict[str, Any]) -> str:
         return hashlib.sha256(f"{schema.digest}\0{instance!r}".encode("utf-8", "surrogateescape")).hexdigest()
 
     def __contains__(self, key: str) -> bool:
-        return (self.folder / key[:2] / key).exists()
+        if self._keys is None:
+            try:
+                data = self.path.read_bytes()
+            except OSError:
+                data = b""
+            if len(data) > self.MAX_BYTES:
+                self.path.unlink(missing_ok=True)
+                data = b""
+            # A line torn by a full disk is no key: a key is 64 hex digits.
+            self._keys = {line for line in data.decode("ascii", "replace").splitlines() if len(line) == 64}
+        return key in self._keys
 
     def add(self, key: str) -> None:
-        write_cache_data(self.folder / key[:2] / key, "")
+        append_line(self.path, key)
+        if self._keys is not None:
+            self._keys.add(key)
 
 
 def _refuse(uri: str) -> Any:
