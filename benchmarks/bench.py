@@ -6,8 +6,9 @@ Every case runs ``--runs`` times on the same files; the table gives the median w
 to the floor (``floor.py``: read, PyYAML, markdown-it-py, one process) and the peak memory of the
 largest process. tripreport-lint runs as users run it: cold is a first run with an empty cache
 folder, warm a second run over the unchanged files, "one file" a pre-commit run on one post (just
-edited: no result for it, but what the site's pages say is stored from an earlier run; first run
-ever: nothing stored). markdownlint-cli2 (npm), mdformat and codespell run when installed. The scaling check copies the
+edited: no result for it, but what the site's pages say is stored from an earlier run, and so is
+what the schema accepted unless its front matter was edited too; first run ever: nothing stored).
+markdownlint-cli2 (npm), mdformat and codespell run when installed. The scaling check copies the
 corpus 2x and 4x and times a cold run over each. Timings belong here, never in tests.
 """
 
@@ -76,6 +77,10 @@ def main() -> None:
         # say is stored from earlier runs.
         edited = [sys.executable, "-c", "import glob, shutil, sys; "
                   "[shutil.rmtree(d) for d in glob.glob(sys.argv[1] + '/*/[0-9a-f][0-9a-f]')]", cache]
+        # ...and its front matter edited too: what the schema accepted before is forgotten.
+        edited_front_matter = [sys.executable, "-c", "import glob, os, shutil, sys; "
+                               "[shutil.rmtree(d) for d in glob.glob(sys.argv[1] + '/*/[0-9a-f][0-9a-f]')]; "
+                               "[os.remove(f) for f in glob.glob(sys.argv[1] + '/*/accepted-front-matter.txt')]", cache]
         floor_py = [sys.executable, str(HERE / "floor.py")]
         cases: list[tuple[str, list[str], list[str] | None]] = [
             ("floor (1 process)", floor_py + ["."], None),
@@ -86,6 +91,7 @@ def main() -> None:
             ("tripreport-lint warm, default rules", lint + ["--cache-dir", cache, "."], None),
             ("tripreport-lint one file, first run ever", lint + ["--cache-dir", cache, str(one)], fresh),
             ("tripreport-lint one file, just edited", lint + ["--cache-dir", cache, str(one)], edited),
+            ("tripreport-lint one file, front matter edited", lint + ["--cache-dir", cache, str(one)], edited_front_matter),
         ]
         if not args.no_others:
             found = {name: shutil.which(name) for name in ("markdownlint-cli2", "mdformat", "codespell")}

@@ -1,7 +1,7 @@
 """The floor every Markdown linter in Python stands on: read each file, parse its front matter with
 PyYAML's C loader and its body with markdown-it-py, and nothing else.
 
-``python benchmarks/floor.py DIR [--jobs N]``; ``compare.py`` states every other time as a ratio to it.
+``python benchmarks/floor.py DIR [--jobs N]``; ``bench.py`` states every other time as a ratio to it.
 """
 
 from __future__ import annotations
