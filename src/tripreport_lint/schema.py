@@ -70,10 +70,10 @@ class AcceptedFrontMatter:
         if self._keys is None:
             try:
                 data = self.path.read_bytes()
-            except OSError:
-                data = b""
-            if len(data) > self.MAX_BYTES:
-                self.path.unlink(missing_ok=True)
+                if len(data) > self.MAX_BYTES:
+                    data = b""
+                    self.path.unlink()
+            except OSError:  # none yet, or a read-only cache folder: nothing is remembered
                 data = b""
             # A line torn by a full disk is no key: a key is 64 hex digits.
             self._keys = {line for line in data.decode("ascii", "replace").splitlines() if len(line) == 64}
