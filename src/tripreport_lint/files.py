@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -31,11 +34,7 @@ def write_cache_data(path: Path, data: str | bytes | Iterator[str]) -> None:
     of one; a read-only or full disk only means nothing is kept (a crash loses at most a cache entry,
     so no fsync)."""
     try:
-        try:  # the folder exists but on a first run: no mkdir call (two system calls) for each entry
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        handle, temporary = _in_folder(path, lambda: tempfile.mkstemp(dir=path.parent, suffix=".tmp"))
     except OSError:
         return
     try:
@@ -54,13 +53,7 @@ def append_line(path: Path, line: str) -> None:
     """Add a line to a file shared by concurrent runs: one ``write`` to a file opened for appending,
     so lines of different runs never interleave; quietly nothing when it cannot be written."""
     try:
-        handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    except FileNotFoundError:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        except OSError:
-            return
+        handle = _in_folder(path, lambda: os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
     except OSError:
         return
     try:
@@ -69,3 +62,13 @@ def append_line(path: Path, line: str) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def _in_folder(path: Path, create: Callable[[], T]) -> T:
+    """``create()`` a file in ``path``'s folder, making the folder only when it is missing: a cache
+    folder exists but on a first run, and a mkdir for each entry costs two system calls."""
+    try:
+        return create()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return create()

@@ -99,7 +99,7 @@ def _cache_folder() -> Path:
 def _marshalled(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
     """A table built from installed data files, kept in the user's cache folder in marshal form
     (loading it costs a fraction of building it); a new version of a source file is a new entry."""
-    stamps = [f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" for path in sources]
+    stamps = [f"{path}:{info.st_size}:{info.st_mtime_ns}" for path, info in ((p, p.stat()) for p in sources)]
     cached = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}.marshal"
     try:
         table = marshal.loads(cached.read_bytes())
@@ -112,9 +112,14 @@ def _marshalled(name: str, sources: list[Path], build: Callable[[], Any]) -> Any
     return table
 
 
+# The codespell dictionaries whose corrections are real words, and the one of British spellings.
+_CORRECTIONS = ("clear", "rare", "usage")
+_BRITISH = "en-GB_to_en-US"
+
+
 @lru_cache(maxsize=None)
 def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
-    sources = [_english_path(), *map(_codespell_path, ("clear", "rare", "usage", "en-GB_to_en-US"))]
+    sources = [_english_path(), *map(_codespell_path, (*_CORRECTIONS, _BRITISH))]
     frequencies, known = _marshalled("words", sources, _build_word_lists)
     return frequencies, known
 
@@ -122,9 +127,9 @@ def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
 def _build_word_lists() -> tuple[dict[str, int], frozenset[str]]:
     frequencies = json.loads(gzip.decompress(_english_path().read_bytes()))
     # codespell's corrections are real words, and so are the British spellings it maps to American.
-    known = {w.strip().lower() for fixes in codespell(("clear", "rare", "usage")).values()
+    known = {w.strip().lower() for fixes in codespell(_CORRECTIONS).values()
              for w in fixes.split(",")[: None if "," not in fixes else -1]}
-    known |= {line.partition("->")[0].lower() for line in _codespell_path("en-GB_to_en-US").read_text("utf-8").splitlines()}
+    known |= codespell((_BRITISH,)).keys()
     return frequencies, frozenset(w for w in known if w.isalpha())
 
 
