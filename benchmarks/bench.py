@@ -52,6 +52,12 @@ def measure(command: list[str], cwd: Path, runs: int, before: list[str] | None =
     return statistics.median(times), max(peaks)
 
 
+def _removing(*patterns: str) -> list[str]:
+    """A command that removes the folders and files each glob pattern matches."""
+    return [sys.executable, "-c", "import glob, os, shutil, sys; [shutil.rmtree(p) if os.path.isdir(p) else os.remove(p) "
+            "for pattern in sys.argv[1:] for p in glob.glob(pattern)]", *patterns]
+
+
 def _copies(corpus: Path, count: int, into: Path) -> Path:
     folder = into / f"x{count}"
     for n in range(count):
@@ -75,12 +81,10 @@ def main() -> None:
         fresh = ["rm", "-rf", cache]  # an empty cache folder before each cold run
         # Before a pre-commit run on a post just edited: no result for it, but what the site's pages
         # say is stored from earlier runs.
-        edited = [sys.executable, "-c", "import glob, shutil, sys; "
-                  "[shutil.rmtree(d) for d in glob.glob(sys.argv[1] + '/*/[0-9a-f][0-9a-f]')]", cache]
+        results = f"{cache}/*/[0-9a-f][0-9a-f]"
+        edited = _removing(results)
         # ...and its front matter edited too: what the schema accepted before is forgotten.
-        edited_front_matter = [sys.executable, "-c", "import glob, os, shutil, sys; "
-                               "[shutil.rmtree(d) for d in glob.glob(sys.argv[1] + '/*/[0-9a-f][0-9a-f]')]; "
-                               "[os.remove(f) for f in glob.glob(sys.argv[1] + '/*/accepted-front-matter.txt')]", cache]
+        edited_front_matter = _removing(results, f"{cache}/*/accepted-front-matter.txt")
         floor_py = [sys.executable, str(HERE / "floor.py")]
         cases: list[tuple[str, list[str], list[str] | None]] = [
             ("floor (1 process)", floor_py + ["."], None),
