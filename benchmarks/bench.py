@@ -81,7 +81,7 @@ def main() -> None:
         fresh = ["rm", "-rf", cache]  # an empty cache folder before each cold run
         # Before a pre-commit run on a post just edited: no result for it, but what the site's pages
         # say is stored from earlier runs.
-        results = f"{cache}/*/[0-9a-f][0-9a-f]"
+        results = f"{cache}/*/results.sqlite3*"
         edited = _removing(results)
         # ...and its front matter edited too: what the schema accepted before is forgotten.
         edited_front_matter = _removing(results, f"{cache}/*/accepted-front-matter.txt")

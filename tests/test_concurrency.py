@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from conftest import Site, run_cli
@@ -62,9 +64,10 @@ def test_concurrent_writers_share_one_cache_and_every_entry_stays_whole(site: Si
     for run in runs:
         out, err = run.communicate(timeout=300)
         assert run.returncode == 1 and err == "" and out == expected
-    entries = [p for p in (site.root / ".tripreport-lint-cache").rglob("*.json") if p.parent.name != "sites"]
+    (database,) = (site.root / ".tripreport-lint-cache").glob("*/results.sqlite3")
+    with closing(sqlite3.connect(database)) as connection:
+        entries = dict(connection.execute("SELECT key, entry FROM results"))
     assert len(entries) == 30  # one per file, however many runs wrote it
-    for entry in entries:
-        assert json.loads(entry.read_text(encoding="utf-8"))["key"] == entry.stem
+    assert all(isinstance(json.loads(entry), list) for entry in entries.values())
     assert not [p for p in site.root.rglob("*.tmp")]  # no temporary file left behind
     assert run_cli("--output-format", "json", ".", cwd=site.root).stdout == expected

@@ -7,12 +7,15 @@ import json
 import os
 import pty
 import re
+import sqlite3
 import struct
 import subprocess
 import sys
 import termios
+from contextlib import closing
 from pathlib import Path
 
+import pytest
 from conftest import Site, run_cli
 
 TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "tracing", "autoscaling", "storage"]
@@ -62,9 +65,21 @@ def test_jobs_must_be_a_positive_number(site: Site) -> None:
     assert result.returncode == 2 and "--jobs" in result.stderr
 
 
-def _entries(cache: Path) -> list[Path]:
-    """The stored results (one a file), not the stored facts of sites."""
-    return sorted(cache.glob("*/[0-9a-f][0-9a-f]/*.json"))
+def _database(cache: Path) -> Path:
+    databases = list(cache.glob("*/results.sqlite3"))
+    assert len(databases) == 1
+    return databases[0]
+
+
+def _entries(cache: Path) -> dict[str, str]:
+    """The stored results (key: JSON), not the stored facts of sites."""
+    with closing(sqlite3.connect(_database(cache))) as connection:
+        return dict(connection.execute("SELECT key, entry FROM results"))
+
+
+def _replace_entry(cache: Path, key: str, entry: str | bytes) -> None:
+    with closing(sqlite3.connect(_database(cache))) as connection, connection:
+        connection.execute("UPDATE results SET entry = ? WHERE key = ?", (entry, key))
 
 
 def test_warm_run_reads_the_cache_and_gives_the_same_answer(site: Site) -> None:
@@ -75,20 +90,30 @@ def test_warm_run_reads_the_cache_and_gives_the_same_answer(site: Site) -> None:
     assert len(_entries(cache)) == 12
     assert _json(cwd=site.root) == cold
     # Proof that the second run answered from the cache: an entry edited on disk is what it reports.
-    entry = next(e for e in _entries(cache) if "FM010" in e.read_text())
-    data = json.loads(entry.read_text())
-    data["diagnostics"][0]["message"] = "from the cache"
-    entry.write_text(json.dumps(data))
+    key, entry = next((k, e) for k, e in _entries(cache).items() if "FM010" in e)
+    data = json.loads(entry)
+    data[0]["message"] = "from the cache"
+    _replace_entry(cache, key, json.dumps(data))
     assert "from the cache" in [d["message"] for d in _json(cwd=site.root)]
 
 
 def test_a_damaged_entry_is_ignored_and_rebuilt(site: Site) -> None:
     _blog(site, posts=4)
     cold = _json(cwd=site.root)
-    for entry, garbage in zip(_entries(site.root / ".tripreport-lint-cache"), ["{", '{"key": 1}', "\0\xff", None]):
-        entry.write_text(entry.read_text()[:60] if garbage is None else garbage, encoding="latin-1")  # None: cut short
+    cache = site.root / ".tripreport-lint-cache"
+    for (key, entry), garbage in zip(_entries(cache).items(), ["[", '[{"code": 1}]', b"\0\xff", None]):
+        _replace_entry(cache, key, entry[:60] if garbage is None else garbage)  # None: cut short
     assert _json(cwd=site.root) == cold
-    assert all(json.loads(e.read_text())["diagnostics"] for e in _entries(site.root / ".tripreport-lint-cache"))
+    assert all(json.loads(e) for e in _entries(cache).values())
+
+
+def test_a_cache_file_that_is_not_a_database_is_made_again(site: Site) -> None:
+    _blog(site, posts=4)
+    cold = _json(cwd=site.root)
+    database = _database(site.root / ".tripreport-lint-cache")
+    database.write_bytes(b"SQLite format 3\0" + b"\xff" * 5000)  # the header, then garbage
+    assert _json(cwd=site.root) == cold
+    assert len(_entries(site.root / ".tripreport-lint-cache")) == 4
 
 
 def test_a_change_to_another_file_of_the_site_renews_the_answer(site: Site) -> None:
@@ -210,8 +235,7 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
     store = _site_store(site)
     for garbage in ('{"pages": {"x": [1]}, "posts": {}, "domains": {}, "complete": true}', '{"pages": []}', "not json"):
         store.write_text(garbage)
-        for entry in _entries(site.root / ".tripreport-lint-cache"):
-            entry.unlink()
+        _database(site.root / ".tripreport-lint-cache").unlink()
         assert _json("--select", "SPL002", cwd=site.root) == expected
         assert json.loads(store.read_text())["posts"]["kubescape"] == 3
     # The words of each page are read only when pages change; damaged then, the counts start again.
@@ -228,3 +252,15 @@ def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_seria
     stored = json.loads(_site_store(site).read_text())
     assert len(stored["pages"]) == 40 and stored["posts"]["conference"] == 40
     assert _json("--jobs", "2", cwd=site.root) == serial  # warm
+
+
+def test_the_oldest_results_go_when_the_database_holds_too_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripreport_lint import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
+    cache = cache_module.Cache(tmp_path / "cache")
+    cache.prepare()
+    with closing(sqlite3.connect(cache.database)) as connection, connection:
+        connection.executemany("INSERT INTO results (key, entry) VALUES (?, '[]')", [(f"k{n}",) for n in range(5)])
+    cache.prepare()  # what the next run does first
+    assert sorted(_entries(tmp_path / "cache")) == ["k2", "k3", "k4"]
