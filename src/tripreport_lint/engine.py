@@ -75,11 +75,12 @@ class Engine:
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self.cache_dir = cache_dir  # where what the site's pages say is kept between runs; None: nowhere
         self._config_path = config_path
-        self._fingerprints: dict[Path | tuple[object, ...], str] = {}
+        self._fingerprints: dict[Path | tuple[int, Path], str] = {}
         self.url_statuses = url_statuses or {}
         self._rule_cache: dict[int, list[Rule]] = {}
         self._accepted: schema_module.AcceptedFrontMatter | None = None
         self._folders: dict[Path, FolderSettings] = {}
+        self._shared_settings: dict[tuple[int, Path], FolderSettings] = {}
         self._sites: dict[Path, SiteIndex] = {}
         self._site_roots: dict[Path, Path | None] = {}
         self._config_files: dict[Path, Path | None] = {}
@@ -94,13 +95,16 @@ class Engine:
                 found = config_module.find(folder, self._config_files)
                 config = config_module.load(found) if found else _default_config(absolute(Path.cwd()))
             site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else absolute(Path.cwd()))
-            static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
-            # Without a config file, the words file is looked for at the site's root.
-            base = config.root if config.source else site_root
-            if (id(config), base) not in self._words:
-                self._words[id(config), base] = project_words(config, base)
-            words = self._words[id(config), base]
-            self._folders[folder] = FolderSettings(config, site_root, tuple(site_root / d for d in static), words)
+            # Folders of one site with one config share one object: a blog has a folder a post.
+            if (id(config), site_root) not in self._shared_settings:
+                static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
+                # Without a config file, the words file is looked for at the site's root.
+                base = config.root if config.source else site_root
+                if (id(config), base) not in self._words:
+                    self._words[id(config), base] = project_words(config, base)
+                self._shared_settings[id(config), site_root] = FolderSettings(
+                    config, site_root, tuple(site_root / d for d in static), self._words[id(config), base])
+            self._folders[folder] = self._shared_settings[id(config), site_root]
         return self._folders[folder]
 
     @property
@@ -133,8 +137,7 @@ class Engine:
         on: the tool's version, the settings and rules, the project's words and the site's files."""
         if folder not in self._fingerprints:
             settings = self.folder_settings(folder)
-            # Folders that share settings share the digest: a blog has a folder a post, not a config.
-            shared = (id(settings.config), settings.site_root, settings.static_dirs, id(settings.project_words))
+            shared = (id(settings.config), settings.site_root)  # as folder_settings shares them
             if shared not in self._fingerprints:
                 self._fingerprints[shared] = self._digest(settings)
             self._fingerprints[folder] = self._fingerprints[shared]
