@@ -88,7 +88,9 @@ def blank(text: str, ranges: list[tuple[int, int]]) -> str:
         start = max(start, cursor)
         if start >= end:
             continue
-        parts += [text[cursor:start], _NOT_BREAK.sub(" ", text[start:end])]
+        hidden = text[start:end]
+        # Most ranges (code spans, tags, URLs) hold no line break: spaces without a regex.
+        parts += [text[cursor:start], _NOT_BREAK.sub(" ", hidden) if "\n" in hidden or "\r" in hidden else " " * len(hidden)]
         cursor = end
     return "".join(parts) + text[cursor:]
 
