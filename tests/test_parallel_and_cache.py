@@ -260,7 +260,9 @@ def test_the_oldest_results_go_when_the_database_holds_too_many(tmp_path: Path, 
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     cache = cache_module.Cache(tmp_path / "cache")
     cache.prepare()
+    assert cache.empty()  # a first run looks nothing up
     with closing(sqlite3.connect(cache.database)) as connection, connection:
         connection.executemany("INSERT INTO results (key, entry) VALUES (?, '[]')", [(f"k{n}",) for n in range(5)])
+    assert not cache.empty()
     cache.prepare()  # what the next run does first
     assert sorted(_entries(tmp_path / "cache")) == ["k2", "k3", "k4"]

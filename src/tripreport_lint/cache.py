@@ -62,6 +62,14 @@ class Cache:
             return None
         return FileResult(path, shown, diagnostics, raw=raw if fix else b"")
 
+    def empty(self) -> bool:
+        """Whether nothing is stored (a first run): then no file needs to be looked up."""
+        connection = _connection(self.database)
+        try:
+            return connection is None or connection.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
+        except sqlite3.Error:
+            return True
+
     def store(self, engine: Engine, result: FileResult) -> None:
         """Keep a result for the file's current bytes, unless it cannot be trusted later."""
         if result.error or result.changed or any(d.code in CLOCK_RULES for d in result.diagnostics):

@@ -43,13 +43,15 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
                progress: Callable[[int], object] | None = None) -> Iterator[FileResult]:
     """A result per path, in the order of ``paths``, whatever order the work finishes in.
 
-    Cache lookups are cheap and happen here; only the files they miss go to the workers, which
-    store what they find.
+    Cache lookups are cheap and happen here (none on a first run, when nothing is stored); only the
+    files they miss go to the workers, which store what they find.
     """
     found: dict[int, FileResult] = {}
     missed: list[int] = []
+    cache = _cache(engine) if engine.cache_dir else None
+    stored = cache is not None and not cache.empty()
     for index, path in enumerate(paths):
-        hit = _cache(engine).load(engine, path, task.fix, task.unsafe_fixes) if engine.cache_dir else None
+        hit = cache.load(engine, path, task.fix, task.unsafe_fixes) if cache is not None and stored else None
         if hit is None:
             missed.append(index)
         else:
