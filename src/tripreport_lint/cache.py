@@ -40,7 +40,7 @@ class Cache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.database = folder / __version__ / DATABASE
+        self.database = absolute(folder) / __version__ / DATABASE  # absolute: connections are kept by it
 
     def load(self, engine: Engine, path: Path, fix: bool, unsafe_fixes: bool) -> FileResult | None:
         """The stored result for the file as it is now, or None; in fix mode, only a result that
