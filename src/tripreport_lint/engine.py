@@ -75,7 +75,7 @@ class Engine:
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self.cache_dir = cache_dir  # where what the site's pages say is kept between runs; None: nowhere
         self._config_path = config_path
-        self._fingerprints: dict[Path | tuple[int, Path], str] = {}
+        self._fingerprints: dict[int, str] = {}  # by id of FolderSettings
         self.url_statuses = url_statuses or {}
         self._rule_cache: dict[int, list[Rule]] = {}
         self._accepted: schema_module.AcceptedFrontMatter | None = None
@@ -135,13 +135,10 @@ class Engine:
     def fingerprint(self, folder: Path) -> str:
         """A digest of everything but the file itself that the results of a file in ``folder`` depend
         on: the tool's version, the settings and rules, the project's words and the site's files."""
-        if folder not in self._fingerprints:
-            settings = self.folder_settings(folder)
-            shared = (id(settings.config), settings.site_root)  # as folder_settings shares them
-            if shared not in self._fingerprints:
-                self._fingerprints[shared] = self._digest(settings)
-            self._fingerprints[folder] = self._fingerprints[shared]
-        return self._fingerprints[folder]
+        settings = self.folder_settings(folder)  # shared by the folders of a site: so is the digest
+        if id(settings) not in self._fingerprints:
+            self._fingerprints[id(settings)] = self._digest(settings)
+        return self._fingerprints[id(settings)]
 
     def _digest(self, settings: FolderSettings) -> str:
         config = settings.config

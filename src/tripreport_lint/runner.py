@@ -49,9 +49,9 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
     found: dict[int, FileResult] = {}
     missed: list[int] = []
     cache = _cache(engine) if engine.cache_dir else None
-    stored = cache is not None and not cache.empty()
+    lookup = cache if cache is not None and not cache.empty() else None
     for index, path in enumerate(paths):
-        hit = cache.load(engine, path, task.fix, task.unsafe_fixes) if cache is not None and stored else None
+        hit = lookup.load(engine, path, task.fix, task.unsafe_fixes) if lookup else None
         if hit is None:
             missed.append(index)
         else:
