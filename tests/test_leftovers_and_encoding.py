@@ -70,6 +70,12 @@ def test_trailing_whitespace_keeps_hard_breaks(site: Site) -> None:
     assert fixed == HEAD + "Line with a hard break  \ncontinues here.\nEnds with two spaces\n\nTab\n\n```\ncode  \n```\n"
 
 
+def test_trailing_whitespace_inside_raw_html_is_left_alone(site: Site) -> None:
+    # An HTML block reaches the page byte for byte: a space removed there changes the rendered page.
+    body = "<table>\n  <tr>\n    <td>Room 2 </td> \n  </tr>\n</table>\n\nAfter the table. \n"
+    assert site.findings(HEAD + body, select="ENC006") == [("ENC006", 12, 17)]
+
+
 def test_invisible_and_control_characters(site: Site) -> None:
     body = "Run kubectl\u200b apply.\n\u00a0\u00a0indented\nBell\x07 here.\n"
     assert site.findings(HEAD + body, select="ENC004,ENC005") == [

@@ -21,10 +21,10 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}")
 
 
-def _code_lines(doc: Document) -> set[int]:
-    """1-based lines inside fenced or indented code blocks."""
+def _verbatim_lines(doc: Document) -> set[int]:
+    """1-based lines of code blocks and raw HTML blocks: both reach the page as written."""
     lines: set[int] = set()
-    for start, end in doc.body.code_blocks:
+    for start, end in doc.body.code_blocks + doc.body.html_blocks:
         first = doc.lines.position(start)[0]
         last = doc.lines.position(max(start, end - 1))[0]
         lines.update(range(first, last + 1))
@@ -152,7 +152,8 @@ class InvisibleCharacter(Rule):
 
 class TrailingWhitespace(Rule):
     """## What it does
-    Reports spaces and tabs at the end of lines of the body, outside code blocks. Two or more
+    Reports spaces and tabs at the end of lines of the body, outside code blocks and raw HTML
+    blocks (both reach the page byte for byte; inside `<pre>` a space shows). Two or more
     spaces ending a line that the paragraph continues on are a Markdown hard line break and are
     left alone.
 
@@ -196,7 +197,7 @@ class TrailingWhitespace(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        skip = _code_lines(doc)
+        skip = _verbatim_lines(doc)
         for match in _TRAILING_RUN.finditer(doc.text, doc.body_start if doc.front_matter else 0):
             number = doc.lines.position(match.start())[0]
             start, end = doc.lines.offset(number), match.end()
