@@ -18,8 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tripreport_lint import engine as engine_module
-from tripreport_lint.engine import Engine
+from tripreport_lint.engine import engine as engine_module
+from tripreport_lint.engine.engine import Engine
 
 HEAD = "---\ntitle: A pathological post\ndate: 2024-05-19\n---\n\n"
 

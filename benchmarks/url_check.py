@@ -17,7 +17,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from tripreport_lint.url_checker import UrlSettings, check_urls
+from tripreport_lint.remote.checker import UrlSettings, check_urls
 
 
 def _serve(delay: float, hosts: int, ports: multiprocessing.Queue[int]) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tripreport_lint.diagnostics import Diagnostic
-from tripreport_lint.engine import Engine, FileResult, Selection
-from tripreport_lint.url_settings import UrlStatus
+from tripreport_lint.engine.engine import Engine, FileResult, Selection
+from tripreport_lint.remote.settings import UrlStatus
 
 NOW = datetime.datetime(2026, 11, 22, 12, 0, tzinfo=datetime.timezone.utc)
 

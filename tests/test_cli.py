@@ -11,7 +11,7 @@ import pytest
 from conftest import Site, run_cli
 
 from tripreport_lint import __version__
-from tripreport_lint.cli import run
+from tripreport_lint.cli.command import run
 
 BAD = "---\ntitle: Meetup recap\ndate: 2024-03-05\ndraft: \"false\"\n---\n\nPizza and talks.\n"
 GOOD = "---\ntitle: Meetup recap\ndate: 2024-03-05\n---\n\nPizza and talks.\n"
@@ -130,7 +130,7 @@ def test_github_escapes_properties_and_data() -> None:
 
 def test_a_crashing_rule_is_an_error_naming_it(site: Site, monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    from tripreport_lint.rules.front_matter_dates import InvalidDate
+    from tripreport_lint.rules.front_matter.dates import InvalidDate
 
     def broken(self: object, doc: object, ctx: object) -> None:
         raise KeyError("boom")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW, run_cli
 
-from tripreport_lint.engine import Engine
+from tripreport_lint.engine.engine import Engine
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")

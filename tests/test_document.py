@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import Site
 
-from tripreport_lint.document import Document
+from tripreport_lint.document.document import Document
 
 
 def test_body_tokens_carry_file_line_numbers() -> None:

@@ -8,7 +8,7 @@ import stat
 from conftest import Site, run_cli
 
 from tripreport_lint.diagnostics import Edit, Fix
-from tripreport_lint.fixes import apply
+from tripreport_lint.engine.fixes import apply
 
 MESSY = (
     "---\r\n"
@@ -73,7 +73,7 @@ def test_overlapping_fixes_wait_for_the_next_pass() -> None:
 
 def test_fixes_that_never_settle_leave_the_file_alone(site: Site, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tripreport_lint.diagnostics import Span, Violation
-    from tripreport_lint.rules.whitespace import TrailingWhitespace
+    from tripreport_lint.rules.encoding.whitespace import TrailingWhitespace
 
     def flip(self: object, doc, ctx):  # type: ignore[no-untyped-def]
         # Rewrites "alpha" as "beta" and "beta" as "alpha": a fix that never converges.

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tripreport_lint.document import Document
-from tripreport_lint.engine import Engine
+from tripreport_lint.document.document import Document
+from tripreport_lint.engine.engine import Engine
 
 EXAMPLES = int(os.environ.get("TRIPREPORT_FUZZ_EXAMPLES", "300"))
 TOKENS = ["---\n", "+++\n", "{\n", "}\n", "title: ", "date: ", "tags:\n  - ", "[", "]", "(", ")", "![", "](", "<", ">",

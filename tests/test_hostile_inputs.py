@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import Site
 
-from tripreport_lint.cli import run
+from tripreport_lint.cli.command import run
 
 HEAD = "---\ntitle: Booth notes\ndate: 2024-05-19\n---\n\n"
 REPEAT = 10_000  # benchmarks/pathological.py shows the growth from 10k to 40k

@@ -125,7 +125,7 @@ def test_mojibake_search_window_covers_ftfy_s_pattern() -> None:
 
     from ftfy.badness import BADNESS_RE, is_bad
 
-    from tripreport_lint.rules.encoding import MOJIBAKE_REACH, _may_hold_mojibake
+    from tripreport_lint.rules.encoding.mojibake import MOJIBAKE_REACH, _may_hold_mojibake
 
     assert parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= MOJIBAKE_REACH
     printable = [chr(c) for c in range(32, 127)] + ["\n", "\t"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import Site
 
-from tripreport_lint import anchors
+from tripreport_lint.site import anchors
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
 

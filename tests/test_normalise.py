@@ -10,8 +10,8 @@ import subprocess
 import pytest
 from conftest import Site, run_cli
 
-from tripreport_lint.engine import FileResult, write
-from tripreport_lint.normalize import FormatOptions, normalise
+from tripreport_lint.engine.engine import FileResult, write
+from tripreport_lint.format.normalise import FormatOptions, normalise
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
 OPTIONS = FormatOptions()

@@ -255,7 +255,7 @@ def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_seria
 
 
 def test_the_oldest_results_go_when_the_database_holds_too_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tripreport_lint import cache as cache_module
+    from tripreport_lint.store import results as cache_module
 
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     cache = cache_module.Cache(tmp_path / "cache")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import Site
 
-from tripreport_lint.cli import run
+from tripreport_lint.cli.command import run
 
 pytest.importorskip("httpx")
 
@@ -178,7 +178,7 @@ def test_private_addresses_are_refused_unless_allowed(site: Site, server: tuple[
 
 def test_a_redirect_hop_to_a_private_address_is_refused(site: Site, server: tuple[str, Traffic],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from tripreport_lint import url_guard
+    from tripreport_lint.remote import guard as url_guard
 
     base, traffic = server
     port = base.rsplit(":", 1)[1]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import Site
 
-from tripreport_lint.docs import doc_sections, render_markdown
+from tripreport_lint.rules.docs import doc_sections, render_markdown
 from tripreport_lint.rules import ALL_RULES
 from tripreport_lint.rules.base import DOC_HEADINGS, Rule
-from tripreport_lint.url_settings import UrlStatus
+from tripreport_lint.remote.settings import UrlStatus
 
 ROOT = Path(__file__).resolve().parents[1]
 # Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,
@@ -56,5 +56,5 @@ def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site)
 
 def test_generated_reference_is_current() -> None:
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == render_markdown(), (
-        "docs/rules.md is stale: run python -m tripreport_lint.docs > docs/rules.md"
+        "docs/rules.md is stale: run python -m tripreport_lint.rules.docs > docs/rules.md"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import Site, run_cli
 
-from tripreport_lint import schema
+from tripreport_lint.frontmatter import schema
 from tripreport_lint.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]

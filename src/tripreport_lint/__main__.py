@@ -1,5 +1,5 @@
 """``python -m tripreport_lint``."""
 
-from .cli import main
+from tripreport_lint.cli.command import main
 
 main()

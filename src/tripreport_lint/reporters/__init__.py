@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from importlib import import_module
 
-from .base import Reporter, RuleInfo, RunSummary
+from tripreport_lint.reporters.base import Reporter, RuleInfo, RunSummary
 
 _MODULES = {
     "text": "text:TextReporter",

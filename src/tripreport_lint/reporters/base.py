@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from ..diagnostics import Diagnostic
+from tripreport_lint.diagnostics import Diagnostic
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic, Severity
-from .base import Reporter, RunSummary
+from tripreport_lint.diagnostics import Diagnostic, Severity
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 PER_LEVEL = 10
 

@@ -7,8 +7,8 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic, Severity
-from .base import Reporter, RunSummary
+from tripreport_lint.diagnostics import Diagnostic, Severity
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 # Code Climate categories by rule family.
 CATEGORIES = {"ENC": "Bug Risk", "FM": "Bug Risk", "LNK": "Bug Risk", "CMT": "Clarity", "SPL": "Clarity",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from ..diagnostics import Diagnostic
-from .base import Reporter, RunSummary
-from .text import TextReporter
+from tripreport_lint.diagnostics import Diagnostic
+from tripreport_lint.reporters.base import Reporter, RunSummary
+from tripreport_lint.reporters.text import TextReporter
 
 
 class GroupedReporter(Reporter):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic
-from .base import Reporter, RunSummary
+from tripreport_lint.diagnostics import Diagnostic
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 
 class JsonReporter(Reporter):

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from itertools import groupby
 from xml.etree import ElementTree
 
-from ..diagnostics import Diagnostic
-from .base import Reporter, RunSummary
+from tripreport_lint.diagnostics import Diagnostic
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 
 class JunitReporter(Reporter):

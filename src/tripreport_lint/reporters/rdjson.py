@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic, Severity, Span
-from .base import Reporter, RunSummary
+from tripreport_lint.diagnostics import Diagnostic, Severity, Span
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 SOURCE = {"name": "tripreport-lint", "url": "https://github.com/OWNER/tripreport-lint"}
 

@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from .. import __version__
-from ..diagnostics import Diagnostic, Severity
-from .base import Reporter, RunSummary
+from tripreport_lint import __version__
+from tripreport_lint.diagnostics import Diagnostic, Severity
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 DOCS = "https://github.com/OWNER/tripreport-lint/blob/main/docs/rules.md"

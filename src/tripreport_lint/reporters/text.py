@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..diagnostics import Diagnostic, Severity
-from .base import Reporter, RunSummary
+from tripreport_lint.diagnostics import Diagnostic, Severity
+from tripreport_lint.reporters.base import Reporter, RunSummary
 
 _BOLD, _RED, _YELLOW, _CYAN, _RESET = "\033[1m", "\033[31m", "\033[33m", "\033[36m", "\033[0m"
 

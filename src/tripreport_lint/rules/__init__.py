@@ -4,36 +4,36 @@ from __future__ import annotations
 
 import re
 
-from .base import Rule
-from .encoding import InvalidUtf8, Mojibake
-from .formatting import NormalisationSkipped, NotNormalised
-from .front_matter_dates import (
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.encoding.mojibake import InvalidUtf8, Mojibake
+from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
+from tripreport_lint.rules.front_matter.dates import (
     DateWithoutTimezone,
     FutureDate,
     InvalidDate,
     LastmodBeforeDate,
 )
-from .front_matter_images import ImageMissing
-from .front_matter_schema import SchemaViolation
-from .front_matter_structure import (
+from tripreport_lint.rules.front_matter.images import ImageMissing
+from tripreport_lint.rules.front_matter.schema import SchemaViolation
+from tripreport_lint.rules.front_matter.structure import (
     DuplicateKey,
     FrontMatterMissing,
     FrontMatterNotMapping,
     FrontMatterSyntax,
     FrontMatterUnterminated,
 )
-from .front_matter_taxonomy import TaxonomyDuplicate, TaxonomyMismatch
-from .front_matter_types import Yaml11Boolean
-from .headings import (
+from tripreport_lint.rules.front_matter.taxonomy import TaxonomyDuplicate, TaxonomyMismatch
+from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
+from tripreport_lint.rules.headings import (
     DuplicateHeading,
     EmptyHeading,
     HeadingLevelSkip,
     MultipleH1,
     TitleRepeated,
 )
-from .leftovers import CommentedOutBlock, DraftingNote
-from .link_targets import JekyllLinkTag, MissingFragment, MissingLocalTarget
-from .links import (
+from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
+from tripreport_lint.rules.links.targets import JekyllLinkTag, MissingFragment, MissingLocalTarget
+from tripreport_lint.rules.links.syntax import (
     BareUrl,
     ImageWithoutAlt,
     LinkGluedToWord,
@@ -42,9 +42,9 @@ from .links import (
     UndefinedReference,
     UnusedDefinition,
 )
-from .remote_links import DeadExternalLink, MovedExternalLink
-from .spelling import KnownMisspelling, PossibleTypo
-from .whitespace import (
+from tripreport_lint.rules.links.remote import DeadExternalLink, MovedExternalLink
+from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
+from tripreport_lint.rules.encoding.whitespace import (
     ByteOrderMark,
     ControlCharacter,
     InvisibleCharacter,

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..context import Context
-from ..diagnostics import FixAvailability, Severity, Span, Violation
-from ..document import Document
-from ..frontmatter import FrontMatter, KeyPath, Node
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import FixAvailability, Severity, Span, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.frontmatter.split import FrontMatter, KeyPath, Node
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ import re
 import string
 from collections.abc import Iterator
 
-from .. import spelling_data
-from ..context import Context
-from ..diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
-from ..document import Document
-from ..prose_words import prose_words
-from .base import Rule
+from tripreport_lint.spelling import dictionaries as spelling_data
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.document.prose_words import prose_words
+from tripreport_lint.rules.base import Rule
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",

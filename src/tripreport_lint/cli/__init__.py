@@ -1,0 +1,5 @@
+"""The command line: argument parsing, one run as a session, and what git says changed."""
+
+from tripreport_lint.cli.command import main, run
+
+__all__ = ["main", "run"]

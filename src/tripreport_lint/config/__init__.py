@@ -1,0 +1,1 @@
+"""Configuration: find, load and validate it; the project's words."""

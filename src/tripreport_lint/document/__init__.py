@@ -1,0 +1,1 @@
+"""The Document every rule reads, and where things stand in its body."""

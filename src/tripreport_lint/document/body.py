@@ -1,0 +1,226 @@
+"""Where things stand in a post's body: code, HTML, headings and reference definitions, as offsets.
+
+markdown-it gives block tokens line ranges but inline tokens no positions; this module maps what the
+rules need back to character offsets of the file, once per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from tripreport_lint.document import templates
+from tripreport_lint.document.document import inline_tokens
+from tripreport_lint.document.scanning import Span, code_spans, paired
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from tripreport_lint.document.document import Document
+
+_COMMENT_OPEN = re.compile(r"<!--")
+_COMMENT_CLOSE = re.compile(r"-->")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_TARGET = re.compile(r"<(?:img|a|source|video|audio)\b[^<>]*?\s(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
+# Link text: up to 999 pieces (CommonMark's limit for labels), so a scan that finds no ']' ends soon.
+_TEXT = r"(?:[^\[\]\\\n]|\\.|\n(?![ \t]*\n)|\[(?:[^\[\]\\\n]|\\.){0,999}\]){0,999}"
+_DEST = r"<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*"
+_TITLE = r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?"
+# Both start with '[' (an unescaped one: the look-behind stands after it), so the regex engine skips
+# to the next '[' in C; a '!' before it, itself unescaped, makes an image (see ``_opening``).
+_UNESCAPED = r"\[(?<!\\\[)"
+_INLINE_LINK = re.compile(rf"{_UNESCAPED}({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
+_REFERENCE_LINK = re.compile(rf"{_UNESCAPED}({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
+_HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # as rendered, without markup
+    source: str  # the heading's inline Markdown
+    line: int  # 1-based
+    start: int  # offset of the line
+    end: int  # offset of the end of the heading's last line
+    explicit_id: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """An inline link or image ``[text](target)``, or a reference link ``[text][label]`` (target None)."""
+
+    image: bool
+    text: str
+    target: str | None
+    label: str | None
+    start: int
+    end: int
+    target_start: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    label: str
+    target: str
+    start: int
+    end: int
+
+
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def html_comments(text: str, start: int = 0) -> list[Span]:
+    """``<!-- ... -->`` comments, opening to closing mark."""
+    return paired(text, _COMMENT_OPEN, _COMMENT_CLOSE, start)
+
+
+def blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with each range replaced by spaces, keeping line breaks (so offsets do not move)."""
+    if not ranges:
+        return text
+    parts, cursor = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        hidden = text[start:end]
+        # Most ranges (code spans, tags, URLs) hold no line break: spaces without a regex.
+        parts += [text[cursor:start], _NOT_BREAK.sub(" ", hidden) if "\n" in hidden or "\r" in hidden else " " * len(hidden)]
+        cursor = end
+    return "".join(parts) + text[cursor:]
+
+
+class Body:
+    """Offsets of the parts of a document's body; built once per document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def _line_range(self, token: Token) -> tuple[int, int]:
+        assert token.map is not None
+        first, last = token.map
+        lines = self.doc.lines
+        end = lines.offset(last + 1) if last < lines.line_count else len(self.doc.text)
+        return lines.offset(first + 1), end
+
+    @cached_property
+    def code_blocks(self) -> list[tuple[int, int]]:
+        """Fenced and indented code blocks."""
+        return [self._line_range(t) for t in self.doc.tokens if t.type in ("fence", "code_block") and t.map]
+
+    @cached_property
+    def html_blocks(self) -> list[tuple[int, int]]:
+        return [self._line_range(t) for t in self.doc.tokens if t.type == "html_block" and t.map]
+
+    @cached_property
+    def without_code(self) -> str:
+        """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
+        start = self.doc.body_start
+        blocked = blank(self.doc.text, [(0, start), *self.code_blocks])
+        blocked = blank(blocked, templates.highlights(blocked, start))
+        return blank(blocked, code_spans(blocked, start))
+
+    @cached_property
+    def prose(self) -> str:
+        """Only prose left: comments, definitions, HTML blocks and tags, autolinks and shortcodes blanked too."""
+        text = blank(self.comments_blanked, self.html_blocks)
+        hidden = [(m.start(), m.end()) for pattern in (_HTML_TAG, _AUTOLINK) for m in pattern.finditer(text)]
+        return blank(text, hidden + templates.tags(text))
+
+    @cached_property
+    def definitions(self) -> list[Definition]:
+        """Link reference definitions (``[label]: target``) outside code."""
+        return [
+            Definition(m.group(1), m.group(2).strip("<>"), m.start(), m.end())
+            for m in _DEFINITION.finditer(self.without_code, self.doc.body_start)
+        ]
+
+    @cached_property
+    def comment_shortcodes(self) -> list[tuple[int, int]]:
+        """Hugo ``{{< comment >}}`` blocks: content the author hid on purpose, with the site's own tool."""
+        return templates.comments(self.without_code, self.doc.body_start)
+
+    @cached_property
+    def comments_blanked(self) -> str:
+        """``without_code`` with HTML comments, ``comment`` shortcodes and whole definition lines blanked."""
+        text = self.without_code
+        lines = self.doc.lines
+        hidden = html_comments(text) + templates.comments(text)
+        for definition in self.definitions:
+            line = lines.position(definition.end)[0]  # the target may stand on the next line
+            hidden.append((definition.start, lines.line_end(line)))
+        return blank(text, hidden)
+
+    @cached_property
+    def html_targets(self) -> list[tuple[str, int, int]]:
+        """(value, start, end) of the ``src``/``href`` of HTML images, links and media, outside code and comments."""
+        return [(m.group(1), m.start(1), m.end(1)) for m in _HTML_TARGET.finditer(self.comments_blanked)]
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Inline and reference links and images outside code, in order."""
+        text, start = self.comments_blanked, self.doc.body_start
+        found = []
+        for m in _INLINE_LINK.finditer(text, start):
+            image, at = _opening(text, m.start())
+            target = m.group(2).strip("<>") if m.group(2).startswith("<") else m.group(2)
+            found.append(Link(image, m.group(1), target, None, at, m.end(), m.start(2)))
+        taken = [(link.start, link.end) for link in found]
+        for m in _REFERENCE_LINK.finditer(text, start):
+            image, at = _opening(text, m.start())
+            if not any(s <= at < e for s, e in taken):
+                found.append(Link(image, m.group(1), None, m.group(2) or m.group(1), at, m.end(), m.start(2)))
+        return sorted(found, key=lambda link: link.start)
+
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        return [link.start for link in self.links]
+
+    def in_link(self, offset: int) -> bool:
+        """Whether an offset lies inside a link (links do not overlap, so one look suffices)."""
+        index = bisect.bisect_right(self._link_starts, offset) - 1
+        return index >= 0 and offset < self.links[index].end
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found = []
+        tokens = self.doc.tokens
+        for index, token in enumerate(tokens):
+            if token.type != "heading_open" or not token.map:
+                continue
+            inline = tokens[index + 1]
+            source = inline.content
+            explicit = _HEADING_ID.search(source)
+            if explicit:
+                source = source[: explicit.start()]
+            text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
+            start, end = self._line_range(token)
+            end = len(self.doc.text[:end].rstrip("\r\n"))
+            found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
+                                 explicit.group(1) if explicit else None))
+        return found
+
+
+def _opening(text: str, bracket: int) -> tuple[bool, int]:
+    """Whether the link whose '[' stands at ``bracket`` is an image (an unescaped '!' before it), and
+    where it starts."""
+    image = text[bracket - 1 : bracket] == "!" and text[bracket - 2 : bracket - 1] != "\\"
+    return image, bracket - 1 if image else bracket
+
+
+def plain_text(children: list[Token]) -> str:
+    """What an inline token list reads as: text and code, without markup."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content if child.type != "html_inline" else "")
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(plain_text(child.children or []))
+    return "".join(parts)

@@ -1,0 +1,111 @@
+"""The words of a post that readers see, found once per document and shared by the spelling rules.
+
+A post has thousands of words but a few hundred distinct ones, and a rule decides about a word,
+not about each place it stands: rules ask ``distinct`` first and ``offsets`` only for the words
+they report, so the common case never loops over words in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from tripreport_lint.document.body import blank
+
+if TYPE_CHECKING:
+    from tripreport_lint.rules.context import Context
+    from tripreport_lint.document.document import Document
+
+WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
+# What is not prose although it looks like words: URLs, www. hosts, e-mail addresses and handles.
+# Each is found from a marker ('://', 'www.', '@') that C code finds fast, then widened over its run
+# of characters (at most _REACH of them to the left), so a long line costs linear time.
+_MARKERS = re.compile(r"://|www\.|@")
+_UP_TO_SCHEME = re.compile(r".*[^\w+.-]", re.S)  # everything before a scheme's run of characters
+_UP_TO_TOKEN = re.compile(r".*\s", re.S)
+_REST = re.compile(r"\S*")
+_REACH = 256
+READER_KEYS = ("title", "description", "summary", "tags", "categories")
+
+
+class ProseWords:
+    """Words of prose, headings, link and alt text, and the front matter values meant for readers
+    (``READER_KEYS``); never code, URLs, link targets, e-mail addresses or HTML."""
+
+    def __init__(self, doc: Document) -> None:
+        prose = doc.body.prose
+        hidden = [(link.target_start, link.end) for link in doc.body.links]
+        hidden += _not_words(prose)
+        # Blanking keeps offsets; hidden text always ends at a space or ')', so no word changes.
+        self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
+        fm = doc.front_matter
+        if fm is not None and fm.mapping is not None:
+            for path, node in fm.nodes.items():
+                if path and path[0] in READER_KEYS and node.kind == "scalar" and len(path) <= 2:
+                    self._chunks.append((doc.text, fm.absolute(node.start), fm.absolute(node.end)))
+
+    @cached_property
+    def distinct(self) -> frozenset[str]:
+        return frozenset().union(*(WORD.findall(text, start, end) for text, start, end in self._chunks))
+
+    def offsets(self, word: str) -> list[int]:
+        """Where the word stands as a whole word, in order of the file."""
+        found = []
+        for text, start, end in self._chunks:
+            at = text.find(word, start, end)
+            while at != -1:
+                whole = WORD.match(text, at, end)
+                if whole is not None and whole.end() == at + len(word):
+                    found.append(at)
+                at = text.find(word, at + 1, end)
+        return sorted(found)
+
+
+def prose_words(doc: Document, ctx: Context) -> ProseWords | None:
+    """The document's words, None when it is not English or not readable."""
+    if doc.decode_error is not None or _in_other_language(doc, ctx):
+        return None
+    if "words" not in doc.derived:
+        doc.derived["words"] = ProseWords(doc)
+    found = doc.derived["words"]
+    assert isinstance(found, ProseWords)
+    return found
+
+
+def _in_other_language(doc: Document, ctx: Context) -> bool:
+    data = doc.front_matter.mapping if doc.front_matter else None
+    declared = (data or {}).get("lang") or (data or {}).get("language")
+    if isinstance(declared, str):
+        return not declared.lower().startswith("en")
+    for root in ctx.site.content_roots[1:]:
+        if root.name != "en" and root in doc.path.parents:
+            return True
+    return False
+
+
+def _not_words(text: str) -> list[tuple[int, int]]:
+    """Ranges of URLs (``scheme://...``), ``www.`` hosts and e-mail addresses or handles with a dot."""
+    found = []
+    for marker in _MARKERS.finditer(text):
+        at, kind = marker.start(), marker.group()
+        lower = max(0, at - _REACH)
+        if kind == "://":
+            before = _UP_TO_SCHEME.match(text, lower, at)
+            start = before.end() if before else lower
+            if start == at or not ("a" <= text[start].lower() <= "z"):
+                continue
+        elif kind == "www.":
+            start = at
+            if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue
+        else:
+            before = _UP_TO_TOKEN.match(text, lower, at)
+            start = before.end() if before else lower
+            if start == at or "@" in text[start:at]:
+                continue
+        end = _REST.match(text, marker.end()).end()  # type: ignore[union-attr]
+        if kind == "@" and not re.search(r"\.\w", text[marker.end():end]):
+            continue
+        found.append((start, end))
+    return found

@@ -1,0 +1,65 @@
+"""Hugo shortcodes and Jekyll Liquid tags as they stand in Markdown source.
+
+Each function gives the (start, end) spans of one kind, found in linear time (see ``scanning``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tripreport_lint.document.scanning import NextMatch, Span, paired
+
+_TAG_START = re.compile(r"\{[{%]")
+_SHORTCODE_END = re.compile(r"[%>]\}\}")
+_LIQUID_END = re.compile(r"%\}")
+_OUTPUT_END = re.compile(r"\}\}")
+# Blocks whose content is not Markdown: highlight (Hugo and Jekyll) and Jekyll's raw are code.
+_HIGHLIGHT = (
+    (re.compile(r"\{\{[<%]\s*highlight\b"), re.compile(r"\{\{[<%]\s*/\s*highlight\s*[%>]\}\}")),
+    (re.compile(r"\{%-?\s*highlight\b"), re.compile(r"\{%-?\s*endhighlight\s*-?%\}")),
+)
+# Hugo's comment shortcode: content the author hid on purpose.
+_COMMENT = (re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}"), re.compile(r"\{\{[<%]\s*/\s*comment\s*[%>]\}\}"))
+_RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
+
+
+def tags(text: str, start: int = 0) -> list[Span]:
+    """Every single tag: ``{{< x >}}``, ``{{% x %}}``, ``{% x %}``, ``{{ x }}``."""
+    shortcode_end, liquid_end, output_end = (NextMatch(p, text) for p in (_SHORTCODE_END, _LIQUID_END, _OUTPUT_END))
+    found: list[Span] = []
+    at = start
+    while (opened := _TAG_START.search(text, at)) is not None:
+        first = opened.start()
+        closed = None
+        if text.startswith(("{{<", "{{%"), first):
+            closed = shortcode_end.at_or_after(first + 3)
+        if closed is None and text.startswith("{%", first):
+            closed = liquid_end.at_or_after(first + 2)
+        if closed is None and text.startswith("{{", first):
+            closed = output_end.at_or_after(first + 2)
+        if closed is None:
+            at = first + 1
+            continue
+        found.append((first, closed.end()))
+        at = closed.end()
+    return found
+
+
+def highlights(text: str, start: int = 0) -> list[Span]:
+    """Hugo ``highlight`` shortcodes and Jekyll ``highlight`` blocks, from opening to closing tag."""
+    found = sorted(span for opener, closer in _HIGHLIGHT for span in paired(text, opener, closer, start))
+    kept: list[Span] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def comments(text: str, start: int = 0) -> list[Span]:
+    """Hugo ``comment`` shortcodes, from opening to closing tag."""
+    return paired(text, *_COMMENT, start)
+
+
+def raws(text: str, start: int = 0) -> list[Span]:
+    """Jekyll ``raw`` blocks, from opening to closing tag."""
+    return paired(text, *_RAW, start)

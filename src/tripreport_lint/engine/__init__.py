@@ -1,0 +1,1 @@
+"""Lint a file with the settings of its folder; fix it; many files on every core."""

@@ -1,0 +1,137 @@
+"""Lint many files: answers from the cache first, the rest on every core, results in input order."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tripreport_lint.engine.engine import Engine, FileResult
+from tripreport_lint.paths import absolute
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+    from tripreport_lint.store.results import Cache
+
+# Below this many files a process, starting workers costs more than it saves.
+MIN_FILES_PER_PROCESS = 8
+# Files go to workers in chunks: big enough to keep messages few, small enough that one slow chunk
+# at the end does not leave the other cores idle.
+MAX_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Task:
+    """What to do with each file: lint it or compute its fixes (the engine knows whether to cache)."""
+
+    fix: bool = False
+    unsafe_fixes: bool = False
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
+               progress: Callable[[int], object] | None = None) -> Iterator[FileResult]:
+    """A result per path, in the order of ``paths``, whatever order the work finishes in.
+
+    Cache lookups are cheap and happen here (none on a first run, when nothing is stored); only the
+    files they miss go to the workers, which store what they find.
+    """
+    found: dict[int, FileResult] = {}
+    missed: list[int] = []
+    cache = _cache(engine) if engine.cache_dir else None
+    lookup = cache if cache is not None and not cache.empty() else None
+    for index, path in enumerate(paths):
+        hit = lookup.load(engine, path, task.fix, task.unsafe_fixes) if lookup else None
+        if hit is None:
+            missed.append(index)
+        else:
+            found[index] = hit
+    fresh = _check_all(engine, [paths[i] for i in missed], task, jobs)
+    done = 0
+    for index, result in zip(missed, fresh):
+        found[index] = result
+        while done in found:  # hand results on as soon as all before them are known
+            if progress:
+                progress(1)
+            yield found.pop(done)
+            done += 1
+    while done in found:
+        if progress:
+            progress(1)
+        yield found.pop(done)
+        done += 1
+
+
+def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iterator[FileResult]:
+    processes = min(jobs, len(paths) // MIN_FILES_PER_PROCESS)
+    if processes <= 1:
+        yield from (_check(engine, path, task) for path in paths)
+        return
+    size = max(1, min(MAX_CHUNK, len(paths) // (processes * 4)))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - a one-file run never needs it
+
+    global _ENGINE  # noqa: PLW0603 - forked workers inherit the engine, with what it has loaded
+    _ENGINE = engine
+    with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
+                             initargs=(engine.arguments, task)) as pool:
+        if engine.cache_dir is not None:
+            # Each worker would read every page of the site for its words; instead they read them
+            # together once, and each loads what was stored.
+            folders = {absolute(path).parent for path in paths}
+            for root in {engine.folder_settings(f).site_root for f in folders if engine.reads_site_pages(f)}:
+                engine.site(root).prepare(pool.map)
+        for results in pool.map(_check_chunk, chunks):
+            yield from results
+
+
+def _check(engine: Engine, path: Path, task: Task) -> FileResult:
+    result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
+    if engine.cache_dir is not None:
+        _cache(engine).store(engine, result)
+    if not task.fix:
+        result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
+    return result
+
+
+def _cache(engine: Engine) -> Cache:
+    from tripreport_lint.store.results import Cache  # noqa: PLC0415 - not for --no-cache runs
+
+    assert engine.cache_dir is not None
+    return Cache(engine.cache_dir)
+
+
+_ENGINE: Engine | None = None
+_TASK = Task()
+
+
+def _context() -> BaseContext:
+    import multiprocessing  # noqa: PLC0415 - a one-file run never needs it
+
+    # fork shares what the parent loaded (rules, dictionaries, site signatures) at no cost; where it
+    # is unavailable or unsafe (Windows, macOS), workers start fresh and build their own engine.
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _start_worker(arguments: dict[str, Any], task: Task) -> None:
+    global _ENGINE, _TASK  # noqa: PLW0603 - per-process state of a worker
+    if _ENGINE is None:
+        _ENGINE = Engine(**arguments)
+    _TASK = task
+
+
+def _check_chunk(paths: list[Path]) -> list[FileResult]:
+    assert _ENGINE is not None
+    return [_check(_ENGINE, path, _TASK) for path in paths]

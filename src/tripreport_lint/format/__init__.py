@@ -1,0 +1,1 @@
+"""Normalisation: mdformat, accepted only when it provably changes no meaning."""

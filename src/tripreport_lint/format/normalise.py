@@ -1,0 +1,125 @@
+"""Normalise a post's body with mdformat, accepting the result only when it provably changes no meaning.
+
+mdformat checks that the HTML stays the same, but that check is blind to what blog authors care
+about: it deletes unused link definitions (every ``[//]: # (...)`` comment), moves the others to the
+end, escapes Hugo shortcodes, and loses text its own parser cannot see. So shortcodes and Liquid tags
+are swapped for placeholders before formatting and must come back byte for byte, definitions must
+stay where they were, no word may be lost, and the rendered HTML must be equal.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tripreport_lint.document import templates
+
+MAX_CHARS = 1_000_000
+MAX_NESTING = 15
+# mdformat's renderer looks up each inline node among its siblings: time grows with the square of a
+# paragraph's length. Real paragraphs stay far below this.
+MAX_PARAGRAPH = 20_000
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
+_NESTING = re.compile(r"^(?:[ \t]*>)+|^[ \t]+(?=[-*+]|\d+[.)])", re.M)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WORDS = re.compile(r"[^\W\d_]+", re.U)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """mdformat's body, or why it was not accepted."""
+
+    text: str | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    wrap: str | int = "keep"
+    number: bool = False
+    extensions: tuple[str, ...] = ("gfm",)
+
+
+def _protect(body: str) -> tuple[str, dict[str, str]]:
+    """The body with shortcodes and Liquid tags replaced by placeholder words mdformat leaves alone."""
+    table: dict[str, str] = {}
+
+    for spans_of in (templates.highlights, templates.comments, templates.raws, templates.tags):
+        parts, cursor = [], 0
+        for start, end in spans_of(body):
+            token = f"tripreportlintph{len(table)}x"
+            table[token] = body[start:end]
+            parts += [body[cursor:start], token]
+            cursor = end
+        body = "".join(parts) + body[cursor:]
+    return body, table
+
+
+def _restore(text: str, table: dict[str, str]) -> str | None:
+    for token, original in reversed(table.items()):
+        if text.count(token) != 1:
+            return None
+        text = text.replace(token, original)
+    return text
+
+
+def _definitions(text: str) -> list[tuple[str, str, str]]:
+    """Each definition (label, target) with the last line of other text before it, so a moved or
+    deleted definition shows; how a definition is wrapped does not matter."""
+    found, context, read_to = [], "", 0
+    for match in _DEFINITION.finditer(text):
+        for line in text[read_to : match.start()].splitlines():  # definitions start lines: whole lines here
+            if line.strip() and not _DEFINITION.match(line.strip()):
+                context = line.strip()
+        read_to = match.start()
+        found.append((context, match.group(1), match.group(2).strip("<>")))
+    return found
+
+
+def _nesting(body: str) -> int:
+    depth = 0
+    for match in _NESTING.finditer(body):
+        found = match.group()
+        depth = max(depth, found.count(">") + len(found.expandtabs(4).replace(">", "").strip(" ")) // 2,
+                    len(found.expandtabs(4)) // 2)
+    return depth
+
+
+def _render(text: str) -> str:
+    from tripreport_lint.document.document import markdown_parser  # noqa: PLC0415
+
+    return str(markdown_parser(block_only=False).render(text))
+
+
+@lru_cache(maxsize=32)
+def normalise(body: str, options: FormatOptions) -> Normalised:
+    """mdformat's version of a body (``\\n`` line breaks), or the reason it must not be used."""
+    if len(body) > MAX_CHARS:
+        return Normalised(None, f"the body is larger than {MAX_CHARS:,} characters")
+    if _nesting(body) > MAX_NESTING:
+        return Normalised(None, f"lists or block quotes nest deeper than {MAX_NESTING} levels")
+    import mdformat  # noqa: PLC0415 - heavy, only this rule needs it
+
+    protected, table = _protect(body)
+    settings = {"wrap": options.wrap, "number": options.number, "end_of_line": "lf"}
+    try:
+        formatted = mdformat.text(protected, options=settings, extensions=options.extensions)
+    except Exception as error:  # noqa: BLE001 - mdformat raises RecursionError and others on odd input
+        return Normalised(None, f"mdformat failed ({type(error).__name__})")
+    restored = _restore(formatted, table)
+    if restored is None:
+        return Normalised(None, "mdformat would change a Hugo shortcode or a Liquid tag")
+    if formatted.strip("\n") == protected.strip("\n"):
+        return Normalised(restored)  # as mdformat writes it but for blank lines at the ends: nothing to prove
+    if _definitions(restored) != _definitions(body):
+        return Normalised(None, "mdformat would move or delete link definitions or [//]: # comments")
+    if _CONTROL.findall(restored) != _CONTROL.findall(body):
+        return Normalised(None, "mdformat would drop control characters")
+    if Counter(_WORDS.findall(html.unescape(restored))) != Counter(_WORDS.findall(html.unescape(body))):
+        return Normalised(None, "mdformat would lose or change words")
+    if _render(restored) != _render(body):
+        return Normalised(None, "mdformat would change what the page renders to")
+    return Normalised(restored)

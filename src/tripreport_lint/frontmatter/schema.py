@@ -1,0 +1,144 @@
+"""Load front matter JSON Schemas (built-in or the user's), refusing any reference that would fetch."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tripreport_lint.errors import InputError
+from tripreport_lint.files import append_line
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+BUILTIN = {"post": "frontmatter.schema.json", "section": "section.schema.json"}
+NO_SCHEMA = "none"
+_REF_KEYWORDS = ("$ref", "$dynamicRef")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A loaded schema; the validator is built on first use."""
+
+    name: str
+    data: dict[str, Any]
+
+    @cached_property
+    def validator(self) -> Validator:
+        import jsonschema  # noqa: PLC0415 - costs ~80 ms; only files with front matter need it
+        import referencing  # noqa: PLC0415
+
+        cls = jsonschema.validators.validator_for(self.data, default=jsonschema.Draft202012Validator)
+        registry: referencing.Registry[Any] = referencing.Registry(retrieve=_refuse)  # type: ignore[call-arg]
+        return cls(self.data, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+    @cached_property
+    def digest(self) -> str:
+        return hashlib.sha256(json.dumps(self.data, sort_keys=True).encode()).hexdigest()
+
+    @property
+    def required(self) -> list[str]:
+        return [key for key in self.data.get("required", []) if isinstance(key, str)]
+
+    def property_type(self, key: str) -> Any:
+        """The declared ``type`` of a top-level property, or None."""
+        prop = self.data.get("properties", {}).get(key)
+        return prop.get("type") if isinstance(prop, dict) else None
+
+
+class AcceptedFrontMatter:
+    """Front matter a schema accepted in an earlier run: a run on a post whose front matter did not
+    change needs no validator (jsonschema costs ~60 ms to import). Keyed by the schema and the values
+    as YAML typed them; kept as the lines of one file that runs append to (creating a file for each
+    post costs a cold run a system call that is slow on some disks), read once per process."""
+
+    MAX_BYTES = 4_000_000  # ~60,000 keys; past that, the file starts over (a cache may forget)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._keys: set[str] | None = None
+
+    def key(self, schema: Schema, instance: dict[str, Any]) -> str:
+        return hashlib.sha256(f"{schema.digest}\0{instance!r}".encode("utf-8", "surrogateescape")).hexdigest()
+
+    def __contains__(self, key: str) -> bool:
+        if self._keys is None:
+            try:
+                data = self.path.read_bytes()
+                if len(data) > self.MAX_BYTES:
+                    data = b""
+                    self.path.unlink()
+            except OSError:  # none yet, or a read-only cache folder: nothing is remembered
+                data = b""
+            # A line torn by a full disk is no key: a key is 64 hex digits.
+            self._keys = {line for line in data.decode("ascii", "replace").splitlines() if len(line) == 64}
+        return key in self._keys
+
+    def add(self, key: str) -> None:
+        append_line(self.path, key)
+        if self._keys is not None:
+            self._keys.add(key)
+
+
+def _refuse(uri: str) -> Any:
+    raise InputError(f"schema reference {uri!r} is not fetched: tripreport-lint never loads remote schemas")
+
+
+@lru_cache(maxsize=None)
+def load(spec: str, base: Path) -> Schema | None:
+    """The schema a config names: a built-in name, ``none``, or a path relative to ``base``."""
+    if spec == NO_SCHEMA:
+        return None
+    if spec in BUILTIN:
+        return Schema(spec, json.loads(_builtin_path(BUILTIN[spec]).read_text("utf-8")))
+    path = base / spec
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: cannot read schema: {error.strerror}") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: schema is not valid JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a schema must be a JSON object")
+    _check_refs(data, path)
+    _check_schema(data, path)
+    return Schema(str(path), data)
+
+
+def _builtin_path(name: str) -> Any:
+    """A built-in schema: packaged in the wheel, or in the ``schemas/`` folder of a source checkout."""
+    packaged = resources.files("tripreport_lint") / "schemas" / name
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "schemas" / name
+
+
+def _check_refs(node: Any, path: Path) -> None:
+    if isinstance(node, dict):
+        for keyword in _REF_KEYWORDS:
+            ref = node.get(keyword)
+            if isinstance(ref, str) and not ref.startswith("#"):
+                raise InputError(
+                    f"{path}: {keyword} {ref!r} points outside the schema; remote and file references are "
+                    "refused (never fetched): copy the definition under $defs and refer to it with '#/$defs/...'"
+                )
+        for value in node.values():
+            _check_refs(value, path)
+    elif isinstance(node, list):
+        for value in node:
+            _check_refs(value, path)
+
+
+def _check_schema(data: dict[str, Any], path: Path) -> None:
+    import jsonschema  # noqa: PLC0415
+
+    cls = jsonschema.validators.validator_for(data, default=jsonschema.Draft202012Validator)
+    try:
+        cls.check_schema(data)
+    except jsonschema.SchemaError as error:
+        raise InputError(f"{path}: not a valid JSON Schema: {error.message}") from error

@@ -1,0 +1,1 @@
+"""Remote link checks: their settings, the checker and the address guard."""

@@ -1,0 +1,1 @@
+"""ENC rules: how the file is encoded, its characters and its line ends."""

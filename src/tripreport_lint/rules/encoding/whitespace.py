@@ -1,0 +1,301 @@
+"""ENC003-ENC008: byte order marks, control and invisible characters, and whitespace at line ends."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]+|^\u00a0+|\u00a0+$", re.M)
+_NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "zero-width no-break space",
+          "\u00a0": "no-break space"}
+# Trailing spaces and tabs, matched from the start of their run only, so a long run costs linear time.
+_TRAILING_RUN = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=\r\n|\r|\n|\Z)")  # look-behind second: see links.py
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_EMPTY_HEADING = re.compile(r" {0,3}#{1,6}")
+
+
+def _verbatim_lines(doc: Document) -> set[int]:
+    """1-based lines of code blocks and raw HTML blocks: both reach the page as written."""
+    lines: set[int] = set()
+    for start, end in doc.body.code_blocks + doc.body.html_blocks:
+        first = doc.lines.position(start)[0]
+        last = doc.lines.position(max(start, end - 1))[0]
+        lines.update(range(first, last + 1))
+    return lines
+
+
+class ByteOrderMark(Rule):
+    """## What it does
+    Reports a UTF-8 byte order mark at the start of the file.
+
+    ## Why is this bad?
+    UTF-8 needs no byte order mark; some tools (older Jekyll versions, shell scripts, `cat`-ing
+    files together) treat it as text, so the front matter delimiter is no longer the first line.
+
+    ## Example
+    A file saved by an editor set to "UTF-8 with BOM".
+
+    ## Use instead
+    The same file saved as plain UTF-8.
+
+    ## Fix safety
+    No fix: tripreport-lint keeps each file's encoding as it found it.
+
+    ## Options
+    None.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "ENC003"
+    name = "byte-order-mark"
+    summary = "The file starts with a UTF-8 byte order mark."
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if doc.bom:
+            yield Violation("the file starts with a byte order mark: save it as UTF-8 without BOM", doc.span(0, 0))
+
+
+class ControlCharacter(Rule):
+    """## What it does
+    Reports control characters (other than tab and line breaks) anywhere in the file.
+
+    ## Why is this bad?
+    They are invisible in editors, break YAML parsing and feeds (XML forbids most of them), and
+    usually arrive by copying from a terminal or a PDF.
+
+    ## Example
+    A line copied from a terminal that kept its colour codes: `done` followed by ESC `[0m`.
+
+    ## Use instead
+    The same line without the escape sequence.
+
+    ## Fix safety
+    No fix: what the character stood for is unknown.
+
+    ## Options
+    None.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "ENC004"
+    name = "control-character"
+    summary = "The file contains a control character."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for match in _CONTROL.finditer(doc.text):
+            yield Violation(
+                f"control character U+{ord(match.group()):04X}: remove it", doc.span(match.start(), match.end())
+            )
+
+
+class InvisibleCharacter(Rule):
+    """## What it does
+    Reports zero-width spaces, word joiners and stray zero-width no-break spaces anywhere, and
+    no-break spaces at the start or end of a line.
+
+    ## Why is this bad?
+    They are invisible but break search, links, copy-paste of commands and word counts; they
+    come from copying out of web pages and chat tools.
+
+    ## Example
+    `Run kubectl apply` where a zero-width space (U+200B) hides after `kubectl`.
+
+    ## Use instead
+    The same line without it.
+
+    ## Fix safety
+    Safe for the zero-width characters, which are removed. No-break spaces at a line edge are
+    replaced by ordinary spaces only with `--unsafe-fixes`: someone may have used them to indent.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Zero-width joiners and non-joiners are left alone: emoji and several scripts need them.
+    """
+
+    code = "ENC005"
+    name = "invisible-character"
+    summary = "An invisible character (zero-width or stray no-break space)."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if not any(char in doc.text for char in _NAMES):
+            return  # the common case, answered by substring searches in C
+        start = 1 if doc.text.startswith("\ufeff") else 0
+        for match in _INVISIBLE.finditer(doc.text, start):
+            char = match.group()[0]
+            if char == "\u00a0":
+                # A no-break space at a line edge may be someone's indentation: replacing it moves text.
+                fix = Fix((Edit(match.start(), match.end(), " " * len(match.group())),), Applicability.UNSAFE,
+                          "replace with ordinary spaces")
+                advice = "replace it with an ordinary space or remove it"
+            else:
+                fix = Fix((Edit(match.start(), match.end()),), description="remove it")
+                advice = "remove it"
+            yield Violation(f"invisible {_NAMES[char]} (U+{ord(char):04X}): {advice}",
+                            doc.span(match.start(), match.end()), fix)
+
+
+class TrailingWhitespace(Rule):
+    """## What it does
+    Reports spaces and tabs at the end of lines of the body, outside code blocks and raw HTML
+    blocks (both reach the page byte for byte; inside `<pre>` a space shows). Two or more
+    spaces ending a line that the paragraph continues on are a Markdown hard line break and are
+    left alone.
+
+    ## Why is this bad?
+    Invisible noise that makes diffs and reviews harder; a trailing space at the end of a paragraph
+    renders as nothing.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    The keynote ran late.\t
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    The keynote ran late.
+    ```
+
+    ## Fix safety
+    Safe: only whitespace that renders as nothing is removed; hard line breaks are kept.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Front matter lines are not checked: YAML block scalars keep their trailing spaces. An empty
+    heading (`#` and spaces) is left as it is: mdformat writes it as `# `, and HDG005 reports it.
+    """
+
+    code = "ENC006"
+    name = "trailing-whitespace"
+    summary = "Whitespace at the end of a line."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        skip = _verbatim_lines(doc)
+        for match in _TRAILING_RUN.finditer(doc.text, doc.body_start if doc.front_matter else 0):
+            number = doc.lines.position(match.start())[0]
+            start, end = doc.lines.offset(number), match.end()
+            if number in skip or _EMPTY_HEADING.fullmatch(doc.text, start, match.start()):
+                continue  # mdformat writes an empty heading as '# ': removing the space would undo FMT001
+            following = doc.text[end : doc.lines.line_end(number + 1)] if number < doc.lines.line_count else ""
+            hard_break = (match.group().startswith("  ") and "\t" not in match.group()
+                          and following.strip() and match.start() > start)
+            if hard_break and not doc.text[start:end].lstrip().startswith("#"):
+                continue
+            yield Violation(
+                "trailing whitespace: remove it",
+                doc.span(match.start(), match.end()),
+                Fix((Edit(match.start(), match.end()),), description="remove it"),
+            )
+
+
+class MissingFinalNewline(Rule):
+    """## What it does
+    Reports a file whose last line does not end with a line break.
+
+    ## Why is this bad?
+    POSIX tools and `git diff` (`\\ No newline at end of file`) treat the last line specially, and
+    concatenating files glues lines together.
+
+    ## Example
+    A post whose last line has no line break after it.
+
+    ## Use instead
+    The same post with a line break at the end.
+
+    ## Fix safety
+    Safe: one line break, in the file's own style, is added.
+
+    ## Options
+    None.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "ENC007"
+    name = "missing-final-newline"
+    summary = "The file does not end with a line break."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        text = doc.text
+        if text and not text.endswith(("\n", "\r")):
+            end = len(text)
+            yield Violation("no line break at the end of the file: add one", doc.span(end),
+                            Fix((Edit(end, end, doc.newline),), description="add a line break"))
+
+
+class MixedLineEndings(Rule):
+    """## What it does
+    Reports line breaks that differ from the file's most common style (`\\n`, `\\r\\n` or `\\r`).
+
+    ## Why is this bad?
+    Mixed endings come from pasting between systems; they make every tool that compares lines
+    (git, diff, this linter's own line numbers in other editors) disagree.
+
+    ## Example
+    A file of `\\n` lines with a few `\\r\\n` lines pasted in.
+
+    ## Use instead
+    The same file with `\\n` everywhere.
+
+    ## Fix safety
+    Safe: the odd line breaks are rewritten in the file's most common style.
+
+    ## Options
+    None.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "ENC008"
+    name = "mixed-line-endings"
+    summary = "The file mixes line break styles."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if "\r" not in doc.text:
+            return  # only LF: nothing can be mixed
+        breaks = list(_LINE_BREAKS.finditer(doc.text))
+        counts = Counter(m.group() for m in breaks)
+        if len(counts) < 2:
+            return
+        usual = counts.most_common(1)[0][0]
+        odd = [m for m in breaks if m.group() != usual]
+        shown = {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}
+        yield Violation(
+            f"{len(odd)} line break{'s' if len(odd) != 1 else ''} differ from the file's usual "
+            f"{shown[usual]} (first here): use {shown[usual]} throughout",
+            doc.span(odd[0].start(), odd[0].start()),
+            Fix(tuple(Edit(m.start(), m.end(), usual) for m in odd), description=f"use {shown[usual]}"),
+        )

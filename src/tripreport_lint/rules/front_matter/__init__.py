@@ -1,0 +1,1 @@
+"""FM rules: the front matter block, its schema, dates, taxonomies and images."""

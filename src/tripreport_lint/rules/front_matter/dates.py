@@ -1,0 +1,256 @@
+"""FM020-FM023: front matter dates that are unreadable, impossible, in the future, or out of order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.frontmatter.split import FrontMatter
+from tripreport_lint.rules.base import Rule, locate
+from tripreport_lint.frontmatter.dates import DateProblem, ParsedDate, parse_date
+
+_LASTMOD_KEYS = ("lastmod", "last_modified_at")
+
+
+def _dates(fm: FrontMatter | None, keys: tuple[str, ...]) -> Iterator[tuple[str, str, ParsedDate | DateProblem]]:
+    """(key, text, parsed date or problem) for each of ``keys`` whose value is a non-empty string."""
+    data = fm.mapping if fm else None
+    if data is None:
+        return
+    for key in keys:
+        text = data.get(key)
+        if isinstance(text, str) and text.strip():
+            try:
+                yield key, text, parse_date(text)
+            except DateProblem as problem:
+                yield key, text, problem
+
+
+@dataclass(frozen=True)
+class DateKeys:
+    keys: tuple[str, ...] = ("date", "lastmod", "publishDate", "expiryDate", "last_modified_at")
+
+
+class InvalidDate(Rule):
+    """## What it does
+    Reports a front matter date that is not a date (`May 19th`), or an impossible one
+    (`2025-02-30`, `2024-13-01`, `25:00`), reading the text the author wrote.
+
+    ## Why is this bad?
+    Hugo fails the build or drops the date; Jekyll stops with an error; an impossible date that
+    a lenient parser rolls over (to March 2nd) silently reorders the blog.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2025-02-30
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2025-02-28
+    ---
+    ```
+
+    ## Fix safety
+    No fix: the intended date is a guess.
+
+    ## Options
+    `keys`: the front matter keys holding dates (default: `date`, `lastmod`, `publishDate`,
+    `expiryDate`, `last_modified_at`).
+
+    ## Known problems
+    Accepts the ISO 8601/RFC 3339 forms YAML, TOML, Hugo and Jekyll share; Hugo's rarer layouts
+    (such as RFC 1123 dates) are reported.
+    """
+
+    code = "FM020"
+    name = "invalid-date"
+    summary = "A front matter date cannot be read or does not exist."
+    Options = DateKeys
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        for key, text, parsed in _dates(fm, self.options.keys):
+            if isinstance(parsed, DateProblem) and fm is not None:
+                yield Violation(f"'{key}' value '{text}' {parsed}", locate(doc, fm, (key,)))
+
+
+class FutureDate(Rule):
+    """## What it does
+    Reports a post that is not a draft but whose `date` (or `publishDate`) lies in the future.
+
+    ## Why is this bad?
+    Hugo and Jekyll silently leave future posts out of the build: the author merges the post
+    and it does not appear.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2999-05-19
+    draft: false
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2999-05-19
+    draft: true
+    ---
+    ```
+
+    ## Fix safety
+    No fix: either the date or the draft flag is wrong, and only the author knows which.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Sites built with `buildFuture = true` (Hugo) or `future: true` (Jekyll) publish such posts;
+    turn the rule off there.
+    """
+
+    code = "FM021"
+    name = "future-date"
+    summary = "A published post is dated in the future."
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        data = fm.mapping if fm else None
+        if fm is None or data is None or _is_draft(data.get("draft")):
+            return
+        for key, text, parsed in _dates(fm, ("date", "publishDate")):
+            if isinstance(parsed, ParsedDate) and _in_future(parsed, ctx):
+                yield Violation(
+                    f"'{key}' {text} is in the future and the post is not a draft: it will not be published "
+                    "before then; fix the date or set 'draft: true'",
+                    locate(doc, fm, (key,)),
+                )
+
+
+def _is_draft(value: object) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() in ("true", "yes"))
+
+
+def _in_future(parsed: ParsedDate, ctx: Context) -> bool:
+    if parsed.has_time:
+        return parsed.moment > ctx.now
+    return parsed.moment.date() > ctx.now.date()
+
+
+class LastmodBeforeDate(Rule):
+    """## What it does
+    Reports a `lastmod` (or `last_modified_at`) earlier than the post's `date`.
+
+    ## Why is this bad?
+    A post cannot change before it is published: one of the two dates is a typo, and feeds and
+    sitemaps show the wrong one.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    lastmod: 2023-05-20
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    lastmod: 2024-05-20
+    ---
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## Known problems
+    When either date has no time of day, the two are compared by day.
+    """
+
+    code = "FM022"
+    name = "lastmod-before-date"
+    summary = "The last-modified date is before the publication date."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        dates = {key: (text, parsed) for key, text, parsed in _dates(fm, ("date",) + _LASTMOD_KEYS)}
+        if fm is None or "date" not in dates or not isinstance(dates["date"][1], ParsedDate):
+            return
+        date_text, date = dates["date"]
+        for key in _LASTMOD_KEYS:
+            text, parsed = dates.get(key, ("", None))
+            if isinstance(parsed, ParsedDate) and parsed.before(date):  # type: ignore[arg-type]
+                yield Violation(
+                    f"'{key}' {text} is before 'date' {date_text}: a post cannot change before it is "
+                    "published; correct one of the two dates",
+                    locate(doc, fm, (key,)),
+                )
+
+
+class DateWithoutTimezone(Rule):
+    """## What it does
+    Reports a date with a time of day but no time zone (`2024-05-19T10:30:00`).
+
+    ## Why is this bad?
+    The time is read in the site's time zone (UTC unless configured), which moves the post by
+    hours when the site or the build machine changes zone, and can push it into the future.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19T10:30:00
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19T10:30:00+02:00
+    ---
+    ```
+
+    ## Fix safety
+    No fix: the zone the author meant is unknown.
+
+    ## Options
+    `keys`: as for FM020.
+
+    ## Known problems
+    Off by default: many blogs deliberately rely on the site's time zone.
+    """
+
+    code = "FM023"
+    name = "date-without-timezone"
+    summary = "A date-time has no time zone."
+    severity = Severity.WARNING
+    default_enabled = False
+    Options = DateKeys
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        for key, text, parsed in _dates(fm, self.options.keys):
+            if isinstance(parsed, ParsedDate) and parsed.has_time and not parsed.has_zone and fm is not None:
+                yield Violation(
+                    f"'{key}' {text} has a time but no time zone: add 'Z' or an offset such as '+02:00'",
+                    locate(doc, fm, (key,)),
+                )

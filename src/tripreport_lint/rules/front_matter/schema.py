@@ -1,0 +1,189 @@
+"""FM010: validate front matter against the file's JSON Schema, reporting each error where it stands."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.frontmatter.split import FrontMatter, KeyPath
+from tripreport_lint.rules.base import Rule, describe_path, locate, opening_span
+from tripreport_lint.frontmatter.schema_messages import describe, expected_phrase, expected_types
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+_DATE_ALIASES = ("publishDate", "pubdate", "published")
+_FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+_BOOLEAN_WORDS = {"true": "true", "yes": "true", "on": "true", "1": "true",
+                  "false": "false", "no": "false", "off": "false", "0": "false"}
+
+
+class SchemaViolation(Rule):
+    """## What it does
+    Validates the front matter against a JSON Schema (the built-in post schema by default, or
+    the one the `schema` and `schemas` settings name) and reports every violation at the key or
+    list item it concerns; a missing required key is reported at the opening `---`.
+    A missing `date` is not reported when the site can infer it: from Hugo's aliases
+    (`publishDate`, `pubdate`, `published`) or from a date that starts the file or bundle folder
+    name (`2024-05-19-notes.md`), as Jekyll and Hugo's `:filename` setting read it.
+
+    ## Why is this bad?
+    Themes and site generators rely on these types: a `draft: "false"` string is truthy in
+    templates, a numeric title breaks string functions, a missing date sorts the post last.
+
+    ## Example
+    ```markdown
+    ---
+    title: 2024
+    date: 2024-05-19
+    draft: "false"
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: "2024"
+    date: 2024-05-19
+    draft: false
+    ---
+    ```
+
+    ## Fix safety
+    Safe, for two cases only: a boolean written as a string or number (`"false"`, `"no"`, `0`) is
+    rewritten as `true`/`false` where the schema wants a boolean, and an unquoted YAML value that
+    YAML typed as a number, boolean or date is quoted where the schema wants a string. Both keep
+    what the author meant and what the page shows.
+
+    ## Options
+    None; see the `schema` and `schemas` settings.
+
+    ## Known problems
+    Errors under `anyOf`/`oneOf` report the closest alternative's error, which may not be the one
+    the author had in mind.
+    """
+
+    code = "FM010"
+    name = "schema-violation"
+    summary = "A front matter value does not match the schema."
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        if fm is None or ctx.schema is None or fm.mapping is None:
+            return
+        instance = _as_the_site_reads_it(fm.mapping, doc)
+        accepted = ctx.accepted_front_matter
+        key = accepted.key(ctx.schema, instance) if accepted else ""
+        if accepted and key in accepted:
+            return
+        errors = list(ctx.schema.validator.iter_errors(instance))
+        if accepted and not errors:
+            accepted.add(key)
+        for error in errors:
+            yield from _violations(doc, fm, error)
+
+
+def _as_the_site_reads_it(data: dict[str, Any], doc: Document) -> dict[str, Any]:
+    """The front matter with the date a site generator would infer when ``date`` is absent.
+
+    Hugo falls back to ``publishDate``, ``pubdate`` and ``published``; Jekyll (and Hugo's
+    ``:filename`` setting) read a date from the file or bundle folder name.
+    """
+    if "date" in data:
+        return data
+    for alias in _DATE_ALIASES:
+        if alias in data:
+            return {**data, "date": data[alias]}
+    name = doc.path.parent.name if doc.path.stem in ("index", "_index") else doc.path.name
+    dated = _FILENAME_DATE.match(name)
+    return {**data, "date": dated.group(1)} if dated else data
+
+
+def _violations(doc: Document, fm: FrontMatter, error: ValidationError) -> Iterator[Violation]:
+    path: KeyPath = tuple(error.absolute_path)
+    where = describe_path(path)
+    kind = error.validator
+    if kind == "required":
+        missing = _REQUIRED.match(error.message)
+        key = missing.group(1) if missing else error.message
+        span = locate(doc, fm, path, key=True) if path else opening_span(doc)
+        yield Violation(f"required key '{describe_path(path + (key,))}' is missing: add it", span)
+    elif kind == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        patterns = error.schema.get("patternProperties", {}) if isinstance(error.schema, dict) else {}
+        for key in error.instance:
+            if key not in allowed and not any(re.search(p, str(key)) for p in patterns):
+                yield Violation(
+                    f"key '{describe_path(path + (key,))}' is not allowed by the schema: remove it or "
+                    "check its spelling",
+                    locate(doc, fm, path + (key,), key=True),
+                )
+    elif kind in ("anyOf", "oneOf") and error.context:
+        types = expected_types(error.schema)
+        if types and not any(_is_type(error.instance, t) for t in types):
+            yield _type_violation(doc, fm, path, types, error.schema, error.instance)
+        else:
+            from jsonschema.exceptions import best_match  # noqa: PLC0415
+
+            yield from _violations(doc, fm, best_match(error.context))
+    elif kind == "type":
+        yield _type_violation(doc, fm, path, expected_types(error.schema), error.schema, error.instance)
+    else:
+        yield Violation(_plain_message(where, kind, error), locate(doc, fm, path))
+
+
+def _plain_message(where: str, kind: Any, error: ValidationError) -> str:
+    value, limit = error.instance, cast(Any, error.validator_value)
+    if kind == "minLength" and value == "":
+        return f"'{where}' is empty: give it a value or remove the key"
+    if kind == "minItems":
+        return f"'{where}' must have at least {limit} entr{'y' if limit == 1 else 'ies'}"
+    if kind == "enum":
+        choices = ", ".join(json.dumps(choice) for choice in limit)
+        return f"'{where}' must be one of {choices}, got {describe(value)}"
+    if kind == "format":
+        return f"'{where}' is not a valid {limit}: got {describe(value)}"
+    if kind == "pattern":
+        return f"'{where}' must match the pattern {limit}, got {describe(value)}"
+    return f"'{where}': {error.message}"
+
+
+def _is_type(value: Any, name: str) -> bool:
+    checks: dict[str, Any] = {
+        "string": lambda v: isinstance(v, str),
+        "boolean": lambda v: isinstance(v, bool),
+        "array": lambda v: isinstance(v, list),
+        "object": lambda v: isinstance(v, dict),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "null": lambda v: v is None,
+    }
+    return bool(checks.get(name, lambda v: False)(value))
+
+
+def _type_violation(
+    doc: Document, fm: FrontMatter, path: KeyPath, types: list[str], schema: Any, value: Any
+) -> Violation:
+    where = describe_path(path)
+    message = f"'{where}' must be {expected_phrase(types, schema)}, got {describe(value)}"
+    node = fm.node(path)
+    fix = None
+    if node is not None and node.kind == "scalar":
+        source = fm.source(node)
+        word = _BOOLEAN_WORDS.get(str(value).lower()) if not isinstance(value, bool) else None
+        edit_range = (fm.absolute(node.start), fm.absolute(node.end))
+        if "boolean" in types and word is not None:
+            message += f": write {word} without quotes"
+            fix = Fix((Edit(*edit_range, word),), Applicability.SAFE, f"write {word}")
+        elif "string" in types and node.plain and source.strip() and not isinstance(value, str):
+            message += f"; YAML reads the unquoted {source} as {describe(value).split(' ')[1]}: put it in quotes"
+            fix = Fix((Edit(*edit_range, json.dumps(source, ensure_ascii=False)),), Applicability.SAFE,
+                      "quote the value")
+    return Violation(message, locate(doc, fm, path), fix)

@@ -1,0 +1,263 @@
+"""Rules on the front matter block itself: missing, unterminated, unparseable, not a mapping, duplicate keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule, describe_path, node_span, opening_span
+
+_DELIMITERS = {"yaml": "---", "toml": "+++", "json": "}"}
+
+
+class FrontMatterMissing(Rule):
+    """## What it does
+    Reports a post that has no front matter although its schema requires keys.
+
+    ## Why is this bad?
+    Hugo and Jekyll read a post's title and date from its front matter; without one the post
+    has no title, sorts as undated, and Jekyll copies the file through as a static file.
+
+    ## Example
+    ```markdown
+    # Notes from the conference
+
+    We met a lot of people.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+    We met a lot of people.
+    ```
+
+    ## Fix safety
+    No fix: only the author knows the title and date.
+
+    ## Options
+    None. Files whose schema is `none` (see the `schemas` setting) are never reported.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "FM001"
+    name = "front-matter-missing"
+    summary = "The post has no front matter but its schema requires keys."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if doc.front_matter is not None or ctx.schema is None or not ctx.schema.required:
+            return
+        keys = ", ".join(ctx.schema.required)
+        yield Violation(
+            f"no front matter: add a '---' block at the top of the file with the required keys ({keys})",
+            opening_span(doc),
+        )
+
+
+class FrontMatterUnterminated(Rule):
+    """## What it does
+    Reports front matter whose opening delimiter (`---`, `+++` or `{`) is never closed.
+
+    ## Why is this bad?
+    The site generator either fails the build or renders the whole post, front matter included,
+    as body text.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+
+    We met a lot of people.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+
+    We met a lot of people.
+    ```
+
+    ## Fix safety
+    No fix: where the front matter was meant to end is a guess.
+
+    ## Options
+    None.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "FM002"
+    name = "front-matter-unterminated"
+    summary = "The front matter is opened but never closed."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        if fm is None or fm.terminated:
+            return
+        closer = _DELIMITERS[fm.format]
+        yield Violation(
+            f"front matter opened on line 1 is never closed: add a line '{closer}' after its last key",
+            opening_span(doc),
+        )
+
+
+class FrontMatterSyntax(Rule):
+    """## What it does
+    Reports YAML, TOML or JSON front matter that does not parse, at the line and column of the error.
+
+    ## Why is this bad?
+    Hugo stops the build on it; Jekyll skips the front matter and publishes the post without
+    title or date.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes: day one
+    date: 2024-05-19
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: "Notes: day one"
+    date: 2024-05-19
+    ---
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## Known problems
+    The position is the parser's: for an unclosed quote or bracket it is where the parser gave up,
+    which may be a line or two after the real mistake.
+    """
+
+    code = "FM004"
+    name = "front-matter-syntax"
+    summary = "The front matter is not valid YAML, TOML or JSON."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        if fm is None or fm.error is None:
+            return
+        error = fm.error
+        message = error.message
+        if error.context:
+            # "did not find expected ',' or ']'" means little without the list it was reading.
+            line = doc.lines.position(fm.absolute(error.context_offset))[0]
+            message += f" ({error.context} that starts on line {line})"
+        yield Violation(f"{message}: fix the front matter so it parses", doc.span(fm.absolute(error.offset)))
+
+
+class FrontMatterNotMapping(Rule):
+    """## What it does
+    Reports front matter that parses to a list or a single value instead of `key: value` pairs.
+
+    ## Why is this bad?
+    Site generators expect a mapping and ignore or reject anything else.
+
+    ## Example
+    ```markdown
+    ---
+    - title: Notes from the conference
+    - date: 2024-05-19
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None.
+
+    ## Known problems
+    None known.
+    """
+
+    code = "FM003"
+    name = "front-matter-not-mapping"
+    summary = "The front matter is a list or a scalar, not key/value pairs."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        if fm is None or fm.error is not None or not fm.terminated or isinstance(fm.data, dict):
+            return
+        found = "a list" if isinstance(fm.data, list) else f"the single value {fm.data!r}"
+        node = fm.node(())
+        span = node_span(doc, fm, node) if node else opening_span(doc)
+        yield Violation(f"front matter must be 'key: value' pairs, found {found}", span)
+
+
+class DuplicateKey(Rule):
+    """## What it does
+    Reports a key that appears twice in the same front matter mapping.
+
+    ## Why is this bad?
+    YAML parsers disagree: PyYAML and Hugo keep the last value silently, others stop with an
+    error. Either way one of the two values the author wrote is lost.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    title: Notes from KubeCon
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from KubeCon
+    date: 2024-05-19
+    ---
+    ```
+
+    ## Fix safety
+    No fix: which value the author wants is a guess.
+
+    ## Options
+    None.
+
+    ## Known problems
+    TOML forbids duplicate keys outright, so in TOML front matter they are reported as syntax errors (FM004).
+    """
+
+    code = "FM005"
+    name = "duplicate-key"
+    summary = "A front matter key appears more than once."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        if fm is None:
+            return
+        for path, first, duplicate in fm.duplicates:
+            first_line = node_span(doc, fm, first, key=True).line
+            yield Violation(
+                f"key '{describe_path(path)}' is repeated (first on line {first_line}); only the last value "
+                "is kept: remove one of them",
+                node_span(doc, fm, duplicate, key=True),
+            )

@@ -1,0 +1,226 @@
+"""FM030-FM031: tags and categories that drift apart, and repeated taxonomy entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tripreport_lint.rules.context import Context
+from tripreport_lint.diagnostics import Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.frontmatter.split import FrontMatter
+from tripreport_lint.rules.front_matter import list_edits
+from tripreport_lint.rules.base import Rule, locate
+
+MATCH_MODES = ("drift", "equal", "tags-subset", "categories-subset", "off")
+
+
+def _terms(fm: FrontMatter, key: str) -> list[str] | None:
+    data = fm.mapping or {}
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None
+    return value
+
+
+def _missing(source: list[str], target: list[str]) -> list[str]:
+    """Entries of ``source`` absent from ``target``, ignoring case, in source order without repeats."""
+    present = {term.strip().casefold() for term in target}
+    found: dict[str, str] = {}
+    for term in source:
+        found.setdefault(term.strip().casefold(), term)
+    return [term for folded, term in found.items() if folded not in present]
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    match: str = field(default="drift", metadata={"choices": MATCH_MODES})
+
+
+class TaxonomyMismatch(Rule):
+    """## What it does
+    Reports a post whose `tags` and `categories` have drifted apart. In the default `drift` mode a
+    post is reported when the two lists share at least half of their entries but are not the same
+    (the author copied one list into the other and then edited only one). `equal` demands the
+    same entries whenever a post has both; `tags-subset` and `categories-subset` demand that one
+    list be contained in the other. Entries compare without regard to case.
+
+    ## Why is this bad?
+    On sites that mirror the two taxonomies, a post missing from one list is missing from that
+    listing page and its feed.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    tags: [kubecon, cncf, prometheus]
+    categories: [kubecon, cncf, opentelemetry]
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    tags: [kubecon, cncf, prometheus, opentelemetry]
+    categories: [kubecon, cncf, opentelemetry, prometheus]
+    ---
+    ```
+
+    ## Fix safety
+    Safe: the missing entries are appended, copied as written, keeping each list's order and style;
+    in `equal` and `drift` modes both lists become their union, in the subset modes only the
+    containing list grows.
+
+    ## Options
+    `match`: `drift` (default), `equal`, `tags-subset` (every tag is also a category),
+    `categories-subset`, or `off`.
+
+    ## Known problems
+    In `drift` mode a post with one tag and one different category is not reported: many sites use
+    categories as a few broad sections and tags as free keywords, and those posts look the same.
+    """
+
+    code = "FM030"
+    name = "taxonomy-mismatch"
+    summary = "tags and categories hold different entries."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SOMETIMES
+    Options = MatchOptions
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        mode = self.options.match
+        if fm is None or mode == "off":
+            return
+        tags, categories = _terms(fm, "tags"), _terms(fm, "categories")
+        if tags is None or categories is None:
+            return
+        add_to_categories = _missing(tags, categories) if mode != "categories-subset" else []
+        add_to_tags = _missing(categories, tags) if mode != "tags-subset" else []
+        if not add_to_categories and not add_to_tags:
+            return
+        if mode == "drift" and not _drifted(tags, categories):
+            return
+        parts = []
+        if add_to_categories:
+            parts.append(f"categories lack {', '.join(add_to_categories)}")
+        if add_to_tags:
+            parts.append(f"tags lack {', '.join(add_to_tags)}")
+        fix = _union_fix(doc, fm, add_to_tags, add_to_categories)
+        yield Violation(
+            f"tags and categories do not match: {'; '.join(parts)}: add the missing entries",
+            locate(doc, fm, ("tags",), key=True),
+            fix,
+        )
+
+
+def _drifted(tags: list[str], categories: list[str]) -> bool:
+    a = {t.strip().casefold() for t in tags}
+    b = {c.strip().casefold() for c in categories}
+    return len(a & b) * 2 >= len(a | b)
+
+
+def _source_of(fm: FrontMatter, key: str, terms: list[str]) -> list[str] | None:
+    """The source text of the first item of list ``key`` equal (ignoring case) to each term."""
+    nodes = list_edits.items(fm, (key,))
+    values = _terms(fm, key)
+    if nodes is None or values is None:
+        return None
+    by_term: dict[str, str] = {}
+    for node, value in zip(nodes, values):
+        by_term.setdefault(value.strip().casefold(), fm.source(node))
+    return [by_term[term.strip().casefold()] for term in terms]
+
+
+def _union_fix(doc: Document, fm: FrontMatter, add_to_tags: list[str], add_to_categories: list[str]) -> Fix | None:
+    edits = []
+    for key, other, terms in (("tags", "categories", add_to_tags), ("categories", "tags", add_to_categories)):
+        if not terms:
+            continue
+        source = _source_of(fm, other, terms)
+        edit = list_edits.append(doc, fm, (key,), source) if source else None
+        if edit is None:
+            return None
+        edits.append(edit)
+    return Fix(tuple(edits), description="add the missing entries to both lists")
+
+
+@dataclass(frozen=True)
+class TaxonomyKeys:
+    keys: tuple[str, ...] = ("tags", "categories")
+
+
+class TaxonomyDuplicate(Rule):
+    """## What it does
+    Reports an entry that appears twice in `tags` or `categories`, including entries that differ
+    only in case or surrounding spaces (`Kubernetes` and `kubernetes`).
+
+    ## Why is this bad?
+    Hugo and Jekyll fold such entries into one taxonomy term, so the repeat is noise at best and,
+    with differing case, shows two spellings of the same term on the page.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    tags:
+      - kubernetes
+      - cncf
+      - Kubernetes
+    ---
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    tags:
+      - kubernetes
+      - cncf
+    ---
+    ```
+
+    ## Fix safety
+    Safe: the later repeat is removed and the first spelling kept; both already named the same term.
+
+    ## Options
+    `keys`: the list keys to check (default `tags`, `categories`).
+
+    ## Known problems
+    None known.
+    """
+
+    code = "FM031"
+    name = "taxonomy-duplicate"
+    summary = "A tag or category is listed twice."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    Options = TaxonomyKeys
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        if fm is None:
+            return
+        for key in self.options.keys:
+            terms = _terms(fm, key)
+            if terms is None:
+                continue
+            first_index: dict[str, int] = {}
+            for index, term in enumerate(terms):
+                folded = term.strip().casefold()
+                if folded not in first_index:
+                    first_index[folded] = index
+                    continue
+                first = terms[first_index[folded]]
+                how = "again" if first == term else f"again as '{term}'"
+                edit = list_edits.remove(doc, fm, (key,), index)
+                yield Violation(
+                    f"'{key}' lists '{first}' {how}: remove the repeat",
+                    locate(doc, fm, (key, index)),
+                    Fix((edit,), description="remove the repeat") if edit else None,
+                )

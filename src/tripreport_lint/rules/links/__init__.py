@@ -1,0 +1,1 @@
+"""LNK rules: link syntax, local targets and fragments, references, bare and remote URLs."""

@@ -1,0 +1,64 @@
+"""Heading anchors as each site renderer makes them: GitHub/Goldmark, Goldmark's ASCII and
+Blackfriday variants, and Jekyll's kramdown; and the anchors of a whole document."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tripreport_lint.document.document import Document
+
+_HTML_ID = re.compile(r"<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']", re.S)
+
+
+def github(text: str) -> str:
+    """GitHub's and Hugo/Goldmark's default: lower case, keep letters, digits, '-' and '_', spaces to '-'."""
+    kept = "".join(c for c in text.lower() if c.isalnum() or c in "-_ " or unicodedata.category(c) == "Mn")
+    return kept.replace(" ", "-")
+
+
+def github_ascii(text: str) -> str:
+    """Goldmark's ``github-ascii``: as ``github``, with accents dropped and other non-ASCII removed."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return github(folded)
+
+
+def blackfriday(text: str) -> str:
+    """Hugo's ``blackfriday``: runs of anything but letters and digits become one '-'."""
+    return re.sub(r"[^\w]+|_+", "-", text.lower()).strip("-")
+
+
+def kramdown(text: str) -> str:
+    """Jekyll's kramdown: ASCII letters, digits, spaces and '-' kept, leading non-letters dropped."""
+    kept = re.sub(r"[^a-zA-Z0-9 -]", "", text)
+    kept = re.sub(r"^[^a-zA-Z]+", "", kept)
+    return kept.replace(" ", "-").lower() or "section"
+
+
+STYLES: dict[str, Callable[[str], str]] = {
+    "github": github,
+    "github-ascii": github_ascii,
+    "blackfriday": blackfriday,
+    "kramdown": kramdown,
+}
+
+
+def document_anchors(doc: Document, style: str) -> set[str]:
+    """Every anchor a page made from ``doc`` has: heading ids (with -1, -2 for repeats), explicit
+    ``{#id}`` attributes, and HTML ``id``/``name`` attributes."""
+    slug = STYLES[style]
+    anchors: set[str] = set()
+    counts: dict[str, int] = {}
+    for heading in doc.body.headings:
+        if heading.explicit_id:
+            anchors.add(heading.explicit_id)
+            continue
+        base = slug(heading.text.strip())
+        count = counts.get(base, 0)
+        counts[base] = count + 1
+        anchors.add(base if count == 0 else f"{base}-{count}")
+    anchors.update(m.group(1) for m in _HTML_ID.finditer(doc.body.without_code))
+    return anchors

@@ -1,0 +1,264 @@
+"""An index of a site's files, built once per site per process, for rules that resolve paths."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from tripreport_lint.site import page_facts
+from tripreport_lint.document.document import Document
+from tripreport_lint.site.page_facts import SiteFacts
+from tripreport_lint.paths import SKIPPED_DIRS
+from tripreport_lint.site.vocabulary import Vocabulary
+
+_BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
+_PAGE_SUFFIXES = (".md", ".markdown")
+_ID_TYPE = re.compile(r"autoHeadingIDType\s*[:=]\s*[\"']?([\w-]+)", re.I)
+KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
+K = TypeVar("K")
+V = TypeVar("V")
+_SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+
+
+def keep_recent(kept: dict[K, V], key: K, make: Callable[[], V], limit: int) -> V:
+    """``kept[key]``, made when missing; only the ``limit`` most recently used entries stay."""
+    if key in kept:
+        kept[key] = kept.pop(key)  # now the most recent
+    else:
+        kept[key] = make()
+        if len(kept) > limit:
+            del kept[next(iter(kept))]
+    return kept[key]
+
+
+class SiteIndex:
+    """Every file below a site root, by name; with ``store``, what its pages say is kept there between runs."""
+
+    def __init__(self, root: Path, store: Path | None = None) -> None:
+        self.root = root
+        self.store = store
+        self._documents: dict[Path, Document | None] = {}
+        self._kinds: dict[str, str | None] = {}
+
+    def _kind(self, path: Path | str) -> str | None:
+        """'file', 'dir' or None, asked of the file system once per run: posts link to the same targets."""
+        key = os.fspath(path)
+        if key not in self._kinds:
+            self._kinds[key] = "file" if os.path.isfile(key) else "dir" if os.path.isdir(key) else None
+        return self._kinds[key]
+
+    def is_file(self, path: Path | str) -> bool:
+        return self._kind(path) == "file"
+
+    def is_dir(self, path: Path | str) -> bool:
+        return self._kind(path) == "dir"
+
+    @cached_property
+    def files(self) -> list[tuple[str, int, int]]:
+        """(path, size, mtime_ns) of every file of the site outside hidden and dependency folders, in
+        path order (a folder's files, then its folders); links to folders are not followed.
+
+        Every run of a one-file pre-commit hook does this: ``scandir`` entries stat without a path
+        joined for each file (a third faster than ``os.walk`` and ``os.stat``).
+        """
+        found = []
+        pending = [str(self.root)]
+        while pending:
+            try:
+                with os.scandir(pending.pop()) as listing:
+                    entries = sorted(listing, key=lambda entry: entry.name)
+            except OSError:
+                continue
+            folders = []
+            for entry in entries:
+                try:
+                    if entry.is_dir():
+                        if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS or entry.is_symlink()):
+                            folders.append(entry.path)
+                        continue
+                    info = entry.stat()
+                except OSError:
+                    continue  # a broken link, or gone meanwhile
+                found.append((entry.path, info.st_size, info.st_mtime_ns))
+            pending += reversed(folders)  # the first folder is read next: depth first, in order
+        return found
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for path, _, _ in self.files:  # strings: a Path per file of the site costs more than the scan
+            found[os.path.basename(path)].append(path)
+        return dict(found)
+
+    def named(self, name: str) -> list[Path]:
+        """Every file of the site with this file name, in path order."""
+        return [Path(path) for path in self._by_name.get(name, ())]
+
+    @cached_property
+    def signature(self) -> str:
+        """A digest of the path, size and modification time of every file of the site: what changes
+        when anything a rule may read beyond its own file changes."""
+        digest = hashlib.sha256(str(self.root).encode("utf-8", "surrogateescape"))
+        for path, size, mtime in self.files:
+            digest.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()
+
+    @cached_property
+    def _pages(self) -> SiteFacts:
+        return page_facts.read(self._page_files, self.store)
+
+    @property
+    def _page_files(self) -> list[tuple[str, int, int]]:
+        return [entry for entry in self.files if entry[0].endswith(_PAGE_SUFFIXES)]
+
+    def prepare(self, map_chunks: page_facts.MapChunks) -> None:
+        """Read what the pages say now, in parallel with ``map_chunks``, and store it for the workers."""
+        if "_pages" not in self.__dict__:
+            self.__dict__["_pages"] = page_facts.read(self._page_files, self.store, map_chunks)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """How many of the site's posts use each word; made on first use."""
+        return self._pages.vocabulary
+
+    @cached_property
+    def is_jekyll(self) -> bool:
+        return any((self.root / name).is_file() for name in ("_config.yml", "_config.yaml", "_config.toml"))
+
+    @cached_property
+    def anchor_style(self) -> str:
+        """How the site's renderer makes heading ids: kramdown for Jekyll, else Goldmark's setting."""
+        if self.is_jekyll:
+            return "kramdown"
+        configs = [self.root / name for name in _SITE_CONFIGS]
+        configs += sorted((self.root / "config").glob("_default/*.*")) if (self.root / "config").is_dir() else []
+        for config in configs:
+            if config.is_file():
+                found = _ID_TYPE.search(config.read_text("utf-8", errors="replace"))
+                if found:
+                    return found.group(1).lower()
+        return "github"
+
+    @cached_property
+    def content_roots(self) -> list[Path]:
+        """Where pages live: ``content/`` and its language folders for Hugo, else the site folder."""
+        content = self.root / "content"
+        if not content.is_dir():
+            return [self.root]
+        languages = [d for d in content.iterdir() if d.is_dir() and re.fullmatch(r"[a-z]{2}(?:-[a-zA-Z]{2,4})?", d.name)]
+        return [content, *sorted(languages)]
+
+    @cached_property
+    def _pages_by_slug(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for suffix in _PAGE_SUFFIXES:
+            for name, declared in self._pages.keys.items():
+                if not name.endswith(suffix):
+                    continue
+                folder, file_name = os.path.split(name)
+                stem = file_name[: -len(suffix)]
+                keys = [os.path.basename(folder)] if stem in ("index", "_index") else [stem]
+                for key in keys + list(declared):
+                    found.setdefault(key, name)
+                    found.setdefault(_DATE_PREFIX.sub("", key), name)
+        return found
+
+    def page_by_slug(self, slug: str) -> Path | None:
+        """The content page whose folder name, file name or declared slug (date prefix dropped) is ``slug``."""
+        found = self._pages_by_slug.get(slug)
+        return Path(found) if found is not None else None
+
+    def page(self, url_path: str, *, exact: bool = False) -> Path | None:
+        """The content file a site-absolute page URL (``/blog/2023/my-post/``) most likely renders from.
+
+        Without ``exact``, a page whose slug, alias, title or folder name matches the last URL
+        segment counts too: enough to know the page exists, not to know which page it is.
+        """
+        parts = [p for p in url_path.strip("/").split("/") if p]
+        if len(parts) == 1 and any(root.name == parts[0] for root in self.content_roots[1:]):
+            return self.content_roots[0]  # a language's home page, such as /ja/
+        for root in self.content_roots:
+            base = os.path.join(root, *parts)  # strings: this runs for every site-absolute link
+            candidates = [os.path.join(base, index) for index in _BUNDLE_INDEXES]
+            if parts:
+                candidates += [base + suffix for suffix in _PAGE_SUFFIXES] + [base]
+            for candidate in candidates:
+                if self.is_file(candidate):
+                    return Path(candidate)
+        return self.page_by_slug(parts[-1]) if parts and not exact else None
+
+    @cached_property
+    def sections(self) -> set[str]:
+        """First folders (below a content root or the site) that hold pages, plus static folders' own."""
+        found: set[str] = set()
+        roots = [(os.path.join(root, ""), False) for root in self.content_roots] + [(os.path.join(self.root, ""), True)]
+        for path, _, _ in self.files:  # strings: this runs over every file of the site
+            for root, site_root in roots:
+                if path.startswith(root):
+                    rest = path[len(root) :]
+                    if os.sep in rest and (site_root or path.endswith(_PAGE_SUFFIXES)):
+                        found.add(rest.split(os.sep, 1)[0])
+        return found
+
+    def knows(self, url_path: str) -> bool:
+        """Whether the site's files cover the URL's first folder, so that a miss means a broken link."""
+        parts = [p for p in url_path.strip("/").split("/") if p]
+        return not parts or parts[0] in self.sections
+
+    def translations(self, folder: Path) -> list[Path]:
+        """The same folder in the site's other content languages (Hugo shares bundle resources)."""
+        for root in self.content_roots[1:]:
+            try:
+                relative = folder.relative_to(root)
+            except ValueError:
+                continue
+            return [other / relative for other in self.content_roots[1:] if other != root]
+        return []
+
+    def document(self, path: Path) -> Document | None:
+        """Another post of the site, read and parsed once, for its anchors; None when unreadable.
+
+        The most recently used are kept, so memory stays flat however large the site.
+        """
+        def parse() -> Document | None:
+            try:
+                return Document(path, str(path), path.read_bytes())
+            except OSError:
+                return None
+
+        return keep_recent(self._documents, path, parse, KEPT_DOCUMENTS)
+
+    def page_resource(self, url_path: str) -> Path | None:
+        """The page-bundle file a site-absolute URL such as ``/2023/06/21/my-post/cover.jpg`` names.
+
+        Permalink patterns differ per site, but nearly all end in the page's slug or folder name,
+        so a bundle holding a file of that name whose folder or ``slug``/``url`` matches the last
+        URL segment is taken as the target.
+        """
+        parts = [p for p in url_path.split("/") if p]
+        if len(parts) < 2:
+            return None
+        name, segment = parts[-1], parts[-2]
+        for candidate in self.named(name):
+            bundle = candidate.parent
+            if bundle.name == segment or bundle.name.endswith("-" + segment) or _declares(bundle, segment):
+                return candidate
+        return None
+
+
+def _declares(bundle: Path, segment: str) -> bool:
+    pattern = re.compile(rf"^(?:slug|url)\s*[:=]\s*[\"']?(?:.*/)?{re.escape(segment)}/?[\"']?\s*$", re.M)
+    for name in _BUNDLE_INDEXES:
+        index = bundle / name
+        if index.is_file():
+            head = index.read_text("utf-8", errors="replace")[:4096]
+            return bool(pattern.search(head))
+    return False
+

@@ -1,0 +1,1 @@
+"""The dictionaries the spelling rules use, loaded once per process."""

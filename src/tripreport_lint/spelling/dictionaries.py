@@ -1,0 +1,143 @@
+"""The word lists the spelling rules use, loaded once per process.
+
+codespell has no stable Python API, so its dictionary files are read here, in its own format.
+The English word frequencies are pyspellchecker's (a plain data file, MIT licensed; wordfreq
+would bring regex, msgpack and langcodes for the same job). Parsing its gzipped JSON costs
+~150 ms and codespell's text ~35 ms, so the parsed tables are kept in the user's cache folder in
+marshal form (~40 ms and ~15 ms to load).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import marshal
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tripreport_lint import __version__
+from tripreport_lint.errors import InputError
+from tripreport_lint.files import write_cache_data
+
+CODESPELL_DICTIONARIES = {
+    "clear": "dictionary.txt",
+    "rare": "dictionary_rare.txt",
+    "informal": "dictionary_informal.txt",
+    "usage": "dictionary_usage.txt",
+    "code": "dictionary_code.txt",
+    "names": "dictionary_names.txt",
+    "en-GB_to_en-US": "dictionary_en-GB_to_en-US.txt",
+}
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """A codespell entry: its suggestions, whether the first may be applied, and codespell's reason."""
+
+    suggestions: tuple[str, ...]
+    automatic: bool
+    reason: str
+
+    @classmethod
+    def parse(cls, fixes: str) -> Misspelling:
+        """codespell's format: one fix is applied; a trailing comma lists candidates; text after it is a reason."""
+        comma = fixes.rfind(",")
+        if comma < 0:
+            return cls((fixes.strip(),), True, "")
+        words = tuple(w.strip() for w in fixes[:comma].split(",") if w.strip())
+        return cls(words, False, fixes[comma + 1 :].strip())
+
+
+@lru_cache(maxsize=None)
+def codespell(names: tuple[str, ...]) -> dict[str, str]:
+    """codespell's built-in dictionaries by name (``clear``, ``rare``...), merged: lower-case typo to
+    its fixes as written (``Misspelling.parse`` reads them; most entries are never looked at)."""
+    found: dict[str, str] = {}
+    for name in names:
+        if name not in CODESPELL_DICTIONARIES:
+            raise InputError(f"unknown codespell dictionary '{name}' (choose from {', '.join(CODESPELL_DICTIONARIES)})")
+        source = _codespell_path(name)
+        found.update(_marshalled(f"codespell-{name}", [source], lambda: _parse_codespell(source.read_text("utf-8"))))
+    return found
+
+
+def _parse_codespell(text: str) -> dict[str, str]:
+    table = {}
+    for line in text.splitlines():
+        typo, _, fixes = line.partition("->")
+        table[typo.lower()] = fixes
+    return table
+
+
+def _codespell_path(name: str) -> Path:
+    return _package_data("codespell_lib", "codespell", "data", CODESPELL_DICTIONARIES[name])
+
+
+def _english_path() -> Path:
+    return _package_data("spellchecker", "pyspellchecker", "resources", "en.json.gz")
+
+
+def _package_data(package: str, distribution: str, *parts: str) -> Path:
+    # find_spec locates the package without importing it: codespell_lib's __init__ loads its whole CLI.
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise InputError(f"{distribution} is not installed: pip install {distribution}")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tripreport-lint" / __version__
+
+
+def _marshalled(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
+    """A table built from installed data files, kept in the user's cache folder in marshal form
+    (loading it costs a fraction of building it); a new version of a source file is a new entry."""
+    stamps = [f"{path}:{info.st_size}:{info.st_mtime_ns}" for path, info in ((p, p.stat()) for p in sources)]
+    cached = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}.marshal"
+    try:
+        table = marshal.loads(cached.read_bytes())
+        if isinstance(table, (dict, tuple)):
+            return table
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table = build()
+    write_cache_data(cached, marshal.dumps(table))
+    return table
+
+
+# The codespell dictionaries whose corrections are real words, and the one of British spellings.
+_CORRECTIONS = ("clear", "rare", "usage")
+_BRITISH = "en-GB_to_en-US"
+
+
+@lru_cache(maxsize=None)
+def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
+    sources = [_english_path(), *map(_codespell_path, (*_CORRECTIONS, _BRITISH))]
+    frequencies, known = _marshalled("words", sources, _build_word_lists)
+    return frequencies, known
+
+
+def _build_word_lists() -> tuple[dict[str, int], frozenset[str]]:
+    frequencies = json.loads(gzip.decompress(_english_path().read_bytes()))
+    # codespell's corrections are real words, and so are the British spellings it maps to American.
+    known = {w.strip().lower() for fixes in codespell(_CORRECTIONS).values()
+             for w in fixes.split(",")[: None if "," not in fixes else -1]}
+    known |= codespell((_BRITISH,)).keys()
+    return frequencies, frozenset(w for w in known if w.isalpha())
+
+
+def english() -> dict[str, int]:
+    """English words (lower case) and how often they occur, from pyspellchecker's data."""
+    return _word_lists()[0]
+
+
+def codespell_words() -> frozenset[str]:
+    """Real words according to codespell: every correction it offers, and British spellings."""
+    return _word_lists()[1]
