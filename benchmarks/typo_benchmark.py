@@ -17,8 +17,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from tripreport_lint.spelling import dictionaries as spelling_data
 from tripreport_lint.engine.engine import Engine, Selection
+from tripreport_lint.spelling import dictionaries as spelling_data
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 KEYS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]

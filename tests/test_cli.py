@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Site, run_cli
 
+from conftest import Site, run_cli
 from tripreport_lint import __version__
 from tripreport_lint.cli.command import run
 

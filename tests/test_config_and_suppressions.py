@@ -38,8 +38,8 @@ def test_disable_next_line_and_ranges(site: Site) -> None:
         "<!-- tripreport-lint-disable-next-line -->\nline six\n"
         "<!-- tripreport-lint-disable FM010 -->\nx\n<!-- tripreport-lint-enable FM010 -->\n"
     )
-    from tripreport_lint.engine import suppressions
     from tripreport_lint.document.lines import LineIndex
+    from tripreport_lint.engine import suppressions
 
     found = suppressions.parse(text, LineIndex(text), lambda word: [word])
     assert found.suppresses("FM031", 7) and not found.suppresses("FM031", 8)

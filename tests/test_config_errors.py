@@ -9,11 +9,11 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import Site
 
+from conftest import Site
 from tripreport_lint.cli import command as cli
-from tripreport_lint.config import settings as config
 from tripreport_lint.cli.command import run
+from tripreport_lint.config import settings as config
 from tripreport_lint.errors import InputError
 
 POST = "---\ntitle: Booth notes\ndate: 2024-05-19\n---\n\nHello.\n"

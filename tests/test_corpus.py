@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NOW, run_cli
 
+from conftest import NOW, run_cli
 from tripreport_lint.engine.engine import Engine
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import Site
-
 from tripreport_lint.document.document import Document
 
 

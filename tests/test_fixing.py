@@ -6,7 +6,6 @@ import os
 import stat
 
 from conftest import Site, run_cli
-
 from tripreport_lint.diagnostics import Edit, Fix
 from tripreport_lint.engine.fixes import apply
 

@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import Site
 
+from conftest import Site
 from tripreport_lint.cli.command import run
 
 HEAD = "---\ntitle: Booth notes\ndate: 2024-05-19\n---\n\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Site
-
 from tripreport_lint.site import anchors
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"

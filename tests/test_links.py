@@ -1,4 +1,4 @@
-"""LNK001-LNK003, LNK007-LNK010: link syntax in the body."""
+"""LNK001-LNK003, LNK007-LNK010, LNK013-LNK015: link syntax in the body."""
 
 from __future__ import annotations
 
@@ -24,15 +24,25 @@ def test_unclosed_link_mid_sentence_is_reported_without_fix(site: Site) -> None:
 
 def test_space_between_bracket_and_parenthesis(site: Site) -> None:
     body = "See [the slides] (https://example.com/slides.pdf) for details.\n"
-    assert findings(site, body) == [("LNK001", 6, 5)]
+    assert findings(site, body) == [("LNK013", 6, 5)]
     assert site.fixed(HEAD + body, select="LNK") == HEAD + body.replace("] (", "](")
 
 
 def test_parenthesis_glued_after_link_and_lone_domain(site: Site) -> None:
     body = "* [A book](https://example.com/book)( publisher )\n\nBackups with [kanister.io] and [1] and [x] done.\n"
-    found = site.diagnostics(HEAD + body, select="LNK001")
-    assert [(d.span.line, d.span.column) for d in found] == [(6, 37), (8, 14)]
+    found = site.diagnostics(HEAD + body, select="LNK")
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("LNK014", 6, 37), ("LNK015", 8, 14)]
     assert "'( publisher )' is glued" in found[0].message
+
+
+def test_each_shape_of_broken_link_has_a_code_of_its_own(site: Site) -> None:
+    body = ("Read [the book](https://example.com/book\nand [the slides] (https://example.com/s.pdf),\n"
+            "[Flux](https://fluxcd.io/)(CNCF) and [kanister.io].\n")
+    codes = ["LNK001", "LNK013", "LNK014", "LNK015"]
+    assert sorted({code for code, _, _ in findings(site, body)}) == codes
+    for code in codes:  # so that a team can turn one off and keep the others
+        others = [other for other in codes if other != code]
+        assert sorted({found for found, _, _ in findings(site, body, select=",".join(others))}) == others
 
 
 def test_well_formed_links_are_quiet(site: Site) -> None:
@@ -41,7 +51,7 @@ def test_well_formed_links_are_quiet(site: Site) -> None:
         "[a link split\nover lines](https://example.com) and ![alt](pic.png) and [ref][r] and [r].\n\n"
         "Task list:\n\n- [ ] todo\n- [x] done\n\n```\n[not](a link\n```\n\n[r]: https://example.com/r\n"
     )
-    assert findings(site, body, select="LNK001,LNK002,LNK003,LNK007,LNK008,LNK009") == []
+    assert findings(site, body, select="LNK001,LNK002,LNK003,LNK007,LNK008,LNK009,LNK013,LNK014,LNK015") == []
 
 
 def test_link_glued_to_word_gets_a_space(site: Site) -> None:

@@ -8,8 +8,8 @@ import stat
 import subprocess
 
 import pytest
-from conftest import Site, run_cli
 
+from conftest import Site, run_cli
 from tripreport_lint.engine.engine import FileResult, write
 from tripreport_lint.format.normalise import FormatOptions, normalise
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import Site, run_cli
 from junitparser import JUnitXml
 
+from conftest import Site, run_cli
 from tripreport_lint.cli.command import FORMATS
 from tripreport_lint.diagnostics import Diagnostic, Severity, Span
 from tripreport_lint.reporters import REPORTERS, RunSummary

@@ -16,6 +16,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+
 from conftest import Site, run_cli
 
 TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "tracing", "autoscaling", "storage"]

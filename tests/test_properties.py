@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tripreport_lint.document import templates
 from tripreport_lint.diagnostics import Applicability
+from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.scanning import code_spans, paired
 from tripreport_lint.engine.engine import Engine
 from tripreport_lint.engine.fixes import apply
-from tripreport_lint.document.scanning import code_spans, paired
 
 EXAMPLES = int(os.environ.get("TRIPREPORT_PROPERTY_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("TRIPREPORT_PROPERTY_RANDOM"),

@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import Site
 
+from conftest import Site
 from tripreport_lint.cli.command import run
 
 pytest.importorskip("httpx")

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Site
 
-from tripreport_lint.rules.docs import doc_sections, render_markdown
+from conftest import Site
+from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.rules import ALL_RULES
 from tripreport_lint.rules.base import DOC_HEADINGS, Rule
-from tripreport_lint.remote.settings import UrlStatus
+from tripreport_lint.rules.docs import doc_sections, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 # Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,

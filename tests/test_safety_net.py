@@ -9,9 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
-from tripreport_lint.document.document import Document, markdown_parser
+from conftest import run_cli
+from tripreport_lint.document.document import Document
+from tripreport_lint.document.markdown import markdown_parser
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")

@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Site, run_cli
 
-from tripreport_lint.frontmatter import schema
+from conftest import Site, run_cli
 from tripreport_lint.errors import InputError
+from tripreport_lint.frontmatter import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from tripreport_lint.config.settings import Config
     from tripreport_lint.diagnostics import Diagnostic
     from tripreport_lint.engine.engine import Engine
-    from tripreport_lint.reporters import RuleInfo
     from tripreport_lint.remote.settings import UrlStatus
+    from tripreport_lint.reporters import RuleInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 100
@@ -107,10 +107,10 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from tripreport_lint.engine.engine import Engine, Selection, write  # noqa: PLC0415
+    from tripreport_lint.engine.runner import Task, default_jobs, lint_files  # noqa: PLC0415
     from tripreport_lint.paths import unique, walk  # noqa: PLC0415
     from tripreport_lint.reporters import REPORTERS, RunSummary  # noqa: PLC0415
     from tripreport_lint.rules import resolve  # noqa: PLC0415
-    from tripreport_lint.engine.runner import Task, default_jobs, lint_files  # noqa: PLC0415
 
     for spec in args.output_file:
         name, equals, target = spec.partition("=")
@@ -221,10 +221,10 @@ def _check_urls(args: argparse.Namespace, engine: Engine, files: list[Path]) -> 
     import dataclasses  # noqa: PLC0415
 
     from tripreport_lint.document.document import Document  # noqa: PLC0415
+    from tripreport_lint.document.url_targets import url_uses  # noqa: PLC0415
     from tripreport_lint.paths import absolute, display  # noqa: PLC0415
     from tripreport_lint.remote.checker import check_urls  # noqa: PLC0415
     from tripreport_lint.remote.settings import UrlSettings  # noqa: PLC0415
-    from tripreport_lint.document.url_targets import url_uses  # noqa: PLC0415
 
     config = _here(engine)
     settings = config.rule_options.get("LNK011") or UrlSettings()
@@ -283,18 +283,18 @@ def _changed(base: str | None, fmt: str, diagnostics: list[Diagnostic]) -> froze
 
 
 def _rule_infos() -> dict[str, RuleInfo]:
-    from tripreport_lint.rules.docs import doc_sections  # noqa: PLC0415
     from tripreport_lint.reporters import RuleInfo  # noqa: PLC0415
     from tripreport_lint.rules import ALL_RULES  # noqa: PLC0415
+    from tripreport_lint.rules.docs import doc_sections  # noqa: PLC0415
 
     return {r.code: RuleInfo(r.name, r.summary, doc_sections(r).get("What it does", "").strip()) for r in ALL_RULES}
 
 
 def _add_words(engine: Engine, files: list[Path], out: TextIO, err: TextIO, errors: list[str]) -> int:
     """Collect the words of the SPL findings and add them to each config's words file."""
+    from tripreport_lint.config.words import add_words  # noqa: PLC0415
     from tripreport_lint.document.lines import LineIndex  # noqa: PLC0415
     from tripreport_lint.paths import absolute  # noqa: PLC0415
-    from tripreport_lint.config.words import add_words  # noqa: PLC0415
 
     by_file: dict[Path, set[str]] = {}
     for path in files:

@@ -13,13 +13,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tripreport_lint.document import templates
-from tripreport_lint.document.document import inline_tokens
+from tripreport_lint.document.markdown import inline_tokens
 from tripreport_lint.document.scanning import Span, code_spans, paired
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from tripreport_lint.document.document import Document
+    from tripreport_lint.document.lines import LineIndex
 
 _COMMENT_OPEN = re.compile(r"<!--")
 _COMMENT_CLOSE = re.compile(r"-->")
@@ -96,32 +96,36 @@ def blank(text: str, ranges: list[tuple[int, int]]) -> str:
 
 
 class Body:
-    """Offsets of the parts of a document's body; built once per document."""
+    """Offsets of the parts of a document's body; built once per document from its text, lines and
+    block tokens (``body_start``: where the front matter ends)."""
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self, text: str, lines: LineIndex, tokens: list[Token], body_start: int) -> None:
+        self.text = text
+        self.lines = lines
+        self.tokens = tokens
+        self.body_start = body_start
 
     def _line_range(self, token: Token) -> tuple[int, int]:
         assert token.map is not None
         first, last = token.map
-        lines = self.doc.lines
-        end = lines.offset(last + 1) if last < lines.line_count else len(self.doc.text)
+        lines = self.lines
+        end = lines.offset(last + 1) if last < lines.line_count else len(self.text)
         return lines.offset(first + 1), end
 
     @cached_property
     def code_blocks(self) -> list[tuple[int, int]]:
         """Fenced and indented code blocks."""
-        return [self._line_range(t) for t in self.doc.tokens if t.type in ("fence", "code_block") and t.map]
+        return [self._line_range(t) for t in self.tokens if t.type in ("fence", "code_block") and t.map]
 
     @cached_property
     def html_blocks(self) -> list[tuple[int, int]]:
-        return [self._line_range(t) for t in self.doc.tokens if t.type == "html_block" and t.map]
+        return [self._line_range(t) for t in self.tokens if t.type == "html_block" and t.map]
 
     @cached_property
     def without_code(self) -> str:
         """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
-        start = self.doc.body_start
-        blocked = blank(self.doc.text, [(0, start), *self.code_blocks])
+        start = self.body_start
+        blocked = blank(self.text, [(0, start), *self.code_blocks])
         blocked = blank(blocked, templates.highlights(blocked, start))
         return blank(blocked, code_spans(blocked, start))
 
@@ -137,19 +141,19 @@ class Body:
         """Link reference definitions (``[label]: target``) outside code."""
         return [
             Definition(m.group(1), m.group(2).strip("<>"), m.start(), m.end())
-            for m in _DEFINITION.finditer(self.without_code, self.doc.body_start)
+            for m in _DEFINITION.finditer(self.without_code, self.body_start)
         ]
 
     @cached_property
     def comment_shortcodes(self) -> list[tuple[int, int]]:
         """Hugo ``{{< comment >}}`` blocks: content the author hid on purpose, with the site's own tool."""
-        return templates.comments(self.without_code, self.doc.body_start)
+        return templates.comments(self.without_code, self.body_start)
 
     @cached_property
     def comments_blanked(self) -> str:
         """``without_code`` with HTML comments, ``comment`` shortcodes and whole definition lines blanked."""
         text = self.without_code
-        lines = self.doc.lines
+        lines = self.lines
         hidden = html_comments(text) + templates.comments(text)
         for definition in self.definitions:
             line = lines.position(definition.end)[0]  # the target may stand on the next line
@@ -164,7 +168,7 @@ class Body:
     @cached_property
     def links(self) -> list[Link]:
         """Inline and reference links and images outside code, in order."""
-        text, start = self.comments_blanked, self.doc.body_start
+        text, start = self.comments_blanked, self.body_start
         found = []
         for m in _INLINE_LINK.finditer(text, start):
             image, at = _opening(text, m.start())
@@ -189,7 +193,7 @@ class Body:
     @cached_property
     def headings(self) -> list[Heading]:
         found = []
-        tokens = self.doc.tokens
+        tokens = self.tokens
         for index, token in enumerate(tokens):
             if token.type != "heading_open" or not token.map:
                 continue
@@ -200,7 +204,7 @@ class Body:
                 source = source[: explicit.start()]
             text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
             start, end = self._line_range(token)
-            end = len(self.doc.text[:end].rstrip("\r\n"))
+            end = len(self.text[:end].rstrip("\r\n"))
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
                                  explicit.group(1) if explicit else None))
         return found

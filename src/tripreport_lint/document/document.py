@@ -6,20 +6,19 @@ import bisect
 import codecs
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tripreport_lint.frontmatter import split as frontmatter
 from tripreport_lint.diagnostics import Span
-from tripreport_lint.frontmatter.split import FrontMatter
+from tripreport_lint.document.body import Body
 from tripreport_lint.document.lines import LineIndex, detect_newline
+from tripreport_lint.document.markdown import markdown_parser
+from tripreport_lint.frontmatter import split as frontmatter
+from tripreport_lint.frontmatter.model import FrontMatter
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
-
-    from tripreport_lint.document.body import Body
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -119,24 +118,7 @@ class Document:
     @cached_property
     def body(self) -> Body:
         """Offsets of code, HTML, headings and definitions in the body."""
-        from tripreport_lint.document.body import Body  # noqa: PLC0415
-
-        return Body(self)
-
-
-@lru_cache(maxsize=2)
-def markdown_parser(*, block_only: bool) -> MarkdownIt:
-    """The CommonMark parser (with GFM tables and strikethrough), built once per process."""
-    from markdown_it import MarkdownIt  # noqa: PLC0415 - heavy, loaded only by body rules
-
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    return parser.disable("inline") if block_only else parser
-
-
-def inline_tokens(source: str) -> list[Token]:
-    """The inline tokens of a snippet of Markdown, such as a heading's text."""
-    parsed = markdown_parser(block_only=False).parseInline(source)
-    return parsed[0].children or [] if parsed else []
+        return Body(self.text, self.lines, self.tokens, self.body_start)
 
 
 def _decode_error(raw: bytes, error: UnicodeDecodeError) -> DecodeError:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from tripreport_lint.document.body import blank
 
 if TYPE_CHECKING:
-    from tripreport_lint.rules.context import Context
     from tripreport_lint.document.document import Document
 
 WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
@@ -62,26 +61,13 @@ class ProseWords:
         return sorted(found)
 
 
-def prose_words(doc: Document, ctx: Context) -> ProseWords | None:
-    """The document's words, None when it is not English or not readable."""
-    if doc.decode_error is not None or _in_other_language(doc, ctx):
-        return None
+def prose_words(doc: Document) -> ProseWords:
+    """The document's words, found once and shared by the rules that read them."""
     if "words" not in doc.derived:
         doc.derived["words"] = ProseWords(doc)
     found = doc.derived["words"]
     assert isinstance(found, ProseWords)
     return found
-
-
-def _in_other_language(doc: Document, ctx: Context) -> bool:
-    data = doc.front_matter.mapping if doc.front_matter else None
-    declared = (data or {}).get("lang") or (data or {}).get("language")
-    if isinstance(declared, str):
-        return not declared.lower().startswith("en")
-    for root in ctx.site.content_roots[1:]:
-        if root.name != "en" and root in doc.path.parents:
-            return True
-    return False
 
 
 def _not_words(text: str) -> list[tuple[int, int]]:

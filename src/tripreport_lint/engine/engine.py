@@ -12,22 +12,23 @@ from pathlib import Path
 from typing import Any
 
 from tripreport_lint import __version__
-from tripreport_lint.site import page_facts
-from tripreport_lint.engine import suppressions
-from tripreport_lint.config import settings as config_module
 from tripreport_lint import rules as registry
-from tripreport_lint.frontmatter import schema as schema_module
+from tripreport_lint.config import settings as config_module
 from tripreport_lint.config.settings import Config
-from tripreport_lint.rules.context import Context, default_static_dirs, find_site_root
 from tripreport_lint.diagnostics import Diagnostic, Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.engine import suppressions
+from tripreport_lint.engine.fixes import FixesDoNotConverge, fix_until_stable
 from tripreport_lint.errors import InputError
 from tripreport_lint.files import write_atomic
-from tripreport_lint.engine.fixes import FixesDoNotConverge, fix_until_stable
+from tripreport_lint.frontmatter import schema as schema_module
 from tripreport_lint.paths import absolute, display, relative_to
-from tripreport_lint.rules.base import Rule
-from tripreport_lint.site.index import SiteIndex, keep_recent
 from tripreport_lint.remote.settings import UrlStatus
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+from tripreport_lint.site import page_facts
+from tripreport_lint.site.index import SiteIndex, keep_recent
+from tripreport_lint.site.root import default_static_dirs, find_site_root
 
 
 @dataclass

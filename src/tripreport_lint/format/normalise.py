@@ -89,7 +89,7 @@ def _nesting(body: str) -> int:
 
 
 def _render(text: str) -> str:
-    from tripreport_lint.document.document import markdown_parser  # noqa: PLC0415
+    from tripreport_lint.document.markdown import markdown_parser  # noqa: PLC0415
 
     return str(markdown_parser(block_only=False).render(text))
 

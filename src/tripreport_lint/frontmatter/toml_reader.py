@@ -11,7 +11,7 @@ import re
 import sys
 from typing import Any
 
-from tripreport_lint.frontmatter.split import FrontMatterSyntaxError, KeyPath, Node
+from tripreport_lint.frontmatter.model import FrontMatterSyntaxError, KeyPath, Node, Parsed
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,7 +26,7 @@ _ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
-def parse(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, Node, Node]]]:
+def read(content: str) -> Parsed:
     try:
         data = tomllib.loads(content.replace("\r\n", "\n"))
     except tomllib.TOMLDecodeError as error:

@@ -1,4 +1,4 @@
-"""Parse YAML (and JSON, a YAML flow document) front matter with PyYAML, keeping node positions.
+"""Read YAML front matter with PyYAML, keeping node positions.
 
 Unquoted timestamps stay the text the author wrote: the timestamp resolver is removed, so a
 valid date never fails a ``string`` schema and an impossible one never crashes the constructor.
@@ -6,13 +6,11 @@ valid date never fails a ``string`` schema and an impossible one never crashes t
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import yaml
 
-from tripreport_lint.frontmatter.split import FrontMatterSyntaxError, KeyPath, Node
+from tripreport_lint.frontmatter.model import FrontMatterSyntaxError, KeyPath, Node, Parsed
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Nesting deeper than this is no front matter; libyaml recurses per level and can overflow the C stack.
@@ -31,7 +29,7 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def parse(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, Node, Node]]]:
+def read(content: str) -> Parsed:
     """Data, the node of every key path, and the duplicated keys of a YAML document."""
     loader = _TextDatesLoader(content)
     try:
@@ -66,19 +64,6 @@ def parse(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, N
     if root is not None:
         _index(root, (), None, nodes, duplicates, set())
     return ({} if data is None else data), nodes, duplicates
-
-
-def parse_json(content: str) -> tuple[Any, dict[KeyPath, Node], list[tuple[KeyPath, Node, Node]]]:
-    """Data from json; positions from PyYAML, which reads nearly all JSON as YAML."""
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as error:
-        raise FrontMatterSyntaxError(f"JSON syntax error: {error.msg}", error.pos) from error
-    try:
-        _, nodes, duplicates = parse(content)
-    except FrontMatterSyntaxError:
-        nodes, duplicates = {}, []
-    return data, nodes, duplicates
 
 
 def _check_depth(content: str) -> None:

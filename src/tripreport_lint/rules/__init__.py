@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from tripreport_lint.rules.base import Rule
-from tripreport_lint.rules.encoding.mojibake import InvalidUtf8, Mojibake
+from tripreport_lint.rules.encoding.characters import ControlCharacter, InvisibleCharacter
+from tripreport_lint.rules.encoding.mojibake import Mojibake
+from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
+from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
 from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
-from tripreport_lint.rules.front_matter.dates import (
-    DateWithoutTimezone,
-    FutureDate,
-    InvalidDate,
-    LastmodBeforeDate,
-)
+from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
+from tripreport_lint.rules.front_matter.dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
 from tripreport_lint.rules.front_matter.images import ImageMissing
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
 from tripreport_lint.rules.front_matter.structure import (
@@ -23,38 +22,28 @@ from tripreport_lint.rules.front_matter.structure import (
     FrontMatterUnterminated,
 )
 from tripreport_lint.rules.front_matter.taxonomy import TaxonomyDuplicate, TaxonomyMismatch
-from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
-from tripreport_lint.rules.headings import (
-    DuplicateHeading,
-    EmptyHeading,
-    HeadingLevelSkip,
-    MultipleH1,
-    TitleRepeated,
-)
+from tripreport_lint.rules.headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
-from tripreport_lint.rules.links.targets import JekyllLinkTag, MissingFragment, MissingLocalTarget
-from tripreport_lint.rules.links.syntax import (
-    BareUrl,
-    ImageWithoutAlt,
-    LinkGluedToWord,
-    MalformedLink,
-    PlaceholderLink,
-    UndefinedReference,
-    UnusedDefinition,
-)
+from tripreport_lint.rules.links.bare_urls import BareUrl
+from tripreport_lint.rules.links.fragments import MissingFragment
+from tripreport_lint.rules.links.images import ImageWithoutAlt
+from tripreport_lint.rules.links.jekyll_tags import JekyllLinkTag
+from tripreport_lint.rules.links.local_targets import MissingLocalTarget
+from tripreport_lint.rules.links.placeholders import PlaceholderLink
+from tripreport_lint.rules.links.references import UndefinedReference, UnusedDefinition
 from tripreport_lint.rules.links.remote import DeadExternalLink, MovedExternalLink
-from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
-from tripreport_lint.rules.encoding.whitespace import (
-    ByteOrderMark,
-    ControlCharacter,
-    InvisibleCharacter,
-    MissingFinalNewline,
-    MixedLineEndings,
-    TrailingWhitespace,
+from tripreport_lint.rules.links.syntax import (
+    LinkGluedToWord,
+    LinkWithoutTarget,
+    MalformedLink,
+    SpaceBeforeLinkTarget,
+    TextGluedToLink,
 )
+from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
+# By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
+# and of the rule reference.
 ALL_RULES: tuple[type[Rule], ...] = (
-    InvalidUtf8,
     FrontMatterMissing,
     FrontMatterUnterminated,
     FrontMatterNotMapping,
@@ -81,6 +70,9 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ImageWithoutAlt,
     DeadExternalLink,
     MovedExternalLink,
+    SpaceBeforeLinkTarget,
+    TextGluedToLink,
+    LinkWithoutTarget,
     TitleRepeated,
     DuplicateHeading,
     MultipleH1,
@@ -90,6 +82,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     DraftingNote,
     KnownMisspelling,
     PossibleTypo,
+    InvalidUtf8,
     Mojibake,
     ByteOrderMark,
     ControlCharacter,

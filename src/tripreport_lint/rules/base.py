@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import FixAvailability, Severity, Span, Violation
 from tripreport_lint.document.document import Document
-from tripreport_lint.frontmatter.split import FrontMatter, KeyPath, Node
+from tripreport_lint.frontmatter.model import FrontMatter, KeyPath, Node
+from tripreport_lint.rules.context import Context
 
 
 @dataclass(frozen=True)

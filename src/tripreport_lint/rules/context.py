@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tripreport_lint.frontmatter.schema import AcceptedFrontMatter, Schema
-from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.remote.settings import UrlStatus
+from tripreport_lint.site.index import SiteIndex
 
 
 @dataclass(frozen=True)
@@ -48,34 +47,3 @@ class Context:
         if not target.startswith("/") and self.site.is_file(post.parent / target):
             return post.parent / target
         return self.find_static(target.lstrip("/")) or (self.site.page_resource(target) if target.startswith("/") else None)
-
-
-SITE_MARKERS = (
-    "hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json",
-    "config/_default", "_config.yml", "_config.yaml", "_config.toml", "gatsby-config.js", "gatsby-config.ts",
-)
-JEKYLL_MARKERS = ("_config.yml", "_config.yaml", "_config.toml")
-
-
-def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
-    """The nearest folder at or above ``folder`` holding a Hugo, Jekyll or Gatsby site configuration.
-
-    ``known`` remembers the answer for every folder asked about, so a run walks each folder once.
-    """
-    if folder not in known:
-        try:
-            names = set(os.listdir(folder))  # one read of the folder instead of a stat per marker
-        except OSError:
-            names = set()
-        if any(marker.split("/")[0] in names and (folder / marker).exists() for marker in SITE_MARKERS):
-            known[folder] = folder
-        else:
-            known[folder] = None if folder.parent == folder else find_site_root(folder.parent, known)
-    return known[folder]
-
-
-def default_static_dirs(site_root: Path) -> tuple[str, ...]:
-    """Hugo and Gatsby serve ``static/``; Jekyll serves the site folder itself."""
-    if any((site_root / marker).is_file() for marker in JEKYLL_MARKERS):
-        return (".",)
-    return ("static",)

@@ -6,11 +6,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.format.normalise import MAX_PARAGRAPH, FormatOptions, Normalised, normalise
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tripreport_lint.document.body import Heading
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.body import Heading
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
 
 
 def normalized(text: str) -> str:

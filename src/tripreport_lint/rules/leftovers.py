@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tripreport_lint.document.body import html_comments
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.body import html_comments
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
 
 # [//]: # (hidden), [comment]: <> (hidden), [//]: # "hidden": a link definition nobody uses.
 _IDIOM = re.compile(r"^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(.*?))?[ \t]*$", re.M)

@@ -6,12 +6,12 @@ import re
 import string
 from collections.abc import Iterator
 
-from tripreport_lint.spelling import dictionaries as spelling_data
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+from tripreport_lint.spelling import dictionaries as spelling_data
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
@@ -88,9 +88,9 @@ class KnownMisspelling(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         table = spelling_data.codespell(ctx.codespell_dictionaries)
-        found = prose_words(doc, ctx)
-        if found is None:
+        if not _readable_english(doc, ctx):
             return
+        found = prose_words(doc)
         if not table.keys() & map(str.lower, found.distinct):  # asked in C first: most posts hold none
             return
         for word in found.distinct:
@@ -163,9 +163,9 @@ class PossibleTypo(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         english = spelling_data.english()
         vocabulary = ctx.site.vocabulary
-        found = prose_words(doc, ctx)
-        if found is None:
+        if not _readable_english(doc, ctx):
             return
+        found = prose_words(doc)
         # Set operations in C first: most posts have hundreds of distinct words and no typo.
         shaped = set(filter(_TYPO_SHAPE.fullmatch, found.distinct))
         # One table at a time: difference() walks the smaller side only with a single set or dict.
@@ -193,6 +193,18 @@ class PossibleTypo(Rule):
                         doc.span(start, start + len(word)),
                         Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
                     )
+
+
+def _readable_english(doc: Document, ctx: Context) -> bool:
+    """Whether the post decodes and is in English: a ``lang``/``language`` key says so, else the
+    site's language folder it stands in (``content/ja/``) says otherwise."""
+    if doc.decode_error is not None:
+        return False
+    data = doc.front_matter.mapping if doc.front_matter else None
+    declared = (data or {}).get("lang") or (data or {}).get("language")
+    if isinstance(declared, str):
+        return declared.lower().startswith("en")
+    return not any(root.name != "en" and root in doc.path.parents for root in ctx.site.content_roots[1:])
 
 
 def _own_words(doc: Document) -> set[str]:

@@ -11,10 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from tripreport_lint.site import page_facts
 from tripreport_lint.document.document import Document
-from tripreport_lint.site.page_facts import SiteFacts
 from tripreport_lint.paths import SKIPPED_DIRS
+from tripreport_lint.site import page_facts
+from tripreport_lint.site.page_facts import SiteFacts
+from tripreport_lint.site.root import hugo_configs, is_jekyll
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
@@ -24,7 +25,6 @@ KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
 K = TypeVar("K")
 V = TypeVar("V")
-_SITE_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 
 
 def keep_recent(kept: dict[K, V], key: K, make: Callable[[], V], limit: int) -> V:
@@ -129,21 +129,14 @@ class SiteIndex:
         return self._pages.vocabulary
 
     @cached_property
-    def is_jekyll(self) -> bool:
-        return any((self.root / name).is_file() for name in ("_config.yml", "_config.yaml", "_config.toml"))
-
-    @cached_property
     def anchor_style(self) -> str:
         """How the site's renderer makes heading ids: kramdown for Jekyll, else Goldmark's setting."""
-        if self.is_jekyll:
+        if is_jekyll(self.root):
             return "kramdown"
-        configs = [self.root / name for name in _SITE_CONFIGS]
-        configs += sorted((self.root / "config").glob("_default/*.*")) if (self.root / "config").is_dir() else []
-        for config in configs:
-            if config.is_file():
-                found = _ID_TYPE.search(config.read_text("utf-8", errors="replace"))
-                if found:
-                    return found.group(1).lower()
+        for config in hugo_configs(self.root):
+            found = _ID_TYPE.search(config.read_text("utf-8", errors="replace"))
+            if found:
+                return found.group(1).lower()
         return "github"
 
     @cached_property

@@ -1,59 +1,23 @@
-"""Rules on how the file is encoded."""
+"""ENC002: UTF-8 text decoded with the wrong code page, repaired with ftfy."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from tripreport_lint.rules.context import Context
-from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Span, Violation
+from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import NON_ASCII, Document
 from tripreport_lint.rules.base import Rule
-
-
-class InvalidUtf8(Rule):
-    """## What it does
-    Reports a file that is not valid UTF-8, at the first bad byte.
-
-    ## Why is this bad?
-    Hugo and Jekyll read posts as UTF-8; other bytes show up as replacement characters or
-    stop the build. Nothing else in the file is checked until it decodes.
-
-    ## Example
-    A post saved as Latin-1 by an old editor, where `é` is the single byte `0xE9`.
-
-    ## Use instead
-    The same post saved as UTF-8.
-
-    ## Fix safety
-    No fix: the original encoding is a guess.
-
-    ## Options
-    None.
-
-    ## Known problems
-    None known.
-    """
-
-    code = "ENC001"
-    name = "invalid-utf8"
-    summary = "The file is not valid UTF-8."
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        error = doc.decode_error
-        if error is None:
-            return
-        byte = doc.raw[error.offset]
-        yield Violation(
-            f"byte 0x{byte:02X} at offset {error.offset} is not valid UTF-8 ({error.reason}): "
-            "save the file as UTF-8",
-            Span(error.line, error.column, error.line, error.column + 1),
-        )
-
+from tripreport_lint.rules.context import Context
 
 _WORD = re.compile(r"[^\s\[\]()<>\"'`*_|]+")
 _UP_TO_WORD = re.compile(r".*[\s\[\]()<>\"'`*_|]", re.S)
 _REACH = 256  # how far back a word may start from its first non-ASCII character
+_PUNCTUATION = ".,;:!?"
+# ftfy's pattern of mojibake (ftfy.badness.BADNESS_RE) matches at most this many characters, always
+# with a non-ASCII one among them (a test checks both against the installed ftfy).
+MOJIBAKE_REACH = 7
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _non_ascii_words(text: str) -> Iterator[tuple[int, str]]:
@@ -73,11 +37,6 @@ def _non_ascii_words(text: str) -> Iterator[tuple[int, str]]:
             continue
         end = word.end()
         yield start, word.group()
-_PUNCTUATION = ".,;:!?"
-# ftfy's pattern of mojibake (ftfy.badness.BADNESS_RE) matches at most this many characters, always
-# with a non-ASCII one among them (a test checks both against the installed ftfy).
-MOJIBAKE_REACH = 7
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
 def _may_hold_mojibake(text: str) -> bool:

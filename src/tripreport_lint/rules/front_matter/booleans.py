@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule, describe_path, node_span
+from tripreport_lint.rules.context import Context
 
 
 class Yaml11Boolean(Rule):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
-from tripreport_lint.frontmatter.split import FrontMatter
-from tripreport_lint.rules.base import Rule, locate
 from tripreport_lint.frontmatter.dates import DateProblem, ParsedDate, parse_date
+from tripreport_lint.frontmatter.model import FrontMatter
+from tripreport_lint.rules.base import Rule, locate
+from tripreport_lint.rules.context import Context
 
 _LASTMOD_KEYS = ("lastmod", "last_modified_at")
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule, locate
+from tripreport_lint.rules.context import Context
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)|\{\{|\{%")
 

@@ -7,7 +7,7 @@ import re
 
 from tripreport_lint.diagnostics import Edit
 from tripreport_lint.document.document import Document
-from tripreport_lint.frontmatter.split import FrontMatter, KeyPath, Node
+from tripreport_lint.frontmatter.model import FrontMatter, KeyPath, Node
 
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}#]")
 

@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
-from tripreport_lint.frontmatter.split import FrontMatter, KeyPath
-from tripreport_lint.rules.base import Rule, describe_path, locate, opening_span
+from tripreport_lint.frontmatter.model import FrontMatter, KeyPath
 from tripreport_lint.frontmatter.schema_messages import describe, expected_phrase, expected_types
+from tripreport_lint.rules.base import Rule, describe_path, locate, opening_span
+from tripreport_lint.rules.context import Context
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

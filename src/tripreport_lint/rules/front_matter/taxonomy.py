@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tripreport_lint.rules.context import Context
 from tripreport_lint.diagnostics import Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
-from tripreport_lint.frontmatter.split import FrontMatter
-from tripreport_lint.rules.front_matter import list_edits
+from tripreport_lint.frontmatter.model import FrontMatter
 from tripreport_lint.rules.base import Rule, locate
+from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.front_matter import list_edits
 
 MATCH_MODES = ("drift", "equal", "tags-subset", "categories-subset", "off")
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tripreport_lint.rules.context import Context
-from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.diagnostics import (
+    Applicability,
+    Edit,
+    Fix,
+    FixAvailability,
+    Severity,
+    Violation,
+)
 from tripreport_lint.document.document import Document
-from tripreport_lint.remote.settings import UrlSettings
 from tripreport_lint.document.url_targets import url_uses
+from tripreport_lint.remote.settings import UrlSettings
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
 
 
 class DeadExternalLink(Rule):

@@ -1,0 +1,96 @@
+"""LNK005: #fragment links that match no anchor of their page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from tripreport_lint.diagnostics import Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.links.resolve import (
+    PAGE_SUFFIXES,
+    resolve,
+    targets,
+)
+from tripreport_lint.site.anchors import STYLES, document_anchors
+
+
+@dataclass(frozen=True)
+class FragmentOptions:
+    anchor_style: str = field(default="auto", metadata={"choices": ("auto", *STYLES)})
+    ignore: tuple[str, ...] = ("top",)
+
+
+class MissingFragment(Rule):
+    """## What it does
+    Reports `#section` links, and `other.md#section` links to another post, whose target page has
+    no such anchor. Anchors are made as the site's renderer makes them: GitHub/Hugo Goldmark by
+    default, Goldmark's `autoHeadingIDType` when the site configuration sets it, kramdown for
+    Jekyll sites; repeated headings get `-1`, `-2`; `{#id}` attributes and HTML `id`/`name` count.
+
+    ## Why is this bad?
+    The link opens the page at the top instead of the section, usually after a heading was renamed.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    See [the demo](#live-demo).
+
+    ### Demo
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    See [the demo](#demo).
+
+    ### Demo
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    `anchor-style`: `auto` (default), `github`, `github-ascii`, `blackfriday` or `kramdown`.
+    `ignore`: fragments that themes or scripts provide (default `top`).
+
+    ## Known problems
+    Anchors made by shortcodes or templates are invisible to the linter; add them to `ignore`.
+    """
+
+    code = "LNK005"
+    reads_site_pages = True
+    name = "missing-fragment"
+    summary = "A #fragment link matches no anchor of its page."
+    severity = Severity.WARNING
+    Options = FragmentOptions
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        style = self.options.anchor_style if self.options.anchor_style != "auto" else ctx.site.anchor_style
+        style = style if style in STYLES else "github"
+        for target in targets(doc):
+            fragment = unquote(target.fragment or "")
+            if not fragment or fragment in self.options.ignore or fragment.startswith((":~:", "fn")):
+                continue
+            page: Document | None = doc
+            if target.path:
+                resolved = resolve(target.path, doc.path, ctx, exact=True)
+                if not isinstance(resolved, Path) or resolved.suffix not in PAGE_SUFFIXES:
+                    continue
+                page = ctx.site.document(resolved)
+            if page is None or page.decode_error is not None:
+                continue
+            if fragment not in document_anchors(page, style):
+                where = "this page" if page is doc else f"'{target.path}'"
+                yield Violation(f"'#{fragment}' matches no heading or id of {where}: fix the fragment",
+                                doc.span(target.start, target.end))

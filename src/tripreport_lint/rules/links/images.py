@@ -1,0 +1,65 @@
+"""LNK010: images without alternative text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tripreport_lint.diagnostics import Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.I)
+
+
+class ImageWithoutAlt(Rule):
+    """## What it does
+    Finds images with no alternative text: `![](picture.png)` and `<img>` tags without `alt`.
+
+    ## Why is this bad?
+    Screen readers announce the file name or nothing; search engines and readers on slow
+    connections get no description.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    ![](booth.jpg)
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    ![Our booth on the first morning](booth.jpg)
+    ```
+
+    ## Fix safety
+    No fix: only the author can describe the picture.
+
+    ## Options
+    None.
+
+    ## Known problems
+    A decorative image may deliberately have an empty `alt=""`; that is accepted in `<img>` tags.
+    """
+
+    code = "LNK010"
+    name = "image-without-alt"
+    summary = "An image has no alternative text."
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for link in doc.body.links:
+            if link.image and not link.text.strip():
+                yield Violation(f"image '{link.target}' has no alt text: describe it between the brackets",
+                                doc.span(link.start, link.end))
+        for match in _IMG_TAG.finditer(doc.body.without_code, doc.body_start):
+            if not re.search(r"\balt\s*=", match.group(), re.I):
+                yield Violation("<img> has no alt attribute: add alt=\"...\" describing the picture",
+                                doc.span(match.start(), match.end()))

@@ -1,0 +1,77 @@
+"""LNK004: local links and images that lead to no file of the site."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tripreport_lint.diagnostics import Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.links.resolve import (
+    find_ref,
+    resolve,
+    targets,
+)
+
+_HUGO_REF = re.compile(r"\{\{[<%]\s*(?:rel)?ref\s+\"?([^\"\s>%]+)\"?\s*[%>]\}\}")
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:io|com|org|net|dev|ai|cloud|app|co)(?:/|$)", re.I)
+
+
+class MissingLocalTarget(Rule):
+    """## What it does
+    Reports relative and site-absolute links and images (Markdown, and HTML `src`/`href`) that
+    resolve to no file: beside the post (page bundles), in the static folders, or to a page of the
+    site. Hugo `ref`/`relref` shortcodes must name a page of the site. Query strings and fragments
+    are ignored and `%20`-style escapes decoded.
+
+    ## Why is this bad?
+    Broken images and 404s on the published post.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    ![The booth](booth-photo.jpg)
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    ![The booth](https://example.com/booth-photo.jpg)
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## Options
+    None; `static-dirs` says where site-absolute files live.
+
+    ## Known problems
+    Site-absolute links into folders the repository does not hold (a `/docs/` section built from
+    another repository) cannot be judged and are not reported. Page URLs are matched by path, slug
+    or folder name, not by the site's permalink configuration.
+    """
+
+    code = "LNK004"
+    reads_site_pages = True
+    name = "missing-local-target"
+    summary = "A local link or image points to no file."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for target in targets(doc):
+            if target.path and resolve(target.path, doc.path, ctx) is None:
+                hint = " (a web address needs https:// in front)" if _DOMAIN.match(target.path) else ""
+                yield Violation(f"'{target.raw}' leads to no file of the site{hint}: fix the path or add the file",
+                                doc.span(target.start, target.end))
+        for match in _HUGO_REF.finditer(doc.body.without_code, doc.body_start):
+            name = match.group(1).split("#")[0]
+            if name and find_ref(name, doc.path, ctx) is None:
+                yield Violation(f"ref '{match.group(1)}' names no page of the site: fix the path",
+                                doc.span(match.start(), match.end()))
