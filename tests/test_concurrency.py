@@ -64,7 +64,7 @@ def test_concurrent_writers_share_one_cache_and_every_entry_stays_whole(site: Si
     for run in runs:
         out, err = run.communicate(timeout=300)
         assert run.returncode == 1 and err == "" and out == expected
-    (database,) = (site.root / ".tripreport-lint-cache").glob("*/results.sqlite3")
+    (database,) = (site.root / ".tripreport-lint-cache").glob("*/store.sqlite3")
     with closing(sqlite3.connect(database)) as connection:
         entries = dict(connection.execute("SELECT key, entry FROM results"))
     assert len(entries) == 30  # one per file, however many runs wrote it

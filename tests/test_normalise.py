@@ -10,7 +10,8 @@ import subprocess
 import pytest
 
 from conftest import Site, run_cli
-from tripreport_lint.engine.engine import FileResult, write
+from tripreport_lint.engine.engine import FileResult
+from tripreport_lint.engine.writer import write
 from tripreport_lint.format.normalise import FormatOptions, normalise
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
@@ -111,11 +112,32 @@ def test_executable_bit_and_symlinks_survive(site: Site) -> None:
 def test_changed_on_disk_and_read_only_files_are_not_written(site: Site) -> None:
     path = site.write("content/blog/a.md", HEAD + "* a\n")
     result = FileResult(path, "content/blog/a.md", changed=True, new_bytes=b"new", raw=b"old")
-    assert "changed on disk" in (write(result) or "")
+    assert "changed on disk" in (write(result, [site.root]) or "")
     assert path.read_text() == HEAD + "* a\n"
     os.chmod(path, 0o444)
     result = FileResult(path, "content/blog/a.md", changed=True, new_bytes=b"new", raw=path.read_bytes())
-    assert "read-only" in (write(result) or "")
+    assert "read-only" in (write(result, [site.root]) or "")
+
+
+def test_symlink_inside_the_tree_is_written_from_anywhere(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The linted tree is what the command names, not the folder the command runs in.
+    target = site.write("shared/real.md", HEAD + "* a\n")
+    (site.root / "content/blog").mkdir(parents=True, exist_ok=True)
+    (site.root / "content/blog/link.md").symlink_to(target)
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    result = run_cli("--fix", "--select", "FMT", str(site.root), cwd=elsewhere)
+    assert result.returncode == 1 and result.stderr == ""
+    assert target.read_text() == HEAD + "- a\n"
+    assert "Fixed 1 problem" in result.stdout  # one file under two names is linted once
+
+
+def test_a_refused_write_is_not_counted_as_fixed(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "post.md"
+    outside.write_text(HEAD + "* a\n")
+    (site.root / "content/blog").mkdir(parents=True, exist_ok=True)
+    (site.root / "content/blog/link.md").symlink_to(outside)
+    result = run_cli("--fix", "--select", "FMT", ".", cwd=site.root)
+    assert result.returncode == 2 and "Fixed 0 problems" in result.stdout
 
 
 def test_symlink_out_of_the_tree_is_not_written(site: Site, tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -15,7 +15,7 @@ import pytest
 from junitparser import JUnitXml
 
 from conftest import Site, run_cli
-from tripreport_lint.cli.command import FORMATS
+from tripreport_lint.cli.arguments import FORMATS
 from tripreport_lint.diagnostics import Diagnostic, Severity, Span
 from tripreport_lint.reporters import REPORTERS, RunSummary
 from tripreport_lint.reporters.github import job_summary, split_annotated

@@ -67,7 +67,7 @@ def test_jobs_must_be_a_positive_number(site: Site) -> None:
 
 
 def _database(cache: Path) -> Path:
-    databases = list(cache.glob("*/results.sqlite3"))
+    databases = list(cache.glob("*/store.sqlite3"))
     assert len(databases) == 1
     return databases[0]
 
@@ -143,8 +143,9 @@ def _jsonschema_loaded(cwd: Path) -> tuple[int, bool]:
 def test_front_matter_the_schema_accepted_is_not_validated_again(site: Site) -> None:
     post = site.write("content/blog/a.md", "---\ntitle: Day one\ndate: 2024-01-01\n---\n\nThe keynote.\n")
     assert _jsonschema_loaded(site.root) == (0, True)
-    kept = list((site.root / ".tripreport-lint-cache").glob("*/accepted-front-matter.txt"))
-    assert len(kept) == 1 and re.fullmatch(r"[0-9a-f]{64}\n", kept[0].read_text())  # one line a post, appended
+    with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection:
+        kept = [key for (key,) in connection.execute("SELECT key FROM clean_results")]
+    assert len(kept) == 1 and re.fullmatch(r"FM010:[0-9a-f]{64}", kept[0])  # the rule's code and its key
     post.write_text(post.read_text() + "\nThe hallway track.\n", encoding="utf-8")  # the body changed, not the front matter
     assert _jsonschema_loaded(site.root) == (0, False)
     # A schema that wants more is a new key: the same front matter is validated again and fails.
@@ -204,10 +205,16 @@ def test_progress_bar_only_on_a_terminal(site: Site) -> None:
     assert b"0/120" in shown and b"file/s" in shown
 
 
-def _site_store(site: Site) -> Path:
-    stores = [p for p in (site.root / ".tripreport-lint-cache").glob("*/sites/*.json") if not p.name.endswith(".words.json")]
-    assert len(stores) == 1
-    return stores[0]
+def _site_counts(site: Site) -> dict[str, int]:
+    """How many of the stored site's pages use each word."""
+    with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection:
+        (posts,) = connection.execute("SELECT posts FROM site_counts").fetchall()
+    return json.loads(posts[0])  # type: ignore[no-any-return]
+
+
+def _site_pages(site: Site) -> int:
+    with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection:
+        return int(connection.execute("SELECT count(*) FROM site_pages").fetchone()[0])
 
 
 def test_site_words_are_kept_and_renewed_for_the_pages_that_change(site: Site) -> None:
@@ -217,14 +224,13 @@ def test_site_words_are_kept_and_renewed_for_the_pages_that_change(site: Site) -
     site.write("content/blog/typo.md", typo)
     first = [d["message"] for d in _json("--select", "SPL002", cwd=site.root)]
     assert first == ["'kubesacpe' may be a typo of 'kubescape'"]
-    stored = json.loads(_site_store(site).read_text())
-    assert stored["posts"]["kubescape"] == 3 and len(stored["pages"]) == 4
+    assert _site_counts(site)["kubescape"] == 3 and _site_pages(site) == 4
     # Two posts drop the word: the stored counts follow, and the typo is no longer judged one.
     for n in range(2):
         site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe operator.\n")
     site.write("content/blog/typo.md", typo + "\nMore.\n")  # a new result, judged with the new counts
     assert run_cli("--select", "SPL002", ".", cwd=site.root).returncode == 0
-    assert json.loads(_site_store(site).read_text())["posts"]["kubescape"] == 1
+    assert _site_counts(site)["kubescape"] == 1
 
 
 def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
@@ -233,37 +239,59 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
     site.write("content/blog/typo.md", "---\ntitle: Notes\ndate: 2024-02-01\n---\n\nWe tried kubesacpe.\n")
     expected = _json("--select", "SPL002", "--no-cache", cwd=site.root)
     _json("--select", "SPL002", cwd=site.root)
-    store = _site_store(site)
-    for garbage in ('{"pages": {"x": [1]}, "posts": {}, "domains": {}, "complete": true}', '{"pages": []}', "not json"):
-        store.write_text(garbage)
-        _database(site.root / ".tripreport-lint-cache").unlink()
+    database = _database(site.root / ".tripreport-lint-cache")
+    damage = ["UPDATE site_counts SET posts = 'not json'", "UPDATE site_counts SET posts = '[1, 2]'",
+              "UPDATE site_pages SET keys = '{\"x\": 1}'", "UPDATE site_pages SET size = 'big'"]
+    for statement in damage:
+        with closing(sqlite3.connect(database)) as connection, connection:
+            connection.execute(statement)
+            connection.execute("DELETE FROM results")
         assert _json("--select", "SPL002", cwd=site.root) == expected
-        assert json.loads(store.read_text())["posts"]["kubescape"] == 3
+        assert _site_counts(site)["kubescape"] == 3
     # The words of each page are read only when pages change; damaged then, the counts start again.
-    store.with_name(store.stem + ".words.json").write_text('{"x": 3}')
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("UPDATE site_pages SET words = x'ff' WHERE path LIKE '%2.md'")
     site.write("content/blog/2.md", "---\ntitle: Day 2\ndate: 2024-01-03\n---\n\nThe kubescape operator, again.\n")
     assert _json("--select", "SPL002", cwd=site.root) == expected
-    assert json.loads(store.read_text())["posts"]["kubescape"] == 3
+    assert _site_counts(site)["kubescape"] == 3
 
 
 def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_serial_run(site: Site) -> None:
     _blog(site)
     serial = _json("--jobs", "1", "--no-cache", cwd=site.root)
     assert _json("--jobs", "2", cwd=site.root) == serial  # cold: the pool reads the site's pages first
-    stored = json.loads(_site_store(site).read_text())
-    assert len(stored["pages"]) == 40 and stored["posts"]["conference"] == 40
+    assert _site_pages(site) == 40 and _site_counts(site)["conference"] == 40
     assert _json("--jobs", "2", cwd=site.root) == serial  # warm
 
 
-def test_the_oldest_results_go_when_the_database_holds_too_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tripreport_lint.store import results as cache_module
+def test_the_oldest_rows_go_when_the_database_holds_too_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripreport_lint.store import database
+    from tripreport_lint.store.results import Results
 
-    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
-    cache = cache_module.Cache(tmp_path / "cache")
-    cache.prepare()
-    assert cache.empty()  # a first run looks nothing up
-    with closing(sqlite3.connect(cache.database)) as connection, connection:
+    monkeypatch.setitem(database.LIMITS, "results", 3)
+    store = database.Store(tmp_path / "cache")
+    store.prepare()
+    assert Results(store).empty()  # a first run looks nothing up
+    with closing(sqlite3.connect(store.path)) as connection, connection:
         connection.executemany("INSERT INTO results (key, entry) VALUES (?, '[]')", [(f"k{n}",) for n in range(5)])
-    assert not cache.empty()
-    cache.prepare()  # what the next run does first
+    assert not Results(store).empty()
+    store.prepare()  # what the next run does first
     assert sorted(_entries(tmp_path / "cache")) == ["k2", "k3", "k4"]
+
+
+def test_a_database_of_another_schema_version_starts_empty(tmp_path: Path) -> None:
+    from tripreport_lint.store import database
+
+    path = database.Store(tmp_path / "cache").path
+    path.parent.mkdir(parents=True)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("CREATE TABLE results (key TEXT, entry TEXT, extra TEXT)")
+        connection.execute("INSERT INTO results VALUES ('k', '[]', 'x')")
+        connection.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+    store = database.Store(tmp_path / "cache")
+    assert store.connection() is not None
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == database.SCHEMA_VERSION
+        assert connection.execute("SELECT count(*) FROM results").fetchone()[0] == 0
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == set(database.TABLES)

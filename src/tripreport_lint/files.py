@@ -49,21 +49,6 @@ def write_cache_data(path: Path, data: str | bytes | Iterator[str]) -> None:
         Path(temporary).unlink(missing_ok=True)  # a full disk: no half-written file left behind
 
 
-def append_line(path: Path, line: str) -> None:
-    """Add a line to a file shared by concurrent runs: one ``write`` to a file opened for appending,
-    so lines of different runs never interleave; quietly nothing when it cannot be written."""
-    try:
-        handle = _in_folder(path, lambda: os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
-    except OSError:
-        return
-    try:
-        os.write(handle, f"{line}\n".encode("utf-8", "surrogateescape"))
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-
-
 def _in_folder(path: Path, create: Callable[[], T]) -> T:
     """``create()`` a file in ``path``'s folder, making the folder only when it is missing: a cache
     folder exists but on a first run, and a mkdir for each entry costs two system calls."""

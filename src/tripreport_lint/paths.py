@@ -72,8 +72,9 @@ def walk(root: Path) -> Iterator[Path]:
 
 
 def unique(paths: Iterable[Path]) -> list[Path]:
-    """Paths without repeats, in first-seen order."""
-    seen: dict[Path, Path] = {}
+    """Paths without repeats, in first-seen order: two names of one file (a symlink and its target)
+    are one, or a run would lint it twice and its second fix would find the file changed."""
+    seen: dict[str, Path] = {}
     for path in paths:
-        seen.setdefault(absolute(path), path)
+        seen.setdefault(os.path.realpath(path), path)
     return list(seen.values())

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tripreport_lint import rules as registry
+from tripreport_lint.diagnostics import Applicability
 from tripreport_lint.engine.engine import Engine, FileResult
-from tripreport_lint.paths import absolute
+from tripreport_lint.paths import absolute, display
+from tripreport_lint.store.results import CleanResults, Results, entry_key
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
-
-    from tripreport_lint.store.results import Cache
 
 # Below this many files a process, starting workers costs more than it saves.
 MIN_FILES_PER_PROCESS = 8
@@ -26,7 +27,7 @@ MAX_CHUNK = 16
 
 @dataclass(frozen=True)
 class Task:
-    """What to do with each file: lint it or compute its fixes (the engine knows whether to cache)."""
+    """What to do with each file: lint it or compute its fixes (the engine knows whether to store results)."""
 
     fix: bool = False
     unsafe_fixes: bool = False
@@ -43,15 +44,15 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
                progress: Callable[[int], object] | None = None) -> Iterator[FileResult]:
     """A result per path, in the order of ``paths``, whatever order the work finishes in.
 
-    Cache lookups are cheap and happen here (none on a first run, when nothing is stored); only the
-    files they miss go to the workers, which store what they find.
+    Stored results are looked up here (none on a first run, when nothing is stored); only the files
+    they miss go to the workers, which store what they find.
     """
     found: dict[int, FileResult] = {}
     missed: list[int] = []
-    cache = _cache(engine) if engine.cache_dir else None
-    lookup = cache if cache is not None and not cache.empty() else None
+    stored = Results(engine.store) if engine.store is not None else None
+    lookup = stored if stored is not None and not stored.empty() else None
     for index, path in enumerate(paths):
-        hit = lookup.load(engine, path, task.fix, task.unsafe_fixes) if lookup else None
+        hit = _stored(engine, lookup, path, task) if lookup else None
         if hit is None:
             missed.append(index)
         else:
@@ -72,6 +73,22 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
         done += 1
 
 
+def _stored(engine: Engine, results: Results, path: Path, task: Task) -> FileResult | None:
+    """The stored result for the file as it is now; in fix mode, only one that leaves nothing to fix."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # reported when the file is linted
+    shown = display(path)
+    diagnostics = results.get(entry_key(engine.fingerprint(absolute(path).parent), path, raw), shown)
+    if diagnostics is None:
+        return None
+    if task.fix and any(d.fix is not None and (task.unsafe_fixes or d.fix.applicability is Applicability.SAFE)
+                        for d in diagnostics):
+        return None
+    return FileResult(path, shown, diagnostics, raw=raw if task.fix else b"")
+
+
 def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iterator[FileResult]:
     processes = min(jobs, len(paths) // MIN_FILES_PER_PROCESS)
     if processes <= 1:
@@ -85,11 +102,11 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
     _ENGINE = engine
     with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
                              initargs=(engine.arguments, task)) as pool:
-        if engine.cache_dir is not None:
+        if engine.store is not None:
             # Each worker would read every page of the site for its words; instead they read them
             # together once, and each loads what was stored.
-            folders = {absolute(path).parent for path in paths}
-            for root in {engine.folder_settings(f).site_root for f in folders if engine.reads_site_pages(f)}:
+            folders = {engine.folder_settings(folder) for folder in {absolute(path).parent for path in paths}}
+            for root in sorted({s.site_root for s in folders if s.reads_site_pages}):
                 engine.site(root).prepare(pool.map)
         for results in pool.map(_check_chunk, chunks):
             yield from results
@@ -97,18 +114,23 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
 
 def _check(engine: Engine, path: Path, task: Task) -> FileResult:
     result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
-    if engine.cache_dir is not None:
-        _cache(engine).store(engine, result)
+    if engine.store is not None:
+        _keep(engine, result)
     if not task.fix:
         result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
     return result
 
 
-def _cache(engine: Engine) -> Cache:
-    from tripreport_lint.store.results import Cache  # noqa: PLC0415 - not for --no-cache runs
-
-    assert engine.cache_dir is not None
-    return Cache(engine.cache_dir)
+def _keep(engine: Engine, result: FileResult) -> None:
+    """Store a result for the file's current bytes, unless it cannot be trusted later: an error, a
+    file being rewritten, or a finding that depends on the clock."""
+    assert engine.store is not None
+    if result.clean_keys:
+        CleanResults(engine.store).add(result.clean_keys)
+    if result.error or result.changed or any(registry.BY_CODE[d.code].reads_clock for d in result.diagnostics):
+        return
+    key = entry_key(engine.fingerprint(absolute(result.path).parent), result.path, result.raw)
+    Results(engine.store).put(key, result.diagnostics)
 
 
 _ENGINE: Engine | None = None

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tripreport_lint.errors import InputError
-from tripreport_lint.files import append_line
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -49,40 +48,6 @@ class Schema:
         """The declared ``type`` of a top-level property, or None."""
         prop = self.data.get("properties", {}).get(key)
         return prop.get("type") if isinstance(prop, dict) else None
-
-
-class AcceptedFrontMatter:
-    """Front matter a schema accepted in an earlier run: a run on a post whose front matter did not
-    change needs no validator (jsonschema costs ~60 ms to import). Keyed by the schema and the values
-    as YAML typed them; kept as the lines of one file that runs append to (creating a file for each
-    post costs a cold run a system call that is slow on some disks), read once per process."""
-
-    MAX_BYTES = 4_000_000  # ~60,000 keys; past that, the file starts over (a cache may forget)
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._keys: set[str] | None = None
-
-    def key(self, schema: Schema, instance: dict[str, Any]) -> str:
-        return hashlib.sha256(f"{schema.digest}\0{instance!r}".encode("utf-8", "surrogateescape")).hexdigest()
-
-    def __contains__(self, key: str) -> bool:
-        if self._keys is None:
-            try:
-                data = self.path.read_bytes()
-                if len(data) > self.MAX_BYTES:
-                    data = b""
-                    self.path.unlink()
-            except OSError:  # none yet, or a read-only cache folder: nothing is remembered
-                data = b""
-            # A line torn by a full disk is no key: a key is 64 hex digits.
-            self._keys = {line for line in data.decode("ascii", "replace").splitlines() if len(line) == 64}
-        return key in self._keys
-
-    def add(self, key: str) -> None:
-        append_line(self.path, key)
-        if self._keys is not None:
-            self._keys.add(key)
 
 
 def _refuse(uri: str) -> Any:

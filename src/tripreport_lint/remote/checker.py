@@ -13,21 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import hashlib
-import json
 import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
-from tripreport_lint.files import write_cache_data
-from tripreport_lint.remote.settings import UrlSettings, UrlStatus
+from tripreport_lint.remote.settings import Answers, UrlSettings, UrlStatus
 
 if TYPE_CHECKING:
     import httpx
@@ -37,46 +32,26 @@ _REFUSED_HEAD = frozenset({400, 403, 404, 405, 406, 500, 501})  # some servers a
 _RETRIED = frozenset({429, 503})
 
 
-def check_urls(urls: Iterable[str], settings: UrlSettings, cache_folder: Path | None) -> dict[str, UrlStatus]:
-    """The status of every distinct address (skipped ones left out); from ``cache_folder`` while fresh."""
+def check_urls(urls: Iterable[str], settings: UrlSettings, answers: Answers | None) -> dict[str, UrlStatus]:
+    """The status of every distinct address (skipped ones left out); from ``answers`` while fresh."""
     wanted = sorted({u for u in urls if not settings.skips(u)})
-    cache = _StatusCache(cache_folder, settings) if cache_folder else None
-    found = {u: s for u in wanted if cache and (s := cache.get(u)) is not None}
+    found = {u: s for u in wanted if answers and (s := _fresh(answers.get(u), settings)) is not None}
     missing = [u for u in wanted if u not in found]
     if missing:
         fresh = asyncio.run(_check_all(missing, settings))
         for url, status in fresh.items():
             found[url] = status
-            if cache:
-                cache.put(url, status)
+            if answers:
+                answers.put(url, status)
     return found
 
 
-class _StatusCache:
-    """One JSON file per address in the cache folder (concurrent runs never lose each other's)."""
-
-    def __init__(self, folder: Path, settings: UrlSettings) -> None:
-        self.folder = folder / __version__ / "urls"
-        self.settings = settings
-
-    def _path(self, url: str) -> Path:
-        key = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-        return self.folder / key[:2] / f"{key}.json"
-
-    def get(self, url: str) -> UrlStatus | None:
-        try:
-            data = json.loads(self._path(url).read_bytes())
-            status = UrlStatus(bool(data["ok"]), data["status"], str(data["reason"]), data["moved_to"],
-                               float(data["checked_at"]))
-            if data["url"] != url:
-                return None
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        ttl = self.settings.ttl_ok if status.ok else self.settings.ttl_failed
-        return status if 0 <= time.time() - status.checked_at < ttl else None
-
-    def put(self, url: str, status: UrlStatus) -> None:
-        write_cache_data(self._path(url), json.dumps({"url": url, **asdict(status)}))
+def _fresh(status: UrlStatus | None, settings: UrlSettings) -> UrlStatus | None:
+    """A stored answer while it is still to be believed: a day for a live address, an hour for a dead one."""
+    if status is None:
+        return None
+    ttl = settings.ttl_ok if status.ok else settings.ttl_failed
+    return status if 0 <= time.time() - status.checked_at < ttl else None
 
 
 async def _check_all(urls: list[str], settings: UrlSettings) -> dict[str, UrlStatus]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 from urllib.parse import urlsplit
 
 _NUMBER = {"types": (int, float)}
@@ -61,3 +62,11 @@ class UrlStatus:
     reason: str = ""
     moved_to: str | None = None
     checked_at: float = 0.0
+
+
+class Answers(Protocol):
+    """Where answers are kept between runs (the cache folder's store)."""
+
+    def get(self, url: str) -> UrlStatus | None: ...
+
+    def put(self, url: str, status: UrlStatus) -> None: ...

@@ -32,12 +32,21 @@ class Rule:
     Options: ClassVar[type[Any]] = NoOptions
     # Whether the rule reads what the site's other pages say (their words, their slugs).
     reads_site_pages: ClassVar[bool] = False
+    # Whether its findings depend on the clock (a date still in the future), so a result holding one is not kept.
+    reads_clock: ClassVar[bool] = False
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         raise NotImplementedError
+
+    def clean_key(self, doc: Document, ctx: Context) -> str | None:
+        """A key of all that the rule's answer for ``doc`` depends on, for rules whose clean answer is
+        worth remembering between runs (an expensive check of a part of the file that seldom changes):
+        the engine skips the rule when the key was remembered clean, and remembers it when the rule
+        finds nothing. None, the default: always run."""
+        return None
 
 
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "Options", "Known problems")

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tripreport_lint.frontmatter.schema import AcceptedFrontMatter, Schema
+from tripreport_lint.frontmatter.schema import Schema
 from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.site.index import SiteIndex
 
@@ -26,8 +26,6 @@ class Context:
     codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
     # What checking the run's external addresses found (empty unless --check-urls).
     url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
-    # Front matter the schema accepted in earlier runs (None without a cache folder).
-    accepted_front_matter: AcceptedFrontMatter | None = None
 
     def find_static(self, relative: str) -> Path | None:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""

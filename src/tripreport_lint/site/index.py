@@ -14,7 +14,7 @@ from typing import TypeVar
 from tripreport_lint.document.document import Document
 from tripreport_lint.paths import SKIPPED_DIRS
 from tripreport_lint.site import page_facts
-from tripreport_lint.site.page_facts import SiteFacts
+from tripreport_lint.site.page_facts import FactsStore, SiteFacts
 from tripreport_lint.site.root import hugo_configs, is_jekyll
 from tripreport_lint.site.vocabulary import Vocabulary
 
@@ -41,7 +41,7 @@ def keep_recent(kept: dict[K, V], key: K, make: Callable[[], V], limit: int) -> 
 class SiteIndex:
     """Every file below a site root, by name; with ``store``, what its pages say is kept there between runs."""
 
-    def __init__(self, root: Path, store: Path | None = None) -> None:
+    def __init__(self, root: Path, store: FactsStore | None = None) -> None:
         self.root = root
         self.store = store
         self._documents: dict[Path, Document | None] = {}
@@ -112,16 +112,17 @@ class SiteIndex:
 
     @cached_property
     def _pages(self) -> SiteFacts:
-        return page_facts.read(self._page_files, self.store)
+        return page_facts.read(str(self.root), self._page_files, self.store)
 
     @property
     def _page_files(self) -> list[tuple[str, int, int]]:
         return [entry for entry in self.files if entry[0].endswith(_PAGE_SUFFIXES)]
 
-    def prepare(self, map_chunks: page_facts.MapChunks) -> None:
-        """Read what the pages say now, in parallel with ``map_chunks``, and store it for the workers."""
+    def prepare(self, map_chunks: page_facts.MapChunks | None = None) -> None:
+        """Read what the pages say now (in parallel with ``map_chunks``, a process pool's map) and keep
+        it in the store: done before rules run, which only read it."""
         if "_pages" not in self.__dict__:
-            self.__dict__["_pages"] = page_facts.read(self._page_files, self.store, map_chunks)
+            self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks)
 
     @property
     def vocabulary(self) -> Vocabulary:

@@ -1,23 +1,18 @@
 """What each page of a site tells the rules of other pages: its words, the hosts it links to and the
-slugs it declares. Read once, kept between runs in the cache folder (one JSON file per site), and
-read again only for the pages whose size or modification time changed, so a one-file pre-commit run
-does not reread the whole blog. Bounded in files and time so a huge tree cannot stall a commit.
+slugs it declares. Read once, kept between runs in the cache folder's store, and read again only for
+the pages whose size or modification time changed, so a one-file pre-commit run does not reread the
+whole blog. Bounded in files and time so a huge tree cannot stall a commit.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from tripreport_lint import __version__
-from tripreport_lint.files import write_cache_data
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
@@ -51,56 +46,77 @@ def declared_keys(head: str) -> list[str]:
     return keys
 
 
-def store_path(cache_dir: Path, root: Path) -> Path:
-    """Where the facts of the site at ``root`` are kept in a cache folder."""
-    name = hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return cache_dir / __version__ / "sites" / f"{name}.json"
+@dataclass(frozen=True)
+class Summary:
+    """What a store keeps of a site besides each page's words: every page's size, time and keys, the
+    word counts over all pages, and a generation that each save moves on."""
+
+    pages: dict[str, tuple[int, int, tuple[str, ...]]]
+    posts: Counter[str]
+    domains: Counter[str]
+    complete: bool
+    generation: int = 0
 
 
-def read(pages: list[tuple[str, int, int]], store: Path | None, map_chunks: MapChunks | None = None) -> SiteFacts:
-    """The facts of ``pages`` (path, size, mtime_ns), from ``store`` where still true; with
-    ``map_chunks`` (a process pool's map), the pages to read are read in parallel.
+class FactsStore(Protocol):
+    """Where the facts of sites are kept between runs (the cache folder's store)."""
 
-    The store is two files: a summary (each page's size, time and keys, and the word counts) that
-    every run reads, and each page's words, read only when pages changed, to update the counts.
+    def summary(self, site: str) -> Summary | None: ...
+
+    def words(self, site: str, paths: list[str]) -> dict[str, tuple[str, str]] | None:
+        """The words and host parts of these pages, None when any is missing."""
+
+    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
+             start_over: bool, expected_generation: int | None) -> None:
+        """Keep the new summary and the pages just read, forget the pages gone; nothing when another
+        run saved this site since ``expected_generation`` was read (its counts would be lost). None:
+        the summary could not be read, and is replaced whatever it holds."""
+
+
+def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
+         map_chunks: MapChunks | None = None) -> SiteFacts:
+    """The facts of ``pages`` (path, size, mtime_ns) of the site at ``site``, from ``store`` where
+    still true; with ``map_chunks`` (a process pool's map), the pages to read are read in parallel.
+
+    Every run reads the summary; the words of single pages are read only for the pages that
+    changed, to take them out of the counts.
     """
-    summary = _load(store)
-    before: dict[str, list[Any]] = summary.get("pages", {})
+    summary = store.summary(site) if store else None
+    before = dict(summary.pages) if summary else {}
     complete = len(pages) <= MAX_FILES
     pages = pages[:MAX_FILES]
     stale = [page for page in pages if (e := before.get(page[0])) is None or e[0] != page[1] or e[1] != page[2]]
     current = {path for path, _, _ in pages}
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
-        return SiteFacts(Vocabulary(Counter(summary["posts"]), Counter(summary["domains"]), len(before),
-                                    complete and summary["complete"]),
-                         {path: tuple(entry[2]) for path, entry in before.items()})
-    words_before = _load_words(store) if summary else None
-    if words_before is None or any(path not in words_before for path in before):
-        before, words_before, summary = {}, {}, {}  # counts cannot be updated: start again
-        stale, gone = list(pages), []
+        return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before), complete and summary.complete),
+                         {path: keys for path, (_, _, keys) in before.items()})
+    changed = [*gone, *(path for path, _, _ in stale if path in before)]
+    old_words = store.words(site, changed) if store and summary else None
+    start_over = old_words is None
+    if start_over:  # counts cannot be updated: start again
+        before, old_words, stale, gone = {}, {}, list(pages), []
+    assert old_words is not None
     read_now = _read_all(stale, map_chunks)
     complete = complete and len(read_now) == len(stale)
-    posts, domains = Counter(summary.get("posts", {})), Counter(summary.get("domains", {}))
-    for path in [*gone, *(path for path, _, _ in stale if path in before)]:  # what changed no longer counts
-        old_words, old_hosts = words_before.pop(path)
-        posts.subtract(old_words.split())
-        domains.subtract(old_hosts.split())
+    posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
+    domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
+    for path in changed if not start_over else []:  # what changed no longer counts
+        words, hosts = old_words[path]
+        posts.subtract(words.split())
+        domains.subtract(hosts.split())
         del before[path]
-    for path, entry in read_now.items():
-        if entry is not None:
-            before[path] = [entry[0], entry[1], entry[4]]
-            words_before[path] = [entry[2], entry[3]]
-            posts.update(entry[2].split())
-            domains.update(entry[3].split())
-    posts, domains = +posts, +domains  # without the words no page uses any more
+    kept = {path: entry for path, entry in read_now.items() if entry is not None}
+    for path, entry in kept.items():
+        before[path] = (entry[0], entry[1], tuple(entry[4]))
+        posts.update(entry[2].split())
+        domains.update(entry[3].split())
+    new = Summary(before, +posts, +domains, complete)  # without the words no page uses any more
     if store is not None:
-        # Words first: a summary is only ever beside the words it was counted from.
-        write_cache_data(_words_path(store), json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).iterencode(words_before))
-        write_cache_data(store, json.dumps({"pages": before, "posts": posts, "domains": domains, "complete": complete},
-                                           ensure_ascii=False, separators=(",", ":")))
-    return SiteFacts(Vocabulary(posts, domains, len(before), complete),
-                     {path: tuple(entry[2]) for path, entry in before.items()})
+        store.save(site, new, kept, gone + [p for p, e in read_now.items() if e is None and p in current],
+                   start_over=start_over, expected_generation=summary.generation if summary else None)
+    return SiteFacts(Vocabulary(new.posts, new.domains, len(before), complete),
+                     {path: keys for path, (_, _, keys) in before.items()})
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None) -> dict[str, Entry | None]:
@@ -132,37 +148,3 @@ def _read(path: str, size: int, mtime: int) -> Entry | None:
         return None
     words, hosts = words_of(text)
     return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text[:HEAD])]
-
-
-def _words_path(store: Path) -> Path:
-    return store.with_name(store.stem + ".words.json")
-
-
-def _load(store: Path | None) -> dict[str, Any]:
-    """The stored summary, or nothing when absent or not what this module writes (never trusted blindly)."""
-    if store is None:
-        return {}
-    try:
-        data = json.loads(store.read_bytes())
-        pages, posts, domains = data["pages"], data["posts"], data["domains"]
-        valid = (isinstance(pages, dict) and isinstance(posts, dict) and isinstance(domains, dict)
-                 and isinstance(data["complete"], bool)
-                 and all(isinstance(e, list) and len(e) == 3 and isinstance(e[0], int) and isinstance(e[1], int)
-                         and isinstance(e[2], list) and all(isinstance(k, str) for k in e[2]) for e in pages.values())
-                 and all(isinstance(n, int) for n in posts.values()) and all(isinstance(n, int) for n in domains.values()))
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    return data if valid else {}
-
-
-def _load_words(store: Path | None) -> dict[str, list[str]] | None:
-    """Each stored page's words and hosts, or None when absent or damaged."""
-    if store is None:
-        return None
-    try:
-        data = json.loads(_words_path(store).read_bytes())
-    except (OSError, ValueError):
-        return None
-    valid = isinstance(data, dict) and all(
-        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str) and isinstance(e[1], str) for e in data.values())
-    return data if valid else None

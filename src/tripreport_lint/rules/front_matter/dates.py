@@ -121,6 +121,7 @@ class FutureDate(Rule):
     """
 
     code = "FM021"
+    reads_clock = True
     name = "future-date"
     summary = "A published post is dated in the future."
     severity = Severity.WARNING

@@ -1,0 +1,132 @@
+"""The command line's arguments, and the options of a run they give (checked before anything runs)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tripreport_lint import __version__
+from tripreport_lint.errors import InputError
+
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "grouped")
+
+
+class UsageError(Exception):
+    """Arguments argparse refused; the message says which."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What one run is asked to do."""
+
+    paths: tuple[Path, ...] = (Path("."),)
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config: Path | None = None
+    output_format: str = "text"
+    output_files: tuple[tuple[str, Path], ...] = ()
+    diff_base: str | None = None
+    jobs: int | None = None
+    cache: bool = True
+    cache_dir: Path | None = None
+    progress: bool = True
+    check_urls: bool = False
+    offline: bool = False
+    allow_private_urls: bool = False
+    statistics: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+    add_words: bool = False
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), got {value!r}")
+    return int(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tripreport-lint", description="Lint and fix the Markdown posts of a blog.")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print the diff --fix would apply; change nothing")
+    parser.add_argument("--select", type=_codes, help="comma-separated rule codes, prefixes or names to run")
+    parser.add_argument("--extend-select", type=_codes, default=(), help="rules to add to the selection")
+    parser.add_argument("--ignore", type=_codes, default=(), help="rules to turn off")
+    parser.add_argument("--config", type=Path, help="config file to use instead of searching for one")
+    parser.add_argument("--output-format", choices=FORMATS,
+                        help="text (default), github (default under GitHub Actions), json, sarif, junit, "
+                             "gitlab, rdjson or grouped")
+    parser.add_argument("--output-file", action="append", default=[], metavar="FORMAT=PATH",
+                        help="also write the findings in FORMAT to PATH (repeatable), from the same run")
+    parser.add_argument("--diff-base", metavar="REF",
+                        help="report only findings on lines changed since the git revision REF")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                        help="lint on N processes (default: one per core; 1 for none)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR",
+                        help="folder of the results cache (default: .tripreport-lint-cache, or the config's cache-dir)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    parser.add_argument("--check-urls", action="store_true",
+                        help="check external links over the network (LNK011, LNK012; also under pre-commit)")
+    parser.add_argument("--offline", action="store_true", help="skip remote link checks, even when the config asks")
+    parser.add_argument("--allow-private-urls", action="store_true",
+                        help="let remote link checks reach private, loopback and link-local addresses")
+    parser.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    parser.add_argument("--show-rules", action="store_true", help="list every rule and exit")
+    parser.add_argument("--add-words", action="store_true",
+                        help="add the words of the spelling (SPL) findings to the project's words file")
+    parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")
+    return parser
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The options of a run from parsed arguments; InputError for a value no run can use."""
+    from tripreport_lint.rules import resolve  # noqa: PLC0415 - the registry imports every rule
+
+    outputs = []
+    for spec in args.output_file:
+        name, equals, target = spec.partition("=")
+        if not equals or name not in FORMATS or not target:
+            raise InputError(f"--output-file takes FORMAT=PATH with FORMAT one of {', '.join(FORMATS)}, got {spec!r}")
+        outputs.append((name, Path(target)))
+    for option in ("select", "extend_select", "ignore"):
+        for word in getattr(args, option) or ():
+            if not resolve(word):
+                flag = "--" + option.replace("_", "-")
+                raise InputError(f"unknown rule code or name '{word}' in {flag} (see tripreport-lint --show-rules)")
+    default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return RunOptions(
+        paths=tuple(args.paths) or (Path("."),), fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
+        # --add-words collects the words of the spelling findings: the spelling rules, unless told otherwise.
+        select=args.select if args.select is not None or not args.add_words else ("SPL",),
+        extend_select=args.extend_select, ignore=args.ignore, config=args.config,
+        output_format=args.output_format or default_format, output_files=tuple(outputs), diff_base=args.diff_base,
+        jobs=args.jobs, cache=not args.no_cache, cache_dir=args.cache_dir, progress=not args.no_progress,
+        check_urls=args.check_urls, offline=args.offline, allow_private_urls=args.allow_private_urls,
+        statistics=args.statistics, exit_zero=args.exit_zero, quiet=args.quiet, add_words=args.add_words,
+    )
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parsed arguments; UsageError for arguments argparse refuses, SystemExit for --help and --version."""
+    return build_parser().parse_args(argv)

@@ -1,0 +1,125 @@
+"""The one SQLite database of a cache folder, ``<cache>/<version>/store.sqlite3``: a table per kind of
+fact, one schema version, a connection per process, and the oldest rows pruned.
+
+Rows hold JSON and plain values, never code: a cache folder committed by someone else cannot run
+anything. WAL mode lets runs read while another writes; each write is one statement or one
+transaction, so no run ever sees half of one. A file that is not a database, or one of another
+schema version, is made again: a cache may forget, never mislead.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from tripreport_lint import __version__
+from tripreport_lint.paths import absolute
+
+FILE = "store.sqlite3"
+SCHEMA_VERSION = 1
+TABLES = {
+    "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
+    "clean_results": "key TEXT PRIMARY KEY",
+    "site_pages": "site TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, "
+                  "keys TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, PRIMARY KEY (site, path)",
+    "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, complete INTEGER NOT NULL, "
+                   "generation INTEGER NOT NULL",
+    "url_answers": "url TEXT PRIMARY KEY, ok INTEGER NOT NULL, status INTEGER, reason TEXT NOT NULL, moved_to TEXT, "
+                   "checked_at REAL NOT NULL",
+}
+# Rows kept of the tables that grow with every edit; the oldest go when a run starts with more.
+LIMITS = {"results": 50_000, "clean_results": 60_000, "url_answers": 50_000}
+# Files of earlier layouts of the same version folder, removed when a run prepares the folder.
+_EARLIER = ("results.sqlite3", "results.sqlite3-wal", "results.sqlite3-shm", "accepted-front-matter.txt")
+# How long a statement waits while another run writes, before it gives up (a result is then not kept).
+_BUSY_SECONDS = 10.0
+
+# Each process opens its own connection (a forked worker must not use its parent's: it finds it
+# under the parent's pid and never closes it, as workers leave by os._exit).
+_CONNECTIONS: dict[tuple[int, Path], sqlite3.Connection | None] = {}
+
+
+class Store:
+    """The database of one cache folder; every method is quietly nothing when it cannot be had
+    (a read-only folder, a full disk, a lock held too long)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = absolute(folder) / __version__ / FILE  # absolute: connections are kept by it
+
+    def connection(self) -> sqlite3.Connection | None:
+        """This process's connection, opened (and the schema made) on first use."""
+        slot = (os.getpid(), self.path)
+        if slot not in _CONNECTIONS:
+            _CONNECTIONS[slot] = _open(self.path)
+        return _CONNECTIONS[slot]
+
+    def prepare(self) -> None:
+        """Make the folder, with a .gitignore that keeps it out of commits, drop the files of earlier
+        layouts, and prune each growing table to its limit: what a run does once, first."""
+        ignore = self.folder / ".gitignore"
+        try:
+            if not ignore.exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                ignore.write_text("# Written by tripreport-lint: its cache is never committed.\n*\n", encoding="utf-8")
+            for name in _EARLIER:
+                (self.path.parent / name).unlink(missing_ok=True)
+        except OSError:
+            pass
+        connection = self.connection()
+        if connection is None:
+            return
+        try:
+            for table, limit in LIMITS.items():
+                connection.execute(f"DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?", (limit,))
+        except sqlite3.Error:
+            pass
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    for attempt in range(2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, timeout=_BUSY_SECONDS, isolation_level=None)
+        except (OSError, sqlite3.Error):
+            return None
+        try:
+            connection.execute("PRAGMA trusted_schema = OFF")  # the file is data: nothing in it runs
+            connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
+            connection.execute("PRAGMA synchronous = NORMAL")  # a crash may lose the last rows, never the file
+            _migrate(connection)
+            return connection
+        except sqlite3.OperationalError:
+            connection.close()
+            return None  # locked for too long, or read-only: nothing is kept
+        except sqlite3.DatabaseError:
+            connection.close()
+            if attempt:
+                return None
+            try:  # not a database: start again
+                for suffix in ("", "-wal", "-shm"):
+                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+            except OSError:
+                return None
+    return None
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Make the tables of this schema version; a database of another version starts empty. Done in
+    one immediate transaction, so that concurrent runs opening a new database make it once."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+            for name in names:
+                connection.execute(f'DROP TABLE "{name}"')
+            for table, columns in TABLES.items():
+                connection.execute(f"CREATE TABLE {table} ({columns})")
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise

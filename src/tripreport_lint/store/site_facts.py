@@ -1,0 +1,99 @@
+"""What each page of a site says (``site.page_facts``): a row a page, and the word counts of a site."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from typing import Any
+
+from tripreport_lint.site.page_facts import Entry, Summary
+from tripreport_lint.store.database import Store
+
+_CHUNK = 500  # paths asked in one statement (SQLite's limit on parameters is 32,766 or less)
+
+
+class SiteFacts:
+    """The facts of sites, as ``site.page_facts`` asks for them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def summary(self, site: str) -> Summary | None:
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        try:
+            counts = connection.execute("SELECT posts, domains, complete, generation FROM site_counts WHERE site = ?",
+                                        (site,)).fetchone()
+            if counts is None:
+                return None
+            pages = {path: (size, mtime, tuple(json.loads(keys))) for path, size, mtime, keys in connection.execute(
+                "SELECT path, size, mtime, keys FROM site_pages WHERE site = ?", (site,))}
+            posts, domains = _counter(json.loads(counts[0])), _counter(json.loads(counts[1]))
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+        valid = all(isinstance(size, int) and isinstance(mtime, int) and all(isinstance(k, str) for k in keys)
+                    for size, mtime, keys in pages.values())
+        if posts is None or domains is None or not valid or not isinstance(counts[3], int):
+            return None  # not what this module writes: never trusted blindly
+        return Summary(pages, posts, domains, bool(counts[2]), counts[3])
+
+    def words(self, site: str, paths: list[str]) -> dict[str, tuple[str, str]] | None:
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        found: dict[str, tuple[str, str]] = {}
+        try:
+            for start in range(0, len(paths), _CHUNK):
+                chunk = paths[start : start + _CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                for path, words, hosts in connection.execute(
+                        f"SELECT path, words, hosts FROM site_pages WHERE site = ? AND path IN ({marks})", (site, *chunk)):
+                    if isinstance(words, str) and isinstance(hosts, str):
+                        found[path] = (words, hosts)
+        except sqlite3.Error:
+            return None
+        return found if len(found) == len(set(paths)) else None
+
+    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
+             start_over: bool, expected_generation: int | None) -> None:
+        connection = self.store.connection()
+        if connection is None:
+            return
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                row = connection.execute("SELECT generation FROM site_counts WHERE site = ?", (site,)).fetchone()
+                generation = row[0] if row and isinstance(row[0], int) else 0
+                if expected_generation is not None and generation != expected_generation:
+                    connection.execute("ROLLBACK")  # another run saved meanwhile: its counts are the newer
+                    return
+                if start_over:
+                    connection.execute("DELETE FROM site_pages WHERE site = ?", (site,))
+                connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
+                connection.executemany(
+                    "INSERT OR REPLACE INTO site_pages (site, path, size, mtime, keys, words, hosts) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(site, path, e[0], e[1], json.dumps(list(e[4]), ensure_ascii=False), e[2], e[3])
+                     for path, e in read.items()])
+                connection.execute(
+                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, complete, generation) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (site, _json(summary.posts), _json(summary.domains), int(summary.complete), generation + 1))
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error:
+            pass  # locked too long, a full disk: the next run reads the pages again
+
+
+def _json(counts: Counter[str]) -> str:
+    return json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
+
+
+def _counter(data: Any) -> Counter[str] | None:
+    if not isinstance(data, dict) or not all(isinstance(n, int) for n in data.values()):
+        return None
+    return Counter(data)
