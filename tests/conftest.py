@@ -16,6 +16,11 @@ from tripreport_lint.engine.engine import Engine, FileResult, Selection
 from tripreport_lint.remote.settings import UrlStatus
 
 NOW = datetime.datetime(2026, 11, 22, 12, 0, tzinfo=datetime.timezone.utc)
+# Posts written for the tests (tests/data), and the real posts of ../shared/corpus, which only a
+# checkout with the project's shared folder beside it has: tests that read them skip without it.
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
 
 
 @dataclass
