@@ -70,6 +70,12 @@ def site(tmp_path: Path) -> Site:
     return Site(tmp_path)
 
 
+def console_script(name: str) -> Path:
+    """A console script installed with this interpreter (the package's, or a test extra's): beside
+    ``sys.executable`` whether or not its folder is on PATH."""
+    return Path(sys.executable).parent / name
+
+
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed command line in a subprocess, as a user would."""
     return subprocess.run(
