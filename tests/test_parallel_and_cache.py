@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Site, run_cli
+from tripreport_lint.store import results as cache_module
 
 TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "tracing", "autoscaling", "storage"]
 
@@ -102,10 +103,12 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(site: Site) -> None:
     _blog(site, posts=4)
     cold = _json(cwd=site.root)
     cache = site.root / ".tripreport-lint-cache"
-    for (key, entry), garbage in zip(_entries(cache).items(), ["[", '[{"code": 1}]', b"\0\xff", None]):
+    stored = _entries(cache)
+    assert len(stored) == 4 and all(json.loads(entry) for entry in stored.values())  # every post has findings
+    for (key, entry), garbage in zip(stored.items(), ["[", '[{"code": 1}]', b"\0\xff", None], strict=True):
         _replace_entry(cache, key, entry[:60] if garbage is None else garbage)  # None: cut short
     assert _json(cwd=site.root) == cold
-    assert all(json.loads(e) for e in _entries(cache).values())
+    assert _entries(cache) == stored  # each damaged entry written again as it was
 
 
 def test_a_cache_file_that_is_not_a_database_is_made_again(site: Site) -> None:
@@ -256,8 +259,6 @@ def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_seria
 
 
 def test_the_oldest_results_go_when_the_database_holds_too_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tripreport_lint.store import results as cache_module
-
     monkeypatch.setattr(cache_module, "MAX_ENTRIES", 3)
     cache = cache_module.Cache(tmp_path / "cache")
     cache.prepare()
