@@ -16,6 +16,11 @@ from tripreport_lint.engine.engine import Engine, FileResult, Selection
 from tripreport_lint.remote.settings import UrlStatus
 
 NOW = datetime.datetime(2026, 11, 22, 12, 0, tzinfo=datetime.timezone.utc)
+# Posts written for the tests (tests/data), and the real posts of ../shared/corpus, which only a
+# checkout with the project's shared folder beside it has: tests that read them skip without it.
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
 
 
 @dataclass
@@ -63,6 +68,12 @@ def site(tmp_path: Path) -> Site:
     (tmp_path / "hugo.toml").write_text('title = "Test blog"\n', encoding="utf-8")
     (tmp_path / "static").mkdir()
     return Site(tmp_path)
+
+
+def console_script(name: str) -> Path:
+    """A console script installed with this interpreter (the package's, or a test extra's): beside
+    ``sys.executable`` whether or not its folder is on PATH."""
+    return Path(sys.executable).parent / name
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
-import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import Site, run_cli
+from conftest import Site, console_script, run_cli
 from tripreport_lint import __version__
 from tripreport_lint.cli.command import run
+from tripreport_lint.diagnostics import Diagnostic, Severity, Span
+from tripreport_lint.reporters import REPORTERS, RunSummary
+from tripreport_lint.rules.front_matter.dates import InvalidDate
 
 BAD = "---\ntitle: Meetup recap\ndate: 2024-03-05\ndraft: \"false\"\n---\n\nPizza and talks.\n"
 GOOD = "---\ntitle: Meetup recap\ndate: 2024-03-05\n---\n\nPizza and talks.\n"
@@ -98,13 +102,13 @@ def test_show_rules_version_and_usage() -> None:
 
 
 def test_console_script_is_installed(site: Site) -> None:
-    script = shutil.which("tripreport-lint")
-    if script is None:
-        pytest.fail("the tripreport-lint console script is not on PATH; install the package first")
+    script = console_script("tripreport-lint")
+    if not script.is_file():
+        pytest.fail(f"no tripreport-lint console script at {script}; install the package first")
     site.write("content/blog/a.md", GOOD)
-    import subprocess
-
     assert subprocess.run([script, "."], cwd=site.root, capture_output=True, check=False).returncode == 0
+    site.write("content/blog/b.md", BAD)
+    assert subprocess.run([script, "."], cwd=site.root, capture_output=True, check=False).returncode == 1
 
 
 def test_run_is_callable_in_process(site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,11 +119,6 @@ def test_run_is_callable_in_process(site: Site, monkeypatch: pytest.MonkeyPatch,
 
 
 def test_github_escapes_properties_and_data() -> None:
-    import io
-
-    from tripreport_lint.diagnostics import Diagnostic, Severity, Span
-    from tripreport_lint.reporters import REPORTERS, RunSummary
-
     stream = io.StringIO()
     finding = Diagnostic("posts/a,b:c.md", "FM021", "future-date", "50% done\nnext", Span(3, 1, 3, 5), Severity.WARNING)
     REPORTERS["github"](stream).report([finding], RunSummary(("post.md",), 0, False))
@@ -130,8 +129,6 @@ def test_github_escapes_properties_and_data() -> None:
 
 def test_a_crashing_rule_is_an_error_naming_it(site: Site, monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    from tripreport_lint.rules.front_matter.dates import InvalidDate
-
     def broken(self: object, doc: object, ctx: object) -> None:
         raise KeyError("boom")
 

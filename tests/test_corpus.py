@@ -11,21 +11,23 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, run_cli
+from conftest import CORPUS, NOW, run_cli
 from tripreport_lint.engine.engine import Engine
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
 
 
 def test_whole_corpus_lints_without_a_traceback() -> None:
     result = run_cli("--no-cache", "--statistics", str(CORPUS), cwd=CORPUS)
-    assert result.returncode in (0, 1), result.stderr
-    assert "Traceback" not in result.stderr and result.stderr == ""
+    assert result.returncode == 1, result.stderr  # real posts have findings
+    assert result.stderr == ""
 
 
 def sample_posts(per_site: int = 2) -> list[Path]:
-    """Real posts with YAML front matter holding a title and a date, the same number from each site."""
+    """Real posts with YAML front matter holding a title and a date, the same number from each site;
+    none where the corpus is absent (the list is read at collection, before ``pytestmark`` skips)."""
+    if not CORPUS.is_dir():
+        return []
     chosen = []
     for site in sorted(p for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_")):
         posts = []

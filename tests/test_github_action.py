@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import Site
+from conftest import Site, console_script
 
 ROOT = Path(__file__).resolve().parents[1]
 POST = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"false\"\n---\n\nText.\n"
 
 
 def test_action_yml_validates_against_the_github_action_schema() -> None:
-    checker = shutil.which("check-jsonschema")
-    if checker is None:
-        pytest.fail("check-jsonschema is not installed: pip install '.[test]'")
+    checker = console_script("check-jsonschema")
+    if not checker.is_file():
+        pytest.fail(f"no check-jsonschema at {checker}: pip install '.[test]'")
     result = subprocess.run([checker, "--builtin-schema", "vendor.github-actions", str(ROOT / "action.yml")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -26,10 +25,10 @@ def test_action_yml_validates_against_the_github_action_schema() -> None:
 
 def run_action(site: Site, tmp_path: Path, **inputs: str) -> tuple[subprocess.CompletedProcess[str], Path, Path]:
     summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
-    lint = shutil.which("tripreport-lint")
-    assert lint, "the tripreport-lint console script is not installed"
+    lint = console_script("tripreport-lint")
+    assert lint.is_file(), f"no tripreport-lint console script at {lint}; install the package first"
     env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output),
-           "TRIPREPORT_LINT": lint, **{f"INPUT_{k.upper()}": v for k, v in inputs.items()}}
+           "TRIPREPORT_LINT": str(lint), **{f"INPUT_{k.upper()}": v for k, v in inputs.items()}}
     result = subprocess.run(["bash", str(ROOT / "action/run.sh")], cwd=site.root, env=env, capture_output=True,
                             text=True, check=False)
     return result, summary, output

@@ -6,13 +6,15 @@ import os
 import shutil
 import stat
 import subprocess
+from typing import Any
 
+import mdformat
 import pytest
 
 from conftest import Site, run_cli
 from tripreport_lint.engine.engine import FileResult
 from tripreport_lint.engine.writer import write
-from tripreport_lint.format.normalise import FormatOptions, normalise
+from tripreport_lint.format.normalise import FormatOptions, Normalised, normalise
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
 OPTIONS = FormatOptions()
@@ -44,9 +46,23 @@ def test_definitions_and_comment_idiom_block_normalisation() -> None:
 
 
 def test_control_characters_mdformat_drops_are_kept() -> None:
-    assert normalise("* a\x1c b\n", OPTIONS).reason in (None, "mdformat would drop control characters")
-    result = normalise("* a\x1c b\n", OPTIONS)
-    assert result.text is None or "\x1c" in result.text
+    # CommonMark turns NUL into U+FFFD, so mdformat's output renders the same: only the guard sees it.
+    assert normalise("* Day one\x00 notes\n", OPTIONS).reason == "mdformat would drop control characters"
+    result = normalise("* a\x1c b\n", OPTIONS)  # mdformat keeps this one; refused should a release drop it
+    assert result.text == "- a\x1c b\n" or result.reason == "mdformat would drop control characters"
+
+
+def test_guard_refuses_mdformat_output_that_drops_a_control_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = mdformat.text
+
+    def dropping(text: str, **kwargs: Any) -> str:
+        return real(text, **kwargs).replace("\x1c", "")
+
+    monkeypatch.setattr(mdformat, "text", dropping)
+    normalise.cache_clear()
+    result = normalise("* Keynotes\x1c and *workshops*\n", OPTIONS)
+    normalise.cache_clear()
+    assert result == Normalised(None, "mdformat would drop control characters")
 
 
 def test_deep_nesting_and_size_limits() -> None:
@@ -65,8 +81,6 @@ def test_deep_nesting_and_size_limits() -> None:
 )
 def test_guard_refuses_what_mdformat_gets_wrong(monkeypatch: pytest.MonkeyPatch, mdformat_output: str,
                                                 reason: str) -> None:
-    import mdformat
-
     def fake(text: str, **kwargs: object) -> str:
         if not mdformat_output:
             raise RecursionError

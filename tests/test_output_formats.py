@@ -14,13 +14,13 @@ import jsonschema
 import pytest
 from junitparser import JUnitXml
 
-from conftest import Site, run_cli
+from conftest import DATA, SHARED, Site, run_cli
 from tripreport_lint.cli.arguments import FORMATS
 from tripreport_lint.diagnostics import Diagnostic, Severity, Span
 from tripreport_lint.reporters import REPORTERS, RunSummary
 from tripreport_lint.reporters.github import job_summary, split_annotated
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 POST = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"false\"\n---\n\nSee https://example.com/x and StÃ©phane.\n"
 
 
@@ -28,11 +28,14 @@ def test_every_format_has_a_reporter() -> None:
     assert set(FORMATS) == set(REPORTERS)
 
 
-@pytest.mark.skipif(not (SHARED / "seed-posts").is_dir(), reason="../shared is not beside this checkout")
-def test_sarif_of_the_seed_posts_validates_against_the_schema() -> None:
-    result = run_cli("--no-cache", "--output-format", "sarif", str(SHARED / "seed-posts"), cwd=SHARED)
+@pytest.mark.parametrize("posts", [DATA, SHARED / "seed-posts"], ids=["tests-data", "seed-posts"])
+def test_sarif_validates_against_the_oasis_schema(posts: Path) -> None:
+    if not posts.is_dir():
+        pytest.skip(f"{posts} is not beside this checkout")
+    result = run_cli("--no-cache", "--output-format", "sarif", str(posts), cwd=posts.parent)
+    assert result.returncode == 1 and result.stderr == "", result.stderr
     sarif = json.loads(result.stdout)
-    schema = json.loads((SHARED / "schemas/sarif-schema-2.1.0.json").read_text())
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text())  # OASIS SARIF 2.1.0 (errata 01)
     jsonschema.validators.validator_for(schema)(schema).validate(sarif)
     run = sarif["runs"][0]
     assert run["results"] and all(r["ruleId"] == run["tool"]["driver"]["rules"][r["ruleIndex"]]["id"]

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Site, run_cli
+from tripreport_lint.store import database
+from tripreport_lint.store.results import Results
 
 TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "tracing", "autoscaling", "storage"]
 
@@ -102,10 +104,12 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(site: Site) -> None:
     _blog(site, posts=4)
     cold = _json(cwd=site.root)
     cache = site.root / ".tripreport-lint-cache"
-    for (key, entry), garbage in zip(_entries(cache).items(), ["[", '[{"code": 1}]', b"\0\xff", None]):
+    stored = _entries(cache)
+    assert len(stored) == 4 and all(json.loads(entry) for entry in stored.values())  # every post has findings
+    for (key, entry), garbage in zip(stored.items(), ["[", '[{"code": 1}]', b"\0\xff", None], strict=True):
         _replace_entry(cache, key, entry[:60] if garbage is None else garbage)  # None: cut short
     assert _json(cwd=site.root) == cold
-    assert all(json.loads(e) for e in _entries(cache).values())
+    assert _entries(cache) == stored  # each damaged entry written again as it was
 
 
 def test_a_cache_file_that_is_not_a_database_is_made_again(site: Site) -> None:
@@ -265,9 +269,6 @@ def test_parallel_run_with_the_cache_reads_the_site_once_and_agrees_with_a_seria
 
 
 def test_the_oldest_rows_go_when_the_database_holds_too_many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tripreport_lint.store import database
-    from tripreport_lint.store.results import Results
-
     monkeypatch.setitem(database.LIMITS, "results", 3)
     store = database.Store(tmp_path / "cache")
     store.prepare()
@@ -280,8 +281,6 @@ def test_the_oldest_rows_go_when_the_database_holds_too_many(tmp_path: Path, mon
 
 
 def test_a_database_of_another_schema_version_starts_empty(tmp_path: Path) -> None:
-    from tripreport_lint.store import database
-
     path = database.Store(tmp_path / "cache").path
     path.parent.mkdir(parents=True)
     with closing(sqlite3.connect(path)) as connection, connection:
