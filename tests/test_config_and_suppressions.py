@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from conftest import Site
+from conftest import Site, run_cli
+from tripreport_lint.document.lines import LineIndex
+from tripreport_lint.engine import suppressions
 
 STRING_DRAFT = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"true\"\ntags: [a, a]\n---\n\nBody.\n"
 
@@ -38,9 +41,6 @@ def test_disable_next_line_and_ranges(site: Site) -> None:
         "<!-- tripreport-lint-disable-next-line -->\nline six\n"
         "<!-- tripreport-lint-disable FM010 -->\nx\n<!-- tripreport-lint-enable FM010 -->\n"
     )
-    from tripreport_lint.document.lines import LineIndex
-    from tripreport_lint.engine import suppressions
-
     found = suppressions.parse(text, LineIndex(text), lambda word: [word])
     assert found.suppresses("FM031", 7) and not found.suppresses("FM031", 8)
     assert found.suppresses("FM010", 9) and not found.suppresses("FM010", 11) and not found.suppresses("FM031", 9)
@@ -53,8 +53,6 @@ def test_disable_file_by_name_silences_front_matter_findings(site: Site) -> None
 
 
 def test_include_globs_choose_files_and_folders_named_like_posts_are_not_files(site: Site) -> None:
-    from conftest import run_cli
-
     site.write("content/blog/a.md", STRING_DRAFT)
     site.write("content/blog/b.mdx", STRING_DRAFT)
     site.write("content/blog/odd.md/picture.png", "png")
@@ -63,3 +61,34 @@ def test_include_globs_choose_files_and_folders_named_like_posts_are_not_files(s
     site.write(".tripreport-lint.toml", 'include = ["*.md", "content/**/*.mdx"]\n')
     both = run_cli("--statistics", ".", cwd=site.root)
     assert "in 2 files" in both.stdout
+
+
+def _linted(site: Site) -> list[str]:
+    result = run_cli("--output-format", "json", ".", cwd=site.root)
+    return sorted({row["path"] for row in json.loads(result.stdout)})
+
+
+def test_exclude_globs_read_as_in_a_gitignore(site: Site) -> None:
+    for relative in ("content/drafts/idea.md", "content/drafts/keep.md", "content/blog/2023/a.md",
+                     "content/blog/2024/b.md", "content/blog/2025/c.md", "content/notes/*.md", "content/notes/todo.md"):
+        site.write(relative, STRING_DRAFT)
+    # A class, a path taken back out with '!', and an escaped '*' that only matches a '*'.
+    site.write(".tripreport-lint.toml", 'exclude = ["content/drafts/**", "!content/drafts/keep.md", '
+                                        r"""'content/blog/202[34]', 'content/notes/\*.md']""" "\n")
+    assert _linted(site) == ["content/blog/2025/c.md", "content/drafts/keep.md", "content/notes/todo.md"]
+
+
+def test_per_file_ignores_and_schemas_take_classes(site: Site) -> None:
+    site.write(".tripreport-lint.toml", '[per-file-ignores]\n"content/blog/201[0-9]/**" = ["FM010"]\n'
+                                        '[schemas]\n"content/blog/202[0-3]/**" = "none"\n')
+    assert [c for c, _, _ in site.findings(STRING_DRAFT, relative="content/blog/2019/x.md")] == ["FM031"]
+    assert [c for c, _, _ in site.findings(STRING_DRAFT, relative="content/blog/2023/x.md")] == ["FM031"]
+    assert [c for c, _, _ in site.findings(STRING_DRAFT, relative="content/blog/2024/x.md")] == ["FM010", "FM031"]
+
+
+def test_include_globs_with_a_folder_match_only_files_themselves(site: Site) -> None:
+    site.write("content/blog/a.mdx", STRING_DRAFT)
+    site.write("content/blog/b.md", STRING_DRAFT)
+    site.write("content/blog/old.mdx/picture.png", "png")
+    site.write(".tripreport-lint.toml", 'include = ["content/**/*.mdx"]\n')
+    assert _linted(site) == ["content/blog/a.mdx"]

@@ -108,3 +108,16 @@ def test_date_time_format_of_a_user_schema_is_checked(site: Site) -> None:
     site.write(".tripreport-lint.toml", 'schema = "s.json"\n')
     [finding] = site.diagnostics(post("date: 2024-07-01T25:00:00Z"), select="FM010")
     assert finding.message == "'date' is not a valid date-time: got the string \"2024-07-01T25:00:00Z\""
+
+
+def test_json_types_follow_the_schemas_draft(site: Site) -> None:
+    """0.0 is an integer from draft 6 on: what is wrong is the value, not its type; draft 4 says otherwise."""
+    weight = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "integer", "maximum": -1}]}  # Hugo ignores 0
+    schema = {"type": "object", "properties": {"weight": weight}}
+    site.write("s.json", json.dumps(schema))
+    site.write("s4.json", json.dumps({**schema, "$schema": "http://json-schema.org/draft-04/schema#"}))
+    site.write(".tripreport-lint.toml", 'schema = "s.json"\n[schemas]\n"content/old/**" = "s4.json"\n')
+    [finding] = site.diagnostics(post("weight: 0.0"), select="FM010")
+    assert finding.message == "'weight': 0.0 is less than the minimum of 1"
+    [finding] = site.diagnostics(post("weight: 0.0"), select="FM010", relative="content/old/post.md")
+    assert finding.message == "'weight' must be a whole number, got the number 0.0"

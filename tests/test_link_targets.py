@@ -23,6 +23,12 @@ def test_bundle_images_static_files_and_other_posts(site: Site) -> None:
     assert "'missing.png' leads to no file of the site" in found[0].message
 
 
+def test_html_targets_are_read_as_a_browser_reads_them(site: Site) -> None:
+    site.write("content/blog/a&b.png", "png")
+    body = '<img src=pic.png alt=Booth> <img src="a&amp;b.png" alt="x">\n<img data-src="lazy.png" src="a&amp;b.png" alt="y">\n'
+    assert site.findings(HEAD + body, select="LNK004") == [("LNK004", 6, 10)]
+
+
 def test_site_absolute_page_links(site: Site) -> None:
     site.write("content/blog/2023/edge-roundup/index.md", HEAD.replace("title: Notes", "title: Edge Roundup"))
     site.write("content/blog/2022-05-01-may-news.md", "---\ntitle: May news\naliases: [/old/may/]\n---\n")
@@ -58,6 +64,12 @@ def test_fragments_follow_the_renderer(site: Site) -> None:
     )
     found = site.findings(HEAD + body, select="LNK005")
     assert found == [("LNK005", 19, 1), ("LNK005", 19, 45)]
+
+
+def test_html_anchors_are_id_and_name_attributes(site: Site) -> None:
+    body = '<a href="#x" data-name="y"></a> <a name=top></a> <span title="id=z" ID="Upper"></span>\n\n'
+    body += "[a](#y) [b](#top) [c](#z) [d](#Upper)\n"
+    assert site.findings(HEAD + body, select="LNK005") == [("LNK005", 6, 10), ("LNK005", 8, 1), ("LNK005", 8, 19)]
 
 
 def test_anchor_styles() -> None:

@@ -84,6 +84,12 @@ def test_images_without_alt(site: Site) -> None:
     assert findings(site, body, "LNK010") == [("LNK010", 6, 1), ("LNK010", 10, 1)]
 
 
+def test_img_alt_is_an_attribute_of_its_own(site: Site) -> None:
+    """data-alt is another attribute; an unquoted alt, or a '>' inside a quoted value, is still read right."""
+    body = '<img data-alt="Booth" src="a.png">\n\n<img src=b.png alt=Booth>\n\n<img title="a > b" src="c.png">\n'
+    assert findings(site, body, "LNK010") == [("LNK010", 6, 1), ("LNK010", 10, 1)]
+
+
 def test_references(site: Site) -> None:
     body = "See [flux][Flux  Site] and [argo][argo].\n\n[flux site]: https://fluxcd.io/\n[unused]: https://x.io/\n"
     assert findings(site, body, "LNK007,LNK008") == [("LNK007", 6, 28), ("LNK008", 9, 1)]

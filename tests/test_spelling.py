@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from spellchecker import SpellChecker
 
 from conftest import Site, run_cli
+from tripreport_lint.spelling import dictionaries
 
 HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
 
@@ -103,3 +109,22 @@ def test_words_file_at_the_site_root_works_without_a_config(site: Site) -> None:
     assert [code for code, _, _ in site.findings(text, select="SPL")] == ["SPL002"]
     site.write(".tripreport-words.txt", "Rejekts\n")
     assert site.findings(text, select="SPL") == []
+
+
+def test_english_words_come_from_pyspellchecker_cached_by_its_version(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    dictionaries._word_lists.cache_clear()  # noqa: SLF001 - the per-process table, to read the cache folder again
+    try:
+        assert dictionaries.english() == SpellChecker(language="en").word_frequency.dictionary
+        assert len(list(tmp_path.rglob("words-*.marshal"))) == 1
+        dictionaries._word_lists.cache_clear()  # noqa: SLF001
+        assert "observability" in dictionaries.english()  # from the cache: no new entry
+        assert len(list(tmp_path.rglob("words-*.marshal"))) == 1
+        real = importlib.metadata.version
+        monkeypatch.setattr(importlib.metadata, "version", lambda name: "99" if name == "pyspellchecker" else real(name))
+        dictionaries._word_lists.cache_clear()  # noqa: SLF001
+        assert "observability" in dictionaries.english()
+        assert len(list(tmp_path.rglob("words-*.marshal"))) == 2  # another version of pyspellchecker, another entry
+    finally:
+        dictionaries._word_lists.cache_clear()  # noqa: SLF001

@@ -81,20 +81,20 @@ class Config:
         return [rule(self.rule_options.get(rule.code)) for rule in registry.ALL_RULES if rule in enabled and rule not in off]
 
     def ignored_codes(self, relative: str) -> set[str]:
-        return {rule.code for glob, names in self.per_file_ignores if glob_match(glob, relative)
+        return {rule.code for glob, names in self.per_file_ignores if glob_match((glob,), relative)
                 for rule in _expand(names)}
 
     def schema_spec(self, relative: str) -> str:
         for glob, spec in self.schemas:
-            if glob_match(glob, relative):
+            if glob_match((glob,), relative):
                 return spec
         return self.schema
 
     def wanted(self, relative: str, *, explicit: bool = False) -> bool:
         """Whether a file is linted: not excluded, and matched by ``include`` unless named explicitly."""
-        if any(glob_match(glob, relative) for glob in self.exclude):
+        if glob_match(self.exclude, relative):
             return False
-        return explicit or any(glob_match(glob, relative, whole_path=True) for glob in self.include)
+        return explicit or glob_match(self.include, relative, whole_path=True)
 
 
 def _expand(selectors: tuple[str, ...]) -> list[type[Rule]]:

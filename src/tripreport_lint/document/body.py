@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tripreport_lint.document import templates
+from tripreport_lint.document.html_tags import StartTag, start_tags
 from tripreport_lint.document.markdown import inline_tokens
 from tripreport_lint.document.scanning import Span, code_spans, paired
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 _COMMENT_OPEN = re.compile(r"<!--")
 _COMMENT_CLOSE = re.compile(r"-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_HTML_TARGET = re.compile(r"<(?:img|a|source|video|audio)\b[^<>]*?\s(?:src|href)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+_TARGET_TAGS = frozenset({"img", "a", "source", "video", "audio"})
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
 # Link text: up to 999 pieces (CommonMark's limit for labels), so a scan that finds no ']' ends soon.
@@ -161,9 +162,20 @@ class Body:
         return blank(text, hidden)
 
     @cached_property
+    def html_tags(self) -> list[StartTag]:
+        """HTML start tags outside code (those in comments too), with their attributes."""
+        return start_tags(self.without_code, self.body_start)
+
+    @cached_property
     def html_targets(self) -> list[tuple[str, int, int]]:
-        """(value, start, end) of the ``src``/``href`` of HTML images, links and media, outside code and comments."""
-        return [(m.group(1), m.start(1), m.end(1)) for m in _HTML_TARGET.finditer(self.comments_blanked)]
+        """(value, start, end) of the first ``src``/``href`` of HTML images, links and media, outside code and
+        comments: the value as a browser reads it (entities decoded), the offsets of the value as written."""
+        found = []
+        for tag in start_tags(self.comments_blanked, self.body_start, _TARGET_TAGS):
+            target = next((a for a in tag.attributes if a.name in ("src", "href") and a.value is not None), None)
+            if target is not None and target.start >= 0:
+                found.append((target.value or "", target.start, target.end))
+        return found
 
     @cached_property
     def links(self) -> list[Link]:

@@ -6,7 +6,7 @@ and answers kept on disk for a while so a re-run asks nothing again.
 No private, loopback or link-local address is contacted unless allowed: the check happens where
 the connection is made, after DNS resolution, so neither a literal IP, a host name resolving to
 one, nor a redirect to either gets through. httpx (optional: ``pip install tripreport-lint[urls]``)
-is imported only here.
+is imported only here and by the transport (remote/transport.py), both when URLs are checked.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from tripreport_lint import __version__
@@ -63,7 +63,7 @@ async def _check_all(urls: list[str], settings: UrlSettings) -> dict[str, UrlSta
     async with httpx.AsyncClient(transport=_transport(settings), timeout=settings.timeout, follow_redirects=False,
                                  headers={"User-Agent": USER_AGENT}, trust_env=False) as client:
         statuses = await asyncio.gather(*(checker.check(client, url) for url in urls))
-    return dict(zip(urls, statuses))
+    return dict(zip(urls, statuses, strict=True))
 
 
 class _Checker:
@@ -173,20 +173,9 @@ def _failure(error: BaseException) -> str:
     return " ".join(text.split())[:160]
 
 
-def _transport(settings: UrlSettings) -> Any:
-    """httpx's transport, with its connection pool connecting through the address guard.
+def _transport(settings: UrlSettings) -> httpx.AsyncBaseTransport:
+    """httpx's transport for the checks: its connections go through the address guard."""
+    from tripreport_lint.remote.transport import GuardedTransport  # noqa: PLC0415 - imports httpx
 
-    httpx has no public setting for httpcore's network backend, so the pool is rebuilt with the
-    transport's own TLS context; the tests cover it, in case httpx changes.
-    """
-    import httpcore  # noqa: PLC0415
-    import httpx  # noqa: PLC0415
-
-    from tripreport_lint.remote.guard import GuardedBackend  # noqa: PLC0415
-
-    transport = httpx.AsyncHTTPTransport(retries=0, trust_env=False)
-    ssl_context = transport._pool._ssl_context  # noqa: SLF001
-    transport._pool = httpcore.AsyncConnectionPool(  # noqa: SLF001
-        ssl_context=ssl_context, max_connections=settings.concurrency, retries=0,
-        network_backend=GuardedBackend(allow_private=settings.allow_private, timeout=settings.timeout))
-    return transport
+    return GuardedTransport(allow_private=settings.allow_private, timeout=settings.timeout,
+                            max_connections=settings.concurrency)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
@@ -276,23 +275,11 @@ def _same_stem(word: str, candidate: str) -> bool:
         longer.startswith(shorter) and longer[len(shorter):] in _ENDINGS)
 
 
-def _edits(word: str) -> set[str]:
-    """Every string one deletion, insertion, substitution or adjacent swap away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    letters = string.ascii_lowercase
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in letters}
-        | {a + c + b for a, b in splits for c in letters}
-    ) - {word}
-
-
 def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict[str, int],
               domains: dict[str, int]) -> str | None:
     """The most likely intended word one edit away, or None when nothing close is known well enough."""
     best, best_score = None, 0.0
-    edits = _edits(word)
+    edits = spelling_data.english_checker().edit_distance_1(word) - {word}  # deletions, swaps, replacements, insertions
     # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
     for candidate in sorted((edits & english.keys()) | (edits & posts.keys()) | (edits & domains.keys())):
         if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):

@@ -11,9 +11,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tripreport_lint.document.document import Document
 
-_HTML_ID = re.compile(r"<[A-Za-z][^<>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']", re.S)
-
-
 def github(text: str) -> str:
     """GitHub's and Hugo/Goldmark's default: lower case, keep letters, digits, '-' and '_', spaces to '-'."""
     kept = "".join(c for c in text.lower() if c.isalnum() or c in "-_ " or unicodedata.category(c) == "Mn")
@@ -60,5 +57,5 @@ def document_anchors(doc: Document, style: str) -> set[str]:
         count = counts.get(base, 0)
         counts[base] = count + 1
         anchors.add(base if count == 0 else f"{base}-{count}")
-    anchors.update(m.group(1) for m in _HTML_ID.finditer(doc.body.without_code))
+    anchors.update(a.value for tag in doc.body.html_tags for a in tag.attributes if a.name in ("id", "name") and a.value)
     return anchors

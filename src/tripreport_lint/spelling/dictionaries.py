@@ -1,29 +1,31 @@
 """The word lists the spelling rules use, loaded once per process.
 
 codespell has no stable Python API, so its dictionary files are read here, in its own format.
-The English word frequencies are pyspellchecker's (a plain data file, MIT licensed; wordfreq
-would bring regex, msgpack and langcodes for the same job). Parsing its gzipped JSON costs
-~150 ms and codespell's text ~35 ms, so the parsed tables are kept in the user's cache folder in
-marshal form (~40 ms and ~15 ms to load).
+The English word frequencies are pyspellchecker's (MIT licensed; wordfreq would bring regex,
+msgpack and langcodes for the same job), read through its API. Loading them costs ~150 ms and
+parsing codespell's text ~35 ms, so the tables are kept in the user's cache folder in marshal form
+(~40 ms and ~15 ms to load), keyed by pyspellchecker's version and codespell's files.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
+import importlib.metadata
 import importlib.util
-import json
 import marshal
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
 from tripreport_lint.files import write_cache_data
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
 
 CODESPELL_DICTIONARIES = {
     "clear": "dictionary.txt",
@@ -54,7 +56,7 @@ class Misspelling:
         return cls(words, False, fixes[comma + 1 :].strip())
 
 
-@lru_cache(maxsize=None)
+@cache
 def codespell(names: tuple[str, ...]) -> dict[str, str]:
     """codespell's built-in dictionaries by name (``clear``, ``rare``...), merged: lower-case typo to
     its fixes as written (``Misspelling.parse`` reads them; most entries are never looked at)."""
@@ -63,13 +65,13 @@ def codespell(names: tuple[str, ...]) -> dict[str, str]:
         if name not in CODESPELL_DICTIONARIES:
             raise InputError(f"unknown codespell dictionary '{name}' (choose from {', '.join(CODESPELL_DICTIONARIES)})")
         source = _codespell_path(name)
-        found.update(_marshalled(f"codespell-{name}", [source], lambda: _parse_codespell(source.read_text("utf-8"))))
+        found.update(_marshalled(f"codespell-{name}", [_stamp(source)], partial(_parse_codespell, source)))
     return found
 
 
-def _parse_codespell(text: str) -> dict[str, str]:
+def _parse_codespell(path: Path) -> dict[str, str]:
     table = {}
-    for line in text.splitlines():
+    for line in path.read_text("utf-8").splitlines():
         typo, _, fixes = line.partition("->")
         table[typo.lower()] = fixes
     return table
@@ -77,10 +79,6 @@ def _parse_codespell(text: str) -> dict[str, str]:
 
 def _codespell_path(name: str) -> Path:
     return _package_data("codespell_lib", "codespell", "data", CODESPELL_DICTIONARIES[name])
-
-
-def _english_path() -> Path:
-    return _package_data("spellchecker", "pyspellchecker", "resources", "en.json.gz")
 
 
 def _package_data(package: str, distribution: str, *parts: str) -> Path:
@@ -96,10 +94,22 @@ def _cache_folder() -> Path:
     return Path(base) / "tripreport-lint" / __version__
 
 
-def _marshalled(name: str, sources: list[Path], build: Callable[[], Any]) -> Any:
-    """A table built from installed data files, kept in the user's cache folder in marshal form
-    (loading it costs a fraction of building it); a new version of a source file is a new entry."""
-    stamps = [f"{path}:{info.st_size}:{info.st_mtime_ns}" for path, info in ((p, p.stat()) for p in sources)]
+def _stamp(path: Path) -> str:
+    """What identifies a version of an installed data file."""
+    info = path.stat()
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _pyspellchecker_version() -> str:
+    try:
+        return f"pyspellchecker {importlib.metadata.version('pyspellchecker')}"
+    except importlib.metadata.PackageNotFoundError:
+        raise InputError("pyspellchecker is not installed: pip install pyspellchecker") from None
+
+
+def _marshalled(name: str, stamps: list[str], build: Callable[[], Any]) -> Any:
+    """A table built from installed data, kept in the user's cache folder in marshal form (loading it
+    costs a fraction of building it); ``stamps`` name the data's versions: a new one is a new entry."""
     cached = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}.marshal"
     try:
         table = marshal.loads(cached.read_bytes())
@@ -117,15 +127,17 @@ _CORRECTIONS = ("clear", "rare", "usage")
 _BRITISH = "en-GB_to_en-US"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
-    sources = [_english_path(), *map(_codespell_path, (*_CORRECTIONS, _BRITISH))]
-    frequencies, known = _marshalled("words", sources, _build_word_lists)
+    stamps = [_pyspellchecker_version(), *(_stamp(_codespell_path(name)) for name in (*_CORRECTIONS, _BRITISH))]
+    frequencies, known = _marshalled("words", stamps, _build_word_lists)
     return frequencies, known
 
 
 def _build_word_lists() -> tuple[dict[str, int], frozenset[str]]:
-    frequencies = json.loads(gzip.decompress(_english_path().read_bytes()))
+    from spellchecker import SpellChecker  # noqa: PLC0415 - loading its English words costs ~150 ms: once a version
+
+    frequencies = dict(SpellChecker(language="en").word_frequency.dictionary)
     # codespell's corrections are real words, and so are the British spellings it maps to American.
     known = {w.strip().lower() for fixes in codespell(_CORRECTIONS).values()
              for w in fixes.split(",")[: None if "," not in fixes else -1]}
@@ -136,6 +148,17 @@ def _build_word_lists() -> tuple[dict[str, int], frozenset[str]]:
 def english() -> dict[str, int]:
     """English words (lower case) and how often they occur, from pyspellchecker's data."""
     return _word_lists()[0]
+
+
+@cache
+def english_checker() -> SpellChecker:
+    """pyspellchecker's checker over those words (its edits use their letters), for lower-case words."""
+    from spellchecker import SpellChecker  # noqa: PLC0415 - only a post with an unknown word needs it
+
+    # Case-sensitive: the table is lower case already, and lowering its keys again would double the ~20 ms.
+    checker = SpellChecker(language=None, case_sensitive=True)
+    checker.word_frequency.load_json(english())
+    return checker
 
 
 def codespell_words() -> frozenset[str]:

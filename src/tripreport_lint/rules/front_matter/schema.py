@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
@@ -80,7 +80,7 @@ class SchemaViolation(Rule):
         if fm is None or ctx.schema is None or fm.mapping is None:
             return
         for error in ctx.schema.validator.iter_errors(_as_the_site_reads_it(fm.mapping, doc)):
-            yield from _violations(doc, fm, error)
+            yield from _violations(doc, fm, error, ctx.schema.validator.is_type)
 
     def clean_key(self, doc: Document, ctx: Context) -> str | None:
         """The schema and the values as YAML typed them: a post whose body alone changed is not
@@ -108,7 +108,9 @@ def _as_the_site_reads_it(data: dict[str, Any], doc: Document) -> dict[str, Any]
     return {**data, "date": dated.group(1)} if dated else data
 
 
-def _violations(doc: Document, fm: FrontMatter, error: ValidationError) -> Iterator[Violation]:
+def _violations(doc: Document, fm: FrontMatter, error: ValidationError,
+                is_type: Callable[[Any, str], bool]) -> Iterator[Violation]:
+    """Violations of one error; ``is_type`` is the validator's JSON type check, which follows the schema's draft."""
     path: KeyPath = tuple(error.absolute_path)
     where = describe_path(path)
     kind = error.validator
@@ -129,12 +131,12 @@ def _violations(doc: Document, fm: FrontMatter, error: ValidationError) -> Itera
                 )
     elif kind in ("anyOf", "oneOf") and error.context:
         types = expected_types(error.schema)
-        if types and not any(_is_type(error.instance, t) for t in types):
+        if types and not any(is_type(error.instance, t) for t in types):
             yield _type_violation(doc, fm, path, types, error.schema, error.instance)
         else:
             from jsonschema.exceptions import best_match  # noqa: PLC0415
 
-            yield from _violations(doc, fm, best_match(error.context))
+            yield from _violations(doc, fm, best_match(error.context), is_type)
     elif kind == "type":
         yield _type_violation(doc, fm, path, expected_types(error.schema), error.schema, error.instance)
     else:
@@ -155,19 +157,6 @@ def _plain_message(where: str, kind: Any, error: ValidationError) -> str:
     if kind == "pattern":
         return f"'{where}' must match the pattern {limit}, got {describe(value)}"
     return f"'{where}': {error.message}"
-
-
-def _is_type(value: Any, name: str) -> bool:
-    checks: dict[str, Any] = {
-        "string": lambda v: isinstance(v, str),
-        "boolean": lambda v: isinstance(v, bool),
-        "array": lambda v: isinstance(v, list),
-        "object": lambda v: isinstance(v, dict),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-        "null": lambda v: v is None,
-    }
-    return bool(checks.get(name, lambda v: False)(value))
 
 
 def _type_violation(

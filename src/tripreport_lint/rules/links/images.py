@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-
-_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.I)
 
 
 class ImageWithoutAlt(Rule):
@@ -59,7 +56,7 @@ class ImageWithoutAlt(Rule):
             if link.image and not link.text.strip():
                 yield Violation(f"image '{link.target}' has no alt text: describe it between the brackets",
                                 doc.span(link.start, link.end))
-        for match in _IMG_TAG.finditer(doc.body.without_code, doc.body_start):
-            if not re.search(r"\balt\s*=", match.group(), re.I):
+        for tag in doc.body.html_tags:
+            if tag.name == "img" and tag.get("alt") is None:
                 yield Violation("<img> has no alt attribute: add alt=\"...\" describing the picture",
-                                doc.span(match.start(), match.end()))
+                                doc.span(tag.start, tag.end))
