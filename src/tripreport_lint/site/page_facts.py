@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,14 +17,14 @@ from typing import Any
 
 from tripreport_lint import __version__
 from tripreport_lint.files import write_cache_data
+from tripreport_lint.frontmatter.split import parse, split
+from tripreport_lint.site.anchors import github
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
 MAX_SECONDS = 3.0
-HEAD = 2048  # where slugs, titles and aliases are looked for
-_SLUG_LINE = re.compile(r"^(?:slug|url)\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
-_TITLE_LINE = re.compile(r"^title\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
-_ALIASES = re.compile(r"^aliases\s*[:=]\s*\[([^\]]*)\]|^aliases\s*:\s*\n((?:[ \t]*-[^\n]*\n)+)", re.M)
+# What the stored keys were made by: a summary of another version is read again in full.
+KEYS_VERSION = 2
 
 CHUNK = 64  # pages a worker reads at a time
 # What is read of a page: [size, mtime_ns, "its words", "its host parts", [its declared keys]].
@@ -40,14 +39,39 @@ class SiteFacts:
     keys: dict[str, tuple[str, ...]]  # page path -> the last URL segments it declares
 
 
-def declared_keys(head: str) -> list[str]:
+def front_matter(text: str) -> dict[str, Any] | None:
+    """A page's front matter as parsed (YAML, TOML or JSON); None when it has none, or none that parses."""
+    found = split(text)
+    if found is None:
+        return None
+    try:
+        parse(found)
+    except RecursionError:
+        return None  # json and tomllib recurse per nesting level: that page's own lint reports it
+    return found.mapping
+
+
+def last_segment(url: object) -> str | None:
+    """The last segment of a URL path given in front matter (``/blog/my-post/`` -> ``my-post``)."""
+    if not isinstance(url, str):
+        return None
+    return url.strip().rstrip("/").rsplit("/", 1)[-1] or None
+
+
+def declared_keys(text: str) -> list[str]:
     """The URL segments a page's front matter gives it: slug or url, title (Hugo's :slug falls back
-    to it) and aliases (extra URLs of the page)."""
-    keys = [m.group(1).strip("/").rsplit("/", 1)[-1] for m in _SLUG_LINE.finditer(head)]
-    keys += [re.sub(r"[^\w]+", "-", m.group(1).lower()).strip("-") for m in _TITLE_LINE.finditer(head)]
-    for aliases in _ALIASES.finditer(head):
-        entries = re.split(r"[,\n]", aliases.group(1) or aliases.group(2))
-        keys += [e.strip(" \t-\"'").rstrip("/").rsplit("/", 1)[-1] for e in entries if e.strip(" \t-")]
+    to it, made a slug as Hugo's urlize does) and aliases (extra URLs of the page, one or a list)."""
+    data = front_matter(text)
+    if data is None:
+        return []
+    keys = [segment for segment in (last_segment(data.get("slug")), last_segment(data.get("url"))) if segment]
+    title = data.get("title")
+    if isinstance(title, (str, int)) and not isinstance(title, bool) and (slug := github(str(title).strip())):
+        keys.append(slug)
+    aliases = data.get("aliases")
+    for alias in [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []:
+        if segment := last_segment(alias):
+            keys.append(segment)
     return keys
 
 
@@ -97,8 +121,8 @@ def read(pages: list[tuple[str, int, int]], store: Path | None, map_chunks: MapC
     if store is not None:
         # Words first: a summary is only ever beside the words it was counted from.
         write_cache_data(_words_path(store), json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).iterencode(words_before))
-        write_cache_data(store, json.dumps({"pages": before, "posts": posts, "domains": domains, "complete": complete},
-                                           ensure_ascii=False, separators=(",", ":")))
+        write_cache_data(store, json.dumps({"pages": before, "posts": posts, "domains": domains, "complete": complete,
+                                            "keys": KEYS_VERSION}, ensure_ascii=False, separators=(",", ":")))
     return SiteFacts(Vocabulary(posts, domains, len(before), complete),
                      {path: tuple(entry[2]) for path, entry in before.items()})
 
@@ -126,12 +150,12 @@ def read_chunk(pages: list[tuple[str, int, int]]) -> list[Entry | None]:
 
 def _read(path: str, size: int, mtime: int) -> Entry | None:
     try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
+        with open(path, encoding="utf-8-sig", errors="replace") as stream:
             text = stream.read()
     except OSError:
         return None
     words, hosts = words_of(text)
-    return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text[:HEAD])]
+    return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text)]
 
 
 def _words_path(store: Path) -> Path:
@@ -146,7 +170,7 @@ def _load(store: Path | None) -> dict[str, Any]:
         data = json.loads(store.read_bytes())
         pages, posts, domains = data["pages"], data["posts"], data["domains"]
         valid = (isinstance(pages, dict) and isinstance(posts, dict) and isinstance(domains, dict)
-                 and isinstance(data["complete"], bool)
+                 and isinstance(data["complete"], bool) and data.get("keys") == KEYS_VERSION
                  and all(isinstance(e, list) and len(e) == 3 and isinstance(e[0], int) and isinstance(e[1], int)
                          and isinstance(e[2], list) and all(isinstance(k, str) for k in e[2]) for e in pages.values())
                  and all(isinstance(n, int) for n in posts.values()) and all(isinstance(n, int) for n in domains.values()))
