@@ -152,3 +152,17 @@ def test_schema_references_that_resolve_are_accepted(site: Site, monkeypatch: py
     monkeypatch.chdir(site.root)
     out, err = io.StringIO(), io.StringIO()
     assert run(["--no-cache", "content"], stdout=out, stderr=err) == 0, err.getvalue()
+
+
+@pytest.mark.parametrize("text", ['[tool.tripreport-lint]\nignore = ["SPL002"\n', '[project]\nname = "blog\n'],
+                         ids=["tool table", "other tables"])
+def test_a_pyproject_that_is_not_toml_is_an_error_not_passed_over(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                                                   text: str) -> None:
+    # It may hold this tool's settings: linting without them would report what the user turned off.
+    site.write("pyproject.toml", text)
+    site.write("content/blog/post.md", POST)
+    monkeypatch.chdir(site.root)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--no-cache", "content"], stdout=out, stderr=err) == 2
+    assert err.getvalue().startswith("tripreport-lint: error: ") and err.getvalue().count("\n") == 1, err.getvalue()
+    assert "pyproject.toml: invalid TOML" in err.getvalue() and "All checks passed" not in out.getvalue()
