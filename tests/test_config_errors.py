@@ -109,3 +109,60 @@ def test_a_bug_of_ours_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, c
     assert done.value.code == 2
     assert capsys.readouterr().err == ("tripreport-lint: internal error: ZeroDivisionError('division by zero'); "
                                        "please report it\n")
+
+
+@pytest.mark.parametrize(
+    ("schema_data", "needle"),
+    [
+        ({"properties": {"title": {"$ref": "#/$defs/missing"}}}, "$ref '#/$defs/missing' points to nothing"),
+        ({"$defs": {"t": {"type": "string"}}, "properties": {"tags": {"items": {"$ref": "#/$defs/t/items"}}}},
+         "$ref '#/$defs/t/items' points to nothing"),
+        ({"$id": "https://blog.example.com/post.schema.json", "properties": {"title": {"$ref": "#nowhere"}}},
+         "$ref '#nowhere' points to nothing"),
+        ({"$defs": {"meta": {"$dynamicAnchor": "meta", "type": "object"}},
+          "properties": {"params": {"$dynamicRef": "#other"}}}, "$dynamicRef '#other' points to nothing"),
+    ],
+    ids=["missing $defs entry", "pointer past a leaf", "missing anchor under an $id", "missing dynamic anchor"],
+)
+def test_a_schema_reference_to_nothing_is_one_error_exit_2(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                                            no_network: list[object], schema_data: dict[str, object],
+                                                            needle: str) -> None:
+    site.write(".tripreport-lint.toml", 'schema = "post.schema.json"\n')
+    site.write("post.schema.json", json.dumps(schema_data))
+    site.write("content/blog/post.md", POST)
+    site.write("content/blog/other.md", POST)
+    monkeypatch.chdir(site.root)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--no-cache", "content"], stdout=out, stderr=err) == 2
+    assert err.getvalue().count("\n") == 1 and "internal error" not in err.getvalue(), err.getvalue()
+    assert err.getvalue().startswith("tripreport-lint: error: ") and "post.schema.json" in err.getvalue()
+    assert needle in err.getvalue() and no_network == []
+
+
+def test_schema_references_that_resolve_are_accepted(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    schema_data = {
+        "$id": "https://blog.example.com/post.schema.json",
+        "$defs": {"text": {"$anchor": "text", "type": "string"}, "a~b/c": {"type": "string"}},
+        "properties": {"title": {"$ref": "#/$defs/text"}, "summary": {"$ref": "#text"},
+                       "author": {"$ref": "#/$defs/a~0b~1c"}, "self": {"$ref": "#"}},
+    }
+    site.write(".tripreport-lint.toml", 'schema = "post.schema.json"\n')
+    site.write("post.schema.json", json.dumps(schema_data))
+    site.write("content/blog/post.md", POST)
+    monkeypatch.chdir(site.root)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--no-cache", "content"], stdout=out, stderr=err) == 0, err.getvalue()
+
+
+@pytest.mark.parametrize("text", ['[tool.tripreport-lint]\nignore = ["SPL002"\n', '[project]\nname = "blog\n'],
+                         ids=["tool table", "other tables"])
+def test_a_pyproject_that_is_not_toml_is_an_error_not_passed_over(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                                                   text: str) -> None:
+    # It may hold this tool's settings: linting without them would report what the user turned off.
+    site.write("pyproject.toml", text)
+    site.write("content/blog/post.md", POST)
+    monkeypatch.chdir(site.root)
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--no-cache", "content"], stdout=out, stderr=err) == 2
+    assert err.getvalue().startswith("tripreport-lint: error: ") and err.getvalue().count("\n") == 1, err.getvalue()
+    assert "pyproject.toml: invalid TOML" in err.getvalue() and "All checks passed" not in out.getvalue()

@@ -29,3 +29,20 @@ def test_only_changed_lines_are_reported(site: Site) -> None:
     assert found == [("content/blog/edited.md", 7, "LNK009"), ("content/blog/new.md", 4, "FM010")]
     bad = run_cli("--diff-base", "no-such-ref", "content", cwd=site.root)
     assert bad.returncode == 2 and "--diff-base no-such-ref" in bad.stderr
+
+
+def test_paths_git_would_quote_are_still_found(site: Site) -> None:
+    # git quotes non-ASCII and '"' in diff headers and file lists, and puts a tab after a name with a space.
+    names = ["café.md", "day two.md", 'the "best" talks.md']
+    for name in names:
+        site.write(f"content/blog/{name}", OLD)
+    git("init", "-q", cwd=site.root)
+    git("add", ".", cwd=site.root)
+    git("commit", "-qm", "posts", cwd=site.root)
+    for name in names:
+        site.write(f"content/blog/{name}", OLD.replace("Text.", "Text with a bare https://example.com/x link."))
+    site.write("content/blog/naïve notes.md", OLD)
+    result = run_cli("--diff-base", "HEAD", "--output-format", "json", "content", cwd=site.root)
+    found = sorted((row["path"], row["line"], row["code"]) for row in json.loads(result.stdout))
+    assert found == sorted([*((f"content/blog/{name}", 7, "LNK009") for name in names),
+                            ("content/blog/naïve notes.md", 4, "FM010")]), result.stderr

@@ -29,6 +29,20 @@ def test_toml_dates_are_the_text_written() -> None:
     assert doc.front_matter is not None and doc.front_matter.data == {"date": "2024-05-19T10:00:00+02:00"}
 
 
+def test_toml_escaped_quotes_in_a_multi_line_string_do_not_move_later_dates() -> None:
+    text = (
+        '+++\ndate = 2024-05-19\nsummary = """\nShe said \\""" twice.\ndate = 1999-01-01\n"""\n'
+        "lastmod = 2024-06-01 08:00:00Z\nquote = '''it''''\nupdated = 2024-07-01\n+++\n"
+    )
+    fm = Document.from_text(text).front_matter
+    assert fm is not None and fm.error is None
+    assert fm.data["date"] == "2024-05-19" and fm.data["summary"] == 'She said """ twice.\ndate = 1999-01-01\n'
+    assert fm.data["lastmod"] == "2024-06-01 08:00:00Z" and fm.data["updated"] == "2024-07-01"
+    summary, quote = fm.node(("summary",)), fm.node(("quote",))
+    assert summary is not None and fm.source(summary).endswith('01\n"""')
+    assert quote is not None and fm.source(quote) == "'''it''''"
+
+
 def test_yaml_dates_are_the_text_written() -> None:
     doc = Document.from_text("---\ndate: 2024-05-19 10:00:00\nlastmod: 2025-02-30\n---\n")
     assert doc.front_matter is not None

@@ -86,3 +86,33 @@ def test_fixes_that_never_settle_leave_the_file_alone(site: Site, monkeypatch) -
     result = site.lint("content/blog/a.md", select="ENC006", fix=True)
     assert result.error is not None and "fixes of ENC006 did not settle" in result.error
     assert not result.changed and path.read_text() == "---\ntitle: N\ndate: 2024-01-01\n---\nalpha\n"
+
+
+# Posts that set off most rules whose fix is declared ALWAYS, including the odd shapes where an
+# edit is hard to make (a tagged item, a flow list on two lines, an alias, an item below its dash).
+CONTRACT_POSTS = [
+    MESSY,
+    "---\ntitle: Notes\ndate: 2024-05-19\ndraft: no\ntags:\n  - kubernetes\n  - !!str Kubernetes\n  - cncf\n"
+    "categories: [events,\n  Events]\n---\n\nSee https://example.com/slides and [the deck] (https://example.com/deck).\n"
+    "Read the[notes](https://example.com/notes) by StÃ©phane\u200b.   \n\n* one\n+ two\n",
+    '+++\ntitle = "Notes"\ndate = 2024-05-19\ntags = ["a", "b", "A"]\n+++\n\nThe keynote, the keynote, the kenote.\r\nEnd',
+    '{\n  "title": "Notes",\n  "date": "2024-05-19",\n  "tags": ["x", "x"]\n}\n\nThe keynote was good.\n',
+    "---\ntitle: Notes\ndate: 2024-05-19\nkeywords: &words [kubernetes, Kubernetes]\ntags: *words\ncategories:\n"
+    "  - events\n  -\n    Events\n---\n\nBody.\n",
+]
+
+
+def test_rules_declared_always_fixable_never_report_without_a_fix(site: Site) -> None:
+    from tripreport_lint.diagnostics import FixAvailability  # noqa: PLC0415 - only this test needs it
+    from tripreport_lint.rules import BY_CODE  # noqa: PLC0415 - only this test needs it
+
+    site.write("content/blog/keynote.md", "---\ntitle: Keynote\ndate: 2024-05-19\n---\n\nThe keynote.\n")
+    fired = set()
+    for number, text in enumerate(CONTRACT_POSTS):
+        result = site.lint(f"content/blog/contract-{number}.md", text, select="ALL")
+        assert result.error is None, result.error
+        for diagnostic in result.diagnostics:
+            if BY_CODE[diagnostic.code].fix_availability is FixAvailability.ALWAYS:
+                fired.add(diagnostic.code)
+                assert diagnostic.fix is not None, f"{diagnostic.code} is declared always fixable: {diagnostic}"
+    assert len(fired) >= 8, fired  # the posts keep exercising most of the always-fixable rules

@@ -50,3 +50,13 @@ def test_theme_keys_by_option(site: Site) -> None:
     text = "---\ntitle: N\ndate: 2024-01-01\nogImage: og.png\ncover:\n  image: missing.png\n---\n"
     site.write("content/blog/og.png", "png")
     assert site.findings(text) == [("FM040", 6, 10)]
+
+
+def test_page_resource_of_a_post_whose_slug_is_in_json_or_toml_front_matter(site: Site) -> None:
+    site.write("content/blog/2023/0621-roundup/index.md", '{\n  "title": "R",\n  "slug": "edge-roundup"\n}\n')
+    site.write("content/blog/2023/0621-roundup/cover.jpg", "jpg")
+    site.write("content/blog/2023/0705-summit/index.md", '+++\ntitle = "S"\nurl = "/2023/summit-notes/"\n+++\n'
+                                                         "\n```toml\nslug = 'in-a-code-block'\n```\n")
+    site.write("content/blog/2023/0705-summit/cover.jpg", "jpg")
+    assert site.findings(post("images: [/2023/06/21/edge-roundup/cover.jpg, /2023/summit-notes/cover.jpg]")) == []
+    assert site.findings(post("images: [/2023/07/05/in-a-code-block/cover.jpg]")) == [("FM040", 4, 10)]

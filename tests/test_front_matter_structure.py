@@ -112,3 +112,29 @@ def test_crlf_and_cr_only_line_endings(site: Site) -> None:
 
 def test_empty_front_matter_is_a_mapping_missing_keys(site: Site) -> None:
     assert site.findings("---\n---\nBody.\n") == [("FM010", 1, 1), ("FM010", 1, 1)]
+
+
+def test_unclosed_quote_is_reported_where_it_opens(site: Site) -> None:
+    text = '---\ntitle: "Notes from SREcon\ndate: 2024-03-18\ntags: [sre, oncall]\n---\n\nBody.\n'
+    [finding] = site.diagnostics(text)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FM004", 2, 8)
+    assert "never closed" in finding.message
+    assert site.findings("---\ndate: 2024-03-18\ntitle: 'Notes\n---\n\nBody.\n") == [("FM004", 3, 8)]
+
+
+def test_front_matter_closed_only_by_a_thematic_break_in_the_body(site: Site) -> None:
+    # The `---` of the body is taken as the closer; the "front matter" then holds body text.
+    text = ("---\ntitle: Notes from SREcon\ndate: 2024-03-18\n\nWe met the on-call crowd at the hallway track.\n\n"
+            "---\n\n## Day two\n\nMore notes.\n")
+    [finding] = site.diagnostics(text)
+    assert (finding.code, finding.span.line, finding.span.column) == ("FM002", 1, 1)
+    assert "never closed" in finding.message
+    heading = "---\ntitle: Notes from SREcon\ndate: 2024-03-18\n\n# Day one\n\nTalks: [keynote, panel\n\n---\n\nEnd.\n"
+    assert site.findings(heading) == [("FM002", 1, 1)]
+
+
+def test_a_blank_line_inside_front_matter_that_does_not_parse_is_still_a_syntax_error(site: Site) -> None:
+    text = "---\ntitle: Notes from SREcon\n\ndate: 2024-03-18: day one\n---\n\nBody.\n"
+    assert site.findings(text) == [("FM004", 4, 17)]
+    block = "---\ntitle: Notes\ndate: 2024-03-18\ndescription: |\n  Intro.\n\n  # Not a heading\n---\n\nBody.\n"
+    assert site.findings(block) == []

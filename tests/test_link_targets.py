@@ -90,3 +90,27 @@ def test_jekyll_site_uses_kramdown_anchors_and_link_tags(tmp_path: Path) -> None
     )
     found = site.findings(HEAD + body, select="LNK005,LNK006", relative="_posts/2024-02-01-new.md")
     assert found == [("LNK005", 8, 13), ("LNK006", 10, 67)]
+
+
+def test_an_empty_alias_list_on_one_page_breaks_no_other_post(site: Site) -> None:
+    # Hugo archetypes often leave `aliases: []`; the other posts of the site must still be checked.
+    site.write("content/blog/draft.md", "---\ntitle: Draft\naliases: []\n---\n\nSoon.\n")
+    site.write("content/blog/toml-draft.md", '+++\ntitle = "Second draft"\naliases = []\n+++\n\nSoon.\n')
+    body = "Notes from the meetup, with [the draft](/blog/draft/) and [the other](/blog/second-draft/).\n"
+    assert site.findings(HEAD + body, select="SPL002,LNK004") == []
+
+
+def test_pages_declare_slugs_titles_and_aliases_in_every_front_matter_format(site: Site) -> None:
+    site.write("content/blog/numbers.md", "---\ntitle: 2024\naliases: /blog/old/year-in-review/\n---\n")
+    site.write("content/blog/mesh.md", '+++\ntitle = "Edge & Mesh"\nslug = "edge-mesh-day"\n'
+                                       'aliases = ["/blog/x/one/", "/blog/x/two"]\n+++\n')
+    site.write("content/blog/from-json.md", '{\n  "title": "From JSON",\n  "url": "/blog/2023/json-page/"\n}\n')
+    site.write("content/blog/broken.md", "---\ntitle: Broken page\nslug: [unclosed\n---\n")
+    site.write("content/blog/code.md", "---\ntitle: Code\n---\n\n```yaml\nslug: from-a-code-block\n```\n")
+    found = [
+        "[a](/blog/2024/) [b](/blog/year-in-review/) [c](/blog/one/) [d](/blog/two/) [e](/blog/json-page/)",
+        "[f](/blog/edge-mesh-day/) [g](/blog/edge--mesh/) [h](/blog/from-json/)",
+    ]
+    missing = "[i](/blog/from-a-code-block/) [j](/blog/broken-page/) [k](/blog/edge-mesh/)\n"
+    assert site.findings(HEAD + "\n".join(found) + "\n" + missing, select="LNK004") == [
+        ("LNK004", 8, 1), ("LNK004", 8, 31), ("LNK004", 8, 55)]

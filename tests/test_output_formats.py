@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.message
+import importlib.metadata
 import io
 import json
 import os
@@ -18,6 +20,7 @@ from conftest import DATA, SHARED, Site, run_cli
 from tripreport_lint.cli.arguments import FORMATS
 from tripreport_lint.diagnostics import Diagnostic, Severity, Span
 from tripreport_lint.reporters import REPORTERS, RunSummary
+from tripreport_lint.reporters.base import RuleInfo
 from tripreport_lint.reporters.github import job_summary, split_annotated
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -162,3 +165,57 @@ def test_job_summary_is_written_under_actions(site: Site, tmp_path: Path) -> Non
     text = summary_file.read_text()
     assert text.startswith("### tripreport-lint: ") and "| FM010 | schema-violation | 1 |" in text
     assert job_summary([], 3) == "### tripreport-lint\n\nNo findings in 3 files.\n"
+
+
+def _metadata(*project_urls: str) -> email.message.Message:
+    found = email.message.Message()
+    found["Name"] = "tripreport-lint"
+    for url in project_urls:
+        found["Project-URL"] = url
+    return found
+
+
+def _sarif_and_rdjson() -> tuple[dict[str, Any], dict[str, Any]]:
+    summary = RunSummary(("posts/a.md",), 0, False, {"FM010": RuleInfo("schema-violation", "Front matter breaks the schema.", "h")})
+    reports = []
+    for name in ("sarif", "rdjson"):
+        stream = io.StringIO()
+        REPORTERS[name](stream).report([finding(3, Severity.ERROR)], summary)
+        reports.append(json.loads(stream.getvalue()))
+    return reports[0], reports[1]
+
+
+def test_sarif_and_rdjson_link_to_the_project_its_metadata_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    lookups: list[str] = []
+
+    def metadata(name: str) -> email.message.Message:
+        lookups.append(name)
+        return _metadata("Changelog, https://github.com/acme/tripreport-lint/releases",
+                         "Source, https://github.com/acme/tripreport-lint")
+
+    monkeypatch.setattr(importlib.metadata, "metadata", metadata)
+    sarif, rdjson = _sarif_and_rdjson()
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://github.com/acme/tripreport-lint"
+    assert driver["rules"][0]["helpUri"] == (
+        "https://github.com/acme/tripreport-lint/blob/main/docs/rules.md#fm010-schema-violation")
+    assert rdjson["source"] == {"name": "tripreport-lint", "url": "https://github.com/acme/tripreport-lint"}
+    assert lookups and set(lookups) == {"tripreport-lint"}
+
+
+def test_sarif_and_rdjson_leave_the_links_out_when_the_metadata_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.metadata, "metadata", lambda name: _metadata())
+    sarif, rdjson = _sarif_and_rdjson()
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver and "helpUri" not in driver["rules"][0]
+    assert rdjson["source"] == {"name": "tripreport-lint"}
+    assert "OWNER" not in json.dumps(sarif) + json.dumps(rdjson)
+
+
+def test_other_formats_do_not_look_the_project_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    def metadata(name: str) -> email.message.Message:
+        raise AssertionError("package metadata read for a format that does not show it")
+
+    monkeypatch.setattr(importlib.metadata, "metadata", metadata)
+    for name in ("text", "json", "github", "junit", "gitlab", "grouped"):
+        REPORTERS[name](io.StringIO()).report([finding(3, Severity.ERROR)], RunSummary(("posts/a.md",), 0, False))

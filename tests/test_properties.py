@@ -3,13 +3,16 @@
 For every post: no exception; every finding lies inside the file; one pass of fixes changes nothing
 outside the fixes' own ranges; ``--fix`` leaves no safe fix behind and a second ``--fix`` changes
 nothing. The linear scans of ``scanning`` and ``templates`` agree with the regexes they replace.
+TOML front matter dates come out as text that reads back as tomllib's value.
 ``TRIPREPORT_PROPERTY_EXAMPLES`` sets how many posts each property sees (default 60).
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,12 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.document.scanning import code_spans, paired
 from tripreport_lint.engine.engine import Engine
 from tripreport_lint.engine.fixes import apply
+from tripreport_lint.frontmatter import toml_reader
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 only
+    import tomli as tomllib
 
 EXAMPLES = int(os.environ.get("TRIPREPORT_PROPERTY_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("TRIPREPORT_PROPERTY_RANDOM"),
@@ -141,3 +150,88 @@ def test_linear_scans_agree_with_the_regexes_they_replace(text: str) -> None:
     assert paired(text, re.compile("<!--"), re.compile("-->")) == [m.span() for m in comment.finditer(text)]
     assert code_spans(text) == [m.span() for m in code.finditer(text)]
     assert templates.tags(text) == [m.span() for m in tag.finditer(text)]
+
+
+# TOML front matter: strings of every kind (escapes, quote runs, lines that look like keys) around dates.
+# Quotes come often: runs of them next to escapes and closing quotes are where scanners go wrong.
+TOML_TEXT = st.lists(st.sampled_from(['"', '"', '"', "'", "'", "\\", "\n", "\t", " ", "a", "é", "#", "=", "[", "]", "{",
+                                      "}", ",", "\nk0 = 1999-01-01 ", "\u0001"]), max_size=12).map("".join)
+
+
+def _toml_basic(text: str) -> str:
+    escaped = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+    return '"' + "".join(escaped.get(c, c if c >= " " else f"\\u{ord(c):04x}") for c in text) + '"'
+
+
+@st.composite
+def _toml_multiline_basic(draw: st.DrawFn) -> str:
+    out, raw_quotes = [], 0
+    for char in draw(TOML_TEXT):
+        if char == '"' and raw_quotes < 2 and draw(st.booleans()):
+            out.append('"')  # a run of at most two quotes needs no escape
+            raw_quotes += 1
+            continue
+        raw_quotes = 0
+        out.append({"\\": "\\\\", '"': '\\"', "\n": "\n", "\t": "\t"}.get(char, char if char >= " " else "\\u0001"))
+    return '"""' + "".join(out) + '"""'
+
+
+def _toml_literal(text: str, multiline: bool) -> str:
+    if multiline:
+        return "'''" + re.sub("'''+", "''", text.replace("\u0001", "")) + "'''"
+    return "'" + re.sub(r"['\n\u0001]", "", text) + "'"
+
+
+TOML_DATE = st.one_of(
+    st.dates().map(datetime.date.isoformat),
+    st.builds(
+        lambda day, sep, time, fraction, offset: f"{day.isoformat()}{sep}{time.strftime('%H:%M:%S')}{fraction}{offset}",
+        st.dates(), st.sampled_from(["T", " ", "t"]), st.times(),
+        st.sampled_from(["", ".5", ".123456", ".999999999"]),
+        st.sampled_from(["", "Z", "z", "+02:00", "-05:30", "+00:00"]),
+    ),
+    st.builds(lambda time, fraction: time.strftime("%H:%M:%S") + fraction, st.times(), st.sampled_from(["", ".25"])),
+)
+TOML_STRING = st.one_of(TOML_TEXT.map(_toml_basic), _toml_multiline_basic(),
+                        st.builds(_toml_literal, TOML_TEXT, st.booleans()))
+TOML_SCALAR = st.one_of(TOML_DATE, TOML_STRING)
+TOML_VALUE = st.one_of(
+    TOML_SCALAR,
+    st.lists(TOML_SCALAR, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+    st.lists(TOML_SCALAR, min_size=1, max_size=3).map(lambda items: "[\n  " + ",\n  ".join(items) + ",\n]"),
+    st.lists(TOML_SCALAR, max_size=2).map(lambda items: "{ " + ", ".join(f"i{n} = {v}" for n, v in enumerate(items)) + " }"),
+)
+
+
+@st.composite
+def toml_front_matter(draw: st.DrawFn) -> str:
+    lines = [f"k{n} = {value}" + draw(st.sampled_from(["", "  # note", " # date = 2000-01-01"]))
+             for n, value in enumerate(draw(st.lists(TOML_VALUE, min_size=1, max_size=6)))]
+    tables = [f"[t{n}]\n" + "\n".join(f'"k {m}" = {value}' for m, value in enumerate(values))
+              for n, values in enumerate(draw(st.lists(st.lists(TOML_VALUE, max_size=3), max_size=2)))]
+    return "\n".join(lines + tables) + "\n"
+
+
+def _dates(value: object, path: tuple[object, ...] = ()) -> list[tuple[tuple[object, ...], object]]:
+    if isinstance(value, (datetime.date, datetime.time)):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _dates(item, (*path, key))]
+    if isinstance(value, list):
+        return [found for index, item in enumerate(value) for found in _dates(item, (*path, index))]
+    return []
+
+
+@settings(max_examples=max(EXAMPLES * 5, 300), deadline=None)
+@given(content=toml_front_matter())
+def test_toml_dates_come_out_as_text_that_reads_back_as_the_date(content: str) -> None:
+    expected = tomllib.loads(content)
+    data, _, _ = toml_reader.read(content)
+    for path, value in _dates(expected):
+        text = data
+        for key in path:
+            text = text[key]
+        assert isinstance(text, str), (path, text)
+        again = tomllib.loads(f"v = {text}")["v"]
+        assert (type(again), again, getattr(again, "tzinfo", None)) == (type(value), value, getattr(value, "tzinfo", None))
+        assert text in content, f"{text!r} is not the text written for {path}"

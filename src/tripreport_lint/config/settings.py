@@ -120,10 +120,9 @@ def find(folder: Path, known: dict[Path, Path | None] | None = None) -> Path | N
 
 
 def _has_tool_table(path: Path) -> bool:
-    try:
-        return "tripreport-lint" in _read_toml(path).get("tool", {})
-    except InputError:
-        return False
+    # One that cannot be read or parsed is an error, not passed over: it may hold this tool's settings.
+    tool = _read_toml(path).get("tool", {})
+    return isinstance(tool, dict) and "tripreport-lint" in tool
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

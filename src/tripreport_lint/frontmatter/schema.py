@@ -72,6 +72,7 @@ def load(spec: str, base: Path) -> Schema | None:
         raise InputError(f"{path}: a schema must be a JSON object")
     _check_refs(data, path)
     _check_schema(data, path)
+    _check_local_refs(data, path)
     return Schema(str(path), data)
 
 
@@ -97,6 +98,34 @@ def _check_refs(node: Any, path: Path) -> None:
     elif isinstance(node, list):
         for value in node:
             _check_refs(value, path)
+
+
+def _check_local_refs(data: dict[str, Any], path: Path) -> None:
+    """Refuse a local reference that leads nowhere: jsonschema would only fail on it when a post's
+    front matter reaches it, once per post."""
+    import referencing  # noqa: PLC0415 - comes with jsonschema, loaded only for a user's schema
+    import referencing.exceptions  # noqa: PLC0415
+    import referencing.jsonschema  # noqa: PLC0415
+
+    root = referencing.Resource.from_contents(data, default_specification=referencing.jsonschema.DRAFT202012)
+    registry: referencing.Registry[Any] = referencing.Registry(retrieve=_refuse)  # type: ignore[call-arg]
+    registry = registry.with_resource(root.id() or "", root).crawl()
+    # Each subschema with the resolver of its place: an $id below the root changes what '#...' means.
+    pending = [(root, registry.resolver(root.id() or ""))]
+    while pending:
+        resource, resolver = pending.pop()
+        resolver = resolver.in_subresource(resource)
+        contents = resource.contents
+        for keyword in _REF_KEYWORDS if isinstance(contents, dict) else ():
+            ref = contents.get(keyword)
+            if not isinstance(ref, str):
+                continue
+            try:
+                resolver.lookup(ref)
+            except referencing.exceptions.Unresolvable as error:
+                raise InputError(f"{path}: {keyword} {ref!r} points to nothing in the schema: add what it names "
+                                 "or correct the reference") from error
+        pending += [(sub, resolver) for sub in resource.subresources()]
 
 
 def _check_schema(data: dict[str, Any], path: Path) -> None:

@@ -17,10 +17,22 @@ _OPENERS: tuple[tuple[re.Pattern[str], re.Pattern[str], Format], ...] = (
     (re.compile(r"(?=\{[ \t]*(?:\r\n|\r|\n))"), re.compile(r"(?<=[\r\n])\}[ \t]*(?=[\r\n]|\Z)"), "json"),
 )
 _LINE_END = re.compile(r"\r\n|\r|\n|$")
+# After a blank line, a line at the margin that opens Markdown body text and is no YAML: a heading, fence,
+# quote, list item (other than YAML's "- "), link or image, template tag, HTML, or words with no "key:".
+_BODY_AFTER_BLANK = re.compile(
+    r"^[ \t]*\r?\n(?:[ \t]*\r?\n)*"
+    r"(?:#{1,6}[ \t]+\S|```|~~~|>|[*+][ \t]|\d+[.)][ \t]|!?\[|\{\{|\{%|<[A-Za-z!/]"
+    r"|(?![^\r\n:]*:(?:[ \t]|\r|\n|$))[^\W\d_][^\r\n]*?[ \t][^\r\n]*\w)",
+    re.M,
+)
 
 
 def split(text: str) -> FrontMatter | None:
-    """Find the front matter block at the very top of ``text``; None when there is none."""
+    """Find the front matter block at the very top of ``text``; None when there is none.
+
+    A YAML block that does not parse and runs past a blank line into Markdown body text was closed
+    by a thematic break of the body, not by its own closer: it is returned as unterminated.
+    """
     for opener, closer, fmt in _OPENERS:
         opened = opener.match(text)
         if not opened:
@@ -35,14 +47,25 @@ def split(text: str) -> FrontMatter | None:
             return FrontMatter(fmt, 0, content_end, end, True, text[:content_end])
         if not closed:
             return _unterminated(text, fmt, content_start)
-        end = _after_line(text, closed.end())
         content = text[content_start : closed.start()]
+        if fmt == "yaml" and _BODY_AFTER_BLANK.search(content) and not _parses(fmt, content):
+            # The closer found is a thematic break ('---') in the body: the front matter was never closed.
+            return _unterminated(text, fmt, content_start)
+        end = _after_line(text, closed.end())
         return FrontMatter(fmt, content_start, closed.start(), end, True, content)
     return None
 
 
 def _unterminated(text: str, fmt: Format, content_start: int) -> FrontMatter:
     return FrontMatter(fmt, content_start, len(text), len(text), False, text[content_start:])
+
+
+def _parses(fmt: Format, content: str) -> bool:
+    try:
+        _reader(fmt)(content)
+    except FrontMatterSyntaxError:
+        return False
+    return True
 
 
 def _after_line(text: str, offset: int) -> int:

@@ -24,6 +24,12 @@ _TABLE = re.compile(rf"[ \t]*(\[\[?)[ \t]*({_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PAR
 _SPLIT_KEY = re.compile(_KEY_PART)
 _ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+# The rest of a multi-line string after its opening quotes: escapes (basic strings only) and runs of one or
+# two quotes are content; up to two more quotes of content may stand just before the closing three.
+_MULTILINE_REST = {
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""(?:"{1,2})?', re.S),
+    "'''": re.compile(r"(?:[^']|'(?!''))*'''(?:'{1,2})?"),
+}
 
 
 def read(content: str) -> Parsed:
@@ -50,12 +56,25 @@ def _error_offset(content: str, message: str) -> int:
 def _dates_as_text(value: Any, path: KeyPath, nodes: dict[KeyPath, Node], content: str) -> Any:
     if isinstance(value, (datetime.date, datetime.time)):
         node = nodes.get(path)
-        return content[node.start : node.end] if node else value.isoformat()
+        written = content[node.start : node.end] if node else None
+        # The scanner only places nodes: their text is kept only when it reads back as this very date.
+        return written if written is not None and _is_written(written, value) else value.isoformat()
     if isinstance(value, dict):
         return {k: _dates_as_text(v, path + (k,), nodes, content) for k, v in value.items()}
     if isinstance(value, list):
         return [_dates_as_text(v, path + (i,), nodes, content) for i, v in enumerate(value)]
     return value
+
+
+def _is_written(text: str, value: datetime.date | datetime.time) -> bool:
+    """Whether ``text`` is a TOML date or time of the same type, value and offset as ``value``."""
+    try:
+        parsed = tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return False
+    # Aware datetimes compare by instant: the offset written must match too.
+    return (type(parsed) is type(value) and parsed == value
+            and getattr(parsed, "tzinfo", None) == getattr(value, "tzinfo", None))
 
 
 def _key_parts(key: str) -> KeyPath:
@@ -100,8 +119,8 @@ class _Scanner:
         first = text[start : start + 1]
         style: str | None = None
         if text.startswith(('"""', "'''"), start):
-            close = text.find(text[start : start + 3], start + 3)
-            end, kind, style = (len(text) if close < 0 else close + 3), "scalar", first
+            rest = _MULTILINE_REST[text[start : start + 3]].match(text, start + 3)
+            end, kind, style = (rest.end() if rest else len(text)), "scalar", first
         elif first in ('"', "'"):
             end, kind, style = self._string_end(start), "scalar", first
         elif first in ("[", "{"):

@@ -39,6 +39,11 @@ def read(content: str) -> Parsed:
             _check_expansion(root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
+        if (error.context == "while scanning a quoted scalar" and error.context_mark is not None
+                and "end of stream" in str(error.problem)):
+            # The parser gives up at the end of the block; the mistake is the quote that opened the value.
+            raise FrontMatterSyntaxError("YAML syntax error: the quoted value that starts here is never closed",
+                                         error.context_mark.index) from error
         mark = error.problem_mark or error.context_mark
         where = mark.index if mark is not None else 0
         problem = error.problem or error.context or "invalid YAML"

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 
 from tripreport_lint.diagnostics import Diagnostic, Severity, Span
 from tripreport_lint.reporters.base import Reporter, RunSummary
-
-SOURCE = {"name": "tripreport-lint", "url": "https://github.com/OWNER/tripreport-lint"}
+from tripreport_lint.reporters.sarif import project_url
 
 
 def _range(span: Span) -> dict[str, object]:
@@ -32,6 +31,8 @@ class RdjsonReporter(Reporter):
             if d.fix is not None and edit_spans:
                 entry["suggestions"] = [{"range": _range(a), "text": e.content} for e, a in zip(d.fix.edits, edit_spans)]
             found.append(entry)
-        json.dump({"source": SOURCE, "severity": "WARNING", "diagnostics": found}, self.stream, indent=2,
+        home = project_url()
+        source = {"name": "tripreport-lint", **({"url": home} if home else {})}
+        json.dump({"source": source, "severity": "WARNING", "diagnostics": found}, self.stream, indent=2,
                   ensure_ascii=False)
         self.stream.write("\n")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
+import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
@@ -11,25 +13,48 @@ from tripreport_lint.diagnostics import Diagnostic, Severity
 from tripreport_lint.reporters.base import Reporter, RunSummary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-DOCS = "https://github.com/OWNER/tripreport-lint/blob/main/docs/rules.md"
+_PREFERRED_LABELS = ("source", "repository", "homepage", "home")
+_GITHUB_REPOSITORY = re.compile(r"https://github\.com/[^/\s]+/[^/\s]+")
+
+
+def project_url() -> str | None:
+    """The project's address from its package metadata (``[project.urls]``: the source or home page
+    first), or None when it gives none."""
+    try:
+        entries = importlib.metadata.metadata("tripreport-lint").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    urls: dict[str, str] = {}
+    for entry in entries:
+        label, _, url = entry.rpartition(",")
+        if url.strip():
+            urls.setdefault(label.strip().lower(), url.strip().rstrip("/"))
+    return next((urls[label] for label in _PREFERRED_LABELS if label in urls), next(iter(urls.values()), None))
 
 
 class SarifReporter(Reporter):
     def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
         codes = sorted({d.code for d in diagnostics} | set(summary.rules))
         index = {code: i for i, code in enumerate(codes)}
+        home = project_url()
+        # The rule reference is docs/rules.md of the repository: an address only a GitHub repository gives.
+        docs = f"{home}/blob/main/docs/rules.md" if home and _GITHUB_REPOSITORY.fullmatch(home) else None
         rules = []
         for code in codes:
             info = summary.rules.get(code)
-            rule: dict[str, object] = {"id": code, "name": info.name if info else code, "helpUri": f"{DOCS}#{code.lower()}"}
+            rule: dict[str, object] = {"id": code, "name": info.name if info else code}
+            if docs:
+                rule["helpUri"] = f"{docs}#{code.lower()}-{info.name}" if info else docs
             if info:
                 rule["shortDescription"] = {"text": info.summary}
                 rule["help"] = {"text": info.help, "markdown": info.help}
             rules.append(rule)
         results = [self._result(d, index[d.code]) for d in diagnostics]
+        driver: dict[str, object] = {"name": "tripreport-lint", "version": __version__}
+        if home:
+            driver["informationUri"] = home
         run = {
-            "tool": {"driver": {"name": "tripreport-lint", "version": __version__, "informationUri": DOCS,
-                                "rules": rules}},
+            "tool": {"driver": {**driver, "rules": rules}},
             "results": results,
             "columnKind": "unicodeCodePoints",
         }

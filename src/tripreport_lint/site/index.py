@@ -248,11 +248,14 @@ class SiteIndex:
 
 
 def _declares(bundle: Path, segment: str) -> bool:
-    pattern = re.compile(rf"^(?:slug|url)\s*[:=]\s*[\"']?(?:.*/)?{re.escape(segment)}/?[\"']?\s*$", re.M)
+    """Whether the bundle's index page has ``segment`` as its slug or the last segment of its url."""
     for name in _BUNDLE_INDEXES:
         index = bundle / name
         if index.is_file():
-            head = index.read_text("utf-8", errors="replace")[:4096]
-            return bool(pattern.search(head))
+            try:
+                data = page_facts.front_matter(index.read_text("utf-8-sig", errors="replace"))
+            except OSError:
+                return False
+            return data is not None and segment in (page_facts.last_segment(data.get(key)) for key in ("slug", "url"))
     return False
 

@@ -6,21 +6,18 @@ whole blog. Bounded in files and time so a huge tree cannot stall a commit.
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from tripreport_lint.frontmatter.split import parse, split
+from tripreport_lint.site.anchors import github
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
 MAX_SECONDS = 3.0
-HEAD = 2048  # where slugs, titles and aliases are looked for
-_SLUG_LINE = re.compile(r"^(?:slug|url)\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
-_TITLE_LINE = re.compile(r"^title\s*[:=]\s*[\"']?([^\"'\n]+?)[\"']?\s*$", re.M)
-_ALIASES = re.compile(r"^aliases\s*[:=]\s*\[([^\]]*)\]|^aliases\s*:\s*\n((?:[ \t]*-[^\n]*\n)+)", re.M)
 
 CHUNK = 64  # pages a worker reads at a time
 # What is read of a page: [size, mtime_ns, "its words", "its host parts", [its declared keys]].
@@ -35,14 +32,39 @@ class SiteFacts:
     keys: dict[str, tuple[str, ...]]  # page path -> the last URL segments it declares
 
 
-def declared_keys(head: str) -> list[str]:
+def front_matter(text: str) -> dict[str, Any] | None:
+    """A page's front matter as parsed (YAML, TOML or JSON); None when it has none, or none that parses."""
+    found = split(text)
+    if found is None:
+        return None
+    try:
+        parse(found)
+    except RecursionError:
+        return None  # json and tomllib recurse per nesting level: that page's own lint reports it
+    return found.mapping
+
+
+def last_segment(url: object) -> str | None:
+    """The last segment of a URL path given in front matter (``/blog/my-post/`` -> ``my-post``)."""
+    if not isinstance(url, str):
+        return None
+    return url.strip().rstrip("/").rsplit("/", 1)[-1] or None
+
+
+def declared_keys(text: str) -> list[str]:
     """The URL segments a page's front matter gives it: slug or url, title (Hugo's :slug falls back
-    to it) and aliases (extra URLs of the page)."""
-    keys = [m.group(1).strip("/").rsplit("/", 1)[-1] for m in _SLUG_LINE.finditer(head)]
-    keys += [re.sub(r"[^\w]+", "-", m.group(1).lower()).strip("-") for m in _TITLE_LINE.finditer(head)]
-    for aliases in _ALIASES.finditer(head):
-        entries = re.split(r"[,\n]", aliases.group(1) or aliases.group(2))
-        keys += [e.strip(" \t-\"'").rstrip("/").rsplit("/", 1)[-1] for e in entries if e.strip(" \t-")]
+    to it, made a slug as Hugo's urlize does) and aliases (extra URLs of the page, one or a list)."""
+    data = front_matter(text)
+    if data is None:
+        return []
+    keys = [segment for segment in (last_segment(data.get("slug")), last_segment(data.get("url"))) if segment]
+    title = data.get("title")
+    if isinstance(title, (str, int)) and not isinstance(title, bool) and (slug := github(str(title).strip())):
+        keys.append(slug)
+    aliases = data.get("aliases")
+    for alias in [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []:
+        if segment := last_segment(alias):
+            keys.append(segment)
     return keys
 
 
@@ -142,9 +164,9 @@ def read_chunk(pages: list[tuple[str, int, int]]) -> list[Entry | None]:
 
 def _read(path: str, size: int, mtime: int) -> Entry | None:
     try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
+        with open(path, encoding="utf-8-sig", errors="replace") as stream:
             text = stream.read()
     except OSError:
         return None
     words, hosts = words_of(text)
-    return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text[:HEAD])]
+    return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text)]

@@ -62,7 +62,10 @@ class FrontMatterMissing(Rule):
 
 class FrontMatterUnterminated(Rule):
     """## What it does
-    Reports front matter whose opening delimiter (`---`, `+++` or `{`) is never closed.
+    Reports front matter whose opening delimiter (`---`, `+++` or `{`) is never closed. A YAML block
+    that is only "closed" by a `---` thematic break further down the body counts as never closed
+    when it does not parse and runs past a blank line into Markdown body text (a heading, a list, a
+    sentence): the finding is then this one, at line 1, not a syntax error somewhere in the body.
 
     ## Why is this bad?
     The site generator either fails the build or renders the whole post, front matter included,
@@ -94,7 +97,10 @@ class FrontMatterUnterminated(Rule):
     None.
 
     ## Known problems
-    None known.
+    A YAML block that parses is never reported, even when the `---` closing it was meant as a
+    thematic break: it is valid front matter. Body text is recognised by the first line after a
+    blank line; when that line looks like a `key: value` pair, a block that does not parse is
+    reported as a syntax error (FM004) instead.
     """
 
     code = "FM002"
@@ -143,8 +149,10 @@ class FrontMatterSyntax(Rule):
     None.
 
     ## Known problems
-    The position is the parser's: for an unclosed quote or bracket it is where the parser gave up,
-    which may be a line or two after the real mistake.
+    An unclosed YAML quote is reported where the quoted value starts. Otherwise the position is the
+    parser's: for an unclosed bracket it is where the parser gave up, which may be a line or two
+    after the real mistake (the message names the line where the list or mapping starts). Front
+    matter closed only by a `---` thematic break in the body is reported as never closed (FM002).
     """
 
     code = "FM004"

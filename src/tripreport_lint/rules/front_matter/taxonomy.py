@@ -187,6 +187,9 @@ class TaxonomyDuplicate(Rule):
 
     ## Fix safety
     Safe: the later repeat is removed and the first spelling kept; both already named the same term.
+    There is no fix where the repeat cannot be cut out as a whole item of the list as written: a
+    list given by a YAML alias (`tags: *common`, whose items stand at the anchor and belong to
+    another key too), or a block item written on the line below a bare `-`.
 
     ## Options
     `keys`: the list keys to check (default `tags`, `categories`).
@@ -199,7 +202,7 @@ class TaxonomyDuplicate(Rule):
     name = "taxonomy-duplicate"
     summary = "A tag or category is listed twice."
     severity = Severity.WARNING
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
     Options = TaxonomyKeys
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
