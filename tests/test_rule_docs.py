@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Site
+from tripreport_lint.config import settings as config
 from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.rules import ALL_RULES
 from tripreport_lint.rules.base import DOC_HEADINGS, NoOptions, Rule
@@ -16,7 +17,7 @@ from tripreport_lint.rules.docs import doc_sections, options_section, render_mar
 from tripreport_lint.rules.front_matter.dates import DateKeys, DateWithoutTimezone, InvalidDate
 from tripreport_lint.rules.headings import TitleRepeated
 from tripreport_lint.rules.links.fragments import FragmentOptions, MissingFragment
-from tripreport_lint.rules.options import option_specs
+from tripreport_lint.rules.options import option_specs, toml
 
 ROOT = Path(__file__).resolve().parents[1]
 # Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,
@@ -80,6 +81,14 @@ def test_every_option_has_help_and_a_row_in_the_reference(options: type) -> None
     for spec in option_specs(options):
         assert spec.help.strip().endswith("."), f"{options.__name__}.{spec.attribute} has no help text"
         assert f"| `{spec.key}` |" in reference and spec.help.replace("|", "\\|") in reference
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if option_specs(r.Options)], ids=lambda r: r.code)
+def test_documented_defaults_read_back_as_the_defaults(rule: type[Rule], tmp_path: Path) -> None:
+    lines = [f"[{rule.name}]", *(f"{spec.key} = {toml(spec.default)}" for spec in option_specs(rule.Options))]
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert config.load(path).rule_options[rule.code] == rule.Options()
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)

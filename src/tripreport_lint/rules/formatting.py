@@ -146,8 +146,8 @@ class NormalisationSkipped(Rule[FormatSettings]):
     No fix: fix what the message names (here CMT001 removes the comment), or leave it.
 
     ## Options
-    FMT001's options, set apart under `[normalisation-skipped]`: give both rules the same values, so
-    that FMT002 explains what FMT001 leaves alone.
+    The same options as FMT001, set separately under `[normalisation-skipped]`: give both rules the
+    same values, so that FMT002 explains what FMT001 leaves alone.
 
     ## Known problems
     None known.

@@ -31,9 +31,12 @@ def _missing(source: list[str], target: list[str]) -> list[str]:
     return [term for folded, term in found.items() if folded not in present]
 
 
+MatchMode = Literal["drift", "equal", "tags-subset", "categories-subset", "off"]
+
+
 @dataclass(frozen=True)
 class MatchOptions:
-    match: Literal["drift", "equal", "tags-subset", "categories-subset", "off"] = field(default="drift", metadata={
+    match: MatchMode = field(default="drift", metadata={
         "help": "`drift`: lists that share at least half of their entries must be equal; `equal`: always; "
                 "`tags-subset`: every tag is also a category; `categories-subset`: every category is also a "
                 "tag; `off`."})
