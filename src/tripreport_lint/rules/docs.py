@@ -37,8 +37,9 @@ def doc_sections(rule: type[Rule[Any]]) -> dict[str, str]:
 
 
 def options_section(rule: type[Rule[Any]]) -> str:
-    """A table of the rule's options (config key, type, default, help), or "None.", then the docstring's
-    own Options text: notes on settings that are not rule options."""
+    """A table of the rule's options (config key, type, default, help), then the docstring's own Options
+    text: notes on settings that are not rule options. A rule without options has that text (which
+    then says None) or "None."."""
     notes = doc_sections(rule).get("Options", "").strip("\n")
     specs = option_specs(rule.Options)
     if not specs:
