@@ -7,6 +7,8 @@ import io
 import json
 import socket
 from pathlib import Path
+from types import MappingProxyType
+from typing import get_args
 
 import pytest
 
@@ -15,6 +17,8 @@ from tripreport_lint.cli import command as cli
 from tripreport_lint.cli.command import run
 from tripreport_lint.config import settings as config
 from tripreport_lint.errors import InputError
+from tripreport_lint.rules.links.fragments import AnchorStyle
+from tripreport_lint.site.anchors import STYLES
 
 POST = "---\ntitle: Booth notes\ndate: 2024-05-19\n---\n\nHello.\n"
 
@@ -36,6 +40,59 @@ def test_config_errors_name_the_file_and_the_problem(tmp_path: Path, text: str, 
     with pytest.raises(InputError) as error:
         config.load(path)
     assert str(path) in str(error.value) and needle in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[not-normalised]\nwrap = "wide"\n', "option 'wrap' of rule FMT001 (not-normalised) must be keep, no or an "
+                                              "integer, got 'wide'"),
+        ("[FMT001]\nwrap = true\n", "option 'wrap' of rule FMT001 (not-normalised) must be keep, no or an integer, "
+                                    "got True"),
+        ("[dead-external-link]\ntimeout = true\n", "option 'timeout' of rule LNK011 (dead-external-link) must be a "
+                                                   "number, got True"),
+        ('[dead-external-link]\naccept = ["403"]\n', "option 'accept' of rule LNK011 (dead-external-link) must be a "
+                                                     "list of integers, got ['403']"),
+        ('[dead-external-link.headers]\n"api.github.com" = "GITHUB_TOKEN"\n',
+         "option 'headers' of rule LNK011 (dead-external-link) must be a table of tables of strings, "
+         "got {'api.github.com': 'GITHUB_TOKEN'}"),
+        ('[missing-fragment]\nanchor-style = "gitlab"\n', "option 'anchor-style' of rule LNK005 (missing-fragment) "
+         "must be one of auto, github, github-ascii, blackfriday or kramdown, got 'gitlab'"),
+        ("[duplicate-heading]\nscope = 1\n", "option 'scope' of rule HDG002 (duplicate-heading) must be one of "
+                                             "siblings or document, got 1"),
+        ('[image-missing]\nkeys = "ogImage"\n', "option 'keys' of rule FM040 (image-missing) must be a list of "
+                                                "strings, got 'ogImage'"),
+        ("[title-repeated]\nkeys = []\n", "option 'keys' of rule HDG001 (title-repeated) does not exist "
+                                          "(options: none)"),
+    ],
+    ids=["choice or width", "bool is no width", "bool is no number", "list of integers", "table of tables",
+         "anchor style", "scope", "list of strings", "rule without options"],
+)
+def test_option_errors_name_the_rule_the_option_the_type_and_the_value(tmp_path: Path, text: str,
+                                                                        message: str) -> None:
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        config.load(path)
+    assert str(error.value) == f"{path}: {message}"
+
+
+def test_option_values_are_held_as_their_declared_types(tmp_path: Path) -> None:
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text('[dead-external-link]\ntimeout = 3\naccept = [403]\nheaders."api.github.com" = '
+                    '{ Authorization = "GITHUB_TOKEN" }\n[not-normalised]\nwrap = 80\n[missing-fragment]\n'
+                    'anchor_style = "kramdown"\nignore = ["top", "comments"]\n', encoding="utf-8")
+    options = config.load(path).rule_options
+    urls = options["LNK011"]
+    assert urls.timeout == 3.0 and isinstance(urls.timeout, float) and urls.accept == (403,)
+    assert isinstance(urls.headers, MappingProxyType) and isinstance(urls.headers["api.github.com"], MappingProxyType)
+    assert dict(urls.headers["api.github.com"]) == {"Authorization": "GITHUB_TOKEN"}
+    assert options["FMT001"].wrap == 80
+    assert (options["LNK005"].anchor_style, options["LNK005"].ignore) == ("kramdown", ("top", "comments"))
+
+
+def test_anchor_style_choices_are_the_slug_styles() -> None:
+    assert get_args(AnchorStyle) == ("auto", *STYLES)
 
 
 @pytest.fixture

@@ -240,7 +240,7 @@ def test_headers_come_from_environment_variables_named_in_the_config(site: Site,
 
 
 def test_bad_url_settings_are_configuration_errors(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    site.write(".tripreport-lint.toml", "[dead-external-link]\naccept = [\"403\"]\n")
+    site.write(".tripreport-lint.toml", "[dead-external-link]\naccept = [42]\n")
     site.write("content/blog/post.md", HEAD + "[a](https://example.com/)\n")
     code, _, err = _lint(site, monkeypatch, "--check-urls")
     assert code == 2 and ".tripreport-lint.toml: 'accept' must be a list of HTTP status codes" in err

@@ -1,5 +1,5 @@
-"""Every rule is documented under the same headings, its examples behave as documented,
-and docs/rules.md is generated from the same docstrings."""
+"""Every rule is documented under the same headings, its examples behave as documented, every option
+carries its help, and docs/rules.md is generated from the same docstrings and options dataclasses."""
 
 from __future__ import annotations
 
@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 
 from conftest import Site
+from tripreport_lint.config import settings as config
 from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.rules import ALL_RULES
-from tripreport_lint.rules.base import DOC_HEADINGS, Rule
-from tripreport_lint.rules.docs import doc_sections, render_markdown
+from tripreport_lint.rules.base import DOC_HEADINGS, NoOptions, Rule
+from tripreport_lint.rules.docs import doc_sections, options_section, render_markdown
+from tripreport_lint.rules.front_matter.dates import DateKeys, DateWithoutTimezone, InvalidDate
+from tripreport_lint.rules.headings import TitleRepeated
+from tripreport_lint.rules.links.fragments import FragmentOptions, MissingFragment
+from tripreport_lint.rules.options import option_specs, toml
 
 ROOT = Path(__file__).resolve().parents[1]
 # Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,
@@ -41,7 +46,9 @@ def markdown_block(text: str) -> str:
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
 def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
-    assert list(doc_sections(rule)) == list(DOC_HEADINGS)
+    # Options is generated from the options dataclass: a docstring has it only for notes.
+    headings = list(doc_sections(rule))
+    assert headings == [h for h in DOC_HEADINGS if h != "Options" or h in headings]
     assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
 
 
@@ -52,6 +59,47 @@ def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site)
     relative = "content/blog/example.md"
     assert rule.code in [c for c, _, _ in site.findings(example, rule.code, relative, NETWORK)]
     assert site.findings(fixed, rule.code, relative, NETWORK) == []
+
+
+def test_a_rule_takes_its_options_from_its_parameter() -> None:
+    assert MissingFragment.Options is FragmentOptions and isinstance(MissingFragment().options, FragmentOptions)
+    assert InvalidDate.Options is DateWithoutTimezone.Options is DateKeys
+    assert TitleRepeated.Options is NoOptions
+
+    class Stricter(MissingFragment):  # a subclass keeps its parent's options
+        pass
+
+    assert Stricter.Options is FragmentOptions
+
+
+OPTIONS = sorted({rule.Options for rule in ALL_RULES if option_specs(rule.Options)}, key=lambda o: o.__name__)
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: o.__name__)
+def test_every_option_has_help_and_a_row_in_the_reference(options: type) -> None:
+    reference = render_markdown()
+    for spec in option_specs(options):
+        assert spec.help.strip().endswith("."), f"{options.__name__}.{spec.attribute} has no help text"
+        assert f"| `{spec.key}` |" in reference and spec.help.replace("|", "\\|") in reference
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if option_specs(r.Options)], ids=lambda r: r.code)
+def test_documented_defaults_read_back_as_the_defaults(rule: type[Rule], tmp_path: Path) -> None:
+    lines = [f"[{rule.name}]", *(f"{spec.key} = {toml(spec.default)}" for spec in option_specs(rule.Options))]
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert config.load(path).rule_options[rule.code] == rule.Options()
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_options_section_is_a_table_or_none_and_notes_repeat_no_default(rule: type[Rule]) -> None:
+    section = options_section(rule)
+    notes = doc_sections(rule).get("Options", "")
+    if option_specs(rule.Options):
+        assert section.startswith("| option | type | default | description |")
+        assert "default" not in notes, f"{rule.code}: the table gives the defaults; the docstring adds notes only"
+    else:
+        assert section.startswith("None")
 
 
 def test_generated_reference_is_current() -> None:

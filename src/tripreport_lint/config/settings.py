@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Literal, get_args, get_origin
 
 from tripreport_lint import rules as registry
 from tripreport_lint.errors import InputError
 from tripreport_lint.paths import glob_match
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.options import expected, is_union, option_specs
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -72,7 +74,7 @@ class Config:
     rule_options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     def rules(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
-              extend_select: tuple[str, ...] = ()) -> list[Rule]:
+              extend_select: tuple[str, ...] = ()) -> list[Rule[Any]]:
         """Instances of the enabled rules; command line selections override the file's."""
         chosen = select if select is not None else self.select
         enabled = _expand(chosen) if chosen is not None else [r for r in registry.ALL_RULES if r.default_enabled]
@@ -97,7 +99,7 @@ class Config:
         return explicit or glob_match(self.include, relative, whole_path=True)
 
 
-def _expand(selectors: tuple[str, ...]) -> list[type[Rule]]:
+def _expand(selectors: tuple[str, ...]) -> list[type[Rule[Any]]]:
     return [rule for selector in selectors for rule in registry.resolve(selector)]
 
 
@@ -202,33 +204,46 @@ def _spelling(table: dict[str, Any], where: str) -> Spelling:
     return Spelling(**chosen)
 
 
-def _rule_options(rule: type[Rule], table: dict[str, Any], where: str) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(rule.Options)}
+def _rule_options(rule: type[Rule[Any]], table: dict[str, Any], where: str) -> Any:
+    """The rule's options dataclass made from its config table, each value checked against the field's type."""
+    specs = {spec.attribute: spec for spec in option_specs(rule.Options)}
     chosen: dict[str, Any] = {}
     for key, value in table.items():
-        name = key.replace("-", "_")
-        spec = fields.get(name)
+        spec = specs.get(key.replace("-", "_"))
         label = f"{where}: option '{key}' of rule {rule.code} ({rule.name})"
         if spec is None:
-            valid = ", ".join(f.replace("_", "-") for f in fields) or "none"
+            valid = ", ".join(known.key for known in specs.values()) or "none"
             raise InputError(f"{label} does not exist (options: {valid})")
-        default = spec.default
-        types = spec.metadata.get("types")
-        if types:
-            if not isinstance(value, types) or isinstance(value, bool):
-                names = " or ".join(t.__name__ for t in types)
-                raise InputError(f"{label} must be a {names}, got {value!r}")
-            chosen[name] = value
-        elif isinstance(default, tuple):
-            chosen[name] = _strings(value, label)
-        elif isinstance(default, (bool, int, str)):
-            if type(value) is not type(default):
-                raise InputError(f"{label} must be a {type(default).__name__}, got {value!r}")
-            choices = spec.metadata.get("choices")
-            if choices and value not in choices:
-                raise InputError(f"{label} must be one of {', '.join(choices)}, got {value!r}")
-            chosen[name] = value
+        converted = _option_value(spec.hint, value)
+        if converted is _INVALID:
+            raise InputError(f"{label} must be {expected(spec.hint)}, got {value!r}")
+        chosen[spec.attribute] = converted
     return rule.Options(**chosen)
+
+
+_INVALID = object()
+
+
+def _option_value(hint: Any, value: Any) -> Any:
+    """``value`` as the type ``hint`` holds it (a tuple for a list, a read-only mapping for a table, a float
+    for an integer where a number is wanted), or ``_INVALID``."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is Literal:
+        return value if any(value == arg and type(value) is type(arg) for arg in args) else _INVALID
+    if is_union(hint):
+        return next((v for v in (_option_value(arg, value) for arg in args) if v is not _INVALID), _INVALID)
+    if origin is tuple and isinstance(value, list):
+        items = tuple(_option_value(args[0], item) for item in value)
+        return _INVALID if _INVALID in items else items
+    if origin in (dict, Mapping) and isinstance(value, dict):
+        table = {key: _option_value(args[1], item) for key, item in value.items()}
+        if _INVALID in table.values():
+            return _INVALID
+        return MappingProxyType(table) if origin is Mapping else table
+    if hint is float and type(value) in (int, float):
+        return float(value)
+    # bool is an int to Python, never to a config: compare the exact type.
+    return value if hint in (bool, int, str) and type(value) is hint else _INVALID
 
 
 def _rule_list(value: Any, label: str) -> tuple[str, ...]:

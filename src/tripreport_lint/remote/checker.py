@@ -122,7 +122,7 @@ class _Checker:
         return None, {}, failure
 
 
-def _host_headers(configured: dict[str, dict[str, str]], host: str) -> dict[str, str]:
+def _host_headers(configured: Mapping[str, Mapping[str, str]], host: str) -> dict[str, str]:
     """Headers for a host; their values come from environment variables named in the config."""
     chosen = configured.get(host.lower(), {})
     return {name: os.environ[variable] for name, variable in chosen.items() if variable in os.environ}

@@ -4,39 +4,48 @@ checking itself (``url_checker``), so that the rules and the engine load without
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Protocol
 from urllib.parse import urlsplit
-
-_NUMBER = {"types": (int, float)}
 
 
 @dataclass(frozen=True)
 class UrlSettings:
     """How addresses are checked: the options of LNK011 (``[dead-external-link]`` in the config)."""
 
-    concurrency: int = 16
-    per_host: int = 2
-    timeout: float = field(default=10.0, metadata=_NUMBER)
-    retries: int = 2
-    max_redirects: int = 5
-    retry_after_cap: float = field(default=30.0, metadata=_NUMBER)
-    accept: list[int] = field(default_factory=list, metadata={"types": (list,)})  # statuses that count as alive
-    skip: tuple[str, ...] = ()  # regexes searched in each address
-    skip_hosts: tuple[str, ...] = ()  # hosts skipped with their subdomains
-    # host -> header -> the name of the environment variable holding its value (never the value itself)
-    headers: dict[str, dict[str, str]] = field(default_factory=dict, metadata={"types": (dict,)})
-    ttl_ok: float = field(default=86_400.0, metadata=_NUMBER)
-    ttl_failed: float = field(default=3_600.0, metadata=_NUMBER)
-    allow_private: bool = False
+    concurrency: int = field(default=16, metadata={"help": "Requests under way at once."})
+    per_host: int = field(default=2, metadata={"help": "Requests under way at once to one host."})
+    timeout: float = field(default=10.0, metadata={"help": "Seconds to wait for a connection or an answer."})
+    retries: int = field(default=2, metadata={
+        "help": "How many more times an address is asked after a timeout, a 429 or a 503, waiting longer "
+                "each time."})
+    max_redirects: int = field(default=5, metadata={
+        "help": "Redirects followed before the address counts as failed."})
+    retry_after_cap: float = field(default=30.0, metadata={
+        "help": "The longest wait, in seconds, that a server's `Retry-After` gets."})
+    accept: tuple[int, ...] = field(default=(), metadata={
+        "help": "More status codes that count as alive, such as `[403]`; below 400 all do."})
+    skip: tuple[str, ...] = field(default=(), metadata={
+        "help": "Regular expressions searched in each address: addresses they match are not checked."})
+    skip_hosts: tuple[str, ...] = field(default=(), metadata={
+        "help": "Hosts not checked, with their subdomains."})
+    headers: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}), metadata={
+        "help": "Per host, a table of header name to the name of the environment variable holding its value "
+                "(never the value itself)."})
+    ttl_ok: float = field(default=86_400.0, metadata={
+        "help": "Seconds an answer that an address works is kept in the cache folder."})
+    ttl_failed: float = field(default=3_600.0, metadata={
+        "help": "Seconds a failure is kept in the cache folder."})
+    allow_private: bool = field(default=False, metadata={
+        "help": "Check addresses that resolve to private, loopback or link-local networks, refused otherwise; "
+                "the `allow-private-urls` setting and `--allow-private-urls` turn it on too."})
 
     def problem(self) -> str | None:
-        """What is wrong with values the config gave, if anything."""
-        if not all(isinstance(code, int) and 100 <= code <= 599 for code in self.accept):
+        """What is wrong with values the config gave, if anything, beyond their types."""
+        if not all(100 <= code <= 599 for code in self.accept):
             return "'accept' must be a list of HTTP status codes"
-        if not all(isinstance(h, str) and isinstance(t, dict) and all(isinstance(v, str) for v in t.values())
-                   for h, t in self.headers.items()):
-            return "'headers' must be a table of host -> table of header -> environment variable name"
         for pattern in self.skip:
             try:
                 re.compile(pattern)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.encoding.characters import ControlCharacter, InvisibleCharacter
@@ -43,7 +44,7 @@ from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
 # and of the rule reference.
-ALL_RULES: tuple[type[Rule], ...] = (
+ALL_RULES: tuple[type[Rule[Any]], ...] = (
     FrontMatterMissing,
     FrontMatterUnterminated,
     FrontMatterNotMapping,
@@ -94,11 +95,11 @@ ALL_RULES: tuple[type[Rule], ...] = (
     NormalisationSkipped,
 )
 
-BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
-BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in ALL_RULES}
+BY_CODE: dict[str, type[Rule[Any]]] = {rule.code: rule for rule in ALL_RULES}
+BY_NAME: dict[str, type[Rule[Any]]] = {rule.name: rule for rule in ALL_RULES}
 
 
-def resolve(selector: str) -> list[type[Rule]]:
+def resolve(selector: str) -> list[type[Rule[Any]]]:
     """The rules a selector names: a code (``FM010``), a name, a code prefix (``FM``), or ``ALL``."""
     selector = selector.strip()
     if selector.upper() == "ALL":

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, get_args, get_origin
 
 from tripreport_lint.diagnostics import FixAvailability, Severity, Span, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.model import FrontMatter, KeyPath, Node
 from tripreport_lint.rules.context import Context
+
+if sys.version_info >= (3, 13):
+    from typing import TypeVar
+else:  # a TypeVar default (PEP 696) needs typing_extensions before Python 3.13
+    from typing_extensions import TypeVar
 
 
 @dataclass(frozen=True)
@@ -17,10 +23,16 @@ class NoOptions:
     """Options of a rule that has none."""
 
 
-class Rule:
+OptionsT = TypeVar("OptionsT", default=NoOptions)
+
+
+class Rule(Generic[OptionsT]):
     """One check. Subclasses set the class attributes and implement ``check``.
 
-    The docstring of a subclass is its documentation, under the headings of ``DOC_HEADINGS``.
+    A rule with options names their frozen dataclass once, as its parameter: ``class
+    MissingFragment(Rule[FragmentOptions])``; each field carries its help text in ``metadata["help"]``.
+    The docstring of a subclass is its documentation, under the headings of ``DOC_HEADINGS`` (Options
+    only for notes: the option table is generated from the dataclass).
     """
 
     code: ClassVar[str]
@@ -29,14 +41,21 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     fix_availability: ClassVar[FixAvailability] = FixAvailability.NONE
     severity: ClassVar[Severity] = Severity.ERROR
+    # The options dataclass, taken from the class's parameter (``Rule[FragmentOptions]``).
     Options: ClassVar[type[Any]] = NoOptions
     # Whether the rule reads what the site's other pages say (their words, their slugs).
     reads_site_pages: ClassVar[bool] = False
     # Whether its findings depend on the clock (a date still in the future), so a result holding one is not kept.
     reads_clock: ClassVar[bool] = False
 
-    def __init__(self, options: Any = None) -> None:
-        self.options = options if options is not None else self.Options()
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            if get_origin(base) is Rule and isinstance(get_args(base)[0], type):
+                cls.Options = get_args(base)[0]
+
+    def __init__(self, options: OptionsT | None = None) -> None:
+        self.options: OptionsT = options if options is not None else self.Options()
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         raise NotImplementedError

@@ -1,4 +1,5 @@
-"""Rule documentation from the rules' own data: the ``--show-rules`` table and ``docs/rules.md``.
+"""Rule documentation from the rules' own data: the ``--show-rules`` table and ``docs/rules.md``, whose
+Options sections are made from the options dataclasses.
 
 Regenerate the reference with ``python -m tripreport_lint.rules.docs > docs/rules.md``.
 """
@@ -6,19 +7,21 @@ Regenerate the reference with ``python -m tripreport_lint.rules.docs > docs/rule
 from __future__ import annotations
 
 import inspect
+from typing import Any
 
 from tripreport_lint.diagnostics import FixAvailability
 from tripreport_lint.rules import ALL_RULES
-from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.base import DOC_HEADINGS, Rule
+from tripreport_lint.rules.options import option_specs, toml, type_words
 
 _FIX_WORDS = {FixAvailability.NONE: "no", FixAvailability.SOMETIMES: "sometimes", FixAvailability.ALWAYS: "yes"}
 
 
-def rule_doc(rule: type[Rule]) -> str:
+def rule_doc(rule: type[Rule[Any]]) -> str:
     return inspect.cleandoc(rule.__doc__ or "")
 
 
-def doc_sections(rule: type[Rule]) -> dict[str, str]:
+def doc_sections(rule: type[Rule[Any]]) -> dict[str, str]:
     """The ``## Heading`` sections of a rule's docstring, in order; headings inside code fences are text."""
     sections: dict[str, str] = {}
     current, in_fence = "", False
@@ -31,6 +34,21 @@ def doc_sections(rule: type[Rule]) -> dict[str, str]:
         elif current:
             sections[current] += line + "\n"
     return sections
+
+
+def options_section(rule: type[Rule[Any]]) -> str:
+    """A table of the rule's options (config key, type, default, help), then the docstring's own Options
+    text: notes on settings that are not rule options. A rule without options has that text (which
+    then says None) or "None."."""
+    notes = doc_sections(rule).get("Options", "").strip("\n")
+    specs = option_specs(rule.Options)
+    if not specs:
+        return notes or "None."
+    lines = ["| option | type | default | description |", "| --- | --- | --- | --- |"]
+    for spec in specs:
+        cells = (f"`{spec.key}`", type_words(spec.hint), f"`{toml(spec.default)}`", spec.help)
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + (f"\n\n{notes}" if notes else "")
 
 
 def rules_table() -> str:
@@ -58,8 +76,10 @@ def render_markdown() -> str:
         )
     for rule in ALL_RULES:
         parts += ["", f"## {rule.code} {rule.name}"]
-        for heading, text in doc_sections(rule).items():
-            parts += ["", f"### {heading}", "", text.strip("\n")]
+        sections = doc_sections(rule)
+        for heading in DOC_HEADINGS:
+            text = options_section(rule) if heading == "Options" else sections[heading].strip("\n")
+            parts += ["", f"### {heading}", "", text]
     return "\n".join(parts) + "\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
@@ -15,9 +16,13 @@ from tripreport_lint.rules.context import Context
 
 @dataclass(frozen=True)
 class FormatSettings:
-    wrap: str | int = field(default="keep", metadata={"types": (str, int)})
-    number: bool = False
-    extensions: tuple[str, ...] = ("gfm",)
+    wrap: Literal["keep", "no"] | int = field(default="keep", metadata={
+        "help": "`keep` line breaks as written, `no` to join each paragraph onto one line, or the width to "
+                "wrap lines at."})
+    number: bool = field(default=False, metadata={
+        "help": "Number ordered lists 1, 2, 3 instead of 1, 1, 1."})
+    extensions: tuple[str, ...] = field(default=("gfm",), metadata={
+        "help": "The mdformat plugins to load."})
 
 
 def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised] | None:
@@ -34,7 +39,7 @@ def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised
     return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions))
 
 
-class NotNormalised(Rule):
+class NotNormalised(Rule[FormatSettings]):
     """## What it does
     Reports a body that mdformat (with its GFM plugin) would write differently: list markers,
     emphasis style, heading style, table alignment, escapes. The front matter is never touched.
@@ -73,9 +78,7 @@ class NotNormalised(Rule):
     comments stay where they were; line endings and a missing final newline are kept.
 
     ## Options
-    `wrap`: `keep` (default), `no`, or a line width; `number`: number ordered lists 1, 2, 3 instead of
-    1, 1, 1; `extensions`: mdformat plugins to load (default `gfm`). Turn normalisation off with
-    `ignore = ["FMT"]`.
+    Turn normalisation off with `ignore = ["FMT"]`.
 
     ## Known problems
     Files that cannot be normalised safely are reported by FMT002 instead.
@@ -86,7 +89,6 @@ class NotNormalised(Rule):
     summary = "The body is not formatted as mdformat writes it."
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
-    Options = FormatSettings
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         found = _normalised(doc, self.options)
@@ -109,7 +111,7 @@ class NotNormalised(Rule):
         )
 
 
-class NormalisationSkipped(Rule):
+class NormalisationSkipped(Rule[FormatSettings]):
     """## What it does
     Reports a post that cannot be normalised safely, and why: mdformat would change what the page
     renders to, lose a word, alter a Hugo shortcode or Liquid tag, move or delete link definitions
@@ -144,7 +146,8 @@ class NormalisationSkipped(Rule):
     No fix: fix what the message names (here CMT001 removes the comment), or leave it.
 
     ## Options
-    As FMT001.
+    The same options as FMT001, set separately under `[normalisation-skipped]`: give both rules the
+    same values, so that FMT002 explains what FMT001 leaves alone.
 
     ## Known problems
     None known.
@@ -154,7 +157,6 @@ class NormalisationSkipped(Rule):
     name = "normalisation-skipped"
     summary = "mdformat cannot normalise the body safely."
     severity = Severity.WARNING
-    Options = FormatSettings
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         found = _normalised(doc, self.options)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.body import Heading
@@ -91,10 +92,12 @@ class TitleRepeated(Rule):
 
 @dataclass(frozen=True)
 class DuplicateOptions:
-    scope: str = field(default="siblings", metadata={"choices": ("siblings", "document")})
+    scope: Literal["siblings", "document"] = field(default="siblings", metadata={
+        "help": "Where a repeat counts: `siblings`, among the headings under the same parent heading; "
+                "`document`, anywhere in the post."})
 
 
-class DuplicateHeading(Rule):
+class DuplicateHeading(Rule[DuplicateOptions]):
     """## What it does
     Reports a heading with the same text as an earlier one: by default among siblings (under the
     same parent heading), or anywhere in the document with `scope = "document"`.
@@ -136,9 +139,6 @@ class DuplicateHeading(Rule):
     ## Fix safety
     No fix: the sections need names the author chooses.
 
-    ## Options
-    `scope`: `siblings` (default) or `document`.
-
     ## Known problems
     Repeated subheadings under different parents (`### Slides` under each talk) are fine by default.
     """
@@ -147,7 +147,6 @@ class DuplicateHeading(Rule):
     name = "duplicate-heading"
     summary = "Two headings with the same text."
     severity = Severity.WARNING
-    Options = DuplicateOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         seen: dict[tuple[object, str], Heading] = {}

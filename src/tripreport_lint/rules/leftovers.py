@@ -33,7 +33,10 @@ _NOTE_MARKERS = ("TODO", "FIXME", "TBD", "XXX", "(check)", "(verify)", "(confirm
 
 @dataclass(frozen=True)
 class CommentOptions:
-    allow: tuple[str, ...] = field(default=DEFAULT_ALLOW)
+    allow: tuple[str, ...] = field(default=DEFAULT_ALLOW, metadata={
+        "help": "Regular expressions, matched against a comment's whole text ignoring case, for comments "
+                "that are directives, not leftovers: by default Hugo's `more` divider, `toc`, and the "
+                "directives of tripreport-lint, markdownlint, prettier, cspell, textlint, vale and remark-lint."})
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def _inner(text: str) -> str:
     return " ".join(inner.split())
 
 
-class CommentedOutBlock(Rule):
+class CommentedOutBlock(Rule[CommentOptions]):
     """## What it does
     Finds blocks the author commented out while drafting: `[//]: # (...)` lines (and the
     `[comment]: <> (...)`, `[//]: <> (...)` variants) and HTML `<!-- ... -->` comments standing
@@ -89,11 +92,6 @@ class CommentedOutBlock(Rule):
     Safe: the block is deleted and the blank lines around it collapse to one; comments render as
     nothing, so the page does not change.
 
-    ## Options
-    `allow`: regular expressions for comment texts that are directives, not leftovers (default:
-    Hugo's `more` divider, `toc`, and the directives of tripreport-lint, markdownlint, prettier,
-    cspell, textlint, vale and remark-lint).
-
     ## Known problems
     HTML comments inside a paragraph are reported but not removed. Content inside Hugo
     `{{< comment >}}` shortcodes is hidden on purpose and not reported.
@@ -104,7 +102,6 @@ class CommentedOutBlock(Rule):
     summary = "A commented-out block left in the post."
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
-    Options = CommentOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         allowed = re.compile("|".join(f"(?:{p})" for p in self.options.allow), re.I) if self.options.allow else None

@@ -71,8 +71,9 @@ class KnownMisspelling(Rule):
     with `--unsafe-fixes`.
 
     ## Options
-    Settings of the `[spelling]` table: `words-file` (default `.tripreport-words.txt`, one word a
-    line), `ignore-words-file` (codespell's format), `words`, `dictionaries`.
+    None; the rule reads the settings of the `[spelling]` table: `words-file` (default
+    `.tripreport-words.txt`, one word a line), `ignore-words-file` (codespell's format), `words`,
+    `dictionaries`.
 
     ## Known problems
     Posts in other languages (a `lang`/`language` key, or a language folder such as `content/ja/`)
@@ -144,7 +145,7 @@ class PossibleTypo(Rule):
     Unsafe: the intended word is a guess. `--fix --unsafe-fixes` writes it, keeping the case.
 
     ## Options
-    The `[spelling]` settings, as for SPL001: project words are never reported.
+    None; the rule reads the `[spelling]` settings, as SPL001 does: project words are never reported.
 
     ## Known problems
     The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3

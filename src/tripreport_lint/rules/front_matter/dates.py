@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
@@ -31,10 +31,11 @@ def _dates(fm: FrontMatter | None, keys: tuple[str, ...]) -> Iterator[tuple[str,
 
 @dataclass(frozen=True)
 class DateKeys:
-    keys: tuple[str, ...] = ("date", "lastmod", "publishDate", "expiryDate", "last_modified_at")
+    keys: tuple[str, ...] = field(default=("date", "lastmod", "publishDate", "expiryDate", "last_modified_at"),
+                                  metadata={"help": "The front matter keys holding dates."})
 
 
-class InvalidDate(Rule):
+class InvalidDate(Rule[DateKeys]):
     """## What it does
     Reports a front matter date that is not a date (`May 19th`), or an impossible one
     (`2025-02-30`, `2024-13-01`, `25:00`), reading the text the author wrote.
@@ -62,10 +63,6 @@ class InvalidDate(Rule):
     ## Fix safety
     No fix: the intended date is a guess.
 
-    ## Options
-    `keys`: the front matter keys holding dates (default: `date`, `lastmod`, `publishDate`,
-    `expiryDate`, `last_modified_at`).
-
     ## Known problems
     Accepts the ISO 8601/RFC 3339 forms YAML, TOML, Hugo and Jekyll share; Hugo's rarer layouts
     (such as RFC 1123 dates) are reported.
@@ -74,7 +71,6 @@ class InvalidDate(Rule):
     code = "FM020"
     name = "invalid-date"
     summary = "A front matter date cannot be read or does not exist."
-    Options = DateKeys
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
@@ -206,7 +202,7 @@ class LastmodBeforeDate(Rule):
                 )
 
 
-class DateWithoutTimezone(Rule):
+class DateWithoutTimezone(Rule[DateKeys]):
     """## What it does
     Reports a date with a time of day but no time zone (`2024-05-19T10:30:00`).
 
@@ -233,9 +229,6 @@ class DateWithoutTimezone(Rule):
     ## Fix safety
     No fix: the zone the author meant is unknown.
 
-    ## Options
-    `keys`: as for FM020.
-
     ## Known problems
     Off by default: many blogs deliberately rely on the site's time zone.
     """
@@ -245,7 +238,6 @@ class DateWithoutTimezone(Rule):
     summary = "A date-time has no time zone."
     severity = Severity.WARNING
     default_enabled = False
-    Options = DateKeys
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter

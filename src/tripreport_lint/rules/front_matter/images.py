@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
 from tripreport_lint.diagnostics import Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.frontmatter.model import KeyPath
 from tripreport_lint.rules.base import Rule, locate
 from tripreport_lint.rules.context import Context
 
@@ -18,10 +19,12 @@ _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)|\{\{|\{%")
 
 @dataclass(frozen=True)
 class ImageKeys:
-    keys: tuple[str, ...] = ("image", "images")
+    keys: tuple[str, ...] = field(default=("image", "images"), metadata={
+        "help": "The keys holding image paths; add your theme's, such as `ogImage` or `cover.image` (dotted "
+                "keys reach into mappings)."})
 
 
-class ImageMissing(Rule):
+class ImageMissing(Rule[ImageKeys]):
     """## What it does
     Reports an `image` or `images` entry that names a file existing neither beside the post (a
     Hugo page bundle, a Jekyll post folder) nor in one of the site's static folders. URLs are not
@@ -52,9 +55,7 @@ class ImageMissing(Rule):
     No fix.
 
     ## Options
-    `keys`: the keys holding image paths (default `image`, `images`); add your theme's, such as
-    `ogImage` or `cover.image` (dotted keys reach into mappings). Where site-absolute paths
-    (`/images/x.png`) are looked up is the `static-dirs` setting.
+    Where site-absolute paths (`/images/x.png`) are looked up is the `static-dirs` setting.
 
     ## Known problems
     Images that a theme resolves by its own convention (a fixed folder prefix) are reported; add
@@ -64,7 +65,6 @@ class ImageMissing(Rule):
     code = "FM040"
     name = "image-missing"
     summary = "A front matter image names a file that does not exist."
-    Options = ImageKeys
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
@@ -72,7 +72,7 @@ class ImageMissing(Rule):
         if fm is None or data is None:
             return
         for key in self.options.keys:
-            path = tuple(key.split("."))
+            path: KeyPath = tuple(key.split("."))
             value: object = data
             for part in path:
                 value = value.get(part) if isinstance(value, dict) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from tripreport_lint.diagnostics import Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
@@ -11,8 +12,6 @@ from tripreport_lint.frontmatter.model import FrontMatter
 from tripreport_lint.rules.base import Rule, locate
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.front_matter import list_edits
-
-MATCH_MODES = ("drift", "equal", "tags-subset", "categories-subset", "off")
 
 
 def _terms(fm: FrontMatter, key: str) -> list[str] | None:
@@ -32,12 +31,18 @@ def _missing(source: list[str], target: list[str]) -> list[str]:
     return [term for folded, term in found.items() if folded not in present]
 
 
+MatchMode = Literal["drift", "equal", "tags-subset", "categories-subset", "off"]
+
+
 @dataclass(frozen=True)
 class MatchOptions:
-    match: str = field(default="drift", metadata={"choices": MATCH_MODES})
+    match: MatchMode = field(default="drift", metadata={
+        "help": "`drift`: lists that share at least half of their entries must be equal; `equal`: always; "
+                "`tags-subset`: every tag is also a category; `categories-subset`: every category is also a "
+                "tag; `off`."})
 
 
-class TaxonomyMismatch(Rule):
+class TaxonomyMismatch(Rule[MatchOptions]):
     """## What it does
     Reports a post whose `tags` and `categories` have drifted apart. In the default `drift` mode a
     post is reported when the two lists share at least half of their entries but are not the same
@@ -74,10 +79,6 @@ class TaxonomyMismatch(Rule):
     in `equal` and `drift` modes both lists become their union, in the subset modes only the
     containing list grows.
 
-    ## Options
-    `match`: `drift` (default), `equal`, `tags-subset` (every tag is also a category),
-    `categories-subset`, or `off`.
-
     ## Known problems
     In `drift` mode a post with one tag and one different category is not reported: many sites use
     categories as a few broad sections and tags as free keywords, and those posts look the same.
@@ -88,7 +89,6 @@ class TaxonomyMismatch(Rule):
     summary = "tags and categories hold different entries."
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
-    Options = MatchOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
@@ -150,10 +150,11 @@ def _union_fix(doc: Document, fm: FrontMatter, add_to_tags: list[str], add_to_ca
 
 @dataclass(frozen=True)
 class TaxonomyKeys:
-    keys: tuple[str, ...] = ("tags", "categories")
+    keys: tuple[str, ...] = field(default=("tags", "categories"), metadata={
+        "help": "The list keys whose entries must not repeat."})
 
 
-class TaxonomyDuplicate(Rule):
+class TaxonomyDuplicate(Rule[TaxonomyKeys]):
     """## What it does
     Reports an entry that appears twice in `tags` or `categories`, including entries that differ
     only in case or surrounding spaces (`Kubernetes` and `kubernetes`).
@@ -191,9 +192,6 @@ class TaxonomyDuplicate(Rule):
     list given by a YAML alias (`tags: *common`, whose items stand at the anchor and belong to
     another key too), or a block item written on the line below a bare `-`.
 
-    ## Options
-    `keys`: the list keys to check (default `tags`, `categories`).
-
     ## Known problems
     None known.
     """
@@ -203,7 +201,6 @@ class TaxonomyDuplicate(Rule):
     summary = "A tag or category is listed twice."
     severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
-    Options = TaxonomyKeys
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter

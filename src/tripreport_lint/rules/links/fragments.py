@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import unquote
 
 from tripreport_lint.diagnostics import Severity, Violation
@@ -18,14 +19,20 @@ from tripreport_lint.rules.links.resolve import (
 )
 from tripreport_lint.site.anchors import STYLES, document_anchors
 
+# "auto" and the keys of STYLES (a test keeps them alike).
+AnchorStyle = Literal["auto", "github", "github-ascii", "blackfriday", "kramdown"]
+
 
 @dataclass(frozen=True)
 class FragmentOptions:
-    anchor_style: str = field(default="auto", metadata={"choices": ("auto", *STYLES)})
-    ignore: tuple[str, ...] = ("top",)
+    anchor_style: AnchorStyle = field(default="auto", metadata={
+        "help": "How headings become anchors: `auto` as the site's renderer makes them (Goldmark's "
+                "`autoHeadingIDType` for Hugo, kramdown for Jekyll), or always one renderer's way."})
+    ignore: tuple[str, ...] = field(default=("top",), metadata={
+        "help": "Fragments that themes or scripts provide: never reported."})
 
 
-class MissingFragment(Rule):
+class MissingFragment(Rule[FragmentOptions]):
     """## What it does
     Reports `#section` links, and `other.md#section` links to another post, whose target page has
     no such anchor. Anchors are made as the site's renderer makes them: GitHub/Hugo Goldmark by
@@ -60,10 +67,6 @@ class MissingFragment(Rule):
     ## Fix safety
     No fix.
 
-    ## Options
-    `anchor-style`: `auto` (default), `github`, `github-ascii`, `blackfriday` or `kramdown`.
-    `ignore`: fragments that themes or scripts provide (default `top`).
-
     ## Known problems
     Anchors made by shortcodes or templates are invisible to the linter; add them to `ignore`.
     """
@@ -73,7 +76,6 @@ class MissingFragment(Rule):
     name = "missing-fragment"
     summary = "A #fragment link matches no anchor of its page."
     severity = Severity.WARNING
-    Options = FragmentOptions
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         style = self.options.anchor_style if self.options.anchor_style != "auto" else ctx.site.anchor_style

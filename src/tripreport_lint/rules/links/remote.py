@@ -19,7 +19,7 @@ from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
 
-class DeadExternalLink(Rule):
+class DeadExternalLink(Rule[UrlSettings]):
     """## What it does
     Checks every distinct http(s) address of the linted posts over the network (links, images,
     reference definitions, autolinks, HTML `src`/`href`, front matter values; bare URLs in the
@@ -55,14 +55,9 @@ class DeadExternalLink(Rule):
     No fix: only the author knows the replacement (an archived copy, a new home, or none).
 
     ## Options
-    In `[dead-external-link]`: `concurrency` (16) and `per-host` (2) requests at once, `timeout`
-    (10 s), `retries` (2, for timeouts and 429/503, honouring `Retry-After` up to
-    `retry-after-cap`, 30 s), `max-redirects` (5), `accept` (more status codes that count as
-    alive, such as `[403]`), `skip` (regexes of addresses) and `skip-hosts` (hosts, with their
-    subdomains), `headers` (per host, header name to the name of an environment variable holding
-    its value), `ttl-ok` and `ttl-failed` (how long answers are kept in the cache folder: a day,
-    an hour). `allow-private-urls = true` (or `--allow-private-urls`) lets addresses that resolve
-    to private, loopback or link-local networks be checked; they are refused otherwise.
+    They apply to every remote check of a run, LNK012's too. Per-host headers name environment
+    variables, so that tokens stay out of the config:
+    `headers."api.github.com" = { Authorization = "GITHUB_TOKEN" }`.
 
     ## Known problems
     Some servers refuse robots or answer 403 to anything but a browser; add their status to
@@ -73,7 +68,6 @@ class DeadExternalLink(Rule):
     name = "dead-external-link"
     summary = "An external link that does not answer."
     default_enabled = False
-    Options = UrlSettings
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         statuses = ctx.url_statuses
@@ -115,7 +109,7 @@ class MovedExternalLink(Rule):
     later move back or which may drop query parameters the author wanted.
 
     ## Options
-    As LNK011.
+    None of its own: the checks run with LNK011's options (`[dead-external-link]`).
 
     ## Known problems
     Temporary redirects (302, 307: logins, language choice) are followed but never reported.
