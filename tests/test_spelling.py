@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
+import sys
+import time
 from importlib.resources import files
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import pytest
 from spellchecker import SpellChecker
 
 from conftest import Site, run_cli
+from tripreport_lint import __version__
 from tripreport_lint.spelling import dictionaries
 
 HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
@@ -117,14 +121,32 @@ def test_english_words_come_from_pyspellchecker_cached_by_its_version(tmp_path: 
     dictionaries._word_lists.cache_clear()  # noqa: SLF001 - the per-process table, to read the cache folder again
     try:
         assert dictionaries.english() == SpellChecker(language="en").word_frequency.dictionary
-        assert len(list(tmp_path.rglob("words-*.marshal"))) == 1
+        (first,) = tmp_path.rglob("words-*.marshal")
         dictionaries._word_lists.cache_clear()  # noqa: SLF001
         assert "observability" in dictionaries.english()  # from the cache: no new entry
-        assert len(list(tmp_path.rglob("words-*.marshal"))) == 1
+        assert list(tmp_path.rglob("words-*.marshal")) == [first]
         real = importlib.metadata.version
         monkeypatch.setattr(importlib.metadata, "version", lambda name: "99" if name == "pyspellchecker" else real(name))
         dictionaries._word_lists.cache_clear()  # noqa: SLF001
         assert "observability" in dictionaries.english()
-        assert len(list(tmp_path.rglob("words-*.marshal"))) == 2  # another version of pyspellchecker, another entry
+        # Another version of pyspellchecker: another entry, and the older one is gone.
+        (entry,) = tmp_path.rglob("words-*.marshal")
+        assert entry.parent.name == f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
     finally:
         dictionaries._word_lists.cache_clear()  # noqa: SLF001
+
+
+def test_tables_of_other_versions_left_unused_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folders = {name: tmp_path / "tripreport-lint" / name for name in ("0.0.9-py3.9", "0.0.9-py3.12")}
+    for folder in folders.values():
+        folder.mkdir(parents=True)
+        (folder / "words-0123456789abcdef.marshal").write_bytes(b"")
+    month_ago = time.time() - dictionaries.STALE_SECONDS - 60
+    os.utime(folders["0.0.9-py3.9"], (month_ago, month_ago))  # the other was used recently: kept
+    dictionaries._word_lists.cache_clear()  # noqa: SLF001
+    try:
+        assert "observability" in dictionaries.english()
+    finally:
+        dictionaries._word_lists.cache_clear()  # noqa: SLF001
+    assert not folders["0.0.9-py3.9"].exists() and folders["0.0.9-py3.12"].exists()

@@ -3,8 +3,9 @@
 codespell has no stable Python API, so its dictionary files are read here, in its own format.
 The English word frequencies are pyspellchecker's (MIT licensed; wordfreq would bring regex,
 msgpack and langcodes for the same job), read through its API. Loading them costs ~150 ms and
-parsing codespell's text ~35 ms, so the tables are kept in the user's cache folder in marshal form
-(~40 ms and ~15 ms to load), keyed by pyspellchecker's version and codespell's files.
+parsing codespell's text ~35 ms, so the tables are kept in the user's cache folder (platformdirs'
+``user_cache_dir``) in marshal form (~40 ms and ~15 ms to load): a folder per version of this tool and
+of Python (marshal's format is Python's own), an entry per version of the data, the older removed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import marshal
-import os
+import shutil
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
@@ -89,9 +92,14 @@ def _package_data(package: str, distribution: str, *parts: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
+# Folders of other versions of the tool or of Python, unused this long, are removed.
+STALE_SECONDS = 30 * 86_400
+
+
 def _cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tripreport-lint" / __version__
+    from platformdirs import user_cache_dir  # noqa: PLC0415 - only when a table is needed
+
+    return Path(user_cache_dir("tripreport-lint", appauthor=False)) / f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 def _stamp(path: Path) -> str:
@@ -119,7 +127,22 @@ def _marshalled(name: str, stamps: list[str], build: Callable[[], Any]) -> Any:
         pass
     table = build()
     write_cache_data(cached, marshal.dumps(table))
+    _remove_stale(cached)
     return table
+
+
+def _remove_stale(kept: Path) -> None:
+    """After a table is made: its entries for older data, and other versions' folders left unused."""
+    try:
+        for other in kept.parent.glob(f"{kept.name.rsplit('-', 1)[0]}-*.marshal"):
+            if other != kept:
+                other.unlink(missing_ok=True)
+        now = time.time()
+        for folder in kept.parent.parent.iterdir():
+            if folder != kept.parent and folder.is_dir() and now - folder.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+    except OSError:
+        pass  # another run removed it first, or a read-only folder: the cache only grows a little
 
 
 # The codespell dictionaries whose corrections are real words, and the one of British spellings.
