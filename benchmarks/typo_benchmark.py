@@ -35,7 +35,7 @@ HANDWRITTEN = [
 
 
 def neighbour(letter: str, rng: random.Random) -> str:
-    for row, keys in enumerate(KEYS):
+    for keys in KEYS:
         if letter in keys:
             col = keys.index(letter)
             options = [keys[c] for c in (col - 1, col + 1) if 0 <= c < len(keys)]

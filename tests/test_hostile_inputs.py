@@ -18,7 +18,7 @@ REPEAT = 10_000  # benchmarks/pathological.py shows the growth from 10k to 40k
 
 
 def _alias_bomb() -> str:
-    levels = "".join(f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    levels = "".join(f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     return "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + levels + "---\n"
 
 

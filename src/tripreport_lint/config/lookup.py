@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from tripreport_lint.config.settings import Config, find, load
@@ -38,6 +38,6 @@ class ConfigLookup:
         return config.wanted(name if relative == "." else f"{relative}/{name}", explicit=explicit)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _defaults(root: Path) -> Config:
     return Config(root=root)

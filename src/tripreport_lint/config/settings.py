@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, get_args, get_origin
@@ -146,7 +146,7 @@ def load(path: Path) -> Config:
     return _load(path, stamp)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: Path, stamp: int) -> Config:
     data = _read_toml(path)
     if path.name == "pyproject.toml":

@@ -59,7 +59,7 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
             found[index] = hit
     fresh = _check_all(engine, [paths[i] for i in missed], task, jobs)
     done = 0
-    for index, result in zip(missed, fresh):
+    for index, result in zip(missed, fresh, strict=True):
         found[index] = result
         while done in found:  # hand results on as soon as all before them are known
             if progress:

@@ -27,7 +27,7 @@ class Suppressions:
 
         if hit(self.file_codes) or hit(self.line_codes.get(line, ())):
             return True
-        return any((c == code or c == ALL) and first <= line and (last is None or line <= last)
+        return any(c in (code, ALL) and first <= line and (last is None or line <= last)
                    for c, first, last in self.ranges)
 
 

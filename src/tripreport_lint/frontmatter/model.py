@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
-PathKey = Union[str, int]
+PathKey = str | int
 KeyPath = tuple[PathKey, ...]
 Format = Literal["yaml", "toml", "json"]
 # What a reader gives: the data, the node of every key path, and the duplicated keys.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,7 +54,7 @@ def _refuse(uri: str) -> Any:
     raise InputError(f"schema reference {uri!r} is not fetched: tripreport-lint never loads remote schemas")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(spec: str, base: Path) -> Schema | None:
     """The schema a config names: a built-in name, ``none``, or a path relative to ``base``."""
     if spec == NO_SCHEMA:

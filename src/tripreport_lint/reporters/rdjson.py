@@ -29,7 +29,7 @@ class RdjsonReporter(Reporter):
                 "code": {"value": d.code},
             }
             if d.fix is not None and edit_spans:
-                entry["suggestions"] = [{"range": _range(a), "text": e.content} for e, a in zip(d.fix.edits, edit_spans)]
+                entry["suggestions"] = [{"range": _range(a), "text": e.content} for e, a in zip(d.fix.edits, edit_spans, strict=True)]
             found.append(entry)
         home = project_url()
         source = {"name": "tripreport-lint", **({"url": home} if home else {})}

@@ -80,7 +80,7 @@ class SarifReporter(Reporter):
                     "replacements": [{"deletedRegion": {"startLine": a.line, "startColumn": a.column,
                                                         "endLine": a.end_line, "endColumn": a.end_column},
                                       "insertedContent": {"text": e.content}}
-                                     for e, a in zip(d.fix.edits, d.edit_spans)],
+                                     for e, a in zip(d.fix.edits, d.edit_spans, strict=True)],
                 }],
             }]
         return result

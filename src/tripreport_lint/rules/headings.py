@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
@@ -263,7 +264,7 @@ class HeadingLevelSkip(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         headings = doc.body.headings
-        for before, heading in zip(headings, headings[1:]):
+        for before, heading in pairwise(headings):
             if heading.level > before.level + 1:
                 yield Violation(
                     f"level-{heading.level} heading after a level-{before.level} one (line {before.line}): "

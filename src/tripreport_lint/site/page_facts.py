@@ -146,8 +146,8 @@ def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None) -
     found: dict[str, Entry | None] = {}
     if map_chunks is not None and len(stale) > CHUNK:
         chunks = [stale[i : i + CHUNK] for i in range(0, len(stale), CHUNK)]
-        for chunk, entries in zip(chunks, map_chunks(read_chunk, chunks)):
-            found.update(zip((path for path, _, _ in chunk), entries))
+        for chunk, entries in zip(chunks, map_chunks(read_chunk, chunks), strict=True):
+            found.update(zip((path for path, _, _ in chunk), entries, strict=True))
         return found
     deadline = time.monotonic() + MAX_SECONDS
     for path, size, mtime in stale:

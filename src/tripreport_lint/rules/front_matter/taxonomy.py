@@ -130,7 +130,7 @@ def _source_of(fm: FrontMatter, key: str, terms: list[str]) -> list[str] | None:
     if nodes is None or values is None:
         return None
     by_term: dict[str, str] = {}
-    for node, value in zip(nodes, values):
+    for node, value in zip(nodes, values, strict=True):
         by_term.setdefault(value.strip().casefold(), fm.source(node))
     return [by_term[term.strip().casefold()] for term in terms]
 
