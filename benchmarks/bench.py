@@ -52,10 +52,14 @@ def measure(command: list[str], cwd: Path, runs: int, before: list[str] | None =
     return statistics.median(times), max(peaks)
 
 
-def _removing(*patterns: str) -> list[str]:
-    """A command that removes the folders and files each glob pattern matches."""
-    return [sys.executable, "-c", "import glob, os, shutil, sys; [shutil.rmtree(p) if os.path.isdir(p) else os.remove(p) "
-            "for pattern in sys.argv[1:] for p in glob.glob(pattern)]", *patterns]
+def _forgetting(cache: str, *tables: str) -> list[str]:
+    """A command that empties tables of the cache folder's store (its other tables stay as they are)."""
+    script = ("import glob, sqlite3, sys\n"
+              "for path in glob.glob(sys.argv[1] + '/*/store.sqlite3'):\n"
+              "    with sqlite3.connect(path) as connection:\n"
+              "        for table in sys.argv[2:]:\n"
+              "            connection.execute(f'DELETE FROM {table}')\n")
+    return [sys.executable, "-c", script, cache, *tables]
 
 
 def _copies(corpus: Path, count: int, into: Path) -> Path:
@@ -81,10 +85,9 @@ def main() -> None:
         fresh = ["rm", "-rf", cache]  # an empty cache folder before each cold run
         # Before a pre-commit run on a post just edited: no result for it, but what the site's pages
         # say is stored from earlier runs.
-        results = f"{cache}/*/results.sqlite3*"
-        edited = _removing(results)
+        edited = _forgetting(cache, "results")
         # ...and its front matter edited too: what the schema accepted before is forgotten.
-        edited_front_matter = _removing(results, f"{cache}/*/accepted-front-matter.txt")
+        edited_front_matter = _forgetting(cache, "results", "clean_results")
         floor_py = [sys.executable, str(HERE / "floor.py")]
         cases: list[tuple[str, list[str], list[str] | None]] = [
             ("floor (1 process)", floor_py + ["."], None),
