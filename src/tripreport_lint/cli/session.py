@@ -185,12 +185,12 @@ def _progress(total: int, err: TextIO, *, enabled: bool) -> Iterator[Callable[[i
 def _changed(options: RunOptions, diagnostics: list[Diagnostic]) -> frozenset[tuple[str, int]]:
     """(path, line) of the findings on changed lines: since --diff-base, or on a GitHub pull request since
     its base branch (for ranking annotations only; a failing git then just means no ranking)."""
-    from tripreport_lint.cli.git_changes import changed_lines  # noqa: PLC0415
-
     base = options.diff_base
     pull_base = os.environ.get("GITHUB_BASE_REF")
     if base is None and not (options.output_format == "github" and pull_base):
         return frozenset()
+    from tripreport_lint.cli.git_changes import changed_lines  # noqa: PLC0415 - only with a base to compare to
+
     try:
         lines = changed_lines(base or f"origin/{pull_base}", Path.cwd())
     except InputError:

@@ -6,14 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
 
-from markdown_it.common import html_re
-
-_OPEN_TAG = re.compile(html_re.open_tag)
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-# One attribute of a tag that matched _OPEN_TAG, in the same grammar: where its value is written.
-_ATTRIBUTE = re.compile(rf"\s+({html_re.attr_name})(?:\s*=\s*({html_re.attr_value}))?")
+
+
+@cache
+def _grammar() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """CommonMark's open tag, and one attribute of such a tag (where its value is written)."""
+    from markdown_it.common import html_re  # noqa: PLC0415 - markdown-it loads whole (~20 ms): not for cached runs
+
+    return (re.compile(html_re.open_tag),
+            re.compile(rf"\s+({html_re.attr_name})(?:\s*=\s*({html_re.attr_value}))?"))
 
 
 @dataclass(frozen=True)
@@ -61,13 +66,14 @@ def start_tags(text: str, start: int = 0, names: Collection[str] | None = None) 
     """The start tags from ``start`` on, or only those of the given (lower-case) ``names``."""
     found = []
     reader = _Reader()
-    for match in _OPEN_TAG.finditer(text, start):
+    open_tag, attribute = _grammar()
+    for match in open_tag.finditer(text, start):
         name_match = _TAG_NAME.match(match.group())
-        assert name_match is not None  # _OPEN_TAG starts with a tag name
+        assert name_match is not None  # an open tag starts with its name
         name = name_match.group(1).lower()
         if names is not None and name not in names:
             continue
-        written = list(_ATTRIBUTE.finditer(match.group(), name_match.end()))
+        written = list(attribute.finditer(match.group(), name_match.end()))
         attributes = []
         for index, (attr_name, value) in enumerate(reader.read(match.group())):
             at = written[index] if index < len(written) and written[index].group(1).lower() == attr_name else None

@@ -11,7 +11,6 @@ of Python (marshal's format is Python's own), an entry per version of the data, 
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import marshal
 import shutil
@@ -109,6 +108,8 @@ def _stamp(path: Path) -> str:
 
 
 def _pyspellchecker_version() -> str:
+    import importlib.metadata  # noqa: PLC0415 - ~9 ms, for a cache key: only when a table is needed
+
     try:
         return f"pyspellchecker {importlib.metadata.version('pyspellchecker')}"
     except importlib.metadata.PackageNotFoundError:
