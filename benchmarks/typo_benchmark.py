@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from tripreport_lint.engine.engine import Engine, Selection
-from tripreport_lint.spelling import dictionaries as spelling_data
+from tripreport_lint.spelling import dictionaries
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 KEYS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print the findings that are not injected typos")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    english = spelling_data.english()
+    english = dictionaries.english()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / args.site
         shutil.copytree(CORPUS / args.site, site)

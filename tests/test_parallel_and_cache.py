@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Site, run_cli
+from tripreport_lint import __version__
 from tripreport_lint.store import database
 from tripreport_lint.store.results import Results
 
@@ -294,3 +295,13 @@ def test_a_database_of_another_schema_version_starts_empty(tmp_path: Path) -> No
         assert connection.execute("SELECT count(*) FROM results").fetchone()[0] == 0
         tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert tables == set(database.TABLES)
+
+
+def test_files_of_the_earlier_cache_layout_are_removed(site: Site) -> None:
+    _blog(site, posts=2)
+    version = site.root / ".tripreport-lint-cache" / __version__
+    (version / "sites").mkdir(parents=True)
+    (version / "sites" / "0123.json").write_text("{}")
+    (version / "accepted-front-matter.txt").write_text("0" * 64 + "\n")
+    _json(cwd=site.root)
+    assert sorted(p.name for p in version.iterdir() if not p.name.startswith("store.sqlite3")) == []

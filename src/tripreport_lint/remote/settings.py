@@ -1,5 +1,5 @@
 """What the remote link checks are told (LNK011's options) and what they answer, apart from the
-checking itself (``url_checker``), so that the rules and the engine load without asyncio or httpx."""
+checking itself (``remote.checker``), so that the rules and the engine load without asyncio or httpx."""
 
 from __future__ import annotations
 

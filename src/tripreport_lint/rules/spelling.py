@@ -10,7 +10,7 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.spelling import dictionaries as spelling_data
+from tripreport_lint.spelling import dictionaries
 
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
@@ -87,7 +87,7 @@ class KnownMisspelling(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        table = spelling_data.codespell(ctx.codespell_dictionaries)
+        table = dictionaries.codespell(ctx.codespell_dictionaries)
         if not _readable_english(doc, ctx):
             return
         found = prose_words(doc)
@@ -97,7 +97,7 @@ class KnownMisspelling(Rule):
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
-            entry = spelling_data.Misspelling.parse(fixes)
+            entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
                 if word[0].isupper() and _in_name(doc, start, len(word)):
                     continue
@@ -161,7 +161,7 @@ class PossibleTypo(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        english = spelling_data.english()
+        english = dictionaries.english()
         vocabulary = ctx.site.vocabulary
         if not _readable_english(doc, ctx):
             return
@@ -170,7 +170,7 @@ class PossibleTypo(Rule):
         shaped = set(filter(_TYPO_SHAPE.fullmatch, found.distinct))
         # One table at a time: difference() walks the smaller side only with a single set or dict.
         unknown = set(map(str.lower, shaped))
-        for known in (english, spelling_data.codespell_words(), spelling_data.codespell(ctx.codespell_dictionaries),
+        for known in (english, dictionaries.codespell_words(), dictionaries.codespell(ctx.codespell_dictionaries),
                       ctx.project_words):
             unknown = unknown.difference(known)
         unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < 2 and lower not in vocabulary.domains}
@@ -280,7 +280,7 @@ def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict
               domains: dict[str, int]) -> str | None:
     """The most likely intended word one edit away, or None when nothing close is known well enough."""
     best, best_score = None, 0.0
-    edits = spelling_data.english_checker().edit_distance_1(word) - {word}  # deletions, swaps, replacements, insertions
+    edits = dictionaries.english_checker().edit_distance_1(word) - {word}  # deletions, swaps, replacements, insertions
     # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
     for candidate in sorted((edits & english.keys()) | (edits & posts.keys()) | (edits & domains.keys())):
         if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):

@@ -10,6 +10,7 @@ schema version, is made again: a cache may forget, never mislead.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -30,8 +31,8 @@ TABLES = {
 }
 # Rows kept of the tables that grow with every edit; the oldest go when a run starts with more.
 LIMITS = {"results": 50_000, "clean_results": 60_000, "url_answers": 50_000}
-# Files of earlier layouts of the same version folder, removed when a run prepares the folder.
-_EARLIER = ("results.sqlite3", "results.sqlite3-wal", "results.sqlite3-shm", "accepted-front-matter.txt")
+# Files and folders of earlier layouts of the same version folder, removed when a run prepares it.
+_EARLIER = ("results.sqlite3", "results.sqlite3-wal", "results.sqlite3-shm", "accepted-front-matter.txt", "sites", "urls")
 # How long a statement waits while another run writes, before it gives up (a result is then not kept).
 _BUSY_SECONDS = 10.0
 
@@ -64,7 +65,11 @@ class Store:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 ignore.write_text("# Written by tripreport-lint: its cache is never committed.\n*\n", encoding="utf-8")
             for name in _EARLIER:
-                (self.path.parent / name).unlink(missing_ok=True)
+                earlier = self.path.parent / name
+                if earlier.is_dir():
+                    shutil.rmtree(earlier, ignore_errors=True)
+                else:
+                    earlier.unlink(missing_ok=True)
         except OSError:
             pass
         connection = self.connection()
