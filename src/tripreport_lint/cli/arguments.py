@@ -31,7 +31,7 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     config: Path | None = None
     output_format: str = "text"
-    output_files: tuple[tuple[str, Path], ...] = ()
+    output_files: tuple[tuple[str, str], ...] = ()  # (format, path as given)
     diff_base: str | None = None
     jobs: int | None = None
     cache: bool = True
@@ -108,7 +108,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         name, equals, target = spec.partition("=")
         if not equals or name not in FORMATS or not target:
             raise InputError(f"--output-file takes FORMAT=PATH with FORMAT one of {', '.join(FORMATS)}, got {spec!r}")
-        outputs.append((name, Path(target)))
+        outputs.append((name, target))
     for option in ("select", "extend_select", "ignore"):
         for word in getattr(args, option) or ():
             if not resolve(word):

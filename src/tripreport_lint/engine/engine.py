@@ -188,11 +188,17 @@ class Engine:
         except OSError as error:
             return FileResult(path, shown, error=f"{shown}: cannot read: {error.strerror or error}")
         doc = Document(absolute(path), shown, raw)
+        clean: list[str] = []  # of the last text linted: keys hash what they depend on, so any text's are true
+
+        def lint(document: Document) -> list[Diagnostic]:
+            linted = self._lint(document)
+            clean[:] = linted.clean_keys
+            return linted.diagnostics
+
         try:
             if not fix:
-                linted = self._lint(doc)
-                return FileResult(path, shown, linted.diagnostics, raw=raw, clean_keys=linted.clean_keys)
-            outcome = fix_until_stable(doc, self.lint, unsafe=unsafe_fixes)
+                return FileResult(path, shown, lint(doc), raw=raw, clean_keys=tuple(clean))
+            outcome = fix_until_stable(doc, lint, unsafe=unsafe_fixes)
         except InputError as error:
             return FileResult(path, shown, error=str(error))
         except FixesDoNotConverge as error:
@@ -201,7 +207,7 @@ class Engine:
         new_bytes = outcome.document.raw
         changed = new_bytes != raw
         return FileResult(path, shown, outcome.remaining, outcome.fixed, changed, new_bytes if changed else None,
-                          raw=raw)
+                          raw=raw, clean_keys=tuple(clean))
 
 
 def _run(rule: Rule, doc: Document, context: Context) -> list[Violation]:

@@ -123,12 +123,15 @@ def _check(engine: Engine, path: Path, task: Task) -> FileResult:
 
 def _keep(engine: Engine, result: FileResult) -> None:
     """Store a result for the file's current bytes, unless it cannot be trusted later: an error, a
-    file being rewritten, or a finding that depends on the clock."""
+    file being rewritten, a finding that depends on the clock, or a site read only in part."""
     assert engine.store is not None
     if result.clean_keys:
         CleanResults(engine.store).add(result.clean_keys)
     if result.error or result.changed or any(registry.BY_CODE[d.code].reads_clock for d in result.diagnostics):
         return
+    settings = engine.folder_settings(absolute(result.path).parent)
+    if settings.reads_site_pages and not engine.site(settings.site_root).vocabulary.complete:
+        return  # judged with part of the site's words (too many pages, or past the reading deadline)
     key = entry_key(engine.fingerprint(absolute(result.path).parent), result.path, result.raw)
     Results(engine.store).put(key, result.diagnostics)
 

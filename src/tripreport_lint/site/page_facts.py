@@ -85,8 +85,9 @@ class FactsStore(Protocol):
 
     def summary(self, site: str) -> Summary | None: ...
 
-    def words(self, site: str, paths: list[str]) -> dict[str, tuple[str, str]] | None:
-        """The words and host parts of these pages, None when any is missing."""
+    def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
+        """The words and host parts of these pages, None when any is missing or the site was saved since
+        the summary of ``generation`` was read."""
 
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
              start_over: bool, expected_generation: int | None) -> None:
@@ -105,22 +106,21 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     """
     summary = store.summary(site) if store else None
     before = dict(summary.pages) if summary else {}
-    complete = len(pages) <= MAX_FILES
-    pages = pages[:MAX_FILES]
+    pages = pages[:MAX_FILES]  # a bound, the same each run: the first pages in path order
     stale = [page for page in pages if (e := before.get(page[0])) is None or e[0] != page[1] or e[1] != page[2]]
     current = {path for path, _, _ in pages}
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
-        return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before), complete and summary.complete),
+        return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before), summary.complete),
                          {path: keys for path, (_, _, keys) in before.items()})
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
-    old_words = store.words(site, changed) if store and summary else None
+    old_words = store.words(site, changed, summary.generation) if store and summary else None
     start_over = old_words is None
     if start_over:  # counts cannot be updated: start again
         before, old_words, stale, gone = {}, {}, list(pages), []
     assert old_words is not None
     read_now = _read_all(stale, map_chunks)
-    complete = complete and len(read_now) == len(stale)
+    complete = len(read_now) == len(stale)  # else the deadline came first: the next run reads the rest
     posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
     for path in changed if not start_over else []:  # what changed no longer counts
@@ -135,8 +135,10 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         domains.update(entry[3].split())
     new = Summary(before, +posts, +domains, complete)  # without the words no page uses any more
     if store is not None:
-        store.save(site, new, kept, gone + [p for p, e in read_now.items() if e is None and p in current],
-                   start_over=start_over, expected_generation=summary.generation if summary else None)
+        # Pages no longer counted: gone, changed but not read again (past the deadline, or unreadable).
+        dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
+        store.save(site, new, kept, dropped, start_over=start_over,
+                   expected_generation=summary.generation if summary else None)
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before), complete),
                      {path: keys for path, (_, _, keys) in before.items()})
 

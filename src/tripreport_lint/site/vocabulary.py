@@ -28,6 +28,7 @@ class Vocabulary:
     posts: Counter[str] = field(default_factory=Counter)
     domains: Counter[str] = field(default_factory=Counter)
     files: int = 0
+    # Every page was read (of the first MAX_FILES): false when the reading deadline cut it short.
     complete: bool = True
 
     @classmethod

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from tripreport_lint.site.page_facts import Entry, Summary
@@ -24,12 +26,14 @@ class SiteFacts:
         if connection is None:
             return None
         try:
-            counts = connection.execute("SELECT posts, domains, complete, generation FROM site_counts WHERE site = ?",
-                                        (site,)).fetchone()
-            if counts is None:
-                return None
-            pages = {path: (size, mtime, tuple(json.loads(keys))) for path, size, mtime, keys in connection.execute(
-                "SELECT path, size, mtime, keys FROM site_pages WHERE site = ?", (site,))}
+            with _snapshot(connection):  # the pages and the counts of one generation, whoever saves meanwhile
+                counts = connection.execute("SELECT posts, domains, complete, generation FROM site_counts "
+                                            "WHERE site = ?", (site,)).fetchone()
+                if counts is None:
+                    return None
+                rows = connection.execute("SELECT path, size, mtime, keys FROM site_pages WHERE site = ?",
+                                          (site,)).fetchall()
+            pages = {path: (size, mtime, tuple(json.loads(keys))) for path, size, mtime, keys in rows}
             posts, domains = _counter(json.loads(counts[0])), _counter(json.loads(counts[1]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
@@ -39,19 +43,18 @@ class SiteFacts:
             return None  # not what this module writes: never trusted blindly
         return Summary(pages, posts, domains, bool(counts[2]), counts[3])
 
-    def words(self, site: str, paths: list[str]) -> dict[str, tuple[str, str]] | None:
+    def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         connection = self.store.connection()
         if connection is None:
             return None
-        found: dict[str, tuple[str, str]] = {}
         try:
-            for start in range(0, len(paths), _CHUNK):
-                chunk = paths[start : start + _CHUNK]
-                marks = ", ".join("?" * len(chunk))
-                for path, words, hosts in connection.execute(
-                        f"SELECT path, words, hosts FROM site_pages WHERE site = ? AND path IN ({marks})", (site, *chunk)):
-                    if isinstance(words, str) and isinstance(hosts, str):
-                        found[path] = (words, hosts)
+            with _snapshot(connection):
+                row = connection.execute("SELECT generation FROM site_counts WHERE site = ?", (site,)).fetchone()
+                if row is None or row[0] != generation:
+                    return None  # saved by another run since its summary was read: not the words counted
+                found = {path: (words, hosts) for start in range(0, len(paths), _CHUNK)
+                         for path, words, hosts in _words_of(connection, site, paths[start : start + _CHUNK])
+                         if isinstance(words, str) and isinstance(hosts, str)}
         except sqlite3.Error:
             return None
         return found if len(found) == len(set(paths)) else None
@@ -83,10 +86,27 @@ class SiteFacts:
                     (site, _json(summary.posts), _json(summary.domains), int(summary.complete), generation + 1))
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                with suppress(sqlite3.Error):  # a failed rollback must not hide why it was needed
+                    connection.execute("ROLLBACK")
                 raise
         except sqlite3.Error:
             pass  # locked too long, a full disk: the next run reads the pages again
+
+
+@contextmanager
+def _snapshot(connection: sqlite3.Connection) -> Iterator[None]:
+    """Reads that see one state of the database (a read transaction: in WAL mode, a snapshot)."""
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        connection.execute("COMMIT")
+
+
+def _words_of(connection: sqlite3.Connection, site: str, paths: list[str]) -> list[tuple[Any, Any, Any]]:
+    marks = ", ".join("?" * len(paths))
+    return connection.execute(f"SELECT path, words, hosts FROM site_pages WHERE site = ? AND path IN ({marks})",
+                              (site, *paths)).fetchall()
 
 
 def _json(counts: Counter[str]) -> str:

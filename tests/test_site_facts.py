@@ -1,0 +1,60 @@
+"""What the store keeps of a site's pages stays true to the pages: after edits, removals, pages past
+the reading deadline, and another run saving meanwhile."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tripreport_lint.site import page_facts
+from tripreport_lint.store.database import Store
+from tripreport_lint.store.site_facts import SiteFacts
+
+PAGE = "---\ntitle: Day {n}\ndate: 2024-01-0{n}\n---\n\nThe kubernetes track, {extra}.\n"
+
+
+def _pages(root: Path) -> list[tuple[str, int, int]]:
+    return [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.glob("*.md"))]
+
+
+def _truth(root: Path) -> Counter[str]:
+    return page_facts.read(str(root), _pages(root), None).vocabulary.posts
+
+
+def _write(root: Path, extra: str) -> None:
+    for n in range(1, 5):
+        (root / f"day-{n}.md").write_text(PAGE.format(n=n, extra=f"{extra} {n}"), encoding="utf-8")
+
+
+def test_counts_stay_true_when_the_deadline_cuts_a_reading_short(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    _write(root, "opening")
+    store = SiteFacts(Store(tmp_path / "cache"))
+    assert page_facts.read(str(root), _pages(root), store).vocabulary.posts["kubernetes"] == 4
+    _write(root, "closing")  # every page changed: each must be read again
+    monkeypatch.setattr(page_facts, "MAX_SECONDS", 0.0)  # the deadline passes after the first page
+    cut = page_facts.read(str(root), _pages(root), store).vocabulary
+    assert not cut.complete
+    monkeypatch.setattr(page_facts, "MAX_SECONDS", 60.0)
+    for _ in range(2):  # the next runs read what was left, and then find nothing to read
+        again = page_facts.read(str(root), _pages(root), store).vocabulary
+        assert again.complete and again.posts == _truth(root)
+    assert again.posts["kubernetes"] == 4 and "opening" not in again.posts
+
+
+def test_words_saved_by_another_run_since_the_summary_start_the_counts_again(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    _write(root, "opening")
+    store = SiteFacts(Store(tmp_path / "cache"))
+    page_facts.read(str(root), _pages(root), store)
+    summary = store.summary(str(root))
+    assert summary is not None
+    _write(root, "closing")
+    page_facts.read(str(root), _pages(root), store)  # another run saves: the generation moves on
+    assert store.words(str(root), [str(root / "day-1.md")], summary.generation) is None
+    assert page_facts.read(str(root), _pages(root), store).vocabulary.posts == _truth(root)
