@@ -107,8 +107,8 @@ class Engine:
     def site(self, root: Path) -> SiteIndex:
         """The index of the site at ``root``, made once per run; only the most recently used few are
         kept, so memory stays flat however many sites a run crosses (files come in path order)."""
-        facts = SiteFacts(self.store) if self.store is not None else None
-        return keep_recent(self._sites, root, lambda: SiteIndex(root, facts), KEPT_SITES)
+        store = self.store
+        return keep_recent(self._sites, root, lambda: SiteIndex(root, SiteFacts(store) if store else None), KEPT_SITES)
 
     def fingerprint(self, folder: Path) -> str:
         """A digest of everything but the file itself that the results of a file in ``folder`` depend
