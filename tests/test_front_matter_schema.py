@@ -45,10 +45,12 @@ def test_missing_required_keys_are_reported_at_the_opening_line(site: Site) -> N
     }
 
 
-def test_date_from_file_name_or_alias_counts(site: Site) -> None:
-    assert site.findings(post("title: Notes"), relative="_posts/2024-05-19-notes.md") == []
-    assert site.findings(post("title: Notes"), relative="content/blog/2024-05-19-notes/index.md") == []
+def test_date_from_an_alias_counts_and_from_the_file_name_only_where_hugo_reads_it(site: Site) -> None:
     assert site.findings(post("title: Notes", "publishDate: 2024-05-19")) == []
+    bundle = "content/blog/2024-05-19-notes/index.md"
+    assert site.findings(post("title: Notes"), relative=bundle) == [("FM010", 1, 1)]  # Hugo's default: no date
+    site.write("hugo.toml", '[frontmatter]\ndate = [":filename", ":default"]\n')
+    assert site.findings(post("title: Notes"), relative=bundle) == []
 
 
 def test_list_item_of_wrong_type_is_reported_at_the_item(site: Site) -> None:
@@ -63,11 +65,13 @@ def test_tags_as_a_single_string(site: Site) -> None:
     assert finding.message == "'tags' must be a list of strings, got the string \"kcd\""
 
 
-def test_author_string_or_list(site: Site) -> None:
-    assert site.findings(post("title: N", "date: 2024-07-01", "author: [kim, lee]")) == []
-    [finding] = site.diagnostics(post("title: N", "date: 2024-07-01", "author:", "  name: kim"))
-    assert finding.message == "'author' must be a string or a list of strings, got a mapping"
-    assert (finding.span.line, finding.span.column) == (5, 3)
+def test_author_in_the_shapes_themes_read(site: Site) -> None:
+    for shape in ("author: kim", "author: [kim, lee]", "author:\n  name: kim\n  url: https://kim.example",
+                  "authors:\n  - name: kim\n  - lee"):
+        assert site.findings(post("title: N", "date: 2024-07-01", shape)) == [], shape
+    [finding] = site.diagnostics(post("title: N", "date: 2024-07-01", "author: 42"))
+    assert finding.message.startswith("'author' must be a string")
+    assert (finding.span.line, finding.span.column) == (4, 9)
 
 
 def test_empty_title(site: Site) -> None:

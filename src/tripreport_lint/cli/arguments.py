@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     parser.add_argument("--show-rules", action="store_true", help="list every rule and exit")
+    parser.add_argument("--show-site", action="store_true",
+                        help="print, for each site the paths reach, how it renders its posts (the generator, the "
+                             "settings read and from which file, what they change in the rules) and exit")
     parser.add_argument("--add-words", action="store_true",
                         help="add the words of the spelling (SPL) findings to the project's words file")
     parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")

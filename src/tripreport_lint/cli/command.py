@@ -30,6 +30,15 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
         from tripreport_lint.cli import session  # noqa: PLC0415 - --version and --help need none of it
 
         options = run_options(args)
+        if args.show_site:
+            from tripreport_lint.cli.show_site import show_sites  # noqa: PLC0415
+            from tripreport_lint.config.lookup import ConfigLookup  # noqa: PLC0415
+
+            text, missing = show_sites(options.paths, ConfigLookup(options.config))
+            out.write(text)
+            for message in missing:
+                err.write(f"tripreport-lint: error: {message}\n")
+            return EXIT_ERROR if missing else EXIT_OK
         if options.add_words:
             errors = session.add_words(options, out)
             for message in errors:

@@ -31,8 +31,8 @@ SETTINGS = {
     "per-file-ignores": "table of glob -> list of rule codes or names",
     "include": "list of globs of files to lint (default: *.md, *.markdown)",
     "exclude": "list of globs of files and folders to skip",
-    "schema": "path of the JSON Schema for posts, or 'post', 'section', 'none'",
-    "schemas": "table of glob -> schema (path, 'post', 'section' or 'none'), first match wins",
+    "schema": "path of the JSON Schema for every page, or 'post', 'page', 'section', 'none' (default: by the site)",
+    "schemas": "table of glob -> schema (path, 'post', 'page', 'section' or 'none'), first match wins",
     "static-dirs": "list of folders, relative to the site root, holding site-absolute files",
     "spelling": "table: words-file, ignore-words-file, words, dictionaries",
     "cache-dir": "folder of the results cache (default: .tripreport-lint-cache beside this file)",
@@ -64,7 +64,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     include: tuple[str, ...] = ("*.md", "*.markdown")
     exclude: tuple[str, ...] = ()
-    schema: str = "post"
+    schema: str | None = None  # None: as the site model says (posts 'post', other pages 'page')
     schemas: tuple[tuple[str, str], ...] = DEFAULT_SCHEMAS
     static_dirs: tuple[str, ...] | None = None
     spelling: Spelling = Spelling()
@@ -86,7 +86,8 @@ class Config:
         return {rule.code for glob, names in self.per_file_ignores if glob_match((glob,), relative)
                 for rule in _expand(names)}
 
-    def schema_spec(self, relative: str) -> str:
+    def schema_spec(self, relative: str) -> str | None:
+        """The schema the settings give a file, or None to let the site model choose."""
         for glob, spec in self.schemas:
             if glob_match((glob,), relative):
                 return spec

@@ -25,7 +25,7 @@ from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.site.index import SiteIndex, keep_recent
-from tripreport_lint.site.root import default_static_dirs, find_site_root
+from tripreport_lint.site.root import find_site_root
 from tripreport_lint.store.database import Store
 from tripreport_lint.store.results import CleanResults
 from tripreport_lint.store.site_facts import SiteFacts
@@ -94,7 +94,7 @@ class Engine:
             site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else self.configs.cwd)
             key = (config.source, config.root, site_root)
             if key not in self._settings:  # a blog has a folder a post: they share one value
-                static = config.static_dirs if config.static_dirs is not None else default_static_dirs(site_root)
+                static = config.static_dirs if config.static_dirs is not None else self.site(site_root).model.static_dirs
                 s = self.selection
                 rules = config.rules(s.select, s.ignore, s.extend_select)
                 # Without a config file, the words file is looked for at the site's root.
@@ -124,7 +124,7 @@ class Engine:
                  repr(settings.static_dirs), " ".join(rule.code for rule in settings.rules),
                  " ".join(sorted(settings.project_words)), self.site(settings.site_root).signature,
                  self._statuses_digest]
-        for spec in sorted({config.schema, *(spec for _, spec in config.schemas)}):
+        for spec in sorted({config.schema or "post", *(spec for _, spec in config.schemas)}):
             schema_file = config.root / spec
             if spec not in schema_module.BUILTIN and schema_file.is_file():
                 parts.append(hashlib.sha256(schema_file.read_bytes()).hexdigest())
@@ -145,7 +145,7 @@ class Engine:
         context = Context(
             site_root=settings.site_root,
             static_dirs=settings.static_dirs,
-            schema=schema_module.load(config.schema_spec(relative), config.root),
+            schema=schema_module.load(config.schema_spec(relative) or site.model.page_kind(path), config.root),
             now=self.now,
             site=site,
             project_words=settings.project_words,

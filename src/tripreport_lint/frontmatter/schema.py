@@ -15,7 +15,7 @@ from tripreport_lint.errors import InputError
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
-BUILTIN = {"post": "frontmatter.schema.json", "section": "section.schema.json"}
+BUILTIN = {"post": "frontmatter.schema.json", "page": "frontmatter.schema.json", "section": "section.schema.json"}
 NO_SCHEMA = "none"
 _REF_KEYWORDS = ("$ref", "$dynamicRef")
 
@@ -60,7 +60,10 @@ def load(spec: str, base: Path) -> Schema | None:
     if spec == NO_SCHEMA:
         return None
     if spec in BUILTIN:
-        return Schema(spec, json.loads(_builtin_path(BUILTIN[spec]).read_text("utf-8")))
+        data = json.loads(_builtin_path(BUILTIN[spec]).read_text("utf-8"))
+        if spec == "page":  # a page that is not a dated post: the post's types, nothing required
+            data = {**data, "title": "Page front matter", "required": []}
+        return Schema(spec, data)
     path = base / spec
     try:
         data = json.loads(path.read_text("utf-8"))

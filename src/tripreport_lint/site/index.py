@@ -14,13 +14,12 @@ from typing import TypeVar
 from tripreport_lint.document.document import Document
 from tripreport_lint.paths import SKIPPED_DIRS
 from tripreport_lint.site import page_facts
+from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, SiteFacts
-from tripreport_lint.site.root import hugo_configs, is_jekyll
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
-_ID_TYPE = re.compile(r"autoHeadingIDType\s*[:=]\s*[\"']?([\w-]+)", re.I)
 KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
 K = TypeVar("K")
@@ -130,15 +129,14 @@ class SiteIndex:
         return self._pages.vocabulary
 
     @cached_property
+    def model(self) -> SiteModel:
+        """What generator renders the site, and how (read from its configuration once per run)."""
+        return read_model(self.root)
+
+    @property
     def anchor_style(self) -> str:
-        """How the site's renderer makes heading ids: kramdown for Jekyll, else Goldmark's setting."""
-        if is_jekyll(self.root):
-            return "kramdown"
-        for config in hugo_configs(self.root):
-            found = _ID_TYPE.search(config.read_text("utf-8", errors="replace"))
-            if found:
-                return found.group(1).lower()
-        return "github"
+        """How the site's renderer makes heading ids."""
+        return self.model.heading_ids
 
     @cached_property
     def content_roots(self) -> list[Path]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
+                "config.json")
 HUGO_CONFIG_FOLDER = "config/_default"
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml", "_config.toml")
 GATSBY_CONFIGS = ("gatsby-config.js", "gatsby-config.ts")
@@ -29,17 +30,8 @@ def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     return known[folder]
 
 
-def is_jekyll(site_root: Path) -> bool:
-    return any((site_root / name).is_file() for name in JEKYLL_CONFIGS)
-
-
 def hugo_configs(site_root: Path) -> list[Path]:
     """The Hugo configuration files of a site that exist, the root's first, then ``config/_default``'s."""
     found = [site_root / name for name in HUGO_CONFIGS if (site_root / name).is_file()]
     folder = site_root / HUGO_CONFIG_FOLDER
     return found + (sorted(p for p in folder.glob("*.*") if p.is_file()) if folder.is_dir() else [])
-
-
-def default_static_dirs(site_root: Path) -> tuple[str, ...]:
-    """Hugo and Gatsby serve ``static/``; Jekyll serves the site folder itself."""
-    return (".",) if is_jekyll(site_root) else ("static",)

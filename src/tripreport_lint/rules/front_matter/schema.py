@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.model import FrontMatter, KeyPath
+from tripreport_lint.frontmatter.schema import Schema
 from tripreport_lint.frontmatter.schema_messages import describe, expected_phrase, expected_types
 from tripreport_lint.rules.base import Rule, describe_path, locate, opening_span
 from tripreport_lint.rules.context import Context
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
 
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
-_DATE_ALIASES = ("publishDate", "pubdate", "published")
-_FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 _BOOLEAN_WORDS = {"true": "true", "yes": "true", "on": "true", "1": "true",
                   "false": "false", "no": "false", "off": "false", "0": "false"}
 
@@ -79,8 +78,10 @@ class SchemaViolation(Rule):
         fm = doc.front_matter
         if fm is None or ctx.schema is None or fm.mapping is None:
             return
-        for error in ctx.schema.validator.iter_errors(_as_the_site_reads_it(fm.mapping, doc)):
-            yield from _violations(doc, fm, error, ctx.schema.validator.is_type)
+        instance = _as_the_site_reads_it(fm.mapping, doc, ctx, ctx.schema)
+        written = {key: original for original in fm.mapping if (key := _canonical(original, instance)) != original}
+        for error in ctx.schema.validator.iter_errors(instance):
+            yield from _violations(doc, fm, error, ctx.schema.validator.is_type, written)
 
     def clean_key(self, doc: Document, ctx: Context) -> str | None:
         """The schema and the values as YAML typed them: a post whose body alone changed is not
@@ -88,30 +89,55 @@ class SchemaViolation(Rule):
         fm = doc.front_matter
         if fm is None or ctx.schema is None or fm.mapping is None:
             return None
-        instance = _as_the_site_reads_it(fm.mapping, doc)
+        instance = _as_the_site_reads_it(fm.mapping, doc, ctx, ctx.schema)
         return hashlib.sha256(f"{ctx.schema.digest}\0{instance!r}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _as_the_site_reads_it(data: dict[str, Any], doc: Document) -> dict[str, Any]:
-    """The front matter with the date a site generator would infer when ``date`` is absent.
+def _as_the_site_reads_it(data: dict[str, Any], doc: Document, ctx: Context, schema: Schema) -> dict[str, Any]:
+    """The front matter as the site's generator reads it, for the required keys it leaves out.
 
-    Hugo falls back to ``publishDate``, ``pubdate`` and ``published``; Jekyll (and Hugo's
-    ``:filename`` setting) read a date from the file or bundle folder name.
+    Hugo reads keys without regard to case (``Title`` is ``title``) and takes a missing ``date``
+    from the sources its ``frontmatter.date`` setting lists (``publishDate``, ``:filename``, ...);
+    Jekyll gives a page the values of its ``defaults``, a collection document a title from its
+    file name, and a post the date its file name starts with.
     """
-    if "date" in data:
-        return data
-    for alias in _DATE_ALIASES:
-        if alias in data:
-            return {**data, "date": data[alias]}
-    name = doc.path.parent.name if doc.path.stem in ("index", "_index") else doc.path.name
-    dated = _FILENAME_DATE.match(name)
-    return {**data, "date": dated.group(1)} if dated else data
+    model = ctx.site.model
+    wanted = {key: key for key in schema.data.get("properties", {})} if isinstance(schema.data, dict) else {}
+    wanted.update((key, key) for key in schema.required)
+    seen = dict(data)
+    if model.keys_ignore_case:
+        folded = {key.lower(): key for key in wanted}
+        for key in data:
+            canonical = folded.get(str(key).lower())
+            if canonical is not None and canonical not in seen:
+                seen[canonical] = seen.pop(key)
+    missing = [key for key in schema.required if key not in seen]
+    if not missing:
+        return seen
+    if "date" in missing:
+        by_case = {str(key).lower(): key for key in seen}
+        alias = next((by_case[key] for key in model.date_keys if key in by_case), None)
+        if alias is not None:
+            seen["date"] = seen[alias]
+    supplied = model.supplied(doc.path, model.page_kind(doc.path))
+    seen.update((key, supplied[key]) for key in missing if key not in seen and key in supplied)
+    return seen
+
+
+def _canonical(key: Any, instance: dict[str, Any]) -> Any:
+    """The key of ``instance`` that the author's ``key`` became (``title`` for ``Title`` on Hugo)."""
+    if key in instance:
+        return key
+    return next((other for other in instance if str(other).lower() == str(key).lower()), key)
 
 
 def _violations(doc: Document, fm: FrontMatter, error: ValidationError,
-                is_type: Callable[[Any, str], bool]) -> Iterator[Violation]:
-    """Violations of one error; ``is_type`` is the validator's JSON type check, which follows the schema's draft."""
+                is_type: Callable[[Any, str], bool], written: dict[Any, Any]) -> Iterator[Violation]:
+    """Violations of one error; ``is_type`` is the validator's JSON type check, which follows the schema's draft;
+    ``written`` maps a key the site reads without regard to case back to the author's spelling."""
     path: KeyPath = tuple(error.absolute_path)
+    if path and path[0] in written:
+        path = (written[path[0]], *path[1:])
     where = describe_path(path)
     kind = error.validator
     if kind == "required":
@@ -136,7 +162,7 @@ def _violations(doc: Document, fm: FrontMatter, error: ValidationError,
         else:
             from jsonschema.exceptions import best_match  # noqa: PLC0415
 
-            yield from _violations(doc, fm, best_match(error.context), is_type)
+            yield from _violations(doc, fm, best_match(error.context), is_type, written)
     elif kind == "type":
         yield _type_violation(doc, fm, path, expected_types(error.schema), error.schema, error.instance)
     else:

@@ -1,0 +1,69 @@
+"""``--show-site``: for each site the paths reach, the generator, the settings read and from which file,
+and what they change in the rules (as ``ruff --show-settings`` explains a run)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tripreport_lint.cli.session import discover
+from tripreport_lint.config.lookup import ConfigLookup
+from tripreport_lint.paths import absolute, display
+from tripreport_lint.site.model import SiteModel, read_model
+from tripreport_lint.site.root import find_site_root
+
+_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "gatsby": "Gatsby", "commonmark": "plain CommonMark"}
+_RENDERERS = {"goldmark": "Goldmark", "kramdown": "kramdown", "commonmark": "CommonMark (markdown-it)"}
+
+
+def site_roots(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[list[Path], list[str]]:
+    """The site roots of the files the paths reach (or of the paths themselves), in order of first
+    appearance; and the paths that do not exist."""
+    files, errors = discover(paths, configs)
+    known: dict[Path, Path | None] = {}
+    roots: dict[Path, None] = {}
+    for path in [*paths, *files]:
+        if not path.exists():
+            continue
+        folder = absolute(path if path.is_dir() else path.parent)
+        config = configs.config(folder)  # as the engine does: no site configuration, the config's folder or here
+        roots.setdefault(find_site_root(folder, known) or (config.root if config.source else configs.cwd), None)
+    return list(roots), errors
+
+
+def describe(model: SiteModel) -> str:
+    """The text block of one site."""
+    lines = [f"{display(model.root) or '.'}: {_NAMES[model.generator]} site, rendered with {_RENDERERS[model.renderer]}"]
+    lines.append("  configuration: " + (", ".join(model.config_files) or "none found (CommonMark defaults)"))
+    lines += [f"  problem: {problem}" for problem in model.problems]
+    for setting in model.settings:
+        source = setting.source or "default"
+        lines.append(f"  {setting.key} = {_value(setting.value)}  ({source})")
+        lines.append(f"      {setting.effect}")
+    lines.append("  pages: " + _pages(model))
+    reason = model.normalisation_off_reason
+    lines.append(f"  normalisation (FMT001, FMT002): {'off by default: ' + reason if reason else 'on'}")
+    return "\n".join(lines) + "\n"
+
+
+def _pages(model: SiteModel) -> str:
+    if model.generator == "jekyll":
+        names = ", ".join(f"_{c.name}" for c in model.collections if c.name != "posts") or "none"
+        return f"_posts and _drafts are dated posts (schema 'post'); other collections ({names}) and pages: 'page'"
+    if model.generator == "hugo":
+        content = ", ".join(f"{d}/" for d in model.content_dirs)
+        main = (f"sections {', '.join(model.main_sections)} (params.mainSections)" if model.main_sections is not None
+                else "every section but documentation ones (docs, guides, reference, ...)")
+        return f"below {content}: {main} hold dated posts ('post'); other pages 'page'; files outside: no schema"
+    return "every page is a post (schema 'post')"
+
+
+def _value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def show_sites(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[str, list[str]]:
+    """The ``--show-site`` text of the sites the paths reach, and the paths that do not exist."""
+    roots, errors = site_roots(paths, configs)
+    return "\n".join(describe(read_model(root)) for root in roots), errors

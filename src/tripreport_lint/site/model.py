@@ -1,0 +1,327 @@
+"""The site model: which generator renders a site's posts, with which settings, and what that means
+for a page (is it a post; what does the generator supply that its front matter leaves out).
+
+Resolved once per site root from the generator's own configuration files; every rule and fix that
+depends on how a page renders asks this instead of assuming CommonMark.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from tripreport_lint.site.config_files import ConfigTable, read_hugo, read_jekyll
+from tripreport_lint.site.root import GATSBY_CONFIGS, JEKYLL_CONFIGS, hugo_configs
+
+Generator = Literal["hugo", "jekyll", "gatsby", "commonmark"]
+Renderer = Literal["goldmark", "kramdown", "commonmark"]
+PageKind = Literal["post", "page", "none"]
+
+HEADING_ID_TYPES = ("github", "github-ascii", "blackfriday")
+# Sections of a Hugo site that hold documentation rather than dated posts (when mainSections is unset).
+DOCS_SECTIONS = frozenset({"docs", "doc", "documentation", "guide", "guides", "reference", "manual", "handbook",
+                           "api", "wiki", "learn", "tutorials", "tutorial", "about", "legal", "community"})
+HUGO_DATE_SOURCES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+_FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-zA-Z]{2,4})?")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting the model read (or defaulted), for ``--show-site``: where it came from and what it changes."""
+
+    key: str
+    value: Any
+    source: str | None  # the file that set it, relative to the site root; None: the generator's default
+    effect: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A Jekyll collection: its folder is ``_<name>``; only ``posts`` are dated blog posts."""
+
+    name: str
+    output: bool
+    permalink: str | None
+
+
+@dataclass(frozen=True)
+class FrontMatterDefault:
+    """A Jekyll ``defaults`` entry: values given to the pages its scope matches."""
+
+    path: str
+    type: str | None
+    values: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """How a site renders its pages; the defaults are plain CommonMark's, for a site nothing configures."""
+
+    root: Path
+    generator: Generator = "commonmark"
+    renderer: Renderer = "commonmark"
+    config_files: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    # What the Markdown renderer does with a post.
+    linkify: bool = False  # bare URLs become links
+    typographer: bool = False  # -- becomes a dash, "quotes" curly
+    block_attributes: bool = False  # `{.class #id}` lines after blocks are read as attributes
+    heading_ids: str = "github"  # a key of site.anchors.STYLES
+    auto_id_prefix: str = ""
+    raw_html: bool = True  # raw HTML reaches the page (Goldmark omits it unless `unsafe`)
+    kramdown_input: str | None = None  # kramdown's parser: "GFM" or "kramdown"
+    hard_wrap: bool = False  # a line break in a paragraph is a <br>
+    liquid: bool = False  # posts go through Liquid before Markdown
+    mentions: bool = False  # @name becomes a link (jekyll-mentions)
+    # What the generator makes of front matter and file names.
+    keys_ignore_case: bool = False
+    date_keys: tuple[str, ...] = ("date", "publishdate", "pubdate", "published")  # in lower case, in order
+    date_from_filename: bool = True  # a date that starts the file or bundle name dates the post
+    date_from_file_time: bool = False  # Hugo's :fileModTime and :git
+    taxonomies: tuple[str, ...] = ("tags", "categories")
+    content_dirs: tuple[str, ...] = ()
+    static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
+    languages: tuple[str, ...] = ()
+    main_sections: tuple[str, ...] | None = None
+    collections: tuple[Collection, ...] = ()
+    defaults: tuple[FrontMatterDefault, ...] = ()
+    settings: tuple[Setting, ...] = ()
+
+    @property
+    def normalisation_off_reason(self) -> str | None:
+        """Why body normalisation (mdformat) is off by default on this site, or None."""
+        if self.renderer == "kramdown":
+            return ("kramdown reads Markdown differently from CommonMark (a '|' starts a table, '1)' starts no list, "
+                    "a '\\' line end is no break), so mdformat's rewrites are not proven safe for it")
+        return None
+
+    def page_kind(self, path: Path) -> PageKind:
+        """``post`` for a dated blog post, ``page`` for another rendered page, ``none`` for a file the site
+        does not render as a page (Hugo archetypes, files outside the content folders)."""
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return "post"
+        if self.generator == "jekyll":
+            return self._jekyll_kind(parts)
+        if self.generator == "hugo":
+            return self._hugo_kind(parts)
+        return "post"
+
+    def _jekyll_kind(self, parts: tuple[str, ...]) -> PageKind:
+        folders = parts[:-1]
+        # Documents of other collections (_docs) and plain pages are not blog posts.
+        return "post" if "_posts" in folders or "_drafts" in folders else "page"
+
+    def _hugo_kind(self, parts: tuple[str, ...]) -> PageKind:
+        section = self.hugo_section(parts)
+        if section is None:
+            return "none"
+        if section == "":
+            return "page"  # a page at the top of the content folder: /about/
+        if self.main_sections is not None:
+            return "post" if section in self.main_sections else "page"
+        return "page" if section.lower() in DOCS_SECTIONS else "post"
+
+    def hugo_section(self, parts: tuple[str, ...]) -> str | None:
+        """The first folder below the content folder (and language folder) holding a page; "" for a page
+        at the top; None outside the content folders."""
+        posix = "/".join(parts)
+        for content in sorted(self.content_dirs, key=len, reverse=True):
+            prefix = content.strip("/") + "/"
+            if posix.startswith(prefix):
+                rest = posix[len(prefix) :].split("/")
+                if len(rest) > 1 and rest[0] in self.languages:
+                    rest = rest[1:]
+                return rest[0] if len(rest) > 1 else ""
+        return None
+
+    def supplied(self, path: Path, kind: PageKind) -> dict[str, Any]:
+        """Front matter values the generator gives this page when it leaves them out: Jekyll's ``defaults``,
+        a collection document's title from its file name, a date from the file name."""
+        given: dict[str, Any] = {}
+        try:
+            relative = PurePosixPath(path.relative_to(self.root).as_posix())
+        except ValueError:
+            relative = PurePosixPath(path.name)
+        if self.generator == "jekyll":
+            doc_type = _jekyll_type(relative)
+            for default in self.defaults:
+                if _in_scope(relative, default.path) and default.type in (None, doc_type):
+                    given.update(default.values)
+            if doc_type not in ("pages",):
+                given.setdefault("title", _titleised(relative.stem))
+        if kind != "post":
+            return given
+        name = path.parent.name if path.stem in ("index", "_index") else path.name
+        dated = _FILENAME_DATE.match(name)
+        if dated and self.date_from_filename:
+            given.setdefault("date", dated.group(1))
+        elif self.date_from_file_time or "_drafts" in relative.parts[:-1]:
+            given.setdefault("date", _file_date(path))  # as Hugo's :fileModTime, and Jekyll for drafts
+        return given
+
+
+def _file_date(path: Path) -> str:
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return "1970-01-01"
+    return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat()
+
+
+def _jekyll_type(relative: PurePosixPath) -> str:
+    for part in relative.parts[:-1]:
+        if part in ("_posts", "_drafts"):
+            return "posts" if part == "_posts" else "drafts"
+        if part.startswith("_"):
+            return part[1:]
+    return "pages"
+
+
+def _in_scope(relative: PurePosixPath, scope: str) -> bool:
+    scope = scope.strip("/")
+    if not scope:
+        return True
+    if "*" in scope:
+        return fnmatch.fnmatch(relative.as_posix(), scope + "*")
+    return relative.as_posix() == scope or relative.as_posix().startswith(scope + "/")
+
+
+def _titleised(stem: str) -> str:
+    slug = _FILENAME_DATE.sub("", stem, count=1)
+    return " ".join(word.capitalize() for word in re.split(r"[-_ ]+", slug) if word)
+
+
+def read_model(root: Path) -> SiteModel:
+    """The model of the site whose root is ``root``: Jekyll's, Hugo's or Gatsby's configuration, else CommonMark."""
+    if any((root / name).is_file() for name in JEKYLL_CONFIGS):
+        return _jekyll(root, read_jekyll(root))
+    if hugo_configs(root):
+        return _hugo(root, read_hugo(root))
+    if any((root / name).is_file() for name in GATSBY_CONFIGS):
+        return SiteModel(root, "gatsby", "commonmark", config_files=tuple(n for n in GATSBY_CONFIGS
+                                                                          if (root / n).is_file()))
+    return SiteModel(root)
+
+
+class _Settings:
+    """Collects the settings a model reads, each with its source and its effect on the rules."""
+
+    def __init__(self, table: ConfigTable, *, lower: bool) -> None:
+        self.table = table
+        self.lower = lower  # Hugo's keys are read without regard to case; they are shown as its docs write them
+        self.shown: list[Setting] = []
+
+    def read(self, key: str, default: Any, effect: str, *, kind: type | None = None) -> Any:
+        value = self.table.get(key.lower() if self.lower else key, default)
+        if kind is not None and not isinstance(value, kind):
+            value = default
+        self.note(key, value, effect)
+        return value
+
+    def note(self, key: str, value: Any, effect: str) -> None:
+        """Show a value derived from ``key`` (or the default when the file leaves ``key`` out)."""
+        found = key.lower() if self.lower else key
+        source = self.table.source(found) if self.table.get(found) is not None else None
+        self.shown.append(Setting(key, value, source, effect))
+
+
+def _hugo(root: Path, table: ConfigTable) -> SiteModel:
+    read = _Settings(table, lower=True)
+    handler = str(read.read("markup.defaultMarkdownHandler", "goldmark", "which Markdown renderer Hugo uses"))
+    goldmark = "markup.goldmark."
+    linkify = read.read(goldmark + "extensions.linkify", True,
+                        "LNK009 reports bare URLs only where Goldmark does not link them", kind=bool)
+    # Hugo 0.112 and later take a table ({disable = true, ...}); earlier ones a boolean.
+    typographer_value = table.get(goldmark + "extensions.typographer", True)
+    typographer = (not typographer_value.get("disable", False)) if isinstance(typographer_value, dict) \
+        else bool(typographer_value)
+    read.note(goldmark + "extensions.typographer", typographer,
+              "FMT001 keeps '--', '...' and quotes as Goldmark's typographer reads them")
+    attribute = table.get(goldmark + "parser.attribute", {})
+    block = bool(attribute.get("block", False) if isinstance(attribute, dict) else attribute)
+    read.note(goldmark + "parser.attribute", block, "FMT001 keeps `{.class}` attribute lines attached to their blocks")
+    id_type = str(read.read(goldmark + "parser.autoHeadingIDType", "github",
+                            "LNK005 makes heading anchors this way")).lower()
+    unsafe = read.read(goldmark + "renderer.unsafe", False,
+                       "raw HTML reaches the page only when true (else Goldmark omits it)", kind=bool)
+    date_sources = read.read("frontmatter.date", [":default"], "FM010 accepts a date from these sources")
+    sources = [str(s).lower() for s in (date_sources if isinstance(date_sources, list) else [date_sources])]
+    if ":default" in sources:
+        at = sources.index(":default")
+        sources[at : at + 1] = HUGO_DATE_SOURCES
+    taxonomies = read.read("taxonomies", {"tag": "tags", "category": "categories"},
+                           "FM030/FM031 compare these taxonomies", kind=dict)
+    main = read.read("params.mainSections", None, "pages of these sections are dated posts (FM010's post schema)")
+    content = str(table.get("contentdir", "content"))
+    static = table.get("staticdir", "static")
+    static_dirs = tuple(str(d) for d in static) if isinstance(static, list) else (str(static),)
+    languages = table.get("languages", {})
+    language_names = tuple(languages) if isinstance(languages, dict) else ()
+    content_dirs = {content, *(str(v["contentdir"]) for v in (languages.values() if isinstance(languages, dict)
+                                                              else ()) if isinstance(v, dict) and "contentdir" in v)}
+    heading_ids = "blackfriday" if handler == "blackfriday" else id_type if id_type in HEADING_ID_TYPES else "github"
+    return SiteModel(
+        root, "hugo", "goldmark" if handler != "blackfriday" else "commonmark",
+        config_files=tuple(table.files), problems=tuple(table.problems),
+        linkify=bool(linkify), typographer=typographer, block_attributes=bool(block), heading_ids=heading_ids,
+        raw_html=bool(unsafe), keys_ignore_case=True,
+        date_keys=tuple(s for s in sources if not s.startswith(":")),
+        date_from_filename=":filename" in sources,
+        date_from_file_time=":filemodtime" in sources or ":git" in sources,
+        taxonomies=tuple(str(v) for v in taxonomies.values()),
+        content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
+        main_sections=tuple(str(s) for s in main) if isinstance(main, list) else None,
+        settings=tuple(read.shown),
+    )
+
+
+def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
+    read = _Settings(table, lower=False)
+    markdown = str(read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses"))
+    kramdown = markdown.lower() == "kramdown"
+    input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: GFM or kramdown's own syntax"))
+    hard_wrap = read.read("kramdown.hard_wrap", False, "a line break inside a paragraph is a <br> when true",
+                          kind=bool)
+    auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
+    plugins = table.get("plugins", table.get("gems", []))
+    plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
+    read.note("plugins", list(plugin_names), "jekyll-mentions links @names; LNK rules leave them alone")
+    raw_collections = read.read("collections", {}, "only _posts (and _drafts) are dated posts; other collections' "
+                                                   "documents are pages (FM010's page schema)")
+    # A table of collections, or (older sites) a list of their names.
+    named: dict[Any, Any] = raw_collections if isinstance(raw_collections, dict) else \
+        dict.fromkeys(raw_collections) if isinstance(raw_collections, list) else {}
+    collections = tuple(_collection(name, value) for name, value in named.items())
+    defaults = tuple(_default(entry) for entry in table.get("defaults", []) or [] if isinstance(entry, dict))
+    read.note("defaults", f"{len(defaults)} scopes", "FM010 counts the values they give a page as its own")
+    return SiteModel(
+        root, "jekyll", "kramdown" if kramdown else "commonmark",
+        config_files=tuple(table.files), problems=tuple(table.problems),
+        linkify=False, typographer=kramdown, heading_ids="kramdown" if kramdown else "github",
+        auto_id_prefix=auto_id_prefix, raw_html=True,
+        kramdown_input=input_format if kramdown else None, hard_wrap=bool(hard_wrap), liquid=True,
+        mentions="jekyll-mentions" in plugin_names,
+        date_keys=("date",), date_from_filename=True, static_dirs=(".",),
+        collections=collections, defaults=defaults, settings=tuple(read.shown),
+    )
+
+
+def _collection(name: Any, value: Any) -> Collection:
+    value = value if isinstance(value, dict) else {}
+    permalink = value.get("permalink")
+    return Collection(str(name), bool(value.get("output", False)), str(permalink) if permalink else None)
+
+
+def _default(entry: dict[str, Any]) -> FrontMatterDefault:
+    scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+    values = entry.get("values") if isinstance(entry.get("values"), dict) else {}
+    kind = scope.get("type") if isinstance(scope, dict) else None
+    return FrontMatterDefault(str((scope or {}).get("path", "") or ""), str(kind) if kind else None,
+                              tuple((str(k), v) for k, v in (values or {}).items()))
