@@ -14,6 +14,7 @@ from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
 from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
 from tripreport_lint.rules.front_matter.dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
 from tripreport_lint.rules.front_matter.images import ImageMissing
+from tripreport_lint.rules.front_matter.key_case import KeyCase
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
 from tripreport_lint.rules.front_matter.structure import (
     DuplicateKey,
@@ -52,6 +53,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     DuplicateKey,
     SchemaViolation,
     Yaml11Boolean,
+    KeyCase,
     InvalidDate,
     FutureDate,
     LastmodBeforeDate,
