@@ -150,14 +150,16 @@ def _union_fix(doc: Document, fm: FrontMatter, add_to_tags: list[str], add_to_ca
 
 @dataclass(frozen=True)
 class TaxonomyKeys:
-    keys: tuple[str, ...] = field(default=("tags", "categories"), metadata={
-        "help": "The list keys whose entries must not repeat."})
+    keys: tuple[str, ...] | None = field(default=None, metadata={
+        "help": "The list keys whose entries must not repeat (default: the site's taxonomies: Hugo's "
+                "`taxonomies` setting, else `tags` and `categories`)."})
 
 
 class TaxonomyDuplicate(Rule[TaxonomyKeys]):
     """## What it does
-    Reports an entry that appears twice in `tags` or `categories`, including entries that differ
-    only in case or surrounding spaces (`Kubernetes` and `kubernetes`).
+    Reports an entry that appears twice in a taxonomy (`tags`, `categories`, or the taxonomies a
+    Hugo site's `taxonomies` setting names), including entries that differ only in case or
+    surrounding spaces (`Kubernetes` and `kubernetes`).
 
     ## Why is this bad?
     Hugo and Jekyll fold such entries into one taxonomy term, so the repeat is noise at best and,
@@ -206,7 +208,10 @@ class TaxonomyDuplicate(Rule[TaxonomyKeys]):
         fm = doc.front_matter
         if fm is None:
             return
-        for key in self.options.keys:
+        wanted = self.options.keys if self.options.keys is not None else ctx.site.model.taxonomies
+        written = {str(key).lower(): key for key in fm.mapping or {}} if ctx.site.model.keys_ignore_case else {}
+        for name in wanted:
+            key = written.get(name.lower(), name)  # Hugo reads `Tags:` as `tags`
             terms = _terms(fm, key)
             if terms is None:
                 continue
