@@ -94,4 +94,4 @@ def test_repeats_are_looked_for_in_the_site_s_own_taxonomies(site: Site) -> None
     text = "---\ntitle: Notes\ndate: 2024-05-19\nseries: [kubecon, KubeCon]\nTags: [cncf, cncf]\n---\n\nBody.\n"
     assert site.findings(text, select="FM031") == [("FM031", 5, 14)]  # Hugo reads `Tags:` as tags
     site.write("hugo.toml", '[taxonomies]\ntag = "tags"\nseries = "series"\n')
-    assert site.findings(text, select="FM031") == [("FM031", 4, 18), ("FM031", 5, 14)]
+    assert site.findings(text, select="FM031") == [("FM031", 4, 19), ("FM031", 5, 14)]

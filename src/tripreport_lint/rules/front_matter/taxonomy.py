@@ -150,8 +150,8 @@ def _union_fix(doc: Document, fm: FrontMatter, add_to_tags: list[str], add_to_ca
 
 @dataclass(frozen=True)
 class TaxonomyKeys:
-    keys: tuple[str, ...] | None = field(default=None, metadata={
-        "help": "The list keys whose entries must not repeat (default: the site's taxonomies: Hugo's "
+    keys: tuple[str, ...] = field(default=(), metadata={
+        "help": "The list keys whose entries must not repeat; empty: the site's taxonomies (Hugo's "
                 "`taxonomies` setting, else `tags` and `categories`)."})
 
 
@@ -208,7 +208,7 @@ class TaxonomyDuplicate(Rule[TaxonomyKeys]):
         fm = doc.front_matter
         if fm is None:
             return
-        wanted = self.options.keys if self.options.keys is not None else ctx.site.model.taxonomies
+        wanted = self.options.keys or ctx.site.model.taxonomies
         written = {str(key).lower(): key for key in fm.mapping or {}} if ctx.site.model.keys_ignore_case else {}
         for name in wanted:
             key = written.get(name.lower(), name)  # Hugo reads `Tags:` as `tags`
