@@ -3,8 +3,6 @@ deleting them is an unsafe fix."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import Site, run_cli
@@ -155,13 +153,17 @@ def test_more_directives_can_be_allowed(site: Site) -> None:
     assert site.findings(HEAD + body, "CMT001") == [("CMT001", 12, 1)]
 
 
-def test_the_fix_needs_unsafe_fixes_on_the_command_line(site: Site, tmp_path: Path) -> None:
+def test_the_fix_needs_unsafe_fixes_on_the_command_line(site: Site) -> None:
     text = HEAD + "Intro.\n\n<!-- Panel: who moderated? -->\n\n<!--more-->\n\nEnd.\n"
     path = site.write("content/posts/panel.md", text)
-    result = run_cli("--select", "CMT001", "--fix", "content", cwd=site.root)
-    assert result.returncode == 1 and path.read_text(encoding="utf-8") == text
+    result = run_cli("--select", "CMT001", "content", cwd=site.root)
     assert "CMT001 a commented-out line hiding 'Panel: who moderated?'" in result.stdout
     assert "[*]" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "Found 1 problem in 1 file; 1 fixable with --fix --unsafe-fixes."
+    result = run_cli("--select", "CMT001", "--fix", "content", cwd=site.root)
+    assert result.returncode == 1 and path.read_text(encoding="utf-8") == text
+    assert result.stdout.splitlines()[-1] == (
+        "Fixed 0 problems; Found 1 remaining problem in 1 file; 1 fixable with --unsafe-fixes.")
     result = run_cli("--select", "CMT001", "--fix", "--unsafe-fixes", "content", cwd=site.root)
     assert path.read_text(encoding="utf-8") == HEAD + "Intro.\n\n<!--more-->\n\nEnd.\n"
     assert result.stdout.startswith("Fixed 1 problem")
