@@ -108,8 +108,8 @@ def _assert_changed_lines_are_fixed_lines(path: Path, old: bytes, new: bytes, fi
                                           blocked: int | None) -> None:
     """No text outside the lines the first lint offered to edit changed (a later pass may only
     finish those edits: normalisation's edit runs from its first change to the end; and where
-    FMT002 said what kept normalisation off, a fix that removes it, as CMT001 does a `[//]: #`
-    comment, lets a later pass normalise the body from FMT002's line on)."""
+    FMT002 said what kept normalisation off, a fix that removes it lets a later pass normalise the
+    body from FMT002's line on)."""
     old_lines, new_lines = old.splitlines(), new.splitlines()
     allowed = {line for _, first, last in fixes for line in range(first, last + 1)}
     if blocked is not None:

@@ -27,7 +27,8 @@ def report(options: RunOptions, outcome: Outcome, out: TextIO, err: TextIO) -> i
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
     formats = [fmt, *(name for name, _ in options.output_files)]
     summary = RunSummary(tuple(r.display_path for r in outcome.results), outcome.fixed, options.fix,
-                         _rule_infos() if "sarif" in formats else {}, outcome.changed_spots, outcome.unchecked)
+                         _rule_infos() if "sarif" in formats else {}, outcome.changed_spots, outcome.unchecked,
+                         options.unsafe_fixes)
     diagnostics = outcome.diagnostics
     REPORTERS[fmt](out, color=color, statistics=options.statistics, quiet=options.quiet).report(diagnostics, summary)
     for name, target in options.output_files:

@@ -28,6 +28,7 @@ class RunSummary:
     # (path, line) pairs a pull request changed, when known: GitHub annotates those first.
     changed: frozenset[tuple[str, int]] = frozenset()
     unchecked: int = 0  # files that could not be linted (their errors are printed after the report)
+    unsafe_fixes: bool = False  # whether --unsafe-fixes was given
 
     @property
     def files(self) -> int:

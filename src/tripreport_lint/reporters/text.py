@@ -44,4 +44,7 @@ class TextReporter(Reporter):
         fixable = sum(d.fixable for d in diagnostics)
         if fixable and not summary.fix_mode:
             text += f"; {fixable} fixable with --fix ([*])"
+        hidden = sum(d.fix is not None and not d.fixable for d in diagnostics)
+        if hidden and not summary.unsafe_fixes:  # fixes that may not be what the author meant: offered, not marked
+            text += f"; {hidden} fixable with {'' if summary.fix_mode else '--fix '}--unsafe-fixes"
         return text + "."

@@ -143,7 +143,8 @@ class NormalisationSkipped(Rule[FormatSettings]):
     ```
 
     ## Fix safety
-    No fix: fix what the message names (here CMT001 removes the comment), or leave it.
+    No fix: fix what the message names (here CMT001 removes the comment, with `--unsafe-fixes`),
+    or leave it.
 
     ## Options
     The same options as FMT001, set separately under `[normalisation-skipped]`: give both rules the

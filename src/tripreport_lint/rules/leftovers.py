@@ -6,20 +6,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.body import html_comments
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.tool_markers import is_tool_marker
 
 # [//]: # (hidden), [comment]: <> (hidden), [//]: # "hidden": a link definition nobody uses.
 _IDIOM = re.compile(r"^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>)(?:[ \t]+(.*?))?[ \t]*$", re.M)
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-DEFAULT_ALLOW = (
-    r"more",  # Hugo's summary divider
-    r"(?:tripreport-lint|markdownlint|prettier|cspell|spell-?checker|textlint|vale|remark-lint|alex|lint)\b.*",
-    r"toc|/?toc.*",
-)
 # A marker, not the word: "TODO:" or "FIXME -", a marker alone on its line, or one in brackets.
 _NOTE = re.compile(
     r"\b(?:TODO|FIXME|TBD|XXX)\b(?=[ \t]*(?::|\s-\s|$))"
@@ -33,10 +29,10 @@ _NOTE_MARKERS = ("TODO", "FIXME", "TBD", "XXX", "(check)", "(verify)", "(confirm
 
 @dataclass(frozen=True)
 class CommentOptions:
-    allow: tuple[str, ...] = field(default=DEFAULT_ALLOW, metadata={
-        "help": "Regular expressions, matched against a comment's whole text ignoring case, for comments "
-                "that are directives, not leftovers: by default Hugo's `more` divider, `toc`, and the "
-                "directives of tripreport-lint, markdownlint, prettier, cspell, textlint, vale and remark-lint."})
+    allow: tuple[str, ...] = field(default=(), metadata={
+        "help": "Regular expressions, matched against a comment's whole text ignoring case, for further comments "
+                "that are directives, not leftovers. The markers of the tools listed under What it does are "
+                "always left alone."})
 
 
 @dataclass(frozen=True)
@@ -44,6 +40,27 @@ class _Block:
     first_line: int
     last_line: int
     excerpt: str
+    # False when a tool's marker shares the block's lines: deleting them would delete the marker too.
+    removable: bool = True
+
+
+def _comment_texts(block: str) -> list[str]:
+    """The texts of the ``<!-- -->`` comments that make up an HTML block, or none when it holds anything else."""
+    parts = _HTML_COMMENT.split(block)
+    return parts[1::2] if all(not between.strip() for between in parts[::2]) else []
+
+
+def _runs(blocks: list[_Block]) -> list[_Block]:
+    """Comment blocks on consecutive lines, as one block each: its excerpt the first that says something."""
+    runs: list[_Block] = []
+    for block in sorted(blocks, key=lambda b: b.first_line):
+        if runs and runs[-1].last_line + 1 == block.first_line:
+            previous = runs[-1]
+            useful = previous.excerpt if re.search(r"\w\w", previous.excerpt) else block.excerpt
+            runs[-1] = _Block(previous.first_line, block.last_line, useful, previous.removable and block.removable)
+        else:
+            runs.append(block)
+    return runs
 
 
 def _inner(text: str) -> str:
@@ -57,11 +74,22 @@ class CommentedOutBlock(Rule[CommentOptions]):
     """## What it does
     Finds blocks the author commented out while drafting: `[//]: # (...)` lines (and the
     `[comment]: <> (...)`, `[//]: <> (...)` variants) and HTML `<!-- ... -->` comments standing
-    as blocks. Consecutive comment lines are one finding, with an excerpt of what they hide.
+    as blocks, and HTML comments inside a paragraph. Consecutive comment lines are one finding,
+    with an excerpt of what they hide.
+
+    Comments that tools read are not leftovers and are never reported: the summary divider
+    (`<!--more-->`, `<!-- more -->`), Docusaurus's `<!-- truncate -->`, the markers of generated
+    tables of contents (doctoc's `START doctoc` and `END doctoc`, `toc`, `tocstop`, `/toc`,
+    `omit from toc`), and the directives of prettier, markdownlint, rumdl, Vale, cspell,
+    codespell, textlint, remark-lint, alex and tripreport-lint itself, each when it is the whole
+    comment (a comment that merely mentions one is still reported). Where such a marker stands in
+    a run of comment lines, the rest of the run is judged without it.
 
     ## Why is this bad?
-    Hidden drafts end up in the repository and in the page source, where readers and search
-    engines can see them, and they rot: nobody knows whether they are still wanted.
+    Hidden drafts stay in the repository, and `<!-- -->` comments reach the page source, where
+    readers and search engines can see them (Jekyll copies them into the HTML, and so does Hugo
+    with `unsafe = true`; `[//]: #` lines render nothing). And they rot: nobody knows whether
+    they are still wanted.
 
     ## Example
     ```markdown
@@ -85,16 +113,20 @@ class CommentedOutBlock(Rule[CommentOptions]):
     ---
     The first day opened with the keynotes.
 
+    <!--more-->
+
     The second day was all workshops.
     ```
 
     ## Fix safety
-    Safe: the block is deleted and the blank lines around it collapse to one; comments render as
-    nothing, so the page does not change.
+    Unsafe (applied only with `--unsafe-fixes`): the fix deletes the block, and the blank lines
+    around it collapse to one. The page does not change, but the author's hidden text is gone,
+    and it may be a draft they meant to finish. Comments inside a paragraph, and blocks that
+    share a line with a tool's marker, have no fix. A tool's marker is never removed.
 
     ## Known problems
-    HTML comments inside a paragraph are reported but not removed. Content inside Hugo
-    `{{< comment >}}` shortcodes is hidden on purpose and not reported.
+    Content inside Hugo `{{< comment >}}` shortcodes is hidden on purpose and not reported.
+    A comment on a line that also holds other HTML, or in a block quote, is not read.
     """
 
     code = "CMT001"
@@ -106,35 +138,35 @@ class CommentedOutBlock(Rule[CommentOptions]):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         allowed = re.compile("|".join(f"(?:{p})" for p in self.options.allow), re.I) if self.options.allow else None
 
-        def exempt(inner: str) -> bool:
-            return bool(allowed and allowed.fullmatch(inner.strip()))
+        def directive(text: str) -> bool:
+            return is_tool_marker(text) or bool(allowed and allowed.fullmatch(text.strip()))
 
+        hidden = doc.body.comment_shortcodes
+        hidden_lines = [(doc.lines.position(s)[0], doc.lines.position(e)[0]) for s, e in hidden]
         blocks: list[_Block] = []
+        idiom_lines: set[int] = set()
         for match in _IDIOM.finditer(doc.body.without_code, doc.body_start):
             line = doc.lines.position(match.start())[0]
+            idiom_lines.add(line)
             excerpt = _inner(match.group(1) or "")
-            if blocks and blocks[-1].last_line == line - 1:
-                previous = blocks[-1]
-                useful = previous.excerpt if re.search(r"\w\w", previous.excerpt) else excerpt
-                blocks[-1] = _Block(previous.first_line, line, useful)
-            else:
+            if not directive(excerpt):
                 blocks.append(_Block(line, line, excerpt))
         for start, end in doc.body.html_blocks:
-            comment = _HTML_COMMENT.fullmatch(doc.text[start:end].strip())
-            if comment and not exempt(comment.group(1)):
-                first = doc.lines.position(start)[0]
-                blocks.append(_Block(first, doc.lines.position(end - 1)[0], _inner(comment.group(1))))
-        hidden = [(doc.lines.position(s)[0], doc.lines.position(e)[0]) for s, e in doc.body.comment_shortcodes]
-        for block in sorted(blocks, key=lambda b: b.first_line):
-            if not any(first <= block.first_line <= last for first, last in hidden):
-                yield self._violation(doc, block)
+            texts = _comment_texts(doc.text[start:end])
+            kept = [text for text in texts if not directive(text)]
+            if kept:
+                first, last = doc.lines.position(start)[0], doc.lines.position(end - 1)[0]
+                blocks.append(_Block(first, last, _inner(kept[0]), len(kept) == len(texts)))
+        shown = [b for b in blocks if not any(first <= b.first_line <= last for first, last in hidden_lines)]
+        for run in _runs(shown):
+            yield self._violation(doc, run)
         for start, end in html_comments(doc.body.without_code, doc.body_start):
-            line = doc.lines.position(start)[0]
-            inside_block = any(b.first_line <= line <= b.last_line for b in blocks)
             inner = doc.text[start + 4 : end - 3]
-            if not inside_block and not exempt(inner) and not _in_html_block(doc, start):
-                yield Violation(f"HTML comment left in the text ('{_short(_inner(inner))}'): remove it",
-                                doc.span(start, end))
+            if (doc.lines.position(start)[0] in idiom_lines or directive(inner) or _in_html_block(doc, start)
+                    or any(first <= start < last for first, last in hidden)):
+                continue
+            yield Violation(f"HTML comment left in the text ('{_short(_inner(inner))}'): remove it",
+                            doc.span(start, end))
 
     def _violation(self, doc: Document, block: _Block) -> Violation:
         lines = doc.lines
@@ -155,7 +187,7 @@ class CommentedOutBlock(Rule[CommentOptions]):
         return Violation(
             f"{where}{hides}: delete it, or publish what it hides",
             doc.span(lines.offset(block.first_line), lines.line_end(block.last_line)),
-            Fix((Edit(start, end),), description="delete the commented-out block"),
+            Fix((Edit(start, end),), Applicability.UNSAFE, "delete the commented-out block") if block.removable else None,
         )
 
 
