@@ -189,3 +189,15 @@ def test_key_case_is_opt_in_and_its_fix_safe_only_where_hugo_reads_both_alike(tm
     relative = "_posts/2024-05-19-notes.md"
     assert jekyll.fixed(text, select="FM012", relative=relative) == text
     assert jekyll.fixed(text, select="FM012", relative=relative, unsafe=True).startswith("---\ntitle: Notes")
+
+
+def test_keys_differing_only_in_case_are_one_key_to_hugo(tmp_path: Path) -> None:
+    text = POST.format("title: Notes\ndate: 2024-05-19\nTitle: Notes from KubeCon")
+    hugo = Site(tmp_path / "hugo")
+    hugo.write("hugo.toml", "")
+    [finding] = hugo.diagnostics(text, select="FM005")
+    assert (finding.span.line, finding.span.column) == (4, 1)
+    assert finding.message.startswith("key 'Title' is 'title' (line 2) to Hugo")
+    jekyll = Site(tmp_path / "jekyll")
+    jekyll.write("_config.yml", "")
+    assert jekyll.findings(text, select="FM005", relative="_posts/2024-05-19-notes.md") == []

@@ -250,6 +250,8 @@ class DuplicateKey(Rule):
     ## Options
     None.
 
+    On Hugo sites, which read keys without regard to case, `Title` and `title` are the same key too.
+
     ## Known problems
     TOML forbids duplicate keys outright, so in TOML front matter they are reported as syntax errors (FM004).
     """
@@ -269,3 +271,13 @@ class DuplicateKey(Rule):
                 "is kept: remove one of them",
                 node_span(doc, fm, duplicate, key=True),
             )
+        if ctx.site.model.keys_ignore_case and fm.mapping:
+            seen: dict[str, str] = {}
+            for key in fm.mapping:
+                other = seen.setdefault(str(key).lower(), str(key))
+                node, first_node = fm.nodes.get((key,)), fm.nodes.get((other,))
+                if other != key and node is not None and first_node is not None:
+                    first_line = node_span(doc, fm, first_node, key=True).line
+                    yield Violation(
+                        f"key '{key}' is '{other}' (line {first_line}) to Hugo, which reads keys without regard to "
+                        "case: keep one of them", node_span(doc, fm, node, key=True))
