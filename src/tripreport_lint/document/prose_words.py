@@ -36,7 +36,8 @@ class ProseWords:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
-        # Blanking keeps offsets; hidden text always ends at a space or ')', so no word changes.
+        hidden += _joined_to_code(prose, doc.body.code_spans)
+        # Blanking keeps offsets; hidden text ends at a space, ')' or a code span, so no other word changes.
         self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
         fm = doc.front_matter
         if fm is not None and fm.mapping is not None:
@@ -67,6 +68,21 @@ def prose_words(doc: Document) -> ProseWords:
         doc.derived["words"] = ProseWords(doc)
     found = doc.derived["words"]
     assert isinstance(found, ProseWords)
+    return found
+
+
+def _joined_to_code(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The letters right before and after each code span: they join the code's text (`` `s`econds ``,
+    `` kube`ctl` ``), so what is left of the word outside the code is no word to judge."""
+    found = []
+    for start, end in spans:
+        before = start
+        while before > 0 and text[before - 1].isalpha():
+            before -= 1
+        after = end
+        while after < len(text) and text[after].isalpha():
+            after += 1
+        found += [(before, start), (end, after)]
     return found
 
 
