@@ -185,9 +185,10 @@ def test_a_word_several_pages_use_or_a_host_the_site_links_to_is_a_name(site: Si
         "'Omlet' is a misspelling of 'Omelet' (capitalised mid-sentence, it may be a name)"]
 
 
-def test_letters_joined_to_inline_code_are_no_word(site: Site) -> None:
+def test_words_split_by_inline_code_or_emphasis_are_no_words(site: Site) -> None:
     body = "Wait a few `s`econds for the `Config`uration to load, then the `kube`ctl prompt.\n"
     assert site.findings(HEAD + body, select="SPL002") == []
+    assert site.findings(HEAD + "The **C**ontainer **N**etwork **I**nterface.\n", select="SPL001") == []
     assert [d.message for d in site.diagnostics(HEAD + "Wait a few econds.\n", select="SPL002")] == [
         "'econds' may be a typo of 'seconds'"]
 
@@ -199,6 +200,7 @@ def test_fixes_in_headings_alt_text_names_and_real_words_are_unsafe(site: Site) 
         "![Extention points](diagram.png)\n\n"
         "Wtih the team we met the Kuberentes maintainers.\n"
         "The results are shown bellow.\n"
+        'We fixed the "wtih" typo.\n'
     )
     found = site.diagnostics(HEAD + body, select="SPL001")
     assert [(d.message, d.fixable, d.fix is not None) for d in found] == [
@@ -207,11 +209,13 @@ def test_fixes_in_headings_alt_text_names_and_real_words_are_unsafe(site: Site) 
         ("'Wtih' is a misspelling of 'With'", True, True),
         ("'Kuberentes' is a misspelling of 'Kubernetes' (capitalised mid-sentence, it may be a name)", False, True),
         ("'bellow' is a misspelling of 'below' (a real word too)", False, True),
+        ("'wtih' is a misspelling of 'with' (quoted, it may be mentioned, not meant)", False, True),
     ]
     assert site.fixed(HEAD + body, select="SPL001") == HEAD + body.replace("Wtih", "With")
     assert site.fixed(HEAD + body, select="SPL001", unsafe=True) == HEAD + (
         "## Demonstrating the plugin\n\n![Extension points](diagram.png)\n\n"
-        "With the team we met the Kubernetes maintainers.\nThe results are shown below.\n")
+        "With the team we met the Kubernetes maintainers.\nThe results are shown below.\n"
+        'We fixed the "with" typo.\n')
 
 
 @pytest.mark.parametrize(("before", "expected"), [

@@ -25,6 +25,7 @@ _UP_TO_SCHEME = re.compile(r".*[^\w+.-]", re.S)  # everything before a scheme's 
 _UP_TO_TOKEN = re.compile(r".*\s", re.S)
 _REST = re.compile(r"\S*")
 _REACH = 256
+_INTRAWORD_EMPHASIS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
 READER_KEYS = ("title", "description", "summary", "tags", "categories")
 
 
@@ -36,7 +37,7 @@ class ProseWords:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
-        hidden += _joined_to_code(prose, doc.body.code_spans)
+        hidden += _split_by_markup(prose, doc.body.code_spans)
         # Blanking keeps offsets; hidden text ends at a space, ')' or a code span, so no other word changes.
         self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
         fm = doc.front_matter
@@ -71,11 +72,12 @@ def prose_words(doc: Document) -> ProseWords:
     return found
 
 
-def _joined_to_code(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The letters right before and after each code span: they join the code's text (`` `s`econds ``,
-    `` kube`ctl` ``), so what is left of the word outside the code is no word to judge."""
+def _split_by_markup(text: str, code_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of words that markup splits: the letters right before and after a code span join the
+    code's text (`` `s`econds ``, `` kube`ctl` ``), and asterisks between letters emphasise part of a
+    word (``**C**ontainer``). No piece is a word to judge."""
     found = []
-    for start, end in spans:
+    for start, end in [*code_spans, *((m.start(), m.end()) for m in _INTRAWORD_EMPHASIS.finditer(text))]:
         before = start
         while before > 0 and text[before - 1].isalpha():
             before -= 1

@@ -42,8 +42,8 @@ class KnownMisspelling(Rule):
     Finds misspellings that codespell's dictionaries know (by default its `clear` and `rare` lists;
     the `spelling.dictionaries` setting adds others by name) in prose, headings, link and alt text,
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
-    `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read, nor letters
-    joined to inline code (`` `s`econds ``).
+    `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read, nor words
+    split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
 
     A word that is a name by a strong sign is not reported: a word of the host or path of a link or
     image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`), of
@@ -75,9 +75,10 @@ class KnownMisspelling(Rule):
     Safe when codespell offers exactly one correction and no sign says the word may be meant: it is
     applied keeping the word's case (`Wtih` -> `With`). Unsafe, and the message says why, when the
     word stands in a heading (the heading's anchor changes, so links to it break), in an image's alt
-    text (it may name what the picture shows), is capitalised mid-sentence (a proper noun, such as a
-    company), or is a real word by codespell's own lists (`rare`, `names`, `code`: `bellow`). With
-    several candidates the finding lists them and nothing is applied, even with `--unsafe-fixes`.
+    text (it may name what the picture shows), alone in quotes (the `"conenct"` typo is mentioned,
+    not meant), is capitalised mid-sentence (a proper noun, such as a company), or is a real word by
+    codespell's own lists (`rare`, `names`, `code`: `bellow`). With several candidates the finding
+    lists them and nothing is applied, even with `--unsafe-fixes`.
 
     ## Options
     None; the rule reads the settings of the `[spelling]` table: `words-file` (default
@@ -145,8 +146,8 @@ class PossibleTypo(Rule):
 
     Names are not reported: a word of the host or path of a link or image of the post (a repository,
     an image's file name), of a host that a page of the site links to, or one another post uses; a
-    capitalised word beside another (a person's name); letters joined to inline code
-    (`` `s`econds ``).
+    capitalised word beside another (a person's name); words split by inline code or emphasis
+    (`` `s`econds ``, `**C**ontainer`).
 
     ## Why is this bad?
     Typos in product names and ordinary words that no dictionary of misspellings lists.

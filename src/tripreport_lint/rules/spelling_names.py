@@ -3,9 +3,9 @@
 Strong signs (no finding): the word is a word of what the page links to or shows (a link's or an
 image's host or path: ``[Rouge](https://github.com/rouge-ruby/rouge)``, ``/img/rouge-logo.png``), of
 a host the site links to, or one that several of the site's posts use. Weak signs, one place of the
-word at a time (a finding, never a safe fix): it stands in an image's alt text, or is capitalised
-in the middle of a sentence. A word split by inline code (`` `s`econds ``) is no word at all
-(``document.prose_words``).
+word at a time (a finding, never a safe fix): it stands in an image's alt text or alone in quotes,
+or is capitalised in the middle of a sentence. A word split by inline code or emphasis
+(`` `s`econds ``, ``**C**ontainer``) is no word at all (``document.prose_words``).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _BOUNDARIES = ".!?:…|>}"
 # Words of any alphabet (``Švácha``) right before or after a word, on its line.
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}  # a word alone in quotes is mentioned (`the "bellow" typo`)
 _BLOCK_LINES = ("#", "|", "<", "{", "```", "~~~", "---")
 
 
@@ -74,12 +75,16 @@ class NameSigns:
 
     def unsafe(self, word: str, start: int) -> str | None:
         """Why a fix of the word at ``start`` is not safe, if it is not: it stands in a heading (the
-        heading's anchor would change), in an image's alt text, or is capitalised mid-sentence."""
+        heading's anchor would change), in an image's alt text, alone in quotes, or is capitalised
+        mid-sentence."""
         if _within(self._headings, start):
             return "the heading's anchor changes"
         if _within(self._alt_texts, start):
             return "alt text may name what the picture shows"
-        if word[:1].isupper() and capitalised_mid_sentence(self.doc.text, start, self.doc.body_start):
+        text = self.doc.text
+        if _QUOTES.get(text[start - 1 : start], "") == text[start + len(word) : start + len(word) + 1] != "":
+            return "quoted, it may be mentioned, not meant"
+        if word[:1].isupper() and capitalised_mid_sentence(text, start, self.doc.body_start):
             return "capitalised mid-sentence, it may be a name"
         return None
 
