@@ -88,9 +88,9 @@ class KnownMisspelling(Rule):
     ## Known problems
     A misspelling that 3 of the site's pages carry (anywhere: code and URLs count; the site's words
     are read as SPL002 says), or that the path of a link of the post carries (a page slug made from
-    a misspelt title), is taken for a name and not reported. Jargon coined from a word (Jekyll's `Liquify`) first in a sentence still gets
-    a safe fix: add it to the words file. Posts in other languages (a `lang`/`language` key, or a
-    language folder such as `content/ja/`) are not checked.
+    a misspelt title), is taken for a name and not reported. Jargon coined from a word (Jekyll's
+    `Liquify`) first in a sentence still gets a safe fix: add it to the words file. Posts in other
+    languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked.
     """
 
     code = "SPL001"
@@ -214,7 +214,8 @@ class PossibleTypo(Rule):
             if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
                 continue
             for word in {lower, lower.capitalize()} & shaped:
-                starts = [s for s in found.offsets(word) if not (word[0].isupper() and in_person_name(doc, s, len(word)))]
+                starts = [s for s in found.offsets(word)
+                          if not (word[0].isupper() and in_person_name(doc, s, len(word)))]
                 intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
                 if intended is None:
                     continue
