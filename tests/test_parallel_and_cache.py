@@ -28,14 +28,16 @@ TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "trac
 
 
 def _blog(site: Site, posts: int = 40) -> None:
-    """A blog with defects spread over many posts, so that every worker gets some."""
+    """A blog with defects spread over many posts, so that every worker gets some (a misspelling in
+    two posts only: one that more posts use is the site's own word, as a name would be)."""
     for n in range(posts):
         topic = TOPICS[n % len(TOPICS)]
+        verb = "demostrating" if n < 2 else "demonstrating"
         draft = '"false"' if n % 3 == 0 else "false"
         site.write(f"content/blog/{n:02d}-{topic}.md",
                    f"---\ntitle: Day {n} at the {topic} summit\ndate: 2024-03-{n % 28 + 1:02d}\ndraft: {draft}\n"
                    f"tags: [{topic}, conference]\ncategories: [{topic}, conference]\n---\n\n"
-                   f"## What we saw\n\nThe {topic} track was full; we are demostrating it at https://example.com/{n}\n"
+                   f"## What we saw\n\nThe {topic} track was full; we are {verb} it at https://example.com/{n}\n"
                    + ("\n## What we saw\n\nMore notes.  \n" if n % 4 == 0 else "") + ("" if n % 5 else "TODO: photos\n"))
 
 

@@ -14,6 +14,7 @@ from spellchecker import SpellChecker
 
 from conftest import Site, run_cli
 from tripreport_lint import __version__
+from tripreport_lint.rules import spelling_names
 from tripreport_lint.spelling import dictionaries
 
 HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
@@ -150,3 +151,92 @@ def test_tables_of_other_versions_left_unused_are_removed(tmp_path: Path, monkey
     finally:
         dictionaries._word_lists.cache_clear()  # noqa: SLF001
     assert not folders["0.0.9-py3.9"].exists() and folders["0.0.9-py3.12"].exists()
+
+
+def test_words_of_what_the_post_links_to_or_shows_are_names(site: Site) -> None:
+    body = (
+        "Our highlighter is now [Rouge](https://github.com/rouge-ruby/rouge). Rouge has many lexers.\n\n"
+        "![Request path](/images/vertx-pipeline.png)\n\n"
+        "The vertx client retries, and the [omlet][] people helped.\n\n"
+        "[omlet]: /teams/omlet/\n\n"
+        "We are demostrating the [seperate step](#seperate-step) here.\n"
+    )
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    # A fragment is made of a heading's words, not a name: only what is linked to counts.
+    assert [d.message for d in found] == ["'demostrating' is a misspelling of 'demonstrating'",
+                                          "'seperate' is a misspelling of 'separate'"]
+    assert all(d.fixable for d in found)
+
+
+def test_a_word_several_pages_use_or_a_host_the_site_links_to_is_a_name(site: Site,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    text = HEAD + "Thanks to the Omlet crew and to the furst team.\n"
+    site.write("content/blog/a.md", HEAD + "Omlet sponsored the venue.\n")
+    assert [d.message for d in site.diagnostics(text, select="SPL001")] == [
+        "'Omlet' is a misspelling of 'Omelet' (capitalised mid-sentence, it may be a name)",
+        "'furst' is a misspelling of 'first'",
+    ]
+    site.write("content/blog/b.md", HEAD + "See [the hub](https://furst.example.org/) and the omlet notes.\n")
+    assert site.findings(text, select="SPL001") == []  # three pages use it; another links to its host
+    # On a larger site, three pages are not enough: one page in PAGES_PER_USE must use the word.
+    site.write("content/blog/c.md", HEAD + "A quiet day.\n")
+    monkeypatch.setattr(spelling_names, "PAGES_PER_USE", 1)
+    assert [d.message for d in site.diagnostics(text, select="SPL001")] == [
+        "'Omlet' is a misspelling of 'Omelet' (capitalised mid-sentence, it may be a name)"]
+
+
+def test_words_split_by_inline_code_or_emphasis_are_no_words(site: Site) -> None:
+    body = "Wait a few `s`econds for the `Config`uration to load, then the `kube`ctl prompt.\n"
+    assert site.findings(HEAD + body, select="SPL002") == []
+    assert site.findings(HEAD + "The **C**ontainer **N**etwork **I**nterface.\n", select="SPL001") == []
+    assert [d.message for d in site.diagnostics(HEAD + "Wait a few econds.\n", select="SPL002")] == [
+        "'econds' may be a typo of 'seconds'"]
+
+
+def test_fixes_in_headings_alt_text_names_and_real_words_are_unsafe(site: Site) -> None:
+    assert codespell_says("bellow").strip() == "below", "codespell changed its 'bellow' entry"
+    body = (
+        "## Demostrating the plugin\n\n"
+        "![Extention points](diagram.png)\n\n"
+        "Wtih the team we met the Kuberentes maintainers.\n"
+        "The results are shown bellow.\n"
+        'We fixed the "wtih" typo.\n'
+    )
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    assert [(d.message, d.fixable, d.fix is not None) for d in found] == [
+        ("'Demostrating' is a misspelling of 'Demonstrating' (the heading's anchor changes)", False, True),
+        ("'Extention' is a misspelling of 'Extension' (alt text may name what the picture shows)", False, True),
+        ("'Wtih' is a misspelling of 'With'", True, True),
+        ("'Kuberentes' is a misspelling of 'Kubernetes' (capitalised mid-sentence, it may be a name)", False, True),
+        ("'bellow' is a misspelling of 'below' (a real word too)", False, True),
+        ("'wtih' is a misspelling of 'with' (quoted, it may be mentioned, not meant)", False, True),
+    ]
+    assert site.fixed(HEAD + body, select="SPL001") == HEAD + body.replace("Wtih", "With")
+    assert site.fixed(HEAD + body, select="SPL001", unsafe=True) == HEAD + (
+        "## Demonstrating the plugin\n\n![Extension points](diagram.png)\n\n"
+        "With the team we met the Kubernetes maintainers.\nThe results are shown below.\n"
+        'We fixed the "with" typo.\n')
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("We met the ", True),
+    ("we met the\n", True),  # a paragraph's line goes on from the line above
+    ("Done. ", False),
+    ("Done.\n", False),
+    ("Done.\n\n", False),
+    ("- ", False),
+    ("1. **", False),
+    ("> ", False),
+    ("| a | ", False),
+    ("## Title\n", False),
+    ("", False),
+])
+def test_capitalised_mid_sentence(before: str, expected: bool) -> None:
+    text = HEAD + before + "Omlet helped.\n"
+    assert spelling_names.capitalised_mid_sentence(text, len(HEAD + before), len(HEAD)) is expected
+
+
+def test_a_capitalised_word_beside_a_name_in_any_alphabet_is_a_name(site: Site) -> None:
+    for index in range(5):
+        site.write(f"content/blog/p{index}.md", HEAD + "Michael gave the keynote.\n")
+    assert site.findings(HEAD + "Thanks to Michal Švácha and Michal.\n", select="SPL002") == [("SPL002", 6, 29)]

@@ -123,12 +123,22 @@ class Body:
         return [self._line_range(t) for t in self.tokens if t.type == "html_block" and t.map]
 
     @cached_property
+    def code_spans(self) -> list[Span]:
+        """Inline code spans, backticks included, outside code blocks and highlight shortcodes."""
+        return self._code[1]
+
+    @cached_property
     def without_code(self) -> str:
         """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
+        return self._code[0]
+
+    @cached_property
+    def _code(self) -> tuple[str, list[Span]]:
         start = self.body_start
         blocked = blank(self.text, [(0, start), *self.code_blocks])
         blocked = blank(blocked, templates.highlights(blocked, start))
-        return blank(blocked, code_spans(blocked, start))
+        spans = code_spans(blocked, start)
+        return blank(blocked, spans), spans
 
     @cached_property
     def prose(self) -> str:

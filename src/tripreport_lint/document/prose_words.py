@@ -25,6 +25,7 @@ _UP_TO_SCHEME = re.compile(r".*[^\w+.-]", re.S)  # everything before a scheme's 
 _UP_TO_TOKEN = re.compile(r".*\s", re.S)
 _REST = re.compile(r"\S*")
 _REACH = 256
+_INTRAWORD_EMPHASIS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
 READER_KEYS = ("title", "description", "summary", "tags", "categories")
 
 
@@ -36,7 +37,8 @@ class ProseWords:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
-        # Blanking keeps offsets; hidden text always ends at a space or ')', so no word changes.
+        hidden += _split_by_markup(prose, doc.body.code_spans)
+        # Blanking keeps offsets; hidden text ends at a space, ')' or a code span, so no other word changes.
         self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
         fm = doc.front_matter
         if fm is not None and fm.mapping is not None:
@@ -67,6 +69,22 @@ def prose_words(doc: Document) -> ProseWords:
         doc.derived["words"] = ProseWords(doc)
     found = doc.derived["words"]
     assert isinstance(found, ProseWords)
+    return found
+
+
+def _split_by_markup(text: str, code_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces of words that markup splits: the letters right before and after a code span join the
+    code's text (`` `s`econds ``, `` kube`ctl` ``), and asterisks between letters emphasise part of a
+    word (``**C**ontainer``). No piece is a word to judge."""
+    found = []
+    for start, end in [*code_spans, *((m.start(), m.end()) for m in _INTRAWORD_EMPHASIS.finditer(text))]:
+        before = start
+        while before > 0 and text[before - 1].isalpha():
+            before -= 1
+        after = end
+        while after < len(text) and text[after].isalpha():
+            after += 1
+        found += [(before, start), (end, after)]
     return found
 
 

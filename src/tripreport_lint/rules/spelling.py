@@ -10,9 +10,9 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.spelling_names import NameSigns, in_person_name
 from tripreport_lint.spelling import dictionaries
 
-_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
              "izes", "ized", "ization")
 # How common an English word must be to be offered as the intended word (pyspellchecker counts).
@@ -42,7 +42,13 @@ class KnownMisspelling(Rule):
     Finds misspellings that codespell's dictionaries know (by default its `clear` and `rare` lists;
     the `spelling.dictionaries` setting adds others by name) in prose, headings, link and alt text,
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
-    `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read.
+    `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read, nor words
+    split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
+
+    A word that is a name by a strong sign is not reported: a word of the host or path of a link or
+    image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`), of
+    a host that a page of the site links to, or a word that 3 of the site's pages use (one page in
+    100 of a larger site); nor a capitalised word beside another, as in a person's name.
 
     ## Why is this bad?
     Typos make a post look careless and make it harder to find.
@@ -66,9 +72,13 @@ class KnownMisspelling(Rule):
     ```
 
     ## Fix safety
-    Safe when codespell offers exactly one correction: it is applied keeping the word's case
-    (`Wtih` -> `With`). With several candidates the finding lists them and nothing is applied, even
-    with `--unsafe-fixes`.
+    Safe when codespell offers exactly one correction and no sign says the word may be meant: it is
+    applied keeping the word's case (`Wtih` -> `With`). Unsafe, and the message says why, when the
+    word stands in a heading (the heading's anchor changes, so links to it break), in an image's alt
+    text (it may name what the picture shows), alone in quotes (the `"conenct"` typo is mentioned,
+    not meant), is capitalised mid-sentence (a proper noun, such as a company), or is a real word by
+    codespell's own lists (`rare`, `names`, `code`: `bellow`). With several candidates the finding
+    lists them and nothing is applied, even with `--unsafe-fixes`.
 
     ## Options
     None; the rule reads the settings of the `[spelling]` table: `words-file` (default
@@ -76,11 +86,15 @@ class KnownMisspelling(Rule):
     `dictionaries`.
 
     ## Known problems
-    Posts in other languages (a `lang`/`language` key, or a language folder such as `content/ja/`)
-    are not checked.
+    A misspelling that 3 of the site's pages carry (anywhere: code and URLs count; the site's words
+    are read as SPL002 says), or that the path of a link of the post carries (a page slug made from
+    a misspelt title), is taken for a name and not reported. Jargon coined from a word (Jekyll's
+    `Liquify`) first in a sentence still gets a safe fix: add it to the words file. Posts in other
+    languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked.
     """
 
     code = "SPL001"
+    reads_site_pages = True
     name = "known-misspelling"
     summary = "A misspelling from codespell's dictionary."
     severity = Severity.WARNING
@@ -93,19 +107,29 @@ class KnownMisspelling(Rule):
         found = prose_words(doc)
         if not table.keys() & map(str.lower, found.distinct):  # asked in C first: most posts hold none
             return
+        signs = NameSigns(doc, ctx.site.vocabulary)
+        real_words = dictionaries.real_words(ctx.codespell_dictionaries)
         for word in found.distinct:
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
+            if signs.named(word.lower()):
+                continue
             entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
-                if word[0].isupper() and _in_name(doc, start, len(word)):
+                if word[0].isupper() and in_person_name(doc, start, len(word)):
                     continue
                 span = doc.span(start, start + len(word))
                 if entry.automatic:
                     fixed = _keep_case(word, entry.suggestions[0])
-                    yield Violation(f"'{word}' is a misspelling of '{fixed}'", span,
-                                    Fix((Edit(start, start + len(word), fixed),), description=f"write '{fixed}'"))
+                    edit = Edit(start, start + len(word), fixed)
+                    unsafe = "a real word too" if word.lower() in real_words else signs.unsafe(word, start)
+                    if unsafe is None:
+                        yield Violation(f"'{word}' is a misspelling of '{fixed}'", span,
+                                        Fix((edit,), description=f"write '{fixed}'"))
+                    else:
+                        yield Violation(f"'{word}' is a misspelling of '{fixed}' ({unsafe})", span,
+                                        Fix((edit,), Applicability.UNSAFE, f"write '{fixed}'"))
                 else:
                     options = " or ".join(f"'{_keep_case(word, s)}'" for s in entry.suggestions)
                     reason = f" ({entry.reason})" if entry.reason else ""
@@ -119,6 +143,11 @@ class PossibleTypo(Rule):
     swapped or replaced) away from a word the site uses in several posts, a word of a host name the
     post or the site links to (`Vitness` for `vitess.io`), or a common English word. Capitalised
     words, often names, are only matched against the site's words and longer English words.
+
+    Names are not reported: a word of the host or path of a link or image of the post (a repository,
+    an image's file name), of a host that a page of the site links to, or one another post uses; a
+    capitalised word beside another (a person's name); words split by inline code or emphasis
+    (`` `s`econds ``, `**C**ontainer`).
 
     ## Why is this bad?
     Typos in product names and ordinary words that no dictionary of misspellings lists.
@@ -142,7 +171,9 @@ class PossibleTypo(Rule):
     ```
 
     ## Fix safety
-    Unsafe: the intended word is a guess. `--fix --unsafe-fixes` writes it, keeping the case.
+    Unsafe: the intended word is a guess, and the word may be a name (capitalised mid-sentence, in
+    alt text) or stand in a heading, whose anchor a fix changes. `--fix --unsafe-fixes` writes it,
+    keeping the case.
 
     ## Options
     None; the rule reads the `[spelling]` settings, as SPL001 does: project words are never reported.
@@ -150,6 +181,7 @@ class PossibleTypo(Rule):
     ## Known problems
     The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3
     seconds a run; it is kept in the cache folder, and only pages that changed are read again.
+    Names in a list separated by commas (`Smith, Martijn den Hoedt`) are not seen as names.
     Posts in other languages are not checked.
     """
 
@@ -176,13 +208,14 @@ class PossibleTypo(Rule):
         unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < 2 and lower not in vocabulary.domains}
         if not unknown:
             return
-        own = _own_words(doc)  # words of the post's link targets: the names it links to
+        own = NameSigns(doc, vocabulary).target_words  # the names the post links to or shows
         known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
         for lower in sorted(unknown - own):
             if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
                 continue
             for word in {lower, lower.capitalize()} & shaped:
-                starts = [s for s in found.offsets(word) if not (word[0].isupper() and _in_name(doc, s, len(word)))]
+                starts = [s for s in found.offsets(word)
+                          if not (word[0].isupper() and in_person_name(doc, s, len(word)))]
                 intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
                 if intended is None:
                     continue
@@ -205,15 +238,6 @@ def _readable_english(doc: Document, ctx: Context) -> bool:
     if isinstance(declared, str):
         return declared.lower().startswith("en")
     return not any(root.name != "en" and root in doc.path.parents for root in ctx.site.content_roots[1:])
-
-
-def _own_words(doc: Document) -> set[str]:
-    """Words the post itself vouches for: those of the addresses it links to or cites
-    (``inspektor-gadget`` in a URL). Its tags are not trusted: they carry the text's typos (``Vitness``).
-    """
-    targets = [link.target for link in doc.body.links if link.target]
-    targets += _URL.findall(doc.text)
-    return {w.lower() for text in targets for w in re.findall(r"[A-Za-z]{3,}", text)}
 
 
 def _inflected(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:
@@ -243,20 +267,6 @@ def _british(word: str, english: dict[str, int]) -> bool:
     """Whether the word is the British spelling of a known word (rumours, containerisation)."""
     variants = (word.replace("our", "or"), word.replace("is", "iz"), word.replace("ys", "yz"), word.replace("tre", "ter"))
     return any(v != word and (v in english or _inflected(v, english, {})) for v in variants)
-
-
-def _in_name(doc: Document, start: int, length: int) -> bool:
-    """Whether a capitalised word of a paragraph stands next to another one, as in a person's name.
-
-    Front matter and headings are often in Title Case, where every word is capitalised.
-    """
-    text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    if start < doc.body_start or text[line_start:start].lstrip().startswith("#"):
-        return False
-    before = re.search(r"([A-Z][a-z]+)[ \t]+$", text[max(0, start - 40) : start])
-    after = re.match(r"[ \t]+[A-Z][a-z]+", text[start + length : start + length + 40])
-    return bool(before or after)
 
 
 def _common_enough(candidate: str, word: str, english: dict[str, int]) -> bool:

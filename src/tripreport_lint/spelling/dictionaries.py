@@ -71,6 +71,16 @@ def codespell(names: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
+# codespell's lists of real words and names that are often typos: correcting one is a guess.
+REAL_WORD_DICTIONARIES = ("rare", "names", "code")
+
+
+@cache
+def real_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The entries of the chosen codespell dictionaries that are real words or names (``rouge``, ``bellow``)."""
+    return frozenset().union(*(codespell((name,)).keys() for name in names if name in REAL_WORD_DICTIONARIES))
+
+
 def _parse_codespell(path: Path) -> dict[str, str]:
     table = {}
     for line in path.read_text("utf-8").splitlines():

@@ -1,0 +1,134 @@
+"""Signs that a word of a post is a name, which the spelling rules must never "correct".
+
+Strong signs (no finding): the word is a word of what the page links to or shows (a link's or an
+image's host or path: ``[Rouge](https://github.com/rouge-ruby/rouge)``, ``/img/rouge-logo.png``), of
+a host the site links to, or one that several of the site's posts use. Weak signs, one place of the
+word at a time (a finding, never a safe fix): it stands in an image's alt text or alone in quotes,
+or is capitalised in the middle of a sentence. A word split by inline code or emphasis
+(`` `s`econds ``, ``**C**ontainer``) is no word at all (``document.prose_words``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from tripreport_lint.document.document import Document
+from tripreport_lint.site.vocabulary import Vocabulary
+
+# How many of the site's pages must use a word for it to be the site's own (a product, a person):
+# three, or one page in PAGES_PER_USE of a larger site, where a common misspelling recurs more often.
+SEVERAL_POSTS = 3
+PAGES_PER_USE = 100
+_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+_TOKEN = re.compile(r"[A-Za-z]{3,}")
+# What may stand between a line's start and its first word: indentation, quote and table marks,
+# list markers and heading hashes.
+_BLOCK_MARKS = re.compile(r"[ \t]*(?:(?:>|\||[-*+]|\d{1,9}[.)]|#{1,6})[ \t]*)+")
+_OPENERS = "*_[(\"'“‘~"
+_CLOSERS = "*_])\"'”’~"
+# After these a capitalised word starts something (a sentence, a cell, a line after a tag).
+_BOUNDARIES = ".!?:…|>}"
+# Words of any alphabet (``Švácha``) right before or after a word, on its line.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}  # a word alone in quotes is mentioned (`the "bellow" typo`)
+_BLOCK_LINES = ("#", "|", "<", "{", "```", "~~~", "---")
+
+
+class NameSigns:
+    """What tells, for one post, that a word is a name."""
+
+    def __init__(self, doc: Document, vocabulary: Vocabulary) -> None:
+        self.doc = doc
+        self.vocabulary = vocabulary
+
+    @cached_property
+    def target_words(self) -> frozenset[str]:
+        """The lower-case words (whole runs of letters) of the hosts and paths of what the post links to
+        or shows: link and image targets, reference definitions, HTML ``src``/``href`` and every URL
+        of its text. Not fragments or queries: ``#a-heading`` is made of a heading's words."""
+        body = self.doc.body
+        targets = [link.target for link in body.links if link.target]
+        targets += [definition.target for definition in body.definitions]
+        targets += [value for value, _, _ in body.html_targets]
+        targets += _URL.findall(self.doc.text)
+        return frozenset(word.lower() for target in targets
+                         for word in _TOKEN.findall(re.split(r"[#?]", target, maxsplit=1)[0]))
+
+    def named(self, lower: str) -> bool:
+        """Strong signs: a word of what the post links to, of a host the site links to, or of several posts."""
+        vocabulary = self.vocabulary
+        several = max(SEVERAL_POSTS, vocabulary.files // PAGES_PER_USE)
+        return lower in self.target_words or lower in vocabulary.domains or vocabulary.posts.get(lower, 0) >= several
+
+    @cached_property
+    def _headings(self) -> tuple[list[int], list[int]]:
+        headings = self.doc.body.headings
+        return [h.start for h in headings], [h.end for h in headings]
+
+    @cached_property
+    def _alt_texts(self) -> tuple[list[int], list[int]]:
+        images = [link for link in self.doc.body.links if link.image]
+        return [i.start + 2 for i in images], [i.start + 2 + len(i.text) for i in images]
+
+    def unsafe(self, word: str, start: int) -> str | None:
+        """Why a fix of the word at ``start`` is not safe, if it is not: it stands in a heading (the
+        heading's anchor would change), in an image's alt text, alone in quotes, or is capitalised
+        mid-sentence."""
+        if _within(self._headings, start):
+            return "the heading's anchor changes"
+        if _within(self._alt_texts, start):
+            return "alt text may name what the picture shows"
+        text = self.doc.text
+        if _QUOTES.get(text[start - 1 : start], "") == text[start + len(word) : start + len(word) + 1] != "":
+            return "quoted, it may be mentioned, not meant"
+        if word[:1].isupper() and capitalised_mid_sentence(text, start, self.doc.body_start):
+            return "capitalised mid-sentence, it may be a name"
+        return None
+
+
+def _within(spans: tuple[list[int], list[int]], offset: int) -> bool:
+    starts, ends = spans
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
+
+
+def capitalised_mid_sentence(text: str, start: int, body_start: int) -> bool:
+    """Whether the word at ``start`` stands inside a sentence of the body: not first in a paragraph,
+    a line of a list, a quote or a table cell, nor after a sentence's end. Front matter values are
+    written in Title Case: no place there counts."""
+    if start < body_start:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, body_start) : start].rstrip(_OPENERS)
+    if not before.strip():  # first on its line: a paragraph's line goes on from the line above
+        if line_start <= body_start:
+            return False
+        before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
+        if not before or before.startswith(_BLOCK_LINES):
+            return False
+    elif _BLOCK_MARKS.fullmatch(before):
+        return False
+    before = before.rstrip().rstrip(_CLOSERS)
+    return bool(before) and before[-1] not in _BOUNDARIES
+
+
+def in_person_name(doc: Document, start: int, length: int) -> bool:
+    """Whether a capitalised word of a paragraph stands next to another one, as in a person's name.
+
+    Front matter and headings are often in Title Case, where every word is capitalised.
+    """
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if start < doc.body_start or text[line_start:start].lstrip().startswith("#"):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, start + length, start + length + 40)
+    return any(m is not None and _capitalised(m.group(1)) for m in (before, after))
+
+
+def _capitalised(word: str) -> bool:
+    """``Klein``, ``Švácha``, ``GitHub``: an initial capital and some lower case (not ``API``, not ``the``)."""
+    return word[0].isupper() and any(c.islower() for c in word[1:])
