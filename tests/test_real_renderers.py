@@ -38,7 +38,7 @@ from renderers import (
     structure,
 )
 from tripreport_lint.document.document import Document
-from tripreport_lint.site.root import HUGO_CONFIGS, JEKYLL_CONFIGS, find_site_root, hugo_configs, is_jekyll
+from tripreport_lint.site.root import HUGO_CONFIGS, JEKYLL_CONFIGS, find_site_root, hugo_configs
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -181,7 +181,7 @@ def _bodies(root: Path) -> dict[Path, str]:
 
 def _engine(root: Path | None) -> tuple[str, Path | None]:
     """Which renderer a site's pages go to, and the site folder whose settings it takes."""
-    if root is not None and is_jekyll(root):
+    if root is not None and any((root / name).is_file() for name in JEKYLL_CONFIGS):
         return "kramdown", root
     return "hugo", (root if root is not None and hugo_configs(root) else None)
 
