@@ -90,14 +90,19 @@ def test_jekyll_settings_and_collections(tmp_path: Path) -> None:
     assert model.page_kind(tmp_path / "about.md") == "page"
 
 
-def test_hugo_page_kinds_follow_sections(tmp_path: Path) -> None:
+def test_hugo_posts_are_the_main_section_s_and_the_blog_sections_pages(tmp_path: Path) -> None:
     write(tmp_path, "hugo.toml", "[languages.en]\n[languages.de]\n")
-    model = read_model(tmp_path)
-    assert model.page_kind(tmp_path / "content/posts/kubecon.md") == "post"
-    assert model.page_kind(tmp_path / "content/de/posts/kubecon/index.md") == "post"
+    pages = [str(tmp_path / "content" / page) for page in (
+        "talks/a.md", "talks/b.md", "talks/c.md", "talks/_index.md", "de/news/x.md", "docs/setup.md", "docs/faq.md")]
+    model = read_model(tmp_path, lambda: pages)
+    assert model.main_sections == ("talks", "news")  # the largest section (as Hugo's default), and a blog-named one
+    assert model.page_kind(tmp_path / "content/talks/kubecon.md") == "post"
+    assert model.page_kind(tmp_path / "content/de/news/kubecon/index.md") == "post"
     assert model.page_kind(tmp_path / "content/docs/setup.md") == "page"
     assert model.page_kind(tmp_path / "content/about.md") == "page"
     assert model.page_kind(tmp_path / "archetypes/default.md") == "none"
+    docs = [str(tmp_path / "content/docs" / f"{n}.md") for n in range(5)]
+    assert read_model(tmp_path, lambda: docs).main_sections == ("docs",)  # a documentation site: Hugo's choice
 
 
 POST = "---\n{}\n---\n\nA day of talks.\n"
@@ -145,7 +150,9 @@ def test_jekyll_defaults_supply_required_keys(tmp_path: Path) -> None:
     assert site.findings(POST.format("title: Notes"), relative="notes.md") == [("FM010", 1, 1)]
 
 
-def test_hugo_documentation_sections_and_main_sections(site: Site) -> None:
+def test_hugo_pages_outside_the_main_sections_need_no_date(site: Site) -> None:
+    for name in ("one", "two"):
+        site.write(f"content/posts/{name}.md", POST.format(f"title: {name}\ndate: 2024-05-19"))
     assert site.findings(POST.format("title: Install"), relative="content/docs/install.md") == []
     assert site.findings(POST.format("title: Notes"), relative="content/posts/notes.md") == [("FM010", 1, 1)]
     site.write("hugo.toml", '[params]\nmainSections = ["docs"]\n')

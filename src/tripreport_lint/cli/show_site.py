@@ -10,7 +10,8 @@ from typing import Any
 from tripreport_lint.cli.session import discover
 from tripreport_lint.config.lookup import ConfigLookup
 from tripreport_lint.paths import absolute, display
-from tripreport_lint.site.model import SiteModel, read_model
+from tripreport_lint.site.index import SiteIndex
+from tripreport_lint.site.model import SiteModel
 from tripreport_lint.site.root import find_site_root
 
 _NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "gatsby": "Gatsby", "commonmark": "plain CommonMark"}
@@ -53,9 +54,9 @@ def _pages(model: SiteModel) -> str:
         return f"_posts and _drafts are dated posts (schema 'post'); other collections ({names}) and pages: 'page'"
     if model.generator == "hugo":
         content = ", ".join(f"{d}/" for d in model.content_dirs)
-        main = (f"sections {', '.join(model.main_sections)} (params.mainSections)" if model.main_sections is not None
-                else "every section but documentation ones (docs, guides, reference, ...)")
-        return f"below {content}: {main} hold dated posts ('post'); other pages 'page'; files outside: no schema"
+        main = ", ".join(model.main_sections) or "no section"
+        return f"below {content}: the pages of {main} are dated posts ('post'), other pages 'page'; files outside: " \
+               "no schema"
     return "every page is a post (schema 'post')"
 
 
@@ -66,4 +67,4 @@ def _value(value: Any) -> str:
 def show_sites(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[str, list[str]]:
     """The ``--show-site`` text of the sites the paths reach, and the paths that do not exist."""
     roots, errors = site_roots(paths, configs)
-    return "\n".join(describe(read_model(root)) for root in roots), errors
+    return "\n".join(describe(SiteIndex(root).model) for root in roots), errors

@@ -131,7 +131,7 @@ class SiteIndex:
     @cached_property
     def model(self) -> SiteModel:
         """What generator renders the site, and how (read from its configuration once per run)."""
-        return read_model(self.root)
+        return read_model(self.root, lambda: (path for path, _, _ in self._page_files))
 
     @property
     def anchor_style(self) -> str:

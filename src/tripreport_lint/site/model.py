@@ -7,9 +7,12 @@ depends on how a page renders asks this instead of assuming CommonMark.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import fnmatch
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -23,8 +26,8 @@ PageKind = Literal["post", "page", "none"]
 
 HEADING_ID_TYPES = ("github", "github-ascii", "blackfriday")
 # Sections of a Hugo site that hold documentation rather than dated posts (when mainSections is unset).
-DOCS_SECTIONS = frozenset({"docs", "doc", "documentation", "guide", "guides", "reference", "manual", "handbook",
-                           "api", "wiki", "learn", "tutorials", "tutorial", "about", "legal", "community"})
+# Sections whose names say they hold dated posts, beside Hugo's main section.
+BLOG_SECTIONS = frozenset({"post", "posts", "blog", "blogs", "news", "article", "articles", "journal", "diary"})
 HUGO_DATE_SOURCES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 _FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-zA-Z]{2,4})?")
@@ -87,7 +90,7 @@ class SiteModel:
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
     languages: tuple[str, ...] = ()
-    main_sections: tuple[str, ...] | None = None
+    main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
     collections: tuple[Collection, ...] = ()
     defaults: tuple[FrontMatterDefault, ...] = ()
     settings: tuple[Setting, ...] = ()
@@ -124,9 +127,7 @@ class SiteModel:
             return "none"
         if section == "":
             return "page"  # a page at the top of the content folder: /about/
-        if self.main_sections is not None:
-            return "post" if section in self.main_sections else "page"
-        return "page" if section.lower() in DOCS_SECTIONS else "post"
+        return "post" if section in self.main_sections else "page"
 
     def hugo_section(self, parts: tuple[str, ...]) -> str | None:
         """The first folder below the content folder (and language folder) holding a page; "" for a page
@@ -198,12 +199,12 @@ def _titleised(stem: str) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_ ]+", slug) if word)
 
 
-def read_model(root: Path) -> SiteModel:
+def read_model(root: Path, pages: Callable[[], Iterable[str]] = tuple) -> SiteModel:
     """The model of the site whose root is ``root``: Jekyll's, Hugo's or Gatsby's configuration, else CommonMark."""
     if any((root / name).is_file() for name in JEKYLL_CONFIGS):
         return _jekyll(root, read_jekyll(root))
     if hugo_configs(root):
-        return _hugo(root, read_hugo(root))
+        return _hugo(root, read_hugo(root), pages)
     if any((root / name).is_file() for name in GATSBY_CONFIGS):
         return SiteModel(root, "gatsby", "commonmark", config_files=tuple(n for n in GATSBY_CONFIGS
                                                                           if (root / n).is_file()))
@@ -232,7 +233,7 @@ class _Settings:
         self.shown.append(Setting(key, value, source, effect))
 
 
-def _hugo(root: Path, table: ConfigTable) -> SiteModel:
+def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) -> SiteModel:
     read = _Settings(table, lower=True)
     handler = str(read.read("markup.defaultMarkdownHandler", "goldmark", "which Markdown renderer Hugo uses"))
     goldmark = "markup.goldmark."
@@ -258,7 +259,7 @@ def _hugo(root: Path, table: ConfigTable) -> SiteModel:
         sources[at : at + 1] = HUGO_DATE_SOURCES
     taxonomies = read.read("taxonomies", {"tag": "tags", "category": "categories"},
                            "FM030/FM031 compare these taxonomies", kind=dict)
-    main = read.read("params.mainSections", None, "pages of these sections are dated posts (FM010's post schema)")
+    main = table.get("params.mainsections")
     content = str(table.get("contentdir", "content"))
     static = table.get("staticdir", "static")
     static_dirs = tuple(str(d) for d in static) if isinstance(static, list) else (str(static),)
@@ -267,7 +268,7 @@ def _hugo(root: Path, table: ConfigTable) -> SiteModel:
     content_dirs = {content, *(str(v["contentdir"]) for v in (languages.values() if isinstance(languages, dict)
                                                               else ()) if isinstance(v, dict) and "contentdir" in v)}
     heading_ids = "blackfriday" if handler == "blackfriday" else id_type if id_type in HEADING_ID_TYPES else "github"
-    return SiteModel(
+    model = SiteModel(
         root, "hugo", "goldmark" if handler != "blackfriday" else "commonmark",
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=bool(linkify), typographer=typographer, block_attributes=bool(block), heading_ids=heading_ids,
@@ -277,9 +278,28 @@ def _hugo(root: Path, table: ConfigTable) -> SiteModel:
         date_from_file_time=":filemodtime" in sources or ":git" in sources,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
-        main_sections=tuple(str(s) for s in main) if isinstance(main, list) else None,
-        settings=tuple(read.shown),
     )
+    if isinstance(main, list):
+        sections = tuple(str(section) for section in main)
+        read.note("params.mainSections", list(sections), "pages of these sections are dated posts (FM010's post schema)")
+    else:
+        sections = _main_sections(model, pages())
+        read.note("params.mainSections", list(sections), "unset: Hugo's default, the section with the most pages, and "
+                  "sections named as blogs (posts, blog, news, ...): their pages are dated posts (FM010's post schema)")
+    return dataclasses.replace(model, main_sections=sections, settings=tuple(read.shown))
+
+
+def _main_sections(model: SiteModel, pages: Iterable[str]) -> tuple[str, ...]:
+    """Hugo's default main section (the one with the most regular pages) and the sections named as blogs."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        path = Path(page)
+        if path.stem != "_index":
+            section = model.hugo_section(path.relative_to(model.root).parts) if path.is_relative_to(model.root) else None
+            if section:
+                counts[section] += 1
+    largest = [counts.most_common(1)[0][0]] if counts else []
+    return tuple(dict.fromkeys([*largest, *sorted(s for s in counts if s.lower() in BLOG_SECTIONS)]))
 
 
 def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
