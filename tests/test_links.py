@@ -68,10 +68,10 @@ def test_placeholder_targets_and_prose_placeholders(site: Site) -> None:
 
 
 def test_bare_urls_are_wrapped(site: Site) -> None:
-    body = "Schedule: https://example.com/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
+    body = "Schedule: http://localhost:1313/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
     assert findings(site, body, "LNK009") == [("LNK009", 6, 11)]
     fixed = site.fixed(HEAD + body, select="LNK009")
-    assert fixed == HEAD + body.replace("https://example.com/schedule.", "<https://example.com/schedule>.")
+    assert fixed == HEAD + body.replace("http://localhost:1313/schedule.", "<http://localhost:1313/schedule>.")
 
 
 def test_bare_urls_in_definitions_comments_and_html_are_not_prose(site: Site) -> None:
