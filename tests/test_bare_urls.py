@@ -169,3 +169,9 @@ def test_the_cases_are_what_hugo_makes_of_them(tmp_path: Path) -> None:
     fixed = [wrapped(line, meant) for line, page, meant in CASES if meant is not None and page != meant]
     assert [links[-1] for links in _links(hugo, tmp_path / "after", fixed)] == \
         [meant for _, page, meant in CASES if meant is not None and page != meant]
+
+
+def test_the_text_of_an_html_link_is_no_bare_url(jekyll: Site) -> None:
+    body = ('Open <a href="http://localhost:4000" target="_blank">http://localhost:4000</a> or\n'
+            '<A HREF="http://localhost:4001">\nhttp://localhost:4001</A>, not http://localhost:4002.\n')
+    assert jekyll.findings(HEAD + body, "LNK009", "_posts/2024-05-19-notes.md") == [("LNK009", 8, 32)]

@@ -35,6 +35,11 @@ def test_parenthesis_glued_after_link_and_lone_domain(site: Site) -> None:
     assert "'( publisher )' is glued" in found[0].message
 
 
+def test_a_changelog_tag_opening_an_item_is_no_link_word(site: Site) -> None:
+    body = "- [Docs] Fix the example in the guide\n- Read the [docs] first\n\n[Slides]\n"
+    assert findings(site, body, "LNK015") == [("LNK015", 7, 12), ("LNK015", 9, 1)]
+
+
 def test_each_shape_of_broken_link_has_a_code_of_its_own(site: Site) -> None:
     body = ("Read [the book](https://example.com/book\nand [the slides] (https://example.com/s.pdf),\n"
             "[Flux](https://fluxcd.io/)(CNCF) and [kanister.io].\n")

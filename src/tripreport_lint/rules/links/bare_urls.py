@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.scanning import paired
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.site import linkify
@@ -18,6 +20,8 @@ _URL = r"s?://[A-Za-z0-9\[][^\s<>\[\]`\\|]*"
 _BARE_URL = re.compile(rf"http(?<![\w/<(\[\"'=]http){_URL}")
 _BARE_URL_LINKIFY = re.compile(rf"http(?<![A-Za-z0-9_/<(\[=]http){_URL}")
 _SENTENCE_END = ".,;:!?*_~'\""
+# The text of an HTML link is its own: <a href="http://localhost:4000">http://localhost:4000</a>.
+_ANCHOR = (re.compile(r"<a\b[^<>]*>", re.I), re.compile(r"</a\s*>", re.I))
 # Letters of scripts written without spaces: the sentence goes on right after a URL.
 _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
@@ -38,12 +42,12 @@ def intended(run: str) -> str:
 
 class BareUrl(Rule):
     """## What it does
-    Finds URLs written as plain text in the prose, outside links, autolinks and code, that the page
-    will not link as the author meant. Where the site's renderer links nothing by itself (kramdown,
-    plain CommonMark, Goldmark with `linkify = false`) that is every such URL. On a Hugo site with
-    Goldmark's linkify (Hugo's default) it is a URL that linkify leaves as text (a host such as
-    `localhost` or an IP address, a URL right after a letter or `:`) or links with a different end:
-    linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the link.
+    Finds URLs written as plain text in the prose, outside links (Markdown and HTML), autolinks and
+    code, that the page will not link as the author meant. Where the site's renderer links nothing
+    by itself (kramdown, plain CommonMark, Goldmark with `linkify = false`) that is every such URL.
+    On a Hugo site with Goldmark's linkify (Hugo's default) it is a URL that linkify leaves as text
+    (a host such as `localhost` or an IP address, a URL right after a letter or `:`) or links with a
+    different end: linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the link.
 
     ## Why is this bad?
     Readers get text where they expected a link, or a link to an address that does not exist.
@@ -91,10 +95,13 @@ class BareUrl(Rule):
         body, model = doc.body, ctx.site.model
         prose, text = body.prose, doc.text
         link_ends = {link.end for link in body.links} if model.linkify else set()
+        anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
+        anchor_starts = [first for first, _ in anchors]
         for match in (_BARE_URL_LINKIFY if model.linkify else _BARE_URL).finditer(prose, doc.body_start):
             url = intended(match.group())
             start, end = match.start(), match.start() + len(url)
-            if body.in_link(start):
+            anchor = bisect.bisect_left(anchor_starts, start) - 1
+            if body.in_link(start) or (anchor >= 0 and start < anchors[anchor][1]):
                 continue
             templated = text.startswith(("{{", "{%"), end)
             message = f"bare URL {url}: wrap it in <...> to make it a link"

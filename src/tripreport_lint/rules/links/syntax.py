@@ -22,6 +22,9 @@ _LINK_WORDS = {"link", "here", "this", "slides", "video", "recording", "source",
                "repo", "url", "blog", "talk"}
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
 _BRACKETED = re.compile(r"\[(?<![\]!\\\w]\[)([^\[\]\n]{1,80})\](?![\[(:])")
+# A bracketed word opening a list item or line, then the text: a changelog's tag ("- [Docs] Fix ...").
+_TAG_BEFORE = re.compile(r"[ \t]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?")
+_TAG_AFTER = re.compile(r" [A-Za-z]")
 # Letters of scripts that separate words with spaces; Chinese and Japanese do not.
 _SPACED_SCRIPT = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uAC00-\uD7AF]")
 
@@ -256,7 +259,8 @@ class LinkWithoutTarget(Rule):
 
     ## Known problems
     Only domains and common link words (`link`, `here`, `slides`, `video`, `docs`, ...) are
-    reported; other bracketed text is often deliberate (`[sic]`, `[1]`).
+    reported; other bracketed text is often deliberate (`[sic]`, `[1]`), and so is a word opening a
+    list item or line before its text, a changelog's tag (`- [Docs] Fix the example`).
     """
 
     code = "LNK015"
@@ -271,6 +275,9 @@ class LinkWithoutTarget(Rule):
             inner = match.group(1).strip()
             looks_like_link = inner.casefold() in _LINK_WORDS or _DOMAIN.match(inner)
             if not looks_like_link or normal_label(inner) in labels or prose[match.start()] != "[":
+                continue
+            line_start = doc.lines.offset(doc.lines.position(match.start())[0])
+            if _TAG_BEFORE.fullmatch(text, line_start, match.start()) and _TAG_AFTER.match(text, match.end()):
                 continue
             if body.in_link(match.start()):
                 continue
