@@ -44,6 +44,8 @@ CASES: list[tuple[str, str | None, str | None]] = [
     ("see http://127.0.0.1:8080/x.", None, "http://127.0.0.1:8080/x"),
     ("see http://EXAMPLE.COM/x", None, "http://EXAMPLE.COM/x"),
     (f"see:{A}", None, A), (f"see\u2014{A}", None, A), (f"see\t{A}", None, A),
+    # An escaped '*' starts nothing; a space after a backslash still does.
+    (f"see \\*{A}", None, A), (f"see \\ {A}", A, A),
     # Right after a link, linkify tries again; a non-ASCII letter ends its link.
     (f"see [x](https://example.com/y){A}", A, A),
     ("see https://example.com/caf\u00e9.", "https://example.com/caf", "https://example.com/caf\u00e9"),
@@ -175,3 +177,14 @@ def test_the_text_of_an_html_link_is_no_bare_url(jekyll: Site) -> None:
     body = ('Open <a href="http://localhost:4000" target="_blank">http://localhost:4000</a> or\n'
             '<A HREF="http://localhost:4001">\nhttp://localhost:4001</A>, not http://localhost:4002.\n')
     assert jekyll.findings(HEAD + body, "LNK009", "_posts/2024-05-19-notes.md") == [("LNK009", 8, 32)]
+
+
+def test_the_wrap_never_takes_a_hard_break_or_punctuation_whatever_fmt001_does(tmp_path: Path) -> None:
+    site = hugo_site(tmp_path, "[markup.goldmark.extensions]", "linkify = false")
+    body = (f"The slides: {A}/slides.  \nThe video: {A}/video\\\nThe code: http://localhost:8080/x;  \n"
+            f"The talk: {A}/talk\\.\nend\n")
+    fixed = site.fixed(HEAD + body, "LNK009,FMT001")
+    for url in (f"{A}/slides", f"{A}/video", "http://localhost:8080/x", f"{A}/talk"):
+        assert f"<{url}>" in fixed
+    assert not re.search(r"[\\.;]>", fixed)
+    assert site.findings(fixed, "LNK009,FMT001") == []

@@ -17,22 +17,24 @@ _TRAILING = "?!.,:*_~"
 _LINE_HEAD = re.compile(r"[ \t]*(?:(?:>|[-+*][ \t]|[0-9]{1,9}[.)][ \t]|#{1,6}[ \t])[ \t]*)*")
 
 
-def tried(before: str, *, typographer: bool, after_node: bool = False) -> bool:
-    """Whether linkify looks for a URL after ``before``, the text of its line up to it.
+def tried(text: str, line_start: int, at: int, *, typographer: bool, after_node: bool = False) -> bool:
+    """Whether linkify looks for a URL at ``text[at]``, the line holding it starting at ``line_start``.
 
     Goldmark tries at the start of a line's inline text, after a space (not a tab), after one of
     ``*_~(`` (unescaped), and right after anything another inline parser took: code, HTML, a link
     (``after_node``), and with the typographer an opening quote, ``...``, ``--``, ``<<`` or ``>>``.
     """
-    if after_node or _LINE_HEAD.fullmatch(before):
+    if after_node or _LINE_HEAD.fullmatch(text, line_start, at):
         return True
-    last = before[-1]
-    escapes = len(before[:-1]) - len(before[:-1].rstrip("\\"))
-    if last in " *_~(":
-        return escapes % 2 == 0
+    last = text[at - 1]
+    if last == " ":
+        return True
+    if last in "*_~(":
+        window = text[max(line_start, at - 64) : at - 1]
+        return (len(window) - len(window.rstrip("\\"))) % 2 == 0  # not escaped
     if typographer and last in "\"'":
-        return _LINE_HEAD.fullmatch(before[:-1]) is not None or before[-2] in " ("
-    return typographer and before.endswith(("...", "--", "<<", ">>"))
+        return _LINE_HEAD.fullmatch(text, line_start, at - 1) is not None or text[at - 2] in " ("
+    return typographer and text.endswith(("...", "--", "<<", ">>"), line_start, at)
 
 
 def linked(text: str, start: int) -> str | None:

@@ -35,9 +35,11 @@ def intended(run: str) -> str:
             if not char.isascii() and (unicodedata.category(char)[0] in "PSZC" or _UNSPACED_SCRIPT.match(char)):
                 run = run[:at]
                 break
-    while run and (run[-1] in _SENTENCE_END or (run[-1] == ")" and run.count("(") < run.count(")"))):
-        run = run[:-1]
-    return run
+    end, opened, closed = len(run), run.count("("), run.count(")")
+    while end and (run[end - 1] in _SENTENCE_END or (run[end - 1] == ")" and opened < closed)):
+        closed -= run[end - 1] == ")"
+        end -= 1
+    return run[:end]
 
 
 class BareUrl(Rule):
@@ -108,10 +110,11 @@ class BareUrl(Rule):
             if model.linkify:
                 if templated:
                     continue  # Hugo puts a shortcode's placeholder in the text first, and linkify links through it
-                before = prose[doc.lines.offset(doc.lines.position(start)[0]) : start]
-                if not linkify.tried(before, typographer=model.typographer, after_node=start in link_ends):
+                line_start = doc.lines.offset(doc.lines.position(start)[0])
+                if not linkify.tried(prose, line_start, start, typographer=model.typographer,
+                                     after_node=start in link_ends):
                     message = (f"bare URL {url} is not a link on the page (Goldmark's linkify links nothing right "
-                               f"after '{before[-1]}'): wrap it in <...> to make it one")
+                               f"after '{prose[start - 1]}'): wrap it in <...> to make it one")
                 elif (page := linkify.linked(text, start)) is None:
                     message = (f"bare URL {url} is not a link on the page (Goldmark's linkify does not link this "
                                "address): wrap it in <...> to make it one")
