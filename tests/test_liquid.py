@@ -24,7 +24,9 @@ def test_a_link_target_made_of_liquid_may_run_over_a_line_break(jekyll: Site, si
     body = ("The fix for the cache ([#412]({{ site.repository\n}}/issues/412)) and [the guide]({% link\n"
             "_docs/caching.md %}) and [both]({{ site.url }}{% link\n_docs/a.md %}#top).\n\n"
             "Not closed: [the notes]({{ site.repository }}/notes\nand more.\n")
-    assert jekyll.findings(HEAD + body, "LNK001", POST) == [("LNK001", 11, 24)]
+    [finding] = jekyll.diagnostics(HEAD + body, "LNK001", POST)
+    assert (finding.span.line, finding.span.column) == (11, 24) and finding.fix is None
+    assert "'{{ site.repository }}/notes' is never closed" in finding.message
     # Hugo does not run Liquid: there such a target is broken (a shortcode would not be).
     assert [line for _, line, _ in site.findings(HEAD + body, "LNK001")] == [6, 7, 8, 11]
     hugo = "See [the guide]({{< ref\n\"guide.md\" >}}).\n"

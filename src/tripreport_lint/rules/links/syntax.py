@@ -86,6 +86,7 @@ class MalformedLink(Rule):
         expanded = ("{{", "{%") if model.liquid else ("{{<", "{{%") if model.generator == "hugo" else ()
         tag_ends: dict[int, int] | None = None
         closer = -1  # the next ')' after the last target looked at; len(text) when there is none
+        searched = -1  # where that search started
         for match in _OPEN_TARGET.finditer(text, doc.body_start):
             if body.in_link(match.start()):
                 continue
@@ -96,17 +97,17 @@ class MalformedLink(Rule):
                 if text.startswith(")", end):
                     continue
             line_end = doc.lines.line_end(doc.lines.position(end)[0])
-            target = match.group()[2:]
-            if closer < end:  # each stretch of text searched once, however many targets it holds
-                closer = text.find(")", end)
+            target = text[match.start() + 2 : end]
+            if closer < end or end < searched:  # each stretch of text searched once, however many targets it holds
+                closer, searched = text.find(")", end), end
                 closer = len(text) if closer < 0 else closer
             if closer < line_end:
                 continue  # closed after a title or a space: a link the scanner did not see whole
             fix = None
-            if target and match.end() == line_end and re.match(r"https?://|/|\.", target):
-                fix = Fix((Edit(match.end(), match.end(), ")"),), description="close the link")
+            if target and end == line_end and re.match(r"https?://|/|\.", target):
+                fix = Fix((Edit(end, end, ")"),), description="close the link")
             yield Violation(f"link target '{target}' is never closed: add ')' after it",
-                            doc.span(match.start() + 1, match.end()), fix)
+                            doc.span(match.start() + 1, end), fix)
 
 
 def _past_tags(text: str, at: int, tag_ends: dict[int, int]) -> int:
