@@ -35,6 +35,11 @@ def test_parenthesis_glued_after_link_and_lone_domain(site: Site) -> None:
     assert "'( publisher )' is glued" in found[0].message
 
 
+def test_a_changelog_tag_opening_an_item_is_no_link_word(site: Site) -> None:
+    body = "- [Docs] Fix the example in the guide\n- Read the [docs] first\n\n[Slides]\n"
+    assert findings(site, body, "LNK015") == [("LNK015", 7, 12), ("LNK015", 9, 1)]
+
+
 def test_each_shape_of_broken_link_has_a_code_of_its_own(site: Site) -> None:
     body = ("Read [the book](https://example.com/book\nand [the slides] (https://example.com/s.pdf),\n"
             "[Flux](https://fluxcd.io/)(CNCF) and [kanister.io].\n")
@@ -68,10 +73,10 @@ def test_placeholder_targets_and_prose_placeholders(site: Site) -> None:
 
 
 def test_bare_urls_are_wrapped(site: Site) -> None:
-    body = "Schedule: https://example.com/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
+    body = "Schedule: http://localhost:1313/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
     assert findings(site, body, "LNK009") == [("LNK009", 6, 11)]
     fixed = site.fixed(HEAD + body, select="LNK009")
-    assert fixed == HEAD + body.replace("https://example.com/schedule.", "<https://example.com/schedule>.")
+    assert fixed == HEAD + body.replace("http://localhost:1313/schedule.", "<http://localhost:1313/schedule>.")
 
 
 def test_bare_urls_in_definitions_comments_and_html_are_not_prose(site: Site) -> None:

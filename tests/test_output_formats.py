@@ -24,7 +24,7 @@ from tripreport_lint.reporters.base import RuleInfo
 from tripreport_lint.reporters.github import job_summary, split_annotated
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-POST = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"false\"\n---\n\nSee https://example.com/x and StÃ©phane.\n"
+POST = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"false\"\n---\n\nSee http://localhost:8080/x and StÃ©phane.\n"
 
 
 def test_every_format_has_a_reporter() -> None:

@@ -123,21 +123,34 @@ class Body:
         return [self._line_range(t) for t in self.tokens if t.type == "html_block" and t.map]
 
     @cached_property
+    def template_code(self) -> list[Span]:
+        """Jekyll ``raw`` blocks, and Hugo and Jekyll ``highlight`` blocks outside them: code, whatever they hold.
+
+        Found before code spans, as Liquid reads them before Markdown does: a ``{% raw %}`` inside backticks
+        still opens a block.
+        """
+        start = self.body_start
+        raws = templates.raws(self._blocks_blanked, start)
+        return sorted(raws + templates.highlights(blank(self._blocks_blanked, raws), start))
+
+    @cached_property
+    def _blocks_blanked(self) -> str:
+        return blank(self.text, [(0, self.body_start), *self.code_blocks])
+
+    @cached_property
     def code_spans(self) -> list[Span]:
-        """Inline code spans, backticks included, outside code blocks and highlight shortcodes."""
+        """Inline code spans, backticks included, outside code blocks and template code blocks."""
         return self._code[1]
 
     @cached_property
     def without_code(self) -> str:
-        """The text with front matter, code blocks, highlight shortcodes and code spans blanked; HTML kept."""
+        """The text with front matter, code blocks, template code blocks and code spans blanked; HTML kept."""
         return self._code[0]
 
     @cached_property
     def _code(self) -> tuple[str, list[Span]]:
-        start = self.body_start
-        blocked = blank(self.text, [(0, start), *self.code_blocks])
-        blocked = blank(blocked, templates.highlights(blocked, start))
-        spans = code_spans(blocked, start)
+        blocked = blank(self._blocks_blanked, self.template_code)
+        spans = code_spans(blocked, self.body_start)
         return blank(blocked, spans), spans
 
     @cached_property
@@ -216,16 +229,19 @@ class Body:
     def headings(self) -> list[Heading]:
         found = []
         tokens = self.tokens
+        code = self.template_code
         for index, token in enumerate(tokens):
             if token.type != "heading_open" or not token.map:
                 continue
+            start, end = self._line_range(token)
+            if code and any(first <= start < last for first, last in code):
+                continue  # a '#' comment line of a highlight block, say
             inline = tokens[index + 1]
             source = inline.content
             explicit = _HEADING_ID.search(source)
             if explicit:
                 source = source[: explicit.start()]
             text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
-            start, end = self._line_range(token)
             end = len(self.text[:end].rstrip("\r\n"))
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
                                  explicit.group(1) if explicit else None))

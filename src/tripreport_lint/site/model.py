@@ -238,13 +238,14 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
     handler = str(read.read("markup.defaultMarkdownHandler", "goldmark", "which Markdown renderer Hugo uses"))
     goldmark = "markup.goldmark."
     linkify = read.read(goldmark + "extensions.linkify", True,
-                        "LNK009 reports bare URLs only where Goldmark does not link them", kind=bool)
+                        "LNK009 reports only the bare URLs Goldmark links wrongly or not at all (when false, every one)", kind=bool)
     # Hugo 0.112 and later take a table ({disable = true, ...}); earlier ones a boolean.
     typographer_value = table.get(goldmark + "extensions.typographer", True)
     typographer = (not typographer_value.get("disable", False)) if isinstance(typographer_value, dict) \
         else bool(typographer_value)
     read.note(goldmark + "extensions.typographer", typographer,
-              "FMT001 keeps '--', '...' and quotes as Goldmark's typographer reads them")
+              "FMT001 keeps '--', '...' and quotes as Goldmark's typographer reads them; LNK009: linkify "
+              "links a URL right after them")
     attribute = table.get(goldmark + "parser.attribute", {})
     block = bool(attribute.get("block", False) if isinstance(attribute, dict) else attribute)
     read.note(goldmark + "parser.attribute", block, "FMT001 keeps `{.class}` attribute lines attached to their blocks")

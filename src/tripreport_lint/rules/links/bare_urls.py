@@ -1,25 +1,58 @@
-"""LNK009: URLs in the prose that are not links."""
+"""LNK009: URLs in the prose that the page does not link as the author meant."""
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.scanning import paired
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.site import linkify
 
-_BARE_URL = re.compile(r"http(?<![\w/<(\[\"'=]http)s?://[A-Za-z0-9\[][^\s<>\[\]\"'`]*")
+# A URL that does not stand in an attribute, a path or a word; where the renderer links bare URLs, one
+# after a quote or a letter of a script written without spaces too (it may link it wrongly or not at all).
+_URL = r"s?://[A-Za-z0-9\[][^\s<>\[\]`\\|]*"
+_BARE_URL = re.compile(rf"http(?<![\w/<(\[\"'=]http){_URL}")
+_BARE_URL_LINKIFY = re.compile(rf"http(?<![A-Za-z0-9_/<(\[=]http){_URL}")
+_SENTENCE_END = ".,;:!?*_~'\""
+# The text of an HTML link is its own: <a href="http://localhost:4000">http://localhost:4000</a>.
+_ANCHOR = (re.compile(r"<a\b[^<>]*>", re.I), re.compile(r"</a\s*>", re.I))
+# Letters of scripts written without spaces: the sentence goes on right after a URL.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def intended(run: str) -> str:
+    """The URL the author meant by a run of URL characters: up to any punctuation or unspaced script
+    letter beyond ASCII (``。``, ``，``, ``”``), without the sentence's punctuation after it (``.``,
+    ``;``, a closing quote, a ``)`` that closes no ``(`` of the URL)."""
+    if not run.isascii():
+        for at, char in enumerate(run):
+            if not char.isascii() and (unicodedata.category(char)[0] in "PSZC" or _UNSPACED_SCRIPT.match(char)):
+                run = run[:at]
+                break
+    end, opened, closed = len(run), run.count("("), run.count(")")
+    while end and (run[end - 1] in _SENTENCE_END or (run[end - 1] == ")" and opened < closed)):
+        closed -= run[end - 1] == ")"
+        end -= 1
+    return run[:end]
 
 
 class BareUrl(Rule):
     """## What it does
-    Finds URLs written as plain text in the prose, outside links, autolinks and code.
+    Finds URLs written as plain text in the prose, outside links (Markdown and HTML), autolinks and
+    code, that the page will not link as the author meant. Where the site's renderer links nothing
+    by itself (kramdown, plain CommonMark, Goldmark with `linkify = false`) that is every such URL.
+    On a Hugo site with Goldmark's linkify (Hugo's default) it is a URL that linkify leaves as text
+    (a host such as `localhost` or an IP address, a URL right after a letter or `:`) or links with a
+    different end: linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the link.
 
     ## Why is this bad?
-    Plain CommonMark renders them as text, not links; renderers that do link them (GitHub,
-    Hugo's default Goldmark) guess where the URL ends, and trailing punctuation often ends up in it.
+    Readers get text where they expected a link, or a link to an address that does not exist.
 
     ## Example
     ```markdown
@@ -27,7 +60,7 @@ class BareUrl(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    The schedule is at https://example.com/schedule.
+    The schedule is at https://example.com/schedule; the slides follow.
     ```
 
     ## Use instead
@@ -36,33 +69,59 @@ class BareUrl(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    The schedule is at <https://example.com/schedule>.
+    The schedule is at <https://example.com/schedule>; the slides follow.
     ```
 
     ## Fix safety
-    Safe: the URL, without trailing sentence punctuation, is wrapped in `<...>`, an autolink that
-    every Markdown renderer links the same way.
+    Safe: the URL, without trailing sentence punctuation (and never a `\\` hard break), is wrapped in
+    `<...>`, an autolink that every Markdown renderer links the same way. A URL continued by a
+    template tag (`https://github.com/{{ site.owner }}`) is reported without a fix.
 
     ## Options
     None.
 
     ## Known problems
-    None known.
+    Where a URL ends is a guess: it ends at a space, `<`, `>`, brackets, a backtick, a `\\`, and
+    punctuation or a letter of a script written without spaces (`。`, `，`, `请`); sentence
+    punctuation after it is not part of it. `www.` addresses without a scheme are not looked at.
+    On a linkify site a URL followed by a shortcode is left alone: Goldmark links through it.
     """
 
     code = "LNK009"
     name = "bare-url"
-    summary = "A URL in the prose that is not a link."
+    summary = "A URL in the prose that the page does not link as meant."
     severity = Severity.WARNING
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        for match in _BARE_URL.finditer(doc.body.prose, doc.body_start):
-            url = match.group()
-            while url and (url[-1] in ".,;:!?*_~" or (url[-1] == ")" and url.count("(") < url.count(")"))):
-                url = url[:-1]
+        body, model = doc.body, ctx.site.model
+        prose, text = body.prose, doc.text
+        link_ends = {link.end for link in body.links} if model.linkify else set()
+        anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
+        anchor_starts = [first for first, _ in anchors]
+        for match in (_BARE_URL_LINKIFY if model.linkify else _BARE_URL).finditer(prose, doc.body_start):
+            url = intended(match.group())
             start, end = match.start(), match.start() + len(url)
-            if doc.body.in_link(start):
+            anchor = bisect.bisect_left(anchor_starts, start) - 1
+            if body.in_link(start) or (anchor >= 0 and start < anchors[anchor][1]):
                 continue
-            yield Violation(f"bare URL {url}: wrap it in <...> to make it a link", doc.span(start, end),
-                            Fix((Edit(start, start, "<"), Edit(end, end, ">")), description="wrap it in <...>"))
+            templated = text.startswith(("{{", "{%"), end)
+            message = f"bare URL {url}: wrap it in <...> to make it a link"
+            if model.linkify:
+                if templated:
+                    continue  # Hugo puts a shortcode's placeholder in the text first, and linkify links through it
+                line_start = doc.lines.offset(doc.lines.position(start)[0])
+                if not linkify.tried(prose, line_start, start, typographer=model.typographer,
+                                     after_node=start in link_ends):
+                    message = (f"bare URL {url} is not a link on the page (Goldmark's linkify links nothing right "
+                               f"after '{prose[start - 1]}'): wrap it in <...> to make it one")
+                elif (page := linkify.linked(text, start)) is None:
+                    message = (f"bare URL {url} is not a link on the page (Goldmark's linkify does not link this "
+                               "address): wrap it in <...> to make it one")
+                elif page == url:
+                    continue
+                else:
+                    message = f"bare URL {url}: the page links '{page}' instead (Goldmark's linkify): wrap it in <...>"
+            fix = None if templated else Fix((Edit(start, start, "<"), Edit(end, end, ">")),
+                                             description="wrap it in <...>")
+            yield Violation(message, doc.span(start, end), fix)

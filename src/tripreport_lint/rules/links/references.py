@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
@@ -11,14 +12,35 @@ from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
 _USED_LABEL = re.compile(r"\[(?<!\\\[)((?:[^\[\]\\]|\\.){1,999})\](?![(:])")
+_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
 def normal_label(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def defined_labels(doc: Document) -> set[str]:
-    return {normal_label(d.label) for d in doc.body.definitions}
+@dataclass(frozen=True)
+class Labels:
+    """The labels a post defines (normalised): written out, or made by Liquid, as a definition
+    ``[#{{ issue }}]: ...`` in a ``{% for %}`` loop makes ``[#1081]``, ``[#1084]``, ... (a pattern)."""
+
+    exact: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+    def __contains__(self, label: object) -> bool:
+        return label in self.exact or any(p.fullmatch(str(label)) for p in self.patterns)
+
+
+def templated(label: str, ctx: Context) -> bool:
+    """Whether Liquid makes (part of) a label, on a site that runs posts through Liquid."""
+    return ctx.site.model.liquid and _LIQUID.search(label) is not None
+
+
+def defined_labels(doc: Document, ctx: Context) -> Labels:
+    labels = {normal_label(d.label) for d in doc.body.definitions}
+    made = [label for label in labels if templated(label, ctx)]
+    patterns = (re.compile(".+".join(re.escape(part) for part in _LIQUID.split(label)), re.S) for label in made)
+    return Labels(frozenset(labels), tuple(patterns))
 
 
 class UndefinedReference(Rule):
@@ -55,7 +77,10 @@ class UndefinedReference(Rule):
     None.
 
     ## Known problems
-    Labels compare without regard to case and runs of whitespace, as CommonMark does.
+    Labels compare without regard to case and runs of whitespace, as CommonMark does. Where posts go
+    through Liquid (Jekyll), a definition whose label Liquid makes (`[#{{ issue }}]: ...` in a
+    `{% for %}` loop) defines every label of its shape (`[#1081]`), and a reference whose label
+    Liquid makes is not checked.
     """
 
     code = "LNK007"
@@ -63,9 +88,11 @@ class UndefinedReference(Rule):
     summary = "A reference link whose label is not defined."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        labels = defined_labels(doc)
+        labels = defined_labels(doc, ctx)
         for link in doc.body.links:
-            if link.label is not None and normal_label(link.label) not in labels and not link.label.startswith("^"):
+            label = link.label
+            if label is not None and normal_label(label) not in labels and not label.startswith("^") \
+                    and not templated(label, ctx):
                 yield Violation(f"reference '[{link.label}]' is not defined: add a line '[{link.label}]: <url>'",
                                 doc.span(link.start, link.end))
 
@@ -107,7 +134,8 @@ class UnusedDefinition(Rule):
     None.
 
     ## Known problems
-    None known.
+    Where posts go through Liquid (Jekyll), a definition whose label Liquid makes
+    (`[#{{ issue }}]: ...` in a `{% for %}` loop) may define any label, so it is never reported.
     """
 
     code = "LNK008"
@@ -120,7 +148,9 @@ class UnusedDefinition(Rule):
         used = {normal_label(link.label) for link in doc.body.links if link.label is not None}
         used |= {normal_label(m.group(1)) for m in _USED_LABEL.finditer(text)}
         for definition in doc.body.definitions:
-            if definition.target in ("#", "<>", "") or definition.label.startswith("^") or normal_label(definition.label) in used:
-                continue
+            label = definition.label
+            if definition.target in ("#", "<>", "") or label.startswith("^") or normal_label(label) in used \
+                    or templated(label, ctx):
+                continue  # a label Liquid makes may be any of the labels used
             yield Violation(f"definition '[{definition.label}]' is never used: use it in a link or remove it",
                             doc.span(definition.start, definition.end))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Violation
+from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
@@ -14,12 +15,16 @@ from tripreport_lint.rules.links.references import defined_labels, normal_label
 # Patterns start with the character they look for and check the one before it with a look-behind
 # placed after it: a pattern that starts with a look-behind is tried at every position of the text.
 _OPEN_TARGET = re.compile(r"\]\((?:[^\s()]|\([^\s()]*\))*")
+_TARGET_RUN = re.compile(r"(?:[^\s(){]|\([^\s()]*\)|\{(?![{%]))*")
 _SPACED = re.compile(r"\[(?<!\\\[)((?:[^\[\]\n\\]|\\.){1,999})\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
 _GLUED_AFTER = re.compile(r"\([^()\n]*\)")
 _LINK_WORDS = {"link", "here", "this", "slides", "video", "recording", "source", "docs", "article", "website",
                "repo", "url", "blog", "talk"}
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
 _BRACKETED = re.compile(r"\[(?<![\]!\\\w]\[)([^\[\]\n]{1,80})\](?![\[(:])")
+# A bracketed word opening a list item or line, then the text: a changelog's tag ("- [Docs] Fix ...").
+_TAG_BEFORE = re.compile(r"[ \t]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?")
+_TAG_AFTER = re.compile(r" [A-Za-z]")
 # Letters of scripts that separate words with spaces; Chinese and Japanese do not.
 _SPACED_SCRIPT = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uAC00-\uD7AF]")
 
@@ -61,6 +66,8 @@ class MalformedLink(Rule):
 
     ## Known problems
     Links are found in the Markdown source; exotic syntax (nested brackets two levels deep) can hide one.
+    A target holding a template tag that the site expands first (Liquid's `{{ site.repository }}` or
+    `{% link ... %}` on a Jekyll site, a shortcode on a Hugo site) may run over a line break.
     The other shapes of broken link have codes of their own: LNK013 (a space before the target),
     LNK014 (text glued after a link), LNK015 (a bracketed link word with no target).
     """
@@ -73,22 +80,43 @@ class MalformedLink(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         body = doc.body
         text = body.comments_blanked
+        model = ctx.site.model
+        # Template tags the site expands before Markdown reads the post: a target may hold one, spaces
+        # and line breaks included.
+        expanded = ("{{", "{%") if model.liquid else ("{{<", "{{%") if model.generator == "hugo" else ()
+        tag_ends: dict[int, int] | None = None
         closer = -1  # the next ')' after the last target looked at; len(text) when there is none
+        searched = -1  # where that search started
         for match in _OPEN_TARGET.finditer(text, doc.body_start):
             if body.in_link(match.start()):
                 continue
-            line_end = doc.lines.line_end(doc.lines.position(match.start())[0])
-            target = match.group()[2:]
-            if closer < match.end():  # each stretch of text searched once, however many targets it holds
-                closer = text.find(")", match.end())
+            end = match.end()
+            if expanded and text.startswith(expanded, match.start() + 2):
+                tag_ends = dict(templates.tags(text, doc.body_start)) if tag_ends is None else tag_ends
+                end = _past_tags(text, match.start() + 2, tag_ends)
+                if text.startswith(")", end):
+                    continue
+            line_end = doc.lines.line_end(doc.lines.position(end)[0])
+            target = text[match.start() + 2 : end]
+            if closer < end or end < searched:  # each stretch of text searched once, however many targets it holds
+                closer, searched = text.find(")", end), end
                 closer = len(text) if closer < 0 else closer
             if closer < line_end:
                 continue  # closed after a title or a space: a link the scanner did not see whole
             fix = None
-            if target and match.end() == line_end and re.match(r"https?://|/|\.", target):
-                fix = Fix((Edit(match.end(), match.end(), ")"),), description="close the link")
+            if target and end == line_end and re.match(r"https?://|/|\.", target):
+                fix = Fix((Edit(end, end, ")"),), description="close the link")
             yield Violation(f"link target '{target}' is never closed: add ')' after it",
-                            doc.span(match.start() + 1, match.end()), fix)
+                            doc.span(match.start() + 1, end), fix)
+
+
+def _past_tags(text: str, at: int, tag_ends: dict[int, int]) -> int:
+    """Where a link target starting at ``at`` ends, each template tag in it taken whole."""
+    while True:
+        at = _TARGET_RUN.match(text, at).end()  # type: ignore[union-attr]
+        if at not in tag_ends:
+            return at
+        at = tag_ends[at]
 
 
 class SpaceBeforeLinkTarget(Rule):
@@ -137,7 +165,7 @@ class SpaceBeforeLinkTarget(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         text = doc.body.comments_blanked
-        labels = defined_labels(doc)
+        labels = defined_labels(doc, ctx)
         for match in _SPACED.finditer(text, doc.body_start):
             if normal_label(match.group(1)) in labels:
                 continue
@@ -232,7 +260,8 @@ class LinkWithoutTarget(Rule):
 
     ## Known problems
     Only domains and common link words (`link`, `here`, `slides`, `video`, `docs`, ...) are
-    reported; other bracketed text is often deliberate (`[sic]`, `[1]`).
+    reported; other bracketed text is often deliberate (`[sic]`, `[1]`), and so is a word opening a
+    list item or line before its text, a changelog's tag (`- [Docs] Fix the example`).
     """
 
     code = "LNK015"
@@ -242,11 +271,14 @@ class LinkWithoutTarget(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         body = doc.body
         text, prose = body.comments_blanked, body.prose
-        labels = defined_labels(doc)
+        labels = defined_labels(doc, ctx)
         for match in _BRACKETED.finditer(text, doc.body_start):
             inner = match.group(1).strip()
             looks_like_link = inner.casefold() in _LINK_WORDS or _DOMAIN.match(inner)
             if not looks_like_link or normal_label(inner) in labels or prose[match.start()] != "[":
+                continue
+            line_start = doc.lines.offset(doc.lines.position(match.start())[0])
+            if _TAG_BEFORE.fullmatch(text, line_start, match.start()) and _TAG_AFTER.match(text, match.end()):
                 continue
             if body.in_link(match.start()):
                 continue
