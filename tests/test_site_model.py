@@ -208,3 +208,13 @@ def test_keys_differing_only_in_case_are_one_key_to_hugo(tmp_path: Path) -> None
     jekyll = Site(tmp_path / "jekyll")
     jekyll.write("_config.yml", "")
     assert jekyll.findings(text, select="FM005", relative="_posts/2024-05-19-notes.md") == []
+
+
+def test_every_front_matter_rule_reads_hugo_keys_without_regard_to_case(site: Site) -> None:
+    text = ("---\nTitle: Day one\nDate: 2024-05-19\nLastMod: 2024-05-01\nDraft: false\nImage: /img/missing.png\n"
+            "Tags: [kcd, kcd]\n---\n\n# Day one\n\nTalks.\n")
+    codes = sorted(code for code, _, _ in site.findings(text))
+    assert codes == ["FM022", "FM031", "FM040", "HDG001"]
+    jekyll = Site(site.root / "jekyll")
+    jekyll.write("_config.yml", "")
+    assert sorted(code for code, _, _ in jekyll.findings(text, relative="_posts/2024-05-19-day-one.md")) == []

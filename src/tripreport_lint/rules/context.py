@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tripreport_lint.frontmatter.schema import Schema
 from tripreport_lint.remote.settings import UrlStatus
@@ -26,6 +27,13 @@ class Context:
     codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
     # What checking the run's external addresses found (empty unless --check-urls).
     url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
+
+    def key_as_written(self, data: Mapping[Any, Any] | None, name: str) -> Any:
+        """The key of ``data`` the site reads as ``name``: on Hugo, which reads keys without regard to
+        case, ``Title`` for ``title``; elsewhere ``name`` itself."""
+        if data is None or name in data or not self.site.model.keys_ignore_case:
+            return name
+        return next((key for key in data if str(key).lower() == name.lower()), name)
 
     def find_static(self, relative: str) -> Path | None:
         """The file a site-absolute path such as ``images/x.png`` names in a static dir, if any."""

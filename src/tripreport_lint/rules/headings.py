@@ -74,7 +74,7 @@ class TitleRepeated(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         data = doc.front_matter.mapping if doc.front_matter else None
-        title = data.get("title") if data else None
+        title = data.get(ctx.key_as_written(data, "title")) if data else None
         headings = doc.body.headings
         if not isinstance(title, str) or not headings or normalized(headings[0].text) != normalized(title):
             return

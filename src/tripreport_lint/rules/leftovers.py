@@ -244,7 +244,7 @@ class DraftingNote(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         data = doc.front_matter.mapping if doc.front_matter else None
-        if data and data.get("draft") is True:
+        if data and data.get(ctx.key_as_written(data, "draft")) is True:
             return
         if not any(marker in doc.text for marker in _NOTE_MARKERS):
             return  # substring searches in C rule out most posts before the slower pattern runs

@@ -15,12 +15,14 @@ from tripreport_lint.rules.context import Context
 _LASTMOD_KEYS = ("lastmod", "last_modified_at")
 
 
-def _dates(fm: FrontMatter | None, keys: tuple[str, ...]) -> Iterator[tuple[str, str, ParsedDate | DateProblem]]:
-    """(key, text, parsed date or problem) for each of ``keys`` whose value is a non-empty string."""
+def _dates(fm: FrontMatter | None, keys: tuple[str, ...],
+           ctx: Context) -> Iterator[tuple[str, str, ParsedDate | DateProblem]]:
+    """(key as written, text, parsed date or problem) for each of ``keys`` whose value is a non-empty string."""
     data = fm.mapping if fm else None
     if data is None:
         return
-    for key in keys:
+    for name in keys:
+        key = ctx.key_as_written(data, name)
         text = data.get(key)
         if isinstance(text, str) and text.strip():
             try:
@@ -74,7 +76,7 @@ class InvalidDate(Rule[DateKeys]):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
-        for key, text, parsed in _dates(fm, self.options.keys):
+        for key, text, parsed in _dates(fm, self.options.keys, ctx):
             if isinstance(parsed, DateProblem) and fm is not None:
                 yield Violation(f"'{key}' value '{text}' {parsed}", locate(doc, fm, (key,)))
 
@@ -125,9 +127,9 @@ class FutureDate(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
         data = fm.mapping if fm else None
-        if fm is None or data is None or _is_draft(data.get("draft")):
+        if fm is None or data is None or _is_draft(data.get(ctx.key_as_written(data, "draft"))):
             return
-        for key, text, parsed in _dates(fm, ("date", "publishDate")):
+        for key, text, parsed in _dates(fm, ("date", "publishDate"), ctx):
             if isinstance(parsed, ParsedDate) and _in_future(parsed, ctx):
                 yield Violation(
                     f"'{key}' {text} is in the future and the post is not a draft: it will not be published "
@@ -188,11 +190,14 @@ class LastmodBeforeDate(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
-        dates = {key: (text, parsed) for key, text, parsed in _dates(fm, ("date",) + _LASTMOD_KEYS)}
-        if fm is None or "date" not in dates or not isinstance(dates["date"][1], ParsedDate):
+        data = fm.mapping if fm else None
+        date_key = ctx.key_as_written(data, "date")
+        dates = {key: (text, parsed) for key, text, parsed in _dates(fm, ("date",) + _LASTMOD_KEYS, ctx)}
+        if fm is None or date_key not in dates or not isinstance(dates[date_key][1], ParsedDate):
             return
-        date_text, date = dates["date"]
-        for key in _LASTMOD_KEYS:
+        date_text, date = dates[date_key]
+        for name in _LASTMOD_KEYS:
+            key = ctx.key_as_written(data, name)
             text, parsed = dates.get(key, ("", None))
             if isinstance(parsed, ParsedDate) and parsed.before(date):  # type: ignore[arg-type]
                 yield Violation(
@@ -241,7 +246,7 @@ class DateWithoutTimezone(Rule[DateKeys]):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
-        for key, text, parsed in _dates(fm, self.options.keys):
+        for key, text, parsed in _dates(fm, self.options.keys, ctx):
             if isinstance(parsed, ParsedDate) and parsed.has_time and not parsed.has_zone and fm is not None:
                 yield Violation(
                     f"'{key}' {text} has a time but no time zone: add 'Z' or an offset such as '+02:00'",

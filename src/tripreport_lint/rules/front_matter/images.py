@@ -72,7 +72,8 @@ class ImageMissing(Rule[ImageKeys]):
         if fm is None or data is None:
             return
         for key in self.options.keys:
-            path: KeyPath = tuple(key.split("."))
+            first, *rest = key.split(".")
+            path: KeyPath = (ctx.key_as_written(data, first), *rest)
             value: object = data
             for part in path:
                 value = value.get(part) if isinstance(value, dict) else None

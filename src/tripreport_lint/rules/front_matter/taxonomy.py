@@ -95,7 +95,8 @@ class TaxonomyMismatch(Rule[MatchOptions]):
         mode = self.options.match
         if fm is None or mode == "off":
             return
-        tags, categories = _terms(fm, "tags"), _terms(fm, "categories")
+        tags = _terms(fm, ctx.key_as_written(fm.mapping, "tags"))
+        categories = _terms(fm, ctx.key_as_written(fm.mapping, "categories"))
         if tags is None or categories is None:
             return
         add_to_categories = _missing(tags, categories) if mode != "categories-subset" else []
