@@ -4,7 +4,10 @@ mdformat checks that the HTML stays the same, but that check is blind to what bl
 about: it deletes unused link definitions (every ``[//]: # (...)`` comment), moves the others to the
 end, escapes Hugo shortcodes, and loses text its own parser cannot see. So shortcodes and Liquid tags
 are swapped for placeholders before formatting and must come back byte for byte, definitions must
-stay where they were, no word may be lost, and the rendered HTML must be equal.
+stay where they were, no word may be lost, bare URLs must come back unchanged, and the HTML rendered
+as the site renders it (its typographer) must be equal. Two rewrites of mdformat's are undone first:
+the backslash hard break right after a bare URL, and the blank line it puts between a line and the
+comment or attribute line attached to it (see ``urls`` and ``attached``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tripreport_lint.document import templates
+from tripreport_lint.format.attached import reattach
+from tripreport_lint.format.rendering import Rendering, blocks, render
+from tripreport_lint.format.urls import bare_urls, keep_breaks_after_urls
 
 MAX_CHARS = 1_000_000
 MAX_NESTING = 15
@@ -23,7 +29,8 @@ MAX_NESTING = 15
 # paragraph's length. Real paragraphs stay far below this.
 MAX_PARAGRAPH = 20_000
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
-_NESTING = re.compile(r"^(?:[ \t]*>)+|^[ \t]+(?=[-*+]|\d+[.)])", re.M)
+_CONTAINERS = {"bullet_list_open": 1, "ordered_list_open": 1, "blockquote_open": 1,
+               "bullet_list_close": -1, "ordered_list_close": -1, "blockquote_close": -1}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
@@ -80,22 +87,16 @@ def _definitions(text: str) -> list[tuple[str, str, str]]:
 
 
 def _nesting(body: str) -> int:
-    depth = 0
-    for match in _NESTING.finditer(body):
-        found = match.group()
-        depth = max(depth, found.count(">") + len(found.expandtabs(4).replace(">", "").strip(" ")) // 2,
-                    len(found.expandtabs(4)) // 2)
-    return depth
-
-
-def _render(text: str) -> str:
-    from tripreport_lint.document.markdown import markdown_parser  # noqa: PLC0415
-
-    return str(markdown_parser(block_only=False).render(text))
+    """How deep lists and block quotes nest (as parsed: indentation in a code block is not nesting)."""
+    depth = deepest = 0
+    for token in blocks(body):
+        depth += _CONTAINERS.get(token.type, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 @lru_cache(maxsize=32)
-def normalise(body: str, options: FormatOptions) -> Normalised:
+def normalise(body: str, options: FormatOptions, rendering: Rendering = Rendering()) -> Normalised:  # noqa: B008
     """mdformat's version of a body (``\\n`` line breaks), or the reason it must not be used."""
     if len(body) > MAX_CHARS:
         return Normalised(None, f"the body is larger than {MAX_CHARS:,} characters")
@@ -109,6 +110,10 @@ def normalise(body: str, options: FormatOptions) -> Normalised:
         formatted = mdformat.text(protected, options=settings, extensions=options.extensions)
     except Exception as error:  # noqa: BLE001 - mdformat raises RecursionError and others on odd input
         return Normalised(None, f"mdformat failed ({type(error).__name__})")
+    formatted, moved = reattach(protected, keep_breaks_after_urls(formatted),
+                                attributes=rendering.block_attributes)
+    if moved is not None:
+        return Normalised(None, moved)
     restored = _restore(formatted, table)
     if restored is None:
         return Normalised(None, "mdformat would change a Hugo shortcode or a Liquid tag")
@@ -120,6 +125,8 @@ def normalise(body: str, options: FormatOptions) -> Normalised:
         return Normalised(None, "mdformat would drop control characters")
     if Counter(_WORDS.findall(html.unescape(restored))) != Counter(_WORDS.findall(html.unescape(body))):
         return Normalised(None, "mdformat would lose or change words")
-    if _render(restored) != _render(body):
+    if bare_urls(restored) != bare_urls(body):
+        return Normalised(None, "mdformat would change the text of a bare URL")
+    if render(restored, rendering) != render(body, rendering):
         return Normalised(None, "mdformat would change what the page renders to")
     return Normalised(restored)

@@ -10,6 +10,7 @@ from typing import Literal
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.format.normalise import MAX_PARAGRAPH, FormatOptions, Normalised, normalise
+from tripreport_lint.format.rendering import Rendering
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
@@ -23,9 +24,15 @@ class FormatSettings:
         "help": "Number ordered lists 1, 2, 3 instead of 1, 1, 1."})
     extensions: tuple[str, ...] = field(default=("gfm",), metadata={
         "help": "The mdformat plugins to load."})
+    kramdown: bool = field(default=False, metadata={
+        "help": "Normalise the posts of kramdown sites (Jekyll) too. Not proven safe: the guard renders as "
+                "CommonMark does, and kramdown reads some Markdown differently."})
 
 
-def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised] | None:
+def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[str, Normalised] | None:
+    model = ctx.site.model
+    if model.normalisation_off_reason is not None and not options.kramdown:
+        return None
     fm = doc.front_matter
     if doc.decode_error is not None or (fm is not None and (not fm.terminated or fm.error is not None)):
         return None
@@ -36,7 +43,10 @@ def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised
     if longest > MAX_PARAGRAPH:
         return body, Normalised(None, f"a paragraph is longer than {MAX_PARAGRAPH:,} characters")
     plain = body.replace("\r\n", "\n").replace("\r", "\n")
-    return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions))
+    # kramdown has block attributes too (its `{: .class}` lines); its typographer is always on.
+    rendering = Rendering(typographer=model.typographer,
+                          block_attributes=model.block_attributes or model.renderer == "kramdown")
+    return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions), rendering)
 
 
 class NotNormalised(Rule[FormatSettings]):
@@ -91,7 +101,7 @@ class NotNormalised(Rule[FormatSettings]):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        found = _normalised(doc, self.options)
+        found = _normalised(doc, ctx, self.options)
         if found is None or found[1].text is None:
             return
         body, text = found[0], found[1].text
@@ -159,6 +169,6 @@ class NormalisationSkipped(Rule[FormatSettings]):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        found = _normalised(doc, self.options)
+        found = _normalised(doc, ctx, self.options)
         if found is not None and found[1].reason is not None:
             yield Violation(f"not normalised: {found[1].reason}", doc.span(doc.body_start))

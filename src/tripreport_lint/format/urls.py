@@ -1,0 +1,38 @@
+"""Bare URLs through normalisation: mdformat must not change the text of one, nor end one with a ``\\``.
+
+Goldmark's linkify and GFM's autolinks take a URL to the next space, and LNK009 wraps it in ``<...>``
+as far as that: an escape mdformat adds inside it (``a\\_b``) or the ``\\`` it writes for a hard line
+break right after it (``https://example.com/pull/1\\``) would change or break the link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tripreport_lint.format.rendering import blocks
+
+# A URL as far as a renderer that links bare URLs could take it (to the next space, `<`, `>`, bracket or
+# table cell border, where mdformat pads cells), unless it is a link's target or an autolink.
+_URL_RUN = re.compile(r"(?<!\]\()(?<!<)(?:https?://|ftp://|www\.)[^\s<>|\[\]]*")
+# A hard break written as `\` right after a bare URL (one not in `<...>` or a link's `(...)`).
+_BREAK_AFTER_URL = re.compile(r"(?:^|(?<=[\s*_~\"']))\(?(?:https?://|ftp://|www\.)[^\s<>]*(?<![\\>])\\\Z")
+_VERBATIM = ("fence", "code_block", "html_block")
+
+
+def bare_urls(text: str) -> list[str]:
+    """Every run of text that starts like a URL, in order."""
+    return _URL_RUN.findall(text)
+
+
+def keep_breaks_after_urls(text: str) -> str:
+    """mdformat's text with each hard break it wrote as ``\\`` right after a bare URL written as two
+    spaces instead (outside code and HTML blocks, whose lines are not Markdown)."""
+    if "\\\n" not in text:
+        return text
+    verbatim = {line for token in blocks(text) if token.type in _VERBATIM and token.map
+                for line in range(*token.map)}
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number not in verbatim and number + 1 < len(lines) and _BREAK_AFTER_URL.search(line):
+            lines[number] = line[:-1] + "  "
+    return "\n".join(lines)
