@@ -70,9 +70,9 @@ def reattach(before: str, after: str, *, attributes: bool) -> tuple[str, str | N
     old, new = _attached(before, old_lines, attributes), _attached(after, new_lines, attributes)
     for was, now in zip_longest(old, new):
         if was is None or now is None or (was.key, was.after) != (now.key, now.after):
-            return after, _MOVED[(was or now).after]  # type: ignore[union-attr] # one of them is not None
+            return after, _MOVED[(was or now).after]
     drop: set[int] = set()
-    for was, now in zip(old, new):
+    for was, now in zip(old, new, strict=True):
         if _is_glued(old_lines, was) and not _is_glued(new_lines, now):
             neighbour = _neighbour(new_lines, now)
             if neighbour is None:

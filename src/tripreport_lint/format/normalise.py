@@ -120,13 +120,17 @@ def normalise(body: str, options: FormatOptions, rendering: Rendering = Renderin
     if formatted.strip("\n") == protected.strip("\n"):
         return Normalised(restored)  # as mdformat writes it but for blank lines at the ends: nothing to prove
     if _definitions(restored) != _definitions(body):
-        return Normalised(None, "mdformat would move or delete link definitions or [//]: # comments")
+        return Normalised(None, "mdformat would move or delete link definitions, footnotes or [//]: # comments")
     if _CONTROL.findall(restored) != _CONTROL.findall(body):
         return Normalised(None, "mdformat would drop control characters")
     if Counter(_WORDS.findall(html.unescape(restored))) != Counter(_WORDS.findall(html.unescape(body))):
         return Normalised(None, "mdformat would lose or change words")
+    if render(restored, rendering) != render(body, rendering):
+        plain = Rendering(typographer=False)
+        if rendering.typographer and render(restored, plain) == render(body, plain):
+            return Normalised(None, "mdformat would change how the site's typographer renders a quote, dash or "
+                                    "ellipsis (by adding or removing a backslash)")
+        return Normalised(None, "mdformat would change what the page renders to")
     if bare_urls(restored) != bare_urls(body):
         return Normalised(None, "mdformat would change the text of a bare URL")
-    if render(restored, rendering) != render(body, rendering):
-        return Normalised(None, "mdformat would change what the page renders to")
     return Normalised(restored)

@@ -33,8 +33,15 @@ def render(text: str, rendering: Rendering) -> str:
     return str(_parser(rendering.typographer).render(text))
 
 
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # noqa: PLC0415
+
+    # markdown-it stops reading blocks nested deeper than `maxNesting` (20: ten lists); mdformat then loses
+    # their text. Reading deeper shows how deep a body nests; there is no recursion to fear below 100.
+    return MarkdownIt("commonmark", {"maxNesting": 100}).enable(["table"]).disable("inline")
+
+
 def blocks(text: str) -> list[Token]:
     """The block tokens of a body (no inline parsing)."""
-    from tripreport_lint.document.markdown import markdown_parser  # noqa: PLC0415
-
-    return markdown_parser(block_only=True).parse(text)
+    return _block_parser().parse(text)

@@ -12,16 +12,19 @@ import re
 from tripreport_lint.format.rendering import blocks
 
 # A URL as far as a renderer that links bare URLs could take it (to the next space, `<`, `>`, bracket or
-# table cell border, where mdformat pads cells), unless it is a link's target or an autolink.
-_URL_RUN = re.compile(r"(?<!\]\()(?<!<)(?:https?://|ftp://|www\.)[^\s<>|\[\]]*")
+# table cell border, where mdformat pads cells); group 1 is set for a link's target, which is no bare URL.
+_URL_RUN = re.compile(r"(\]\(\s*)?(?<![<\w/.@-])(?:https?://|ftp://|www\.)[^\s<>|\[\]]*")
+# The text of an inline or reference link: no renderer links a URL in it.
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\](?=[(\[])")
 # A hard break written as `\` right after a bare URL (one not in `<...>` or a link's `(...)`).
 _BREAK_AFTER_URL = re.compile(r"(?:^|(?<=[\s*_~\"']))\(?(?:https?://|ftp://|www\.)[^\s<>]*(?<![\\>])\\\Z")
 _VERBATIM = ("fence", "code_block", "html_block")
 
 
 def bare_urls(text: str) -> list[str]:
-    """Every run of text that starts like a URL, in order."""
-    return _URL_RUN.findall(text)
+    """Every run of text that starts like a URL, in order, outside links (their text and target)."""
+    outside = _LINK_TEXT.sub(lambda found: "[" + " " * (len(found.group()) - 2) + "]", text)
+    return [match.group() for match in _URL_RUN.finditer(outside) if match.group(1) is None]
 
 
 def keep_breaks_after_urls(text: str) -> str:

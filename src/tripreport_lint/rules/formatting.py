@@ -83,15 +83,25 @@ class NotNormalised(Rule[FormatSettings]):
     ```
 
     ## Fix safety
-    Safe: mdformat's result is used only when the page renders to the same HTML, no word is lost,
-    Hugo shortcodes and Liquid tags come back byte for byte, and link definitions and `[//]: #`
-    comments stay where they were; line endings and a missing final newline are kept.
+    Safe: mdformat's result is used only when the page renders to the same HTML as the site renders
+    it (with the typographer's dashes and curly quotes when the site has them), no word is lost,
+    Hugo shortcodes and Liquid tags come back byte for byte, bare URLs come back unchanged, and link
+    definitions and `[//]: #` comments stay where they were; line endings and a missing final newline
+    are kept. Two rewrites of mdformat's are undone: a hard break right after a bare URL stays two
+    spaces (a `\\` there would end up in the link: Goldmark's linkify, GFM and LNK009's `<...>` take
+    a URL to the next space), and no blank line comes between a `disable-next-line` comment (ours or
+    markdownlint's) and its line, nor, where the site reads block attributes (Goldmark's
+    `parser.attribute.block`, kramdown), between a block and its `{.class #id}` line.
 
     ## Options
     Turn normalisation off with `ignore = ["FMT"]`.
 
     ## Known problems
-    Files that cannot be normalised safely are reported by FMT002 instead.
+    Files that cannot be normalised safely are reported by FMT002 instead. On kramdown sites (Jekyll's
+    default) both rules report nothing unless `kramdown = true`: the guard renders Markdown as
+    CommonMark and Goldmark read it, and kramdown reads some of it differently (a `|` in a paragraph
+    starts a table, `1)` starts no list, a `\\` at a line end is no line break), so a normalised post
+    is not proven to render the same there. `tripreport-lint --show-site` says which sites this is.
     """
 
     code = "FMT001"
@@ -124,9 +134,12 @@ class NotNormalised(Rule[FormatSettings]):
 class NormalisationSkipped(Rule[FormatSettings]):
     """## What it does
     Reports a post that cannot be normalised safely, and why: mdformat would change what the page
-    renders to, lose a word, alter a Hugo shortcode or Liquid tag, move or delete link definitions
-    or `[//]: #` comments, failed, or the body is too large (over 1,000,000 characters, or one
-    paragraph over 20,000) or too deeply nested to try.
+    renders to (or how the site's typographer renders a quote or dash, by adding or removing a
+    backslash), lose a word, alter a Hugo shortcode or Liquid tag, change the text of a bare URL,
+    move or delete link definitions, footnotes or `[//]: #` comments, move a `{.class}` attribute
+    line off its block or a `disable-next-line` comment off its line, failed, or the body is too
+    large (over 1,000,000 characters, or one paragraph over 20,000) or its lists and block quotes
+    nest too deeply (over 15 levels) to try.
 
     ## Why is this bad?
     Nothing is wrong with the post itself; the finding says why FMT001 left it alone, often a
@@ -160,7 +173,7 @@ class NormalisationSkipped(Rule[FormatSettings]):
     same values, so that FMT002 explains what FMT001 leaves alone.
 
     ## Known problems
-    None known.
+    Like FMT001, it reports nothing on kramdown sites unless `kramdown = true`.
     """
 
     code = "FMT002"
