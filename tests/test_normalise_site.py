@@ -22,17 +22,17 @@ from tripreport_lint.format.rendering import Rendering
 from tripreport_lint.site.model import read_model
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
-GOLDMARK = Rendering(typographer=True, block_attributes=True)
+GOLDMARK = Rendering(typographer=True, block_attributes=True, linkify=True)
 MOVED_ATTRIBUTES = "mdformat would move a `{...}` attribute line away from the block it belongs to"
 TYPOGRAPHER = ("mdformat would change how the site's typographer renders a quote, dash or ellipsis (by adding or "
                "removing a backslash)")
-BARE_URL = "mdformat would change the text of a bare URL"
+BARE_URL = "mdformat would change the text of a bare URL or email address"
 
 
 @dataclass(frozen=True)
 class Case:
-    """A body, how the site renders it, and what normalisation makes of it: the text, or why not. ``changes_hugo``:
-    whether plain mdformat output changes what Hugo renders (what the guard's refusal prevents)."""
+    """A body, how the site renders it (Hugo is set up the same way), and what normalisation makes of it: the
+    text, or why not. ``changes_hugo``: whether plain mdformat output changes what Hugo renders."""
 
     name: str
     body: str
@@ -40,7 +40,6 @@ class Case:
     text: str | None
     reason: str | None = None
     changes_hugo: bool = False
-    linkify: bool = True
 
 
 CASES = (
@@ -65,6 +64,10 @@ CASES = (
          GOLDMARK, None, BARE_URL, changes_hugo=True),
     Case("an escape mdformat adds inside a bare URL", "Slides: https://example.com/a_b_ and more.\n", GOLDMARK,
          None, BARE_URL),
+    Case("an email address mdformat would make from an entity", "Write to team&#64;example.com.\n\n* talks\n",
+         GOLDMARK, None, BARE_URL, changes_hugo=True),
+    Case("an email address without linkify", "Write to team&#64;example.com.\n\n* talks\n",
+         Rendering(typographer=True), "Write to team@example.com.\n\n- talks\n"),
     Case("a hard break after a bare URL stays two spaces", "Fixed in https://example.com/pull/12.  \nShipped.\n",
          GOLDMARK, "Fixed in https://example.com/pull/12.  \nShipped.\n"),
     Case("a hard break after an autolink is mdformat's", "Fixed in <https://example.com/pull/12>  \nShipped.\n",
@@ -92,12 +95,12 @@ def _hugo() -> str | None:
     return str(installed) if installed.exists() else shutil.which("hugo")
 
 
-def _hugo_pages(root: Path, pages: dict[str, str], rendering: Rendering, linkify: bool) -> dict[str, str]:
+def _hugo_pages(root: Path, pages: dict[str, str], rendering: Rendering) -> dict[str, str]:
     """The HTML Hugo makes of each body, with the markup settings of ``rendering``."""
     root.mkdir()
     (root / "hugo.toml").write_text(
         'disableKinds = ["taxonomy", "term", "home", "section", "rss", "sitemap", "404"]\n'
-        f"[markup.goldmark.extensions]\nlinkify = {str(linkify).lower()}\n"
+        f"[markup.goldmark.extensions]\nlinkify = {str(rendering.linkify).lower()}\n"
         f"[markup.goldmark.extensions.typographer]\ndisable = {str(not rendering.typographer).lower()}\n"
         f"[markup.goldmark.parser.attribute]\nblock = {str(rendering.block_attributes).lower()}\n"
         "[markup.goldmark.renderer]\nunsafe = true\n", encoding="utf-8")
@@ -116,7 +119,7 @@ def _hugo_pages(root: Path, pages: dict[str, str], rendering: Rendering, linkify
 def test_cases_render_the_same_in_hugo(case: Case, tmp_path: Path) -> None:
     plain = mdformat.text(case.body, options={"wrap": "keep"}, extensions=("gfm",))
     pages = {"before": case.body, "plain": plain, "after": case.text or case.body}
-    html = _hugo_pages(tmp_path / "site", pages, case.rendering, case.linkify)
+    html = _hugo_pages(tmp_path / "site", pages, case.rendering)
     assert html["after"] == html["before"]
     assert (html["plain"] != html["before"]) is case.changes_hugo
 

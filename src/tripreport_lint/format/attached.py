@@ -17,6 +17,8 @@ from tripreport_lint.format.rendering import blocks
 
 _DIRECTIVE = re.compile(r"<!--\s*(?:tripreport-lint|markdownlint)-disable-next-line\b.*-->\s*\Z", re.S)
 _ATTRIBUTES = re.compile(r"[ \t>]*\{(?!\{)[^{}\n]*\}[ \t]*")
+# A line that may be one of them, found without parsing (with attribute lines, or without).
+_CANDIDATE = {True: re.compile(r"-disable-next-line|^[ \t>]*\{(?!\{)", re.M), False: re.compile(r"-disable-next-line")}
 _BLANK = re.compile(r"[ \t>]*")
 _VERBATIM = ("fence", "code_block", "html_block")
 _MOVED = {True: "mdformat would part a disable-next-line comment from the line it governs",
@@ -66,6 +68,9 @@ def _is_glued(lines: list[str], item: _Attached) -> bool:
 def reattach(before: str, after: str, *, attributes: bool) -> tuple[str, str | None]:
     """``after`` (mdformat's version of ``before``) with the blank lines it put beside attached lines
     taken out; or the reason it cannot be."""
+    candidate = _CANDIDATE[attributes]
+    if not candidate.search(before) and not candidate.search(after):
+        return after, None  # nothing attached: spare the parses
     old_lines, new_lines = before.split("\n"), after.split("\n")
     old, new = _attached(before, old_lines, attributes), _attached(after, new_lines, attributes)
     for was, now in zip_longest(old, new):

@@ -131,6 +131,6 @@ def normalise(body: str, options: FormatOptions, rendering: Rendering = Renderin
             return Normalised(None, "mdformat would change how the site's typographer renders a quote, dash or "
                                     "ellipsis (by adding or removing a backslash)")
         return Normalised(None, "mdformat would change what the page renders to")
-    if bare_urls(restored) != bare_urls(body):
-        return Normalised(None, "mdformat would change the text of a bare URL")
+    if bare_urls(restored, emails=rendering.linkify) != bare_urls(body, emails=rendering.linkify):
+        return Normalised(None, "mdformat would change the text of a bare URL or email address")
     return Normalised(restored)

@@ -45,7 +45,7 @@ def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[s
     plain = body.replace("\r\n", "\n").replace("\r", "\n")
     # kramdown has block attributes too (its `{: .class}` lines); its typographer is always on.
     rendering = Rendering(typographer=model.typographer,
-                          block_attributes=model.block_attributes or model.renderer == "kramdown")
+                          block_attributes=model.block_attributes or model.renderer == "kramdown", linkify=model.linkify)
     return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions), rendering)
 
 
@@ -135,11 +135,11 @@ class NormalisationSkipped(Rule[FormatSettings]):
     """## What it does
     Reports a post that cannot be normalised safely, and why: mdformat would change what the page
     renders to (or how the site's typographer renders a quote or dash, by adding or removing a
-    backslash), lose a word, alter a Hugo shortcode or Liquid tag, change the text of a bare URL,
-    move or delete link definitions, footnotes or `[//]: #` comments, move a `{.class}` attribute
-    line off its block or a `disable-next-line` comment off its line, failed, or the body is too
-    large (over 1,000,000 characters, or one paragraph over 20,000) or its lists and block quotes
-    nest too deeply (over 15 levels) to try.
+    backslash), lose a word, alter a Hugo shortcode or Liquid tag, change the text of a bare URL (or,
+    where Goldmark's linkify is on, of an email address), move or delete link definitions, footnotes
+    or `[//]: #` comments, move a `{.class}` attribute line off its block or a `disable-next-line`
+    comment off its line, failed, or the body is too large (over 1,000,000 characters, or one
+    paragraph over 20,000) or its lists and block quotes nest too deeply (over 15 levels) to try.
 
     ## Why is this bad?
     Nothing is wrong with the post itself; the finding says why FMT001 left it alone, often a
