@@ -26,6 +26,7 @@ GOLDMARK = Rendering(typographer=True, block_attributes=True, linkify=True)
 MOVED_ATTRIBUTES = "mdformat would move a `{...}` attribute line away from the block it belongs to"
 TYPOGRAPHER = ("mdformat would change how the site's typographer renders a quote, dash or ellipsis (by adding or "
                "removing a backslash)")
+SPACES = "mdformat would change the spaces between words in the page's HTML (runs of spaces made one)"
 BARE_URL = "mdformat would change the text of a bare URL or email address"
 
 
@@ -68,6 +69,10 @@ CASES = (
          GOLDMARK, None, BARE_URL, changes_hugo=True),
     Case("an email address without linkify", "Write to team&#64;example.com.\n\n* talks\n",
          Rendering(typographer=True), "Write to team@example.com.\n\n- talks\n"),
+    Case("a shortcode as a definition's target counts as its output", "Read [the original].\n\n* talks\n\n"
+         "[the original]: <{{% canonical %}}>\n", GOLDMARK,
+         "Read [the original].\n\n- talks\n\n[the original]: {{% canonical %}}\n", changes_hugo=True),
+    Case("spaces between words", "Day one.  Day two.\n\n* talks\n", GOLDMARK, None, SPACES, changes_hugo=True),
     Case("a hard break after a bare URL stays two spaces", "Fixed in https://example.com/pull/12.  \nShipped.\n",
          GOLDMARK, "Fixed in https://example.com/pull/12.  \nShipped.\n"),
     Case("a hard break after an autolink is mdformat's", "Fixed in <https://example.com/pull/12>  \nShipped.\n",
@@ -106,6 +111,8 @@ def _hugo_pages(root: Path, pages: dict[str, str], rendering: Rendering) -> dict
         "[markup.goldmark.renderer]\nunsafe = true\n", encoding="utf-8")
     (root / "layouts/_default").mkdir(parents=True)
     (root / "layouts/_default/single.html").write_text("{{ .Content }}", encoding="utf-8")
+    (root / "layouts/shortcodes").mkdir()
+    (root / "layouts/shortcodes/canonical.html").write_text("https://example.com/original", encoding="utf-8")
     (root / "content").mkdir()
     for name, body in pages.items():
         (root / "content" / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n{body}", encoding="utf-8")

@@ -29,6 +29,9 @@ MAX_NESTING = 15
 # paragraph's length. Real paragraphs stay far below this.
 MAX_PARAGRAPH = 20_000
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
+_SPACES = re.compile(r"\s+")
+_PRE = re.compile(r"<pre>.*?</pre>", re.S)
+_LINE_START = re.compile(r"^[ \t>*+\-0-9.)]+", re.M)
 _CONTAINERS = {"bullet_list_open": 1, "ordered_list_open": 1, "blockquote_open": 1,
                "bullet_list_close": -1, "ordered_list_close": -1, "blockquote_close": -1}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -74,25 +77,45 @@ def _restore(text: str, table: dict[str, str]) -> str | None:
 
 
 def _definitions(text: str) -> list[tuple[str, str, str]]:
-    """Each definition (label, target) with the last line of other text before it, so a moved or
-    deleted definition shows; how a definition is wrapped does not matter."""
+    """Each definition (label, target) with the last line of other text before it (its words, so that
+    mdformat's rewriting of that line in place, `* a` to `- a`, is no move), so a moved or deleted
+    definition shows; how a definition is wrapped does not matter."""
     found, context, read_to = [], "", 0
     for match in _DEFINITION.finditer(text):
         for line in text[read_to : match.start()].splitlines():  # definitions start lines: whole lines here
             if line.strip() and not _DEFINITION.match(line.strip()):
-                context = line.strip()
+                context = " ".join(_WORDS.findall(line)) or line.strip()
         read_to = match.start()
         found.append((context, match.group(1), match.group(2).strip("<>")))
     return found
 
 
-def _nesting(body: str) -> int:
-    """How deep lists and block quotes nest (as parsed: indentation in a code block is not nesting)."""
-    depth = deepest = 0
+def _nests_too_deep(body: str) -> bool:
+    """Whether lists and block quotes nest deeper than ``MAX_NESTING`` (as parsed: indentation in a code
+    block is not nesting). Each container takes at least one character before the text of the line that
+    opens it, so only a body with such a long line start needs parsing."""
+    if max((len(found.expandtabs(4)) for found in _LINE_START.findall(body)), default=0) <= MAX_NESTING:
+        return False
+    depth = 0
     for token in blocks(body):
         depth += _CONTAINERS.get(token.type, 0)
-        deepest = max(deepest, depth)
-    return deepest
+        if depth > MAX_NESTING:
+            return True
+    return False
+
+
+def _render_change(before: str, after: str, rendering: Rendering) -> str | None:
+    """How the HTML of ``after`` differs from that of ``before``, in words; None if it does not."""
+    old, new = render(before, rendering), render(after, rendering)
+    if new == old:
+        return None
+    plain = Rendering(typographer=False)
+    if rendering.typographer and render(after, plain) == render(before, plain):
+        return ("mdformat would change how the site's typographer renders a quote, dash or ellipsis (by adding or "
+                "removing a backslash)")
+    if _SPACES.sub(" ", new) == _SPACES.sub(" ", old) and _PRE.findall(new) == _PRE.findall(old):
+        return "mdformat would change the spaces between words in the page's HTML (runs of spaces made one)"
+    return "mdformat would change what the page renders to"
 
 
 @lru_cache(maxsize=32)
@@ -100,7 +123,7 @@ def normalise(body: str, options: FormatOptions, rendering: Rendering = Renderin
     """mdformat's version of a body (``\\n`` line breaks), or the reason it must not be used."""
     if len(body) > MAX_CHARS:
         return Normalised(None, f"the body is larger than {MAX_CHARS:,} characters")
-    if _nesting(body) > MAX_NESTING:
+    if _nests_too_deep(body):
         return Normalised(None, f"lists or block quotes nest deeper than {MAX_NESTING} levels")
     import mdformat  # noqa: PLC0415 - heavy, only this rule needs it
 
@@ -125,12 +148,11 @@ def normalise(body: str, options: FormatOptions, rendering: Rendering = Renderin
         return Normalised(None, "mdformat would drop control characters")
     if Counter(_WORDS.findall(html.unescape(restored))) != Counter(_WORDS.findall(html.unescape(body))):
         return Normalised(None, "mdformat would lose or change words")
-    if render(restored, rendering) != render(body, rendering):
-        plain = Rendering(typographer=False)
-        if rendering.typographer and render(restored, plain) == render(body, plain):
-            return Normalised(None, "mdformat would change how the site's typographer renders a quote, dash or "
-                                    "ellipsis (by adding or removing a backslash)")
-        return Normalised(None, "mdformat would change what the page renders to")
+    # Rendered with the placeholders, as Hugo renders Markdown (a shortcode's output is put in after it, or
+    # before it without the braces) and Jekyll too (Liquid first): the braces' text is never Markdown.
+    changed = _render_change(protected, formatted, rendering)
+    if changed is not None:
+        return Normalised(None, changed)
     if bare_urls(restored, emails=rendering.linkify) != bare_urls(body, emails=rendering.linkify):
         return Normalised(None, "mdformat would change the text of a bare URL or email address")
     return Normalised(restored)

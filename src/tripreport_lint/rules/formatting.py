@@ -84,7 +84,8 @@ class NotNormalised(Rule[FormatSettings]):
 
     ## Fix safety
     Safe: mdformat's result is used only when the page renders to the same HTML as the site renders
-    it (with the typographer's dashes and curly quotes when the site has them), no word is lost,
+    it (with the typographer's dashes and curly quotes when the site has them; a shortcode or Liquid
+    tag stands for its output, never for Markdown text, as Hugo and Jekyll render them), no word is lost,
     Hugo shortcodes and Liquid tags come back byte for byte, bare URLs come back unchanged, and link
     definitions and `[//]: #` comments stay where they were; line endings and a missing final newline
     are kept. Two rewrites of mdformat's are undone: a hard break right after a bare URL stays two
@@ -134,8 +135,8 @@ class NotNormalised(Rule[FormatSettings]):
 class NormalisationSkipped(Rule[FormatSettings]):
     """## What it does
     Reports a post that cannot be normalised safely, and why: mdformat would change what the page
-    renders to (or how the site's typographer renders a quote or dash, by adding or removing a
-    backslash), lose a word, alter a Hugo shortcode or Liquid tag, change the text of a bare URL (or,
+    renders to (or only how the site's typographer renders a quote or dash, by adding or removing a
+    backslash, or only the spaces between words), lose a word, alter a Hugo shortcode or Liquid tag, change the text of a bare URL (or,
     where Goldmark's linkify is on, of an email address), move or delete link definitions, footnotes
     or `[//]: #` comments, move a `{.class}` attribute line off its block or a `disable-next-line`
     comment off its line, failed, or the body is too large (over 1,000,000 characters, or one
