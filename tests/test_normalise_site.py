@@ -175,3 +175,4 @@ def test_nesting_counts_lists_and_quotes_not_indented_code() -> None:
     body = "Config:\n\n```yaml\n" + nested_yaml + "```\n\n* a\n"
     assert normalise(body, FormatOptions()).text == "Config:\n\n```yaml\n" + nested_yaml + "```\n\n- a\n"
     assert "nest deeper" in (normalise(nested_yaml, FormatOptions()).reason or "")
+    assert "nest deeper" in (normalise("- " * 20 + "one line\n", FormatOptions()).reason or "")

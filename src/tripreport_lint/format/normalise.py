@@ -5,7 +5,9 @@ about: it deletes unused link definitions (every ``[//]: # (...)`` comment), mov
 end, escapes Hugo shortcodes, and loses text its own parser cannot see. So shortcodes and Liquid tags
 are swapped for placeholders before formatting and must come back byte for byte, definitions must
 stay where they were, no word may be lost, bare URLs must come back unchanged, and the HTML rendered
-as the site renders it (its typographer) must be equal. Two rewrites of mdformat's are undone first:
+as the site renders it must be equal: with its typographer, and with the placeholders standing for
+the shortcodes and tags (Hugo and Jekyll put in their output; their braces are never Markdown text).
+Two rewrites of mdformat's are undone first:
 the backslash hard break right after a bare URL, and the blank line it puts between a line and the
 comment or attribute line attached to it (see ``urls`` and ``attached``).
 """

@@ -16,11 +16,12 @@ from tripreport_lint.format.rendering import blocks
 # table cell border, where mdformat pads cells); group 1 is set for a link's target, which is no bare URL.
 _URL_RUN = re.compile(r"(\]\(\s*)?(?<![<\w/.@-])(?:https?://|ftp://|www\.)[^\s<>|\[\]]*")
 # An address Goldmark's linkify makes a mailto: link (mdformat writes `&#64;` as `@`).
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The text of an inline or reference link: no renderer links a URL in it.
 _LINK_TEXT = re.compile(r"\[[^\[\]\n]*\](?=[(\[])")
-# A hard break written as `\` right after a bare URL (one not in `<...>` or a link's `(...)`).
-_BREAK_AFTER_URL = re.compile(r"(?:^|(?<=[\s*_~\"']))\(?(?:https?://|ftp://|www\.)[^\s<>]*(?<![\\>])\\\Z")
+# The last word of a line that ends in a hard break written as `\` right after a bare URL (one not in
+# `<...>` or a link's `(...)`); matched as a whole word, so a long line costs linear time.
+_BREAK_AFTER_URL = re.compile(r"[(*_~\"']*(?:https?://|ftp://|www\.)[^<>]*(?<![\\>])\\")
 _VERBATIM = ("fence", "code_block", "html_block")
 
 
@@ -41,6 +42,7 @@ def keep_breaks_after_urls(text: str) -> str:
                 for line in range(*token.map)}
     lines = text.split("\n")
     for number, line in enumerate(lines):
-        if number not in verbatim and number + 1 < len(lines) and _BREAK_AFTER_URL.search(line):
+        words = line.rsplit(maxsplit=1)
+        if number not in verbatim and number + 1 < len(lines) and words and _BREAK_AFTER_URL.fullmatch(words[-1]):
             lines[number] = line[:-1] + "  "
     return "\n".join(lines)
