@@ -22,7 +22,7 @@ from tripreport_lint.format.rendering import Rendering
 from tripreport_lint.site.model import read_model
 
 HEAD = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\n"
-GOLDMARK = Rendering(typographer=True, block_attributes=True, linkify=True)
+GOLDMARK = Rendering(typographer=True, block_attributes=True, linkify=True, templates=("{{<", "{{%"))
 MOVED_ATTRIBUTES = "mdformat would move a `{...}` attribute line away from the block it belongs to"
 TYPOGRAPHER = ("mdformat would change how the site's typographer renders a quote, dash or ellipsis (by adding or "
                "removing a backslash)")
@@ -72,6 +72,9 @@ CASES = (
     Case("a shortcode as a definition's target counts as its output", "Read [the original].\n\n* talks\n\n"
          "[the original]: <{{% canonical %}}>\n", GOLDMARK,
          "Read [the original].\n\n- talks\n\n[the original]: {{% canonical %}}\n", changes_hugo=True),
+    Case("a site without shortcodes reads the braces as Markdown", "Read [the original].\n\n* talks\n\n"
+         "[the original]: <{{% canonical %}}>\n", Rendering(), None, "mdformat would change what the page renders to",
+         changes_hugo=True),
     Case("spaces between words", "Day one.  Day two.\n\n* talks\n", GOLDMARK, None, SPACES, changes_hugo=True),
     Case("a hard break after a bare URL stays two spaces", "Fixed in https://example.com/pull/12.  \nShipped.\n",
          GOLDMARK, "Fixed in https://example.com/pull/12.  \nShipped.\n"),

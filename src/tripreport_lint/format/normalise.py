@@ -5,8 +5,9 @@ about: it deletes unused link definitions (every ``[//]: # (...)`` comment), mov
 end, escapes Hugo shortcodes, and loses text its own parser cannot see. So shortcodes and Liquid tags
 are swapped for placeholders before formatting and must come back byte for byte, definitions must
 stay where they were, no word may be lost, bare URLs must come back unchanged, and the HTML rendered
-as the site renders it must be equal: with its typographer, and with the placeholders standing for
-the shortcodes and tags (Hugo and Jekyll put in their output; their braces are never Markdown text).
+as the site renders it must be equal: with its typographer, and with placeholders standing for the
+tags its generator replaces with their output (Hugo's shortcodes, Jekyll's Liquid), whose braces are
+never Markdown text to it.
 Two rewrites of mdformat's are undone first:
 the backslash hard break right after a bare URL, and the blank line it puts between a line and the
 comment or attribute line attached to it (see ``urls`` and ``attached``).
@@ -31,6 +32,7 @@ MAX_NESTING = 15
 # paragraph's length. Real paragraphs stay far below this.
 MAX_PARAGRAPH = 20_000
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)", re.M)
+_RAW = re.compile(r"\{%-?\s*raw\b")
 _SPACES = re.compile(r"\s+")
 _PRE = re.compile(r"<pre>.*?</pre>", re.S)
 _LINE_START = re.compile(r"^[ \t>*+\-0-9.)]+", re.M)
@@ -76,6 +78,15 @@ def _restore(text: str, table: dict[str, str]) -> str | None:
             return None
         text = text.replace(token, original)
     return text
+
+
+def _as_rendered(text: str, table: dict[str, str], rendering: Rendering) -> str:
+    """The text as the site's Markdown renderer reads it: the tags its generator replaces with their output
+    (Hugo's shortcodes; Jekyll's Liquid, which runs first) stay placeholders, for their braces are never
+    Markdown text; the others (and what a Liquid ``raw`` block holds) are put back."""
+    literal = {token: original for token, original in table.items()
+               if not original.startswith(rendering.templates) or _RAW.match(original)}
+    return _restore(text, literal) or text
 
 
 def _definitions(text: str) -> list[tuple[str, str, str]]:
@@ -150,9 +161,8 @@ def normalise(body: str, options: FormatOptions, rendering: Rendering = Renderin
         return Normalised(None, "mdformat would drop control characters")
     if Counter(_WORDS.findall(html.unescape(restored))) != Counter(_WORDS.findall(html.unescape(body))):
         return Normalised(None, "mdformat would lose or change words")
-    # Rendered with the placeholders, as Hugo renders Markdown (a shortcode's output is put in after it, or
-    # before it without the braces) and Jekyll too (Liquid first): the braces' text is never Markdown.
-    changed = _render_change(protected, formatted, rendering)
+    changed = _render_change(_as_rendered(protected, table, rendering), _as_rendered(formatted, table, rendering),
+                             rendering)
     if changed is not None:
         return Normalised(None, changed)
     if bare_urls(restored, emails=rendering.linkify) != bare_urls(body, emails=rendering.linkify):

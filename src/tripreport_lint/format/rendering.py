@@ -19,6 +19,7 @@ class Rendering:
     typographer: bool = False  # `--` is a dash, "quotes" curly: an escape added or removed shows
     block_attributes: bool = False  # a `{.class}` line right after a block belongs to that block
     linkify: bool = False  # bare URLs and email addresses become links
+    templates: tuple[str, ...] = ()  # how the tags open that the generator replaces with their output
 
 
 @lru_cache(maxsize=2)

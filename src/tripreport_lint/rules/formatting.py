@@ -29,6 +29,10 @@ class FormatSettings:
                 "CommonMark does, and kramdown reads some Markdown differently."})
 
 
+# The tags each generator replaces with their output before or around Markdown: Hugo's shortcodes, Liquid.
+_TEMPLATES = {"hugo": ("{{<", "{{%"), "jekyll": ("{{", "{%")}
+
+
 def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[str, Normalised] | None:
     model = ctx.site.model
     if model.normalisation_off_reason is not None and not options.kramdown:
@@ -45,7 +49,8 @@ def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[s
     plain = body.replace("\r\n", "\n").replace("\r", "\n")
     # kramdown has block attributes too (its `{: .class}` lines); its typographer is always on.
     rendering = Rendering(typographer=model.typographer,
-                          block_attributes=model.block_attributes or model.renderer == "kramdown", linkify=model.linkify)
+                          block_attributes=model.block_attributes or model.renderer == "kramdown", linkify=model.linkify,
+                          templates=_TEMPLATES.get(model.generator, ()))
     return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions), rendering)
 
 
@@ -84,8 +89,9 @@ class NotNormalised(Rule[FormatSettings]):
 
     ## Fix safety
     Safe: mdformat's result is used only when the page renders to the same HTML as the site renders
-    it (with the typographer's dashes and curly quotes when the site has them; a shortcode or Liquid
-    tag stands for its output, never for Markdown text, as Hugo and Jekyll render them), no word is lost,
+    it (with the typographer's dashes and curly quotes when the site has them; on Hugo sites a
+    shortcode, on Jekyll sites a Liquid tag, stands for its output, never for Markdown text, as the
+    generator renders it), no word is lost,
     Hugo shortcodes and Liquid tags come back byte for byte, bare URLs come back unchanged, and link
     definitions and `[//]: #` comments stay where they were; line endings and a missing final newline
     are kept. Two rewrites of mdformat's are undone: a hard break right after a bare URL stays two
