@@ -41,7 +41,7 @@ def test_shortcodes_and_liquid_come_back_byte_for_byte() -> None:
 
 def test_definitions_and_comment_idiom_block_normalisation() -> None:
     body = "Text [a][x].\n\n[x]: https://example.com\n\nMore.\n"
-    assert normalise(body, OPTIONS).reason == "mdformat would move or delete link definitions or [//]: # comments"
+    assert normalise(body, OPTIONS).reason == "mdformat would move or delete link definitions, footnotes or [//]: # comments"
     assert normalise("Text.\n\n[//]: # (hidden)\n", OPTIONS).text is None
 
 

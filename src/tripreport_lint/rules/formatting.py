@@ -10,6 +10,7 @@ from typing import Literal
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.format.normalise import MAX_PARAGRAPH, FormatOptions, Normalised, normalise
+from tripreport_lint.format.rendering import Rendering
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
@@ -23,9 +24,19 @@ class FormatSettings:
         "help": "Number ordered lists 1, 2, 3 instead of 1, 1, 1."})
     extensions: tuple[str, ...] = field(default=("gfm",), metadata={
         "help": "The mdformat plugins to load."})
+    kramdown: bool = field(default=False, metadata={
+        "help": "Normalise the posts of kramdown sites (Jekyll) too. Not proven safe: the guard renders as "
+                "CommonMark does, and kramdown reads some Markdown differently."})
 
 
-def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised] | None:
+# The tags each generator replaces with their output before or around Markdown: Hugo's shortcodes, Liquid.
+_TEMPLATES = {"hugo": ("{{<", "{{%"), "jekyll": ("{{", "{%")}
+
+
+def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[str, Normalised] | None:
+    model = ctx.site.model
+    if model.normalisation_off_reason is not None and not options.kramdown:
+        return None
     fm = doc.front_matter
     if doc.decode_error is not None or (fm is not None and (not fm.terminated or fm.error is not None)):
         return None
@@ -36,7 +47,11 @@ def _normalised(doc: Document, options: FormatSettings) -> tuple[str, Normalised
     if longest > MAX_PARAGRAPH:
         return body, Normalised(None, f"a paragraph is longer than {MAX_PARAGRAPH:,} characters")
     plain = body.replace("\r\n", "\n").replace("\r", "\n")
-    return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions))
+    # kramdown has block attributes too (its `{: .class}` lines); its typographer is always on.
+    rendering = Rendering(typographer=model.typographer,
+                          block_attributes=model.block_attributes or model.renderer == "kramdown", linkify=model.linkify,
+                          templates=_TEMPLATES.get(model.generator, ()))
+    return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions), rendering)
 
 
 class NotNormalised(Rule[FormatSettings]):
@@ -73,15 +88,27 @@ class NotNormalised(Rule[FormatSettings]):
     ```
 
     ## Fix safety
-    Safe: mdformat's result is used only when the page renders to the same HTML, no word is lost,
-    Hugo shortcodes and Liquid tags come back byte for byte, and link definitions and `[//]: #`
-    comments stay where they were; line endings and a missing final newline are kept.
+    Safe: mdformat's result is used only when the page renders to the same HTML as the site renders
+    it (with the typographer's dashes and curly quotes when the site has them; on Hugo sites a
+    shortcode, on Jekyll sites a Liquid tag, stands for its output, never for Markdown text, as the
+    generator renders it), no word is lost,
+    Hugo shortcodes and Liquid tags come back byte for byte, bare URLs come back unchanged, and link
+    definitions and `[//]: #` comments stay where they were; line endings and a missing final newline
+    are kept. Two rewrites of mdformat's are undone: a hard break right after a bare URL stays two
+    spaces (a `\\` there would end up in the link: Goldmark's linkify, GFM and LNK009's `<...>` take
+    a URL to the next space), and no blank line comes between a `disable-next-line` comment (ours or
+    markdownlint's) and its line, nor, where the site reads block attributes (Goldmark's
+    `parser.attribute.block`, kramdown), between a block and its `{.class #id}` line.
 
     ## Options
     Turn normalisation off with `ignore = ["FMT"]`.
 
     ## Known problems
-    Files that cannot be normalised safely are reported by FMT002 instead.
+    Files that cannot be normalised safely are reported by FMT002 instead. On kramdown sites (Jekyll's
+    default) both rules report nothing unless `kramdown = true`: the guard renders Markdown as
+    CommonMark and Goldmark read it, and kramdown reads some of it differently (a `|` in a paragraph
+    starts a table, `1)` starts no list, a `\\` at a line end is no line break), so a normalised post
+    is not proven to render the same there. `tripreport-lint --show-site` says which sites this is.
     """
 
     code = "FMT001"
@@ -91,7 +118,7 @@ class NotNormalised(Rule[FormatSettings]):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        found = _normalised(doc, self.options)
+        found = _normalised(doc, ctx, self.options)
         if found is None or found[1].text is None:
             return
         body, text = found[0], found[1].text
@@ -114,9 +141,12 @@ class NotNormalised(Rule[FormatSettings]):
 class NormalisationSkipped(Rule[FormatSettings]):
     """## What it does
     Reports a post that cannot be normalised safely, and why: mdformat would change what the page
-    renders to, lose a word, alter a Hugo shortcode or Liquid tag, move or delete link definitions
-    or `[//]: #` comments, failed, or the body is too large (over 1,000,000 characters, or one
-    paragraph over 20,000) or too deeply nested to try.
+    renders to (or only how the site's typographer renders a quote or dash, by adding or removing a
+    backslash, or only the spaces between words), lose a word, alter a Hugo shortcode or Liquid tag, change the text of a bare URL (or,
+    where Goldmark's linkify is on, of an email address), move or delete link definitions, footnotes
+    or `[//]: #` comments, move a `{.class}` attribute line off its block or a `disable-next-line`
+    comment off its line, failed, or the body is too large (over 1,000,000 characters, or one
+    paragraph over 20,000) or its lists and block quotes nest too deeply (over 15 levels) to try.
 
     ## Why is this bad?
     Nothing is wrong with the post itself; the finding says why FMT001 left it alone, often a
@@ -151,7 +181,7 @@ class NormalisationSkipped(Rule[FormatSettings]):
     same values, so that FMT002 explains what FMT001 leaves alone.
 
     ## Known problems
-    None known.
+    Like FMT001, it reports nothing on kramdown sites unless `kramdown = true`.
     """
 
     code = "FMT002"
@@ -160,6 +190,6 @@ class NormalisationSkipped(Rule[FormatSettings]):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        found = _normalised(doc, self.options)
+        found = _normalised(doc, ctx, self.options)
         if found is not None and found[1].reason is not None:
             yield Violation(f"not normalised: {found[1].reason}", doc.span(doc.body_start))
