@@ -47,9 +47,11 @@ def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[s
     if longest > MAX_PARAGRAPH:
         return body, Normalised(None, f"a paragraph is longer than {MAX_PARAGRAPH:,} characters")
     plain = body.replace("\r\n", "\n").replace("\r", "\n")
-    # kramdown has block attributes too (its `{: .class}` lines); its typographer is always on.
+    # kramdown has block attributes too (its `{: .class}` lines); its typographer is always on. Where the
+    # renderer is not known (plain CommonMark, Gatsby's remark), GFM's autolinks may be on: guard as for linkify.
     rendering = Rendering(typographer=model.typographer,
-                          block_attributes=model.block_attributes or model.renderer == "kramdown", linkify=model.linkify,
+                          block_attributes=model.block_attributes or model.renderer == "kramdown",
+                          linkify=model.linkify or model.renderer == "commonmark",
                           templates=_TEMPLATES.get(model.generator, ()))
     return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions), rendering)
 
