@@ -218,3 +218,10 @@ def test_every_front_matter_rule_reads_hugo_keys_without_regard_to_case(site: Si
     jekyll = Site(site.root / "jekyll")
     jekyll.write("_config.yml", "")
     assert sorted(code for code, _, _ in jekyll.findings(text, relative="_posts/2024-05-19-day-one.md")) == []
+
+
+def test_kramdown_s_auto_id_prefix_is_part_of_every_heading_anchor(tmp_path: Path) -> None:
+    write(tmp_path, "_config.yml", "kramdown:\n  auto_id_prefix: sec-\n")
+    site = Site(tmp_path)
+    text = POST.format("title: Notes") + "\n## Day one\n\nSee [day one](#sec-day-one) and [again](#day-one).\n"
+    assert site.findings(text, select="LNK005", relative="_posts/2024-05-19-notes.md") == [("LNK005", 9, 33)]

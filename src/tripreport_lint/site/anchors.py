@@ -43,9 +43,9 @@ STYLES: dict[str, Callable[[str], str]] = {
 }
 
 
-def document_anchors(doc: Document, style: str) -> set[str]:
-    """Every anchor a page made from ``doc`` has: heading ids (with -1, -2 for repeats), explicit
-    ``{#id}`` attributes, and HTML ``id``/``name`` attributes."""
+def document_anchors(doc: Document, style: str, prefix: str = "") -> set[str]:
+    """Every anchor a page made from ``doc`` has: heading ids (with -1, -2 for repeats, and kramdown's
+    ``auto_id_prefix`` before them), explicit ``{#id}`` attributes, and HTML ``id``/``name`` attributes."""
     slug = STYLES[style]
     anchors: set[str] = set()
     counts: dict[str, int] = {}
@@ -56,6 +56,6 @@ def document_anchors(doc: Document, style: str) -> set[str]:
         base = slug(heading.text.strip())
         count = counts.get(base, 0)
         counts[base] = count + 1
-        anchors.add(base if count == 0 else f"{base}-{count}")
+        anchors.add(prefix + (base if count == 0 else f"{base}-{count}"))
     anchors.update(a.value for tag in doc.body.html_tags for a in tag.attributes if a.name in ("id", "name") and a.value)
     return anchors

@@ -307,8 +307,9 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     read = _Settings(table, lower=False)
     markdown = str(read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses"))
     kramdown = markdown.lower() == "kramdown"
-    input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: GFM or kramdown's own syntax"))
-    hard_wrap = read.read("kramdown.hard_wrap", False, "a line break inside a paragraph is a <br> when true",
+    unproven = "normalisation (FMT001's `kramdown` option) is not proven against it"
+    input_format = str(read.read("kramdown.input", "GFM", f"kramdown's parser, GFM or kramdown's own: {unproven}"))
+    hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
     plugins = table.get("plugins", table.get("gems", []))
@@ -321,7 +322,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         dict.fromkeys(raw_collections) if isinstance(raw_collections, list) else {}
     collections = tuple(_collection(name, value) for name, value in named.items())
     defaults = tuple(_default(entry) for entry in table.get("defaults", []) or [] if isinstance(entry, dict))
-    read.note("defaults", f"{len(defaults)} scopes", "FM010 counts the values they give a page as its own")
+    read.note("defaults", len(defaults), "scopes of front matter defaults: FM010 counts the values they give a page "
+              "as the page's own")
     return SiteModel(
         root, "jekyll", "kramdown" if kramdown else "commonmark",
         config_files=tuple(table.files), problems=tuple(table.problems),

@@ -92,7 +92,8 @@ class MissingFragment(Rule[FragmentOptions]):
                 page = ctx.site.document(resolved)
             if page is None or page.decode_error is not None:
                 continue
-            if fragment not in document_anchors(page, style):
+            prefix = ctx.site.model.auto_id_prefix if style == "kramdown" else ""
+            if fragment not in document_anchors(page, style, prefix):
                 where = "this page" if page is doc else f"'{target.path}'"
                 yield Violation(f"'#{fragment}' matches no heading or id of {where}: fix the fragment",
                                 doc.span(target.start, target.end))
