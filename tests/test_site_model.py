@@ -225,3 +225,16 @@ def test_kramdown_s_auto_id_prefix_is_part_of_every_heading_anchor(tmp_path: Pat
     site = Site(tmp_path)
     text = POST.format("title: Notes") + "\n## Day one\n\nSee [day one](#sec-day-one) and [again](#day-one).\n"
     assert site.findings(text, select="LNK005", relative="_posts/2024-05-19-notes.md") == [("LNK005", 9, 33)]
+
+
+def test_jekyll_anchors_follow_kramdown_s_parser(tmp_path: Path) -> None:
+    # kramdown 2.4 makes `2024-recap--ünïcode` under GFM input, `recap--ncode` under its own input.
+    text = POST.format("title: Notes") + "\n## 2024 Recap – Ünïcode\n\nSee [the recap](#2024-recap--ünïcode).\n"
+    gfm = Site(tmp_path / "gfm")
+    gfm.write("_config.yml", "markdown: kramdown\n")
+    assert gfm.findings(text, select="LNK005", relative="_posts/2024-05-19-notes.md") == []
+    own = Site(tmp_path / "own")
+    own.write("_config.yml", "kramdown:\n  input: kramdown\n")
+    assert own.findings(text, select="LNK005", relative="_posts/2024-05-19-notes.md") == [("LNK005", 9, 5)]
+    assert own.findings(text.replace("#2024-recap--ünïcode", "#recap--ncode"), select="LNK005",
+                        relative="_posts/2024-05-19-notes.md") == []

@@ -308,7 +308,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     markdown = str(read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses"))
     kramdown = markdown.lower() == "kramdown"
     unproven = "normalisation (FMT001's `kramdown` option) is not proven against it"
-    input_format = str(read.read("kramdown.input", "GFM", f"kramdown's parser, GFM or kramdown's own: {unproven}"))
+    input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: under GFM, LNK005 makes heading anchors "
+                                 f"GitHub's way, else kramdown's own way; {unproven}"))
     hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
@@ -327,7 +328,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     return SiteModel(
         root, "jekyll", "kramdown" if kramdown else "commonmark",
         config_files=tuple(table.files), problems=tuple(table.problems),
-        linkify=False, typographer=kramdown, heading_ids="kramdown" if kramdown else "github",
+        linkify=False, typographer=kramdown,
+        heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
         auto_id_prefix=auto_id_prefix, raw_html=True,
         kramdown_input=input_format if kramdown else None, hard_wrap=bool(hard_wrap), liquid=True,
         mentions="jekyll-mentions" in plugin_names,

@@ -27,7 +27,8 @@ AnchorStyle = Literal["auto", "github", "github-ascii", "blackfriday", "kramdown
 class FragmentOptions:
     anchor_style: AnchorStyle = field(default="auto", metadata={
         "help": "How headings become anchors: `auto` as the site's renderer makes them (Goldmark's "
-                "`autoHeadingIDType` for Hugo, kramdown for Jekyll), or always one renderer's way."})
+                "`autoHeadingIDType` for Hugo; for Jekyll, GitHub's way under kramdown's GFM input, its default, and "
+                "kramdown's own under `input: kramdown`, after its `auto_id_prefix`), or always one renderer's way."})
     ignore: tuple[str, ...] = field(default=("top",), metadata={
         "help": "Fragments that themes or scripts provide: never reported."})
 
@@ -36,8 +37,10 @@ class MissingFragment(Rule[FragmentOptions]):
     """## What it does
     Reports `#section` links, and `other.md#section` links to another post, whose target page has
     no such anchor. Anchors are made as the site's renderer makes them: GitHub/Hugo Goldmark by
-    default, Goldmark's `autoHeadingIDType` when the site configuration sets it, kramdown for
-    Jekyll sites; repeated headings get `-1`, `-2`; `{#id}` attributes and HTML `id`/`name` count.
+    default, Goldmark's `autoHeadingIDType` when the site configuration sets it; on Jekyll sites
+    as kramdown makes them (GitHub's way under its default GFM input, its own way under
+    `input: kramdown`, after `auto_id_prefix`); repeated headings get `-1`, `-2`; `{#id}`
+    attributes and HTML `id`/`name` count. `--show-site` says which way a site uses.
 
     ## Why is this bad?
     The link opens the page at the top instead of the section, usually after a heading was renamed.
@@ -92,7 +95,7 @@ class MissingFragment(Rule[FragmentOptions]):
                 page = ctx.site.document(resolved)
             if page is None or page.decode_error is not None:
                 continue
-            prefix = ctx.site.model.auto_id_prefix if style == "kramdown" else ""
+            prefix = ctx.site.model.auto_id_prefix if self.options.anchor_style == "auto" else ""
             if fragment not in document_anchors(page, style, prefix):
                 where = "this page" if page is doc else f"'{target.path}'"
                 yield Violation(f"'#{fragment}' matches no heading or id of {where}: fix the fragment",
