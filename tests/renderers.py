@@ -102,7 +102,9 @@ def render_hugo(markup: dict[str, Any], bodies: dict[str, str]) -> dict[str, str
             capture_output=True, text=True, timeout=300, check=False)
         if built.returncode != 0:
             raise RuntimeError(f"hugo failed:\n{built.stderr or built.stdout}")
-        return {key: (root / "public" / f"p{index}" / "index.html").read_text("utf-8") for index, key in enumerate(keys)}
+        # Hugo writes no page for an empty body.
+        return {key: (root / "public" / f"p{index}" / "index.html").read_text("utf-8") if bodies[key].strip() else ""
+                for index, key in enumerate(keys)}
 
 
 def render_kramdown(options: dict[str, Any], bodies: dict[str, str]) -> dict[str, str]:

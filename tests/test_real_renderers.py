@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,9 @@ from renderers import (
     structure,
 )
 from tripreport_lint.document.document import Document
+from tripreport_lint.site import anchors
+from tripreport_lint.site.anchors import document_anchors
+from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.root import HUGO_CONFIGS, JEKYLL_CONFIGS, find_site_root, hugo_configs
 
 if sys.version_info >= (3, 11):
@@ -246,3 +251,65 @@ def _difference(before: Structure, after: Structure, fixed_by: set[str]) -> str 
 
 def _block(blocks: tuple[Block, ...], index: int) -> str:
     return str(blocks[index]) if index < len(blocks) else "(none: no more blocks)"
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_heading_anchors_are_the_renderer_s(site: str) -> None:
+    """LNK005's anchors of every heading are the ids the site's renderer gives it (for the headings of
+    the corpus's Hugo and Jekyll sites and of tests/data), so a fragment it accepts or reports is one
+    the page has or lacks."""
+    source = DATA / site.removeprefix("data/") if site.startswith("data/") else CORPUS / site.removeprefix("corpus/")
+    if not source.is_dir():
+        pytest.skip(f"{CORPUS} is not beside this checkout")
+    pages = _bodies(source)
+    groups: dict[tuple[str, Path | None], list[Path]] = {}
+    roots: dict[Path, Path | None] = {}
+    for page in pages:
+        root = find_site_root((source / page).parent, roots)
+        groups.setdefault(_engine(root if root is not None and root.is_relative_to(source) else None), []).append(page)
+    wrong = []
+    for (kind, root), group in sorted(groups.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+        if root is None:
+            continue  # no Hugo or Jekyll configuration: the site's own renderer (Gatsby's, say) is not at hand
+        html = _renderer(kind, root)({str(page): pages[page] for page in group})
+        index = SiteIndex(root or source)
+        for page in group:
+            # An id holding the Liquid stand-in's word depends on what an include outputs: unknowable here.
+            rendered = {found for found in re.findall(r'<h[1-6][^>]* id="([^"]*)"', html[str(page)])
+                        if not re.search(r"liquid[0-9a-f]{8}", found)}
+            doc = Document(source / page, str(page), (source / page).read_bytes())
+            model = index.model
+            ours = document_anchors(doc, index.anchor_style, model.auto_id_prefix,
+                                    model.typographer if model.renderer == "goldmark" else None)
+            if rendered - {unescape(a) for a in ours} - {a for a in ours}:
+                missing = sorted(a for a in rendered if a not in ours and unescape(a) not in ours)
+                wrong.append(f"{site}/{page}: the renderer's {missing[:3]} are not LNK005's")
+    assert not wrong, f"{len(wrong)} pages:\n" + "\n".join(wrong)
+
+
+# Headings and the ids Hugo 0.168 gives them, typographer on (its default) and off.
+GOLDMARK_IDS = [
+    ("Kim's talk", "kims-talk", "kims-talk"),
+    ("*Kim's* talk", "kim-talk", "kims-talk"),
+    ("[Kim's talk](https://example.org)", "kim", "kims-talk"),
+    ("a -- b", "a--b", "a----b"),
+    ('"Quoted" -- dash... end', "quoted--dash-end", "quoted----dash-end"),
+    ("**a_b and c_d**", "a_", "a_"),
+    ("[**Bold** link](https://example.org)", "bold", "bold"),
+    ("x [a'b c](https://example.org) y", "x-a-y", "x-ab-c-y"),
+    ("`code` and *em* text", "code-and-em-text", "code-and-em-text"),
+    ("Café & Co. 2.0", "café--co-20", "café--co-20"),
+]
+
+
+@pytest.mark.parametrize("typographer", [True, False])
+def test_goldmark_heading_ids_are_hugo_s(typographer: bool) -> None:
+    expected = [on if typographer else off for _, on, off in GOLDMARK_IDS]
+    ours = [anchors.github(anchors.goldmark_text(text, typographer)) for text, _, _ in GOLDMARK_IDS]
+    assert ours == expected
+    if hugo_binary() is None:
+        pytest.skip(HUGO_MISSING)
+    markup = {} if typographer else {"goldmark": {"extensions": {"typographer": {"disable": True}}}}
+    # Each heading alone on its page: Hugo numbers repeated ids within a page.
+    html = render_hugo(markup, {str(n): f"## {text}\n" for n, (text, _, _) in enumerate(GOLDMARK_IDS)})
+    assert [re.findall(r'<h2 id="([^"]*)"', html[str(n)])[0] for n in range(len(GOLDMARK_IDS))] == expected

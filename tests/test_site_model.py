@@ -238,3 +238,12 @@ def test_jekyll_anchors_follow_kramdown_s_parser(tmp_path: Path) -> None:
     assert own.findings(text, select="LNK005", relative="_posts/2024-05-19-notes.md") == [("LNK005", 9, 5)]
     assert own.findings(text.replace("#2024-recap--ünïcode", "#recap--ncode"), select="LNK005",
                         relative="_posts/2024-05-19-notes.md") == []
+
+
+def test_hugo_anchors_take_heading_text_as_goldmark_does(site: Site) -> None:
+    # Hugo 0.168 gives `## [Kim's talk](...)` the id `kim` with its typographer on (the default).
+    text = (POST.format("title: Notes\ndate: 2024-05-19") + "\n## [Kim's talk](https://example.org)\n\n"
+            "See [the talk](#kim) and [again](#kims-talk).\n")
+    assert site.findings(text, select="LNK005") == [("LNK005", 10, 26)]
+    site.write("hugo.toml", "[markup.goldmark.extensions.typographer]\ndisable = true\n")
+    assert site.findings(text, select="LNK005") == [("LNK005", 10, 5)]

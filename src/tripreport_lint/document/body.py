@@ -38,6 +38,8 @@ _UNESCAPED = r"\[(?<!\\\[)"
 _INLINE_LINK = re.compile(rf"{_UNESCAPED}({_TEXT})\]\([ \t]*(?:\n[ \t]*)?({_DEST}){_TITLE}[ \t]*(?:\n[ \t]*)?\)")
 _REFERENCE_LINK = re.compile(rf"{_UNESCAPED}({_TEXT})\]\[((?:[^\[\]\\]|\\.){{0,999}})\]")
 _HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
+# kramdown's block attribute list on the line right after a heading: `{: #install .wide}`.
+_IAL_ID = re.compile(r"\{:\s*(?:[^}#]*\s)?#([\w:.-]+)[^}]*\}[ \t]*(?:\r?\n|$)")
 
 
 @dataclass(frozen=True)
@@ -229,22 +231,26 @@ class Body:
     def headings(self) -> list[Heading]:
         found = []
         tokens = self.tokens
-        code = self.template_code
+        # A `raw` block's Markdown still renders (Liquid only leaves its tags alone): its headings are
+        # headings. A highlight block's '#' comment lines are not.
+        raws = templates.raws(self._blocks_blanked, self.body_start)
+        code = [span for span in self.template_code if span not in raws]
         for index, token in enumerate(tokens):
             if token.type != "heading_open" or not token.map:
                 continue
             start, end = self._line_range(token)
             if code and any(first <= start < last for first, last in code):
-                continue  # a '#' comment line of a highlight block, say
+                continue
             inline = tokens[index + 1]
             source = inline.content
             explicit = _HEADING_ID.search(source)
             if explicit:
                 source = source[: explicit.start()]
             text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
+            attributes = _IAL_ID.match(self.text, end) if not explicit else None
             end = len(self.text[:end].rstrip("\r\n"))
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
-                                 explicit.group(1) if explicit else None))
+                                 explicit.group(1) if explicit else attributes.group(1) if attributes else None))
         return found
 
 

@@ -8,6 +8,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tripreport_lint.document.markdown import inline_tokens
+
 if TYPE_CHECKING:
     from tripreport_lint.document.document import Document
 
@@ -43,9 +45,42 @@ STYLES: dict[str, Callable[[str], str]] = {
 }
 
 
-def document_anchors(doc: Document, style: str, prefix: str = "") -> set[str]:
+# What Goldmark's typographer replaces: its nodes add nothing to a heading's id.
+_TYPOGRAPHER = re.compile(r"---|--|\.\.\.|<<|>>|['\"]")
+
+
+def goldmark_text(source: str, typographer: bool) -> str:
+    """The text Goldmark gives a heading's id (Hugo 0.168, checked case by case): text and code at the
+    top level, without what the typographer replaces; of an emphasis, strong text or link only its first
+    text node, which ends at the first typographer replacement or after the first '_' or '*'."""
+    parts: list[str] = []
+    depth, taken = 0, False
+    for token in inline_tokens(source):
+        if token.nesting:
+            taken = taken if depth else False
+            depth += token.nesting
+            continue
+        if token.type not in ("text", "code_inline", "softbreak") or (token.type == "text" and not token.content):
+            continue
+        piece = " " if token.type == "softbreak" else token.content
+        if token.type == "text" and depth == 0 and typographer:
+            piece = _TYPOGRAPHER.sub("", piece)
+        elif depth and not taken:
+            taken = True
+            if token.type == "text":
+                ends = [found.start() for found in (_TYPOGRAPHER.search(piece),) if found and typographer]
+                ends += [piece.index(mark) + 1 for mark in "_*" if mark in piece]
+                piece = piece[: min(ends)] if ends else piece
+        elif depth:
+            continue
+        parts.append(piece)
+    return "".join(parts)
+
+
+def document_anchors(doc: Document, style: str, prefix: str = "", goldmark: bool | None = None) -> set[str]:
     """Every anchor a page made from ``doc`` has: heading ids (with -1, -2 for repeats, and kramdown's
-    ``auto_id_prefix`` before them), explicit ``{#id}`` attributes, and HTML ``id``/``name`` attributes."""
+    ``auto_id_prefix`` before them), explicit ``{#id}`` attributes, and HTML ``id``/``name`` attributes.
+    ``goldmark`` (whether its typographer is on) takes heading text as Goldmark does, for Hugo sites."""
     slug = STYLES[style]
     anchors: set[str] = set()
     counts: dict[str, int] = {}
@@ -53,7 +88,8 @@ def document_anchors(doc: Document, style: str, prefix: str = "") -> set[str]:
         if heading.explicit_id:
             anchors.add(heading.explicit_id)
             continue
-        base = slug(heading.text.strip())
+        text = heading.text if goldmark is None else goldmark_text(heading.source, goldmark)
+        base = slug(text.strip())
         count = counts.get(base, 0)
         counts[base] = count + 1
         anchors.add(prefix + (base if count == 0 else f"{base}-{count}"))

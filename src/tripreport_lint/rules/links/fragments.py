@@ -37,7 +37,9 @@ class MissingFragment(Rule[FragmentOptions]):
     """## What it does
     Reports `#section` links, and `other.md#section` links to another post, whose target page has
     no such anchor. Anchors are made as the site's renderer makes them: GitHub/Hugo Goldmark by
-    default, Goldmark's `autoHeadingIDType` when the site configuration sets it; on Jekyll sites
+    default, Goldmark's `autoHeadingIDType` when the site configuration sets it, from the heading
+    text Goldmark takes (without what its typographer replaces; of a link or emphasis only the first
+    run of text, so Hugo makes `## [Kim's talk](...)` `#kim`); on Jekyll sites
     as kramdown makes them (GitHub's way under its default GFM input, its own way under
     `input: kramdown`, after `auto_id_prefix`); repeated headings get `-1`, `-2`; `{#id}`
     attributes and HTML `id`/`name` count. `--show-site` says which way a site uses.
@@ -95,8 +97,10 @@ class MissingFragment(Rule[FragmentOptions]):
                 page = ctx.site.document(resolved)
             if page is None or page.decode_error is not None:
                 continue
-            prefix = ctx.site.model.auto_id_prefix if self.options.anchor_style == "auto" else ""
-            if fragment not in document_anchors(page, style, prefix):
+            model = ctx.site.model
+            prefix = model.auto_id_prefix if self.options.anchor_style == "auto" else ""
+            goldmark = model.typographer if model.renderer == "goldmark" else None
+            if fragment not in document_anchors(page, style, prefix, goldmark):
                 where = "this page" if page is doc else f"'{target.path}'"
                 yield Violation(f"'#{fragment}' matches no heading or id of {where}: fix the fragment",
                                 doc.span(target.start, target.end))
