@@ -259,7 +259,7 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         at = sources.index(":default")
         sources[at : at + 1] = HUGO_DATE_SOURCES
     taxonomies = read.read("taxonomies", {"tag": "tags", "category": "categories"},
-                           "FM030/FM031 compare these taxonomies", kind=dict)
+                           "FM031 looks for repeated terms in these", kind=dict)
     main = table.get("params.mainsections")
     content = str(table.get("contentdir", "content"))
     static = table.get("staticdir", "static")
