@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import Site
 
 DRIFTED = """\
@@ -46,6 +48,7 @@ def test_flow_lists_grow_inside_their_brackets(site: Site) -> None:
 
 
 def test_block_list_gets_entries_from_a_flow_list(site: Site) -> None:
+    site.write(".tripreport-lint.toml", '[taxonomy-mismatch]\nmatch = "equal"\n')
     text = "---\ntitle: N\ndate: 2024-01-01\ntags: [a, b, 'c, d']\ncategories:\n- a\n- b\n---\n"
     assert site.fixed(text) == "---\ntitle: N\ndate: 2024-01-01\ntags: [a, b, 'c, d']\ncategories:\n- a\n- b\n- 'c, d'\n---\n"
 
@@ -95,3 +98,20 @@ def test_repeats_are_looked_for_in_the_site_s_own_taxonomies(site: Site) -> None
     assert site.findings(text, select="FM031") == [("FM031", 5, 14)]  # Hugo reads `Tags:` as tags
     site.write("hugo.toml", '[taxonomies]\ntag = "tags"\nseries = "series"\n')
     assert site.findings(text, select="FM031") == [("FM031", 4, 19), ("FM031", 5, 14)]
+
+
+def test_a_list_contained_in_the_other_is_a_hierarchy_not_drift(site: Site) -> None:
+    text = "---\ntitle: N\ndate: 2024-01-01\ntags: [Post Formats, chat]\ncategories: [Post Formats]\n---\n"
+    assert site.findings(text) == []
+
+
+def test_adding_categories_moves_a_jekyll_post_so_that_fix_is_unsafe(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write("_config.yml", "permalink: /:categories/:title/\n")
+    text = DRIFTED
+    relative = "_posts/2024-11-18-kubecon.md"
+    [finding] = site.diagnostics(text, select="FM030", relative=relative)
+    assert finding.fix is not None and finding.fix.applicability.value == "unsafe"
+    assert site.fixed(text, select="FM030", relative=relative) == text
+    moved = site.fixed(text, select="FM030", relative=relative, unsafe=True)
+    assert "Open Telemetry" in moved.split("categories:")[1] and "flux" in moved.split("categories:")[0]

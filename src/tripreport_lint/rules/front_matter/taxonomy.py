@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tripreport_lint.diagnostics import Fix, FixAvailability, Severity, Violation
+from tripreport_lint.diagnostics import Applicability, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.model import FrontMatter
 from tripreport_lint.rules.base import Rule, locate
@@ -45,8 +45,9 @@ class MatchOptions:
 class TaxonomyMismatch(Rule[MatchOptions]):
     """## What it does
     Reports a post whose `tags` and `categories` have drifted apart. In the default `drift` mode a
-    post is reported when the two lists share at least half of their entries but are not the same
-    (the author copied one list into the other and then edited only one). `equal` demands the
+    post is reported when the two lists share at least half of their entries and each has entries
+    the other lacks (the author copied one list into the other and then edited only one); one list
+    contained in the other (a broad category repeated among the tags) is a hierarchy, not drift. `equal` demands the
     same entries whenever a post has both; `tags-subset` and `categories-subset` demand that one
     list be contained in the other. Entries compare without regard to case.
 
@@ -77,7 +78,9 @@ class TaxonomyMismatch(Rule[MatchOptions]):
     ## Fix safety
     Safe: the missing entries are appended, copied as written, keeping each list's order and style;
     in `equal` and `drift` modes both lists become their union, in the subset modes only the
-    containing list grows.
+    containing list grows. On Jekyll sites a fix that adds categories is unsafe: Jekyll puts a
+    post's categories in its URL (its default permalink, and any with `:categories`), so the post
+    would move.
 
     ## Known problems
     In `drift` mode a post with one tag and one different category is not reported: many sites use
@@ -111,17 +114,22 @@ class TaxonomyMismatch(Rule[MatchOptions]):
         if add_to_tags:
             parts.append(f"tags lack {', '.join(add_to_tags)}")
         fix = _union_fix(doc, fm, add_to_tags, add_to_categories)
+        if fix is not None and add_to_categories and ctx.site.model.generator == "jekyll":
+            # Jekyll puts categories in a post's URL (its default permalink and any with :categories).
+            fix = Fix(fix.edits, Applicability.UNSAFE, fix.description)
         yield Violation(
             f"tags and categories do not match: {'; '.join(parts)}: add the missing entries",
-            locate(doc, fm, ("tags",), key=True),
+            locate(doc, fm, (ctx.key_as_written(fm.mapping, "tags"),), key=True),
             fix,
         )
 
 
 def _drifted(tags: list[str], categories: list[str]) -> bool:
+    """Each list has entries the other lacks, and they share at least half of all: one list
+    contained in the other is a hierarchy (a broad category among the tags), not drift."""
     a = {t.strip().casefold() for t in tags}
     b = {c.strip().casefold() for c in categories}
-    return len(a & b) * 2 >= len(a | b)
+    return bool(a - b) and bool(b - a) and len(a & b) * 2 >= len(a | b)
 
 
 def _source_of(fm: FrontMatter, key: str, terms: list[str]) -> list[str] | None:
