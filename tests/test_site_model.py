@@ -247,3 +247,14 @@ def test_hugo_anchors_take_heading_text_as_goldmark_does(site: Site) -> None:
     assert site.findings(text, select="LNK005") == [("LNK005", 10, 26)]
     site.write("hugo.toml", "[markup.goldmark.extensions.typographer]\ndisable = true\n")
     assert site.findings(text, select="LNK005") == [("LNK005", 10, 5)]
+
+
+def test_jekyll_reads_unpadded_file_name_dates_and_tags_as_a_string(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write("_config.yml", "")
+    assert site.findings(POST.format("title: The end"), relative="_posts/2021/2021-4-1-the-end.md") == []
+    assert site.findings(POST.format("title: The end\ntags: mono .NET linux"),
+                         relative="_posts/2021-04-01-the-end.md") == []
+    hugo = Site(tmp_path / "hugo")
+    hugo.write("hugo.toml", "")
+    assert hugo.findings(POST.format("title: The end\ndate: 2021-04-01\ntags: mono .NET linux")) == [("FM010", 4, 7)]

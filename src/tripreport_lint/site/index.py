@@ -21,7 +21,7 @@ from tripreport_lint.site.vocabulary import Vocabulary
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
 KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-|^\d{4}-")
+_DATE_PREFIX = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-|^\d{4}-")
 K = TypeVar("K")
 V = TypeVar("V")
 

@@ -29,7 +29,8 @@ HEADING_ID_TYPES = ("github", "github-ascii", "blackfriday")
 # Sections whose names say they hold dated posts, beside Hugo's main section.
 BLOG_SECTIONS = frozenset({"post", "posts", "blog", "blogs", "news", "article", "articles", "journal", "diary"})
 HUGO_DATE_SOURCES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-_FILENAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+# A date that starts a file or bundle name: Jekyll reads `2021-4-1-` too (its pattern is \d{2,4}-\d{1,2}-\d{1,2}).
+_FILENAME_DATE = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-zA-Z]{2,4})?")
 
 
@@ -162,7 +163,8 @@ class SiteModel:
         name = path.parent.name if path.stem in ("index", "_index") else path.name
         dated = _FILENAME_DATE.match(name)
         if dated and self.date_from_filename:
-            given.setdefault("date", dated.group(1))
+            year, month, day = dated.groups()
+            given.setdefault("date", f"{year}-{int(month):02}-{int(day):02}")
         elif self.date_from_file_time or "_drafts" in relative.parts[:-1]:
             given.setdefault("date", _file_date(path))  # as Hugo's :fileModTime, and Jekyll for drafts
         return given

@@ -99,7 +99,8 @@ def _as_the_site_reads_it(data: dict[str, Any], doc: Document, ctx: Context, sch
     Hugo reads keys without regard to case (``Title`` is ``title``) and takes a missing ``date``
     from the sources its ``frontmatter.date`` setting lists (``publishDate``, ``:filename``, ...);
     Jekyll gives a page the values of its ``defaults``, a collection document a title from its
-    file name, and a post the date its file name starts with.
+    file name, and a post the date its file name starts with, and reads tags and categories
+    written as one string as the list of its words.
     """
     model = ctx.site.model
     wanted = {key: key for key in schema.data.get("properties", {})} if isinstance(schema.data, dict) else {}
@@ -111,6 +112,10 @@ def _as_the_site_reads_it(data: dict[str, Any], doc: Document, ctx: Context, sch
             canonical = folded.get(str(key).lower())
             if canonical is not None and canonical not in seen:
                 seen[canonical] = seen.pop(key)
+    if model.generator == "jekyll":  # Jekyll reads `tags: ebpf cilium` as the list of its words
+        for key in ("tags", "categories"):
+            if isinstance(seen.get(key), str):
+                seen[key] = seen[key].split()
     missing = [key for key in schema.required if key not in seen]
     if not missing:
         return seen
