@@ -240,3 +240,11 @@ def test_a_capitalised_word_beside_a_name_in_any_alphabet_is_a_name(site: Site) 
     for index in range(5):
         site.write(f"content/blog/p{index}.md", HEAD + "Michael gave the keynote.\n")
     assert site.findings(HEAD + "Thanks to Michal Švácha and Michal.\n", select="SPL002") == [("SPL002", 6, 29)]
+
+
+def test_filler_text_in_another_language_and_dropped_letters_are_not_judged(site: Site) -> None:
+    latin = ("Praesent cursus magna vel scelerisque nisl consectetur et. Donec ullamcorper nulla non metus "
+             "auctor fringilla.")
+    text = ("---\ntitle: Notes\ndate: 2024-05-19\n---\n\n" + latin + "\n\nWe were playin' and askin' around.\n\n"
+            "The demo was verry good.\n")
+    assert site.findings(text, select="SPL") == [("SPL001", 10, 14)]

@@ -16,7 +16,8 @@ from tripreport_lint.document.body import blank
 if TYPE_CHECKING:
     from tripreport_lint.document.document import Document
 
-WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]\w)")
+# A word right before an apostrophe is a dropped letter (`playin'`) or a plural's possessive: not judged.
+WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’])")
 # What is not prose although it looks like words: URLs, www. hosts, e-mail addresses and handles.
 # Each is found from a marker ('://', 'www.', '@') that C code finds fast, then widened over its run
 # of characters (at most _REACH of them to the left), so a long line costs linear time.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
@@ -109,6 +110,7 @@ class KnownMisspelling(Rule):
             return
         signs = NameSigns(doc, ctx.site.vocabulary)
         real_words = dictionaries.real_words(ctx.codespell_dictionaries)
+        foreign = cache(lambda: foreign_lines(doc))  # found once, and only for a post with a candidate
         for word in found.distinct:
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
@@ -117,7 +119,8 @@ class KnownMisspelling(Rule):
                 continue
             entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
-                if word[0].isupper() and in_person_name(doc, start, len(word)):
+                if (word[0].isupper() and in_person_name(doc, start, len(word))) or \
+                        doc.span(start, start).line in foreign():
                     continue
                 span = doc.span(start, start + len(word))
                 if entry.automatic:
@@ -209,13 +212,15 @@ class PossibleTypo(Rule):
         if not unknown:
             return
         own = NameSigns(doc, vocabulary).target_words  # the names the post links to or shows
+        foreign = cache(lambda: foreign_lines(doc))
         known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
         for lower in sorted(unknown - own):
             if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
                 continue
             for word in {lower, lower.capitalize()} & shaped:
                 starts = [s for s in found.offsets(word)
-                          if not (word[0].isupper() and in_person_name(doc, s, len(word)))]
+                          if not (word[0].isupper() and in_person_name(doc, s, len(word)))
+                          and doc.span(s, s).line not in foreign()]
                 intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
                 if intended is None:
                     continue
@@ -226,6 +231,24 @@ class PossibleTypo(Rule):
                         doc.span(start, start + len(word)),
                         Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
                     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
+FOREIGN_SHARE = 0.5  # a paragraph with at least this share of words no English list knows is another language
+FOREIGN_MIN_WORDS = 6
+
+
+def foreign_lines(doc: Document) -> frozenset[int]:
+    """The lines of paragraphs written in another language (Latin filler text, a quote in German):
+    most of their words are in no English word list, so judging them word by word finds only noise."""
+    english, lines = dictionaries.english(), set[int]()
+    for token in doc.tokens:
+        if token.type != "inline" or not token.map:
+            continue
+        words = [word.lower() for word in _LETTERS.findall(token.content)]
+        if len(words) >= FOREIGN_MIN_WORDS and sum(word not in english for word in words) >= FOREIGN_SHARE * len(words):
+            lines.update(range(token.map[0] + 1, token.map[1] + 1))
+    return frozenset(lines)
 
 
 def _readable_english(doc: Document, ctx: Context) -> bool:
