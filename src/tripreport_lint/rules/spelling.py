@@ -8,6 +8,7 @@ from functools import cache
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.markdown import inline_tokens
 from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
@@ -234,8 +235,8 @@ class PossibleTypo(Rule):
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-FOREIGN_SHARE = 0.5  # a paragraph with at least this share of words no English list knows is another language
-FOREIGN_MIN_WORDS = 6
+FOREIGN_SHARE = 0.7  # a paragraph with at least this share of words no English list knows is another language
+FOREIGN_MIN_WORDS = 8
 
 
 def foreign_lines(doc: Document) -> frozenset[int]:
@@ -245,7 +246,9 @@ def foreign_lines(doc: Document) -> frozenset[int]:
     for token in doc.tokens:
         if token.type != "inline" or not token.map:
             continue
-        words = [word.lower() for word in _LETTERS.findall(token.content)]
+        children = inline_tokens(token.content)  # the body's tokens are block tokens only
+        prose = " ".join(child.content for child in children if child.type == "text")  # no code, no URLs
+        words = [word.lower() for word in _LETTERS.findall(prose)]
         if len(words) >= FOREIGN_MIN_WORDS and sum(word not in english for word in words) >= FOREIGN_SHARE * len(words):
             lines.update(range(token.map[0] + 1, token.map[1] + 1))
     return frozenset(lines)
