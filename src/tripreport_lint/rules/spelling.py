@@ -92,7 +92,9 @@ class KnownMisspelling(Rule):
     are read as SPL002 says), or that the path of a link of the post carries (a page slug made from
     a misspelt title), is taken for a name and not reported. Jargon coined from a word (Jekyll's
     `Liquify`) first in a sentence still gets a safe fix: add it to the words file. Posts in other
-    languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked.
+    languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked,
+    nor are paragraphs in another language (Latin filler text, a quote in German: of 8 words or
+    more, 70% in no English word list) or words right before an apostrophe (`playin'`).
     """
 
     code = "SPL001"
@@ -186,7 +188,8 @@ class PossibleTypo(Rule):
     The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3
     seconds a run; it is kept in the cache folder, and only pages that changed are read again.
     Names in a list separated by commas (`Smith, Martijn den Hoedt`) are not seen as names.
-    Posts in other languages are not checked.
+    Posts in other languages are not checked, nor are paragraphs in another language or words
+    right before an apostrophe.
     """
 
     code = "SPL002"
