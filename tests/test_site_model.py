@@ -258,3 +258,15 @@ def test_jekyll_reads_unpadded_file_name_dates_and_tags_as_a_string(tmp_path: Pa
     hugo = Site(tmp_path / "hugo")
     hugo.write("hugo.toml", "")
     assert hugo.findings(POST.format("title: The end\ndate: 2021-04-01\ntags: mono .NET linux")) == [("FM010", 4, 7)]
+
+
+def test_jekyll_reads_a_date_followed_by_words_ruby_skips(tmp_path: Path) -> None:
+    text = POST.format("title: Release\ndate: 2023-01-29 18:30:22 2023 -0800")
+    jekyll = Site(tmp_path / "jekyll")
+    jekyll.write("_config.yml", "")
+    assert jekyll.findings(text, select="FM020", relative="_posts/2023-01-29-release.md") == []
+    assert jekyll.findings(text.replace("2023-01-29 18", "2023-02-30 18"), select="FM020",
+                           relative="_posts/2023-01-29-release.md") == [("FM020", 3, 7)]
+    hugo = Site(tmp_path / "hugo")
+    hugo.write("hugo.toml", "")
+    assert hugo.findings(text, select="FM020") == [("FM020", 3, 7)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -13,6 +14,15 @@ from tripreport_lint.rules.base import Rule, locate
 from tripreport_lint.rules.context import Context
 
 _LASTMOD_KEYS = ("lastmod", "last_modified_at")
+_LEADING_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?=\s)")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except DateProblem:
+        return False
+    return True
 
 
 def _dates(fm: FrontMatter | None, keys: tuple[str, ...],
@@ -67,7 +77,8 @@ class InvalidDate(Rule[DateKeys]):
 
     ## Known problems
     Accepts the ISO 8601/RFC 3339 forms YAML, TOML, Hugo and Jekyll share; Hugo's rarer layouts
-    (such as RFC 1123 dates) are reported.
+    (such as RFC 1123 dates) are reported. On Jekyll sites a valid date and time followed by words
+    Ruby's `Time.parse` skips (`2023-01-29 18:30:22 2023 -0800`) is accepted, as Jekyll reads it.
     """
 
     code = "FM020"
@@ -76,9 +87,14 @@ class InvalidDate(Rule[DateKeys]):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         fm = doc.front_matter
+        lenient = ctx.site.model.generator == "jekyll"
         for key, text, parsed in _dates(fm, self.options.keys, ctx):
-            if isinstance(parsed, DateProblem) and fm is not None:
-                yield Violation(f"'{key}' value '{text}' {parsed}", locate(doc, fm, (key,)))
+            if not isinstance(parsed, DateProblem) or fm is None:
+                continue
+            head = _LEADING_DATE.match(text.strip())
+            if lenient and head and _is_date(head.group()):
+                continue  # Ruby's Time.parse, which Jekyll uses, reads the date at the start and skips the rest
+            yield Violation(f"'{key}' value '{text}' {parsed}", locate(doc, fm, (key,)))
 
 
 class FutureDate(Rule):
