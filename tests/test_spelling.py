@@ -248,3 +248,9 @@ def test_filler_text_in_another_language_and_dropped_letters_are_not_judged(site
     text = ("---\ntitle: Notes\ndate: 2024-05-19\n---\n\n" + latin + "\n\nWe were playin' and askin' around.\n\n"
             "The demo was verry good.\n")
     assert site.findings(text, select="SPL") == [("SPL001", 10, 14)]
+
+
+def test_a_real_word_capitalised_mid_sentence_is_a_name(site: Site) -> None:
+    text = "---\ntitle: Notes\ndate: 2024-05-19\n---\n\nWe are already defaulting to Rouge for highlighting.\n"
+    assert site.findings(text, select="SPL001") == []
+    assert site.findings(text.replace("to Rouge", "to rouge"), select="SPL001") == [("SPL001", 6, 30)]

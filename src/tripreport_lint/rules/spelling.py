@@ -12,7 +12,7 @@ from tripreport_lint.document.markdown import inline_tokens
 from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.rules.spelling_names import NameSigns, in_person_name
+from tripreport_lint.rules.spelling_names import NameSigns, capitalised_mid_sentence, in_person_name
 from tripreport_lint.spelling import dictionaries
 
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
@@ -79,8 +79,9 @@ class KnownMisspelling(Rule):
     word stands in a heading (the heading's anchor changes, so links to it break), in an image's alt
     text (it may name what the picture shows), alone in quotes (the `"conenct"` typo is mentioned,
     not meant), is capitalised mid-sentence (a proper noun, such as a company), or is a real word by
-    codespell's own lists (`rare`, `names`, `code`: `bellow`). With several candidates the finding
-    lists them and nothing is applied, even with `--unsafe-fixes`.
+    codespell's own lists (`rare`, `names`, `code`: `bellow`). Such a real word capitalised
+    mid-sentence is a name and not reported at all (`defaulting to Rouge`, Jekyll's highlighter).
+    With several candidates the finding lists them and nothing is applied, even with `--unsafe-fixes`.
 
     ## Options
     None; the rule reads the settings of the `[spelling]` table: `words-file` (default
@@ -125,6 +126,9 @@ class KnownMisspelling(Rule):
                 if (word[0].isupper() and in_person_name(doc, start, len(word))) or \
                         doc.span(start, start).line in foreign():
                     continue
+                if word[0].isupper() and word.lower() in real_words and \
+                        capitalised_mid_sentence(doc.text, start, doc.body_start):
+                    continue  # a real word written as a name mid-sentence (Jekyll's highlighter Rouge): a name
                 span = doc.span(start, start + len(word))
                 if entry.automatic:
                     fixed = _keep_case(word, entry.suggestions[0])
