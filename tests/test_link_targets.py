@@ -115,3 +115,9 @@ def test_pages_declare_slugs_titles_and_aliases_in_every_front_matter_format(sit
     missing = "[i](/blog/from-a-code-block/) [j](/blog/broken-page/) [k](/blog/edge-mesh/)\n"
     assert site.findings(HEAD + "\n".join(found) + "\n" + missing, select="LNK004") == [
         ("LNK004", 8, 1), ("LNK004", 8, 31), ("LNK004", 8, 55)]
+
+
+def test_a_hugo_section_without_an_index_page_still_has_its_list_page(site: Site) -> None:
+    site.write("content/posts/first.md", HEAD + "Hello.\n")
+    text = HEAD + "All [our posts](/posts/) but [a lost one](/posts/gone/).\n"
+    assert site.findings(text, select="LNK004", relative="content/posts/second.md") == [("LNK004", 6, 30)]

@@ -184,6 +184,8 @@ class SiteIndex:
             for candidate in candidates:
                 if self.is_file(candidate):
                     return Path(candidate)
+            if len(parts) == 1 and self.model.generator == "hugo" and self.is_dir(base):
+                return Path(base)  # a top-level section: Hugo lists its pages there, _index.md or not
         return self.page_by_slug(parts[-1]) if parts and not exact else None
 
     @cached_property
