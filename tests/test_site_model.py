@@ -270,3 +270,11 @@ def test_jekyll_reads_a_date_followed_by_words_ruby_skips(tmp_path: Path) -> Non
     hugo = Site(tmp_path / "hugo")
     hugo.write("hugo.toml", "")
     assert hugo.findings(text, select="FM020") == [("FM020", 3, 7)]
+
+
+def test_jekyll_engines_other_than_commonmark_are_read_as_kramdown(tmp_path: Path) -> None:
+    write(tmp_path / "red", "_config.yml", "markdown: redcarpet\n")
+    write(tmp_path / "cm", "_config.yml", "markdown: CommonMarkGhPages\n")
+    assert read_model(tmp_path / "red").renderer == "kramdown"  # as GitHub Pages builds it
+    assert read_model(tmp_path / "red").normalisation_off_reason is not None
+    assert read_model(tmp_path / "cm").renderer == "commonmark"

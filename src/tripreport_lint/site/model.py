@@ -307,8 +307,11 @@ def _main_sections(model: SiteModel, pages: Iterable[str]) -> tuple[str, ...]:
 
 def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     read = _Settings(table, lower=False)
-    markdown = str(read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses"))
-    kramdown = markdown.lower() == "kramdown"
+    markdown = str(read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses: kramdown, CommonMark "
+                             "(jekyll-commonmark); any other (Redcarpet) is read as kramdown, as GitHub Pages "
+                             "builds it"))
+    # Only jekyll-commonmark is CommonMark; GitHub Pages renders Redcarpet and other engines' sites with kramdown.
+    kramdown = not markdown.lower().startswith("commonmark")
     unproven = "normalisation (FMT001's `kramdown` option) is not proven against it"
     input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: under GFM, LNK005 makes heading anchors "
                                  f"GitHub's way, else kramdown's own way; {unproven}"))
