@@ -278,3 +278,12 @@ def test_jekyll_engines_other_than_commonmark_are_read_as_kramdown(tmp_path: Pat
     assert read_model(tmp_path / "red").renderer == "kramdown"  # as GitHub Pages builds it
     assert read_model(tmp_path / "red").normalisation_off_reason is not None
     assert read_model(tmp_path / "cm").renderer == "commonmark"
+
+
+def test_an_img_tag_on_a_hugo_site_without_raw_html_is_said_to_vanish(site: Site) -> None:
+    text = POST.format("title: Notes\ndate: 2024-05-19") + '\n<img src="/a.png">\n'
+    [finding] = site.diagnostics(text, select="LNK010")
+    assert "omits raw HTML" in finding.message and finding.message.endswith("write it as ![description](source)")
+    site.write("hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n")
+    [finding] = site.diagnostics(text, select="LNK010")
+    assert finding.message == '<img> has no alt attribute: add alt="..." describing the picture'

@@ -56,7 +56,11 @@ class ImageWithoutAlt(Rule):
             if link.image and not link.text.strip():
                 yield Violation(f"image '{link.target}' has no alt text: describe it between the brackets",
                                 doc.span(link.start, link.end))
+        omitted = ctx.site.model.renderer == "goldmark" and not ctx.site.model.raw_html
         for tag in doc.body.html_tags:
             if tag.name == "img" and tag.get("alt") is None:
-                yield Violation("<img> has no alt attribute: add alt=\"...\" describing the picture",
-                                doc.span(tag.start, tag.end))
+                message = ("<img> has no alt attribute, and this Hugo site omits raw HTML "
+                           "(markup.goldmark.renderer.unsafe is false), so the picture does not appear at all: "
+                           "write it as ![description](source)") if omitted else \
+                    "<img> has no alt attribute: add alt=\"...\" describing the picture"
+                yield Violation(message, doc.span(tag.start, tag.end))
