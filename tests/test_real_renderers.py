@@ -152,13 +152,8 @@ def _check(copy: Path, site: str) -> None:
     assert fixed.returncode in (0, 1), fixed.stderr
     after = _bodies(copy)
     changed = [page for page in before if before[page] != after[page]]
-    groups: dict[tuple[str, Path | None], list[Path]] = {}
-    roots: dict[Path, Path | None] = {}
-    for page in changed:
-        root = find_site_root((copy / page).parent, roots)
-        groups.setdefault(_engine(root if root is not None and root.is_relative_to(copy) else None), []).append(page)
     failures = []
-    for (kind, root), pages in sorted(groups.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+    for (kind, root), pages in _by_renderer(copy, changed):
         render = _renderer(kind, root)
         html = render({f"{side}:{page}": bodies[page] for page in pages
                        for side, bodies in (("before", before), ("after", after))})
@@ -172,6 +167,16 @@ def _check(copy: Path, site: str) -> None:
     if failures:
         pytest.fail(f"{len(failures)} of {len(changed)} fixed pages render differently:\n" + "\n".join(failures),
                     pytrace=False)
+
+
+def _by_renderer(top: Path, pages: list[Path]) -> list[tuple[tuple[str, Path | None], list[Path]]]:
+    """The pages below ``top`` grouped by the renderer of their site and the site folder it reads."""
+    groups: dict[tuple[str, Path | None], list[Path]] = {}
+    roots: dict[Path, Path | None] = {}
+    for page in pages:
+        root = find_site_root((top / page).parent, roots)
+        groups.setdefault(_engine(root if root is not None and root.is_relative_to(top) else None), []).append(page)
+    return sorted(groups.items(), key=lambda item: (item[0][0], str(item[0][1])))
 
 
 def _bodies(root: Path) -> dict[Path, str]:
@@ -262,13 +267,8 @@ def test_heading_anchors_are_the_renderer_s(site: str) -> None:
     if not source.is_dir():
         pytest.skip(f"{CORPUS} is not beside this checkout")
     pages = _bodies(source)
-    groups: dict[tuple[str, Path | None], list[Path]] = {}
-    roots: dict[Path, Path | None] = {}
-    for page in pages:
-        root = find_site_root((source / page).parent, roots)
-        groups.setdefault(_engine(root if root is not None and root.is_relative_to(source) else None), []).append(page)
     wrong = []
-    for (kind, root), group in sorted(groups.items(), key=lambda item: (item[0][0], str(item[0][1]))):
+    for (kind, root), group in _by_renderer(source, list(pages)):
         if root is None:
             continue  # no Hugo or Jekyll configuration: the site's own renderer (Gatsby's, say) is not at hand
         html = _renderer(kind, root)({str(page): pages[page] for page in group})
