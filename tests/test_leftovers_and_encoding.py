@@ -135,3 +135,9 @@ def test_mojibake_search_window_covers_ftfy_s_pattern() -> None:
     assert not any(is_bad(a + b) for a, b in itertools.product(printable, repeat=2))
     for text in ["Bonjour StÃ©phane", "Itâ€™s here", "plain ascii", "Ã©" + "x" * 500 + "â€™", "Ã", "cafÃ© " * 3]:
         assert _may_hold_mojibake(text) == is_bad(text), text
+
+
+def test_trailing_whitespace_inside_a_highlight_block_is_code(site: Site) -> None:
+    text = ("---\ntitle: N\ndate: 2024-01-01\n---\n\n{% highlight bash %}\ngit pull \n{% endhighlight %}\n\n"
+            "{{< highlight go >}}\nfmt.Println() \n{{< /highlight >}}\n\nProse. \n")
+    assert site.findings(text, select="ENC006") == [("ENC006", 14, 7)]

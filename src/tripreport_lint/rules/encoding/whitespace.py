@@ -24,9 +24,10 @@ _EMPTY_HEADING = re.compile(r" {0,3}#{1,6}")
 
 
 def _verbatim_lines(doc: Document) -> set[int]:
-    """1-based lines of code blocks and raw HTML blocks: both reach the page as written."""
+    """1-based lines of code blocks (Markdown's, and Hugo and Jekyll highlight blocks) and raw HTML
+    blocks: both reach the page as written."""
     lines: set[int] = set()
-    for start, end in doc.body.code_blocks + doc.body.html_blocks:
+    for start, end in doc.body.code_blocks + doc.body.html_blocks + doc.body.template_code:
         first = doc.lines.position(start)[0]
         last = doc.lines.position(max(start, end - 1))[0]
         lines.update(range(first, last + 1))
@@ -35,8 +36,9 @@ def _verbatim_lines(doc: Document) -> set[int]:
 
 class TrailingWhitespace(Rule):
     """## What it does
-    Reports spaces and tabs at the end of lines of the body, outside code blocks and raw HTML
-    blocks (both reach the page byte for byte; inside `<pre>` a space shows). Two or more
+    Reports spaces and tabs at the end of lines of the body, outside code blocks (Markdown's, and
+    Hugo and Jekyll `highlight` and Jekyll `raw` blocks) and raw HTML blocks (both reach the page
+    byte for byte; inside `<pre>` a space shows). Two or more
     spaces ending a line that the paragraph continues on are a Markdown hard line break and are
     left alone.
 
