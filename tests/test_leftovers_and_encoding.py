@@ -141,3 +141,8 @@ def test_trailing_whitespace_inside_a_highlight_block_is_code(site: Site) -> Non
     text = ("---\ntitle: N\ndate: 2024-01-01\n---\n\n{% highlight bash %}\ngit pull \n{% endhighlight %}\n\n"
             "{{< highlight go >}}\nfmt.Println() \n{{< /highlight >}}\n\nProse. \n")
     assert site.findings(text, select="ENC006") == [("ENC006", 14, 7)]
+
+
+def test_trailing_whitespace_after_an_inline_raw_span_is_reported(site: Site) -> None:
+    text = "---\ntitle: N\ndate: 2024-01-01\n---\n\nFor example, {% raw %}`{{ page.title }}`{% endraw %} shows it. \n"
+    assert site.findings(text, select="ENC006") == [("ENC006", 6, 63)]

@@ -30,7 +30,8 @@ def _verbatim_lines(doc: Document) -> set[int]:
     for start, end in doc.body.code_blocks + doc.body.html_blocks + doc.body.template_code:
         first = doc.lines.position(start)[0]
         last = doc.lines.position(max(start, end - 1))[0]
-        lines.update(range(first, last + 1))
+        if first < last or (start, end) not in doc.body.template_code:  # an inline {% raw %} span is no block
+            lines.update(range(first, last + 1))
     return lines
 
 
