@@ -80,9 +80,10 @@ def test_jekyll_settings_and_collections(tmp_path: Path) -> None:
         plugins: [jekyll-mentions]
         """)
     model = read_model(tmp_path)
-    assert (model.generator, model.renderer, model.kramdown_input) == ("jekyll", "kramdown", "kramdown")
+    assert (model.generator, model.renderer) == ("jekyll", "kramdown")
+    assert {s.key: s.value for s in model.settings}["kramdown.input"] == "kramdown"
     assert (model.heading_ids, model.auto_id_prefix, model.mentions, model.liquid) == ("kramdown", "h-", True, True)
-    assert [c.name for c in model.collections] == ["talks"]
+    assert model.collections == ("talks",)
     assert model.normalisation_off_reason is not None
     assert model.page_kind(tmp_path / "_posts/2024-05-19-notes.md") == "post"
     assert model.page_kind(tmp_path / "_drafts/notes.md") == "post"

@@ -51,7 +51,7 @@ def describe(model: SiteModel) -> str:
 
 def _pages(model: SiteModel) -> str:
     if model.generator == "jekyll":
-        names = ", ".join(f"_{c.name}" for c in model.collections if c.name != "posts") or "none"
+        names = ", ".join(f"_{name}" for name in model.collections if name != "posts") or "none"
         return f"_posts and _drafts are dated posts (schema 'post'); other collections ({names}) and pages: 'page'"
     if model.generator == "hugo":
         content = ", ".join(f"{d}/" for d in model.content_dirs)

@@ -45,15 +45,6 @@ class Setting:
 
 
 @dataclass(frozen=True)
-class Collection:
-    """A Jekyll collection: its folder is ``_<name>``; only ``posts`` are dated blog posts."""
-
-    name: str
-    output: bool
-    permalink: str | None
-
-
-@dataclass(frozen=True)
 class FrontMatterDefault:
     """A Jekyll ``defaults`` entry: values given to the pages its scope matches."""
 
@@ -78,8 +69,6 @@ class SiteModel:
     heading_ids: str = "github"  # a key of site.anchors.STYLES
     auto_id_prefix: str = ""
     raw_html: bool = True  # raw HTML reaches the page (Goldmark omits it unless `unsafe`)
-    kramdown_input: str | None = None  # kramdown's parser: "GFM" or "kramdown"
-    hard_wrap: bool = False  # a line break in a paragraph is a <br>
     liquid: bool = False  # posts go through Liquid before Markdown
     mentions: bool = False  # @name becomes a link (jekyll-mentions)
     # What the generator makes of front matter and file names.
@@ -92,7 +81,7 @@ class SiteModel:
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
     languages: tuple[str, ...] = ()
     main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
-    collections: tuple[Collection, ...] = ()
+    collections: tuple[str, ...] = ()  # Jekyll: the names of its collections (folder `_<name>`)
     defaults: tuple[FrontMatterDefault, ...] = ()
     settings: tuple[Setting, ...] = ()
 
@@ -315,8 +304,7 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     unproven = "normalisation (FMT001's `kramdown` option) is not proven against it"
     input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: under GFM, LNK005 makes heading anchors "
                                  f"GitHub's way, else kramdown's own way; {unproven}"))
-    hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
-                          kind=bool)
+    read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}")
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
     plugins = table.get("plugins", table.get("gems", []))
     plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
@@ -326,7 +314,7 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     # A table of collections, or (older sites) a list of their names.
     named: dict[Any, Any] = raw_collections if isinstance(raw_collections, dict) else \
         dict.fromkeys(raw_collections) if isinstance(raw_collections, list) else {}
-    collections = tuple(_collection(name, value) for name, value in named.items())
+    collections = tuple(str(name) for name in named)
     defaults = tuple(_default(entry) for entry in table.get("defaults", []) or [] if isinstance(entry, dict))
     read.note("defaults", len(defaults), "scopes of front matter defaults: FM010 counts the values they give a page "
               "as the page's own")
@@ -336,17 +324,11 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         linkify=False, typographer=kramdown,
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
         auto_id_prefix=auto_id_prefix, raw_html=True,
-        kramdown_input=input_format if kramdown else None, hard_wrap=bool(hard_wrap), liquid=True,
+        liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),
         collections=collections, defaults=defaults, settings=tuple(read.shown),
     )
-
-
-def _collection(name: Any, value: Any) -> Collection:
-    value = value if isinstance(value, dict) else {}
-    permalink = value.get("permalink")
-    return Collection(str(name), bool(value.get("output", False)), str(permalink) if permalink else None)
 
 
 def _default(entry: dict[str, Any]) -> FrontMatterDefault:
