@@ -140,3 +140,14 @@ def test_a_crashing_rule_is_an_error_naming_it(site: Site, monkeypatch: pytest.M
         "tripreport-lint: error: content/blog/a.md: internal error in rule FM020 (invalid-date): "
         "KeyError('boom'); please report it\n"
     )
+
+
+def test_rule_prints_one_rule_s_documentation_by_code_or_name() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["rule", "missing-fragment"], out, err) == 0, err.getvalue()
+    text = out.getvalue()
+    assert text.startswith("# LNK005 missing-fragment\n\nA #fragment link matches no anchor of its page. Severity: warning")
+    assert "\n## Example\n" in text and "\n## Fix safety\n" in text and "`anchor-style`" in text
+    assert run(["rule", "LNK0005"], io.StringIO(), err) == 2
+    assert "unknown rule code or name 'LNK0005'" in err.getvalue()
+    assert run(["rule"], io.StringIO(), io.StringIO()) == 2

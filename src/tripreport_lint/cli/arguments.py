@@ -62,7 +62,9 @@ def _jobs(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tripreport-lint", description="Lint and fix the Markdown posts of a blog.")
+    parser = _Parser(prog="tripreport-lint", description="Lint and fix the Markdown posts of a blog.",
+                     epilog="tripreport-lint rule CODE-OR-NAME prints one rule's documentation (a folder named "
+                            "'rule' is ./rule).")
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")

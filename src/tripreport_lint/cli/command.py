@@ -14,8 +14,11 @@ from tripreport_lint.errors import InputError
 def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the linter as the command line would and return the exit code."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["rule"]:
+        return _rule(words[1:], out, err)
     try:
-        args = parse(argv)
+        args = parse(words)
     except UsageError as error:
         err.write(f"tripreport-lint: error: {error}\n")
         return EXIT_ERROR
@@ -48,6 +51,22 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
     except InputError as error:
         err.write(f"tripreport-lint: error: {error}\n")
         return EXIT_ERROR
+
+
+def _rule(words: list[str], out: TextIO, err: TextIO) -> int:
+    """``tripreport-lint rule CODE-OR-NAME``: the rule's documentation, as the reference gives it."""
+    from tripreport_lint.rules import resolve  # noqa: PLC0415
+    from tripreport_lint.rules.docs import rule_markdown  # noqa: PLC0415
+
+    if len(words) != 1 or words[0].startswith("-"):
+        err.write("tripreport-lint: error: usage: tripreport-lint rule CODE-OR-NAME (such as LNK005 or missing-fragment)\n")
+        return EXIT_ERROR
+    found = resolve(words[0])
+    if not found:
+        err.write(f"tripreport-lint: error: unknown rule code or name '{words[0]}' (see tripreport-lint --show-rules)\n")
+        return EXIT_ERROR
+    out.write("\n\n".join(rule_markdown(rule) for rule in found) + "\n")
+    return EXIT_OK
 
 
 def main() -> None:

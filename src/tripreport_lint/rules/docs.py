@@ -75,12 +75,21 @@ def render_markdown() -> str:
             f"| {_FIX_WORDS[rule.fix_availability]} | {'on' if rule.default_enabled else 'off'} | {rule.summary} |"
         )
     for rule in ALL_RULES:
-        parts += ["", f"## {rule.code} {rule.name}"]
-        sections = doc_sections(rule)
-        for heading in DOC_HEADINGS:
-            text = options_section(rule) if heading == "Options" else sections[heading].strip("\n")
-            parts += ["", f"### {heading}", "", text]
+        parts += ["", rule_markdown(rule, level=2)]
     return "\n".join(parts) + "\n"
+
+
+def rule_markdown(rule: type[Rule[Any]], level: int = 1) -> str:
+    """One rule's documentation: a heading ``CODE name`` at ``level``, then its sections one level below."""
+    parts = [f"{'#' * level} {rule.code} {rule.name}"]
+    if level == 1:  # on its own (`tripreport-lint rule`), the facts the reference's table gives
+        parts += ["", f"{rule.summary} Severity: {rule.severity.value}; fix: {_FIX_WORDS[rule.fix_availability]}; "
+                      f"{'on' if rule.default_enabled else 'off'} by default."]
+    sections = doc_sections(rule)
+    for heading in DOC_HEADINGS:
+        text = options_section(rule) if heading == "Options" else sections[heading].strip("\n")
+        parts += ["", f"{'#' * (level + 1)} {heading}", "", text]
+    return "\n".join(parts)
 
 
 if __name__ == "__main__":
