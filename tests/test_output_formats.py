@@ -219,3 +219,22 @@ def test_other_formats_do_not_look_the_project_up(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(importlib.metadata, "metadata", metadata)
     for name in ("text", "json", "github", "junit", "gitlab", "grouped"):
         REPORTERS[name](io.StringIO()).report([finding(3, Severity.ERROR)], RunSummary(("posts/a.md",), 0, False))
+
+
+def test_full_shows_the_source_line_a_marker_and_the_fix(site: Site) -> None:
+    site.write("content/blog/post.md", POST)
+    result = run_cli("--no-cache", "--output-format", "full", "--select", "FM010,ENC002", ".", cwd=site.root)
+    assert result.returncode == 1, result.stderr
+    assert (
+        "content/blog/post.md:4:8: FM010 schema-violation [*] 'draft' must be true or false, got the string "
+        "\"false\": write false without quotes\n"
+        "  |\n"
+        "4 | draft: \"false\"\n"
+        "  |        ^^^^^^^\n"
+        "  = fix (safe): write false\n"
+        "  - draft: \"false\"\n"
+        "  + draft: false\n"
+    ) in result.stdout
+    assert "7 | See http://localhost:8080/x and StÃ©phane.\n  |" + " " * 35 + "^^\n" in result.stdout
+    assert "  - See http://localhost:8080/x and StÃ©phane.\n  + See http://localhost:8080/x and Stéphane.\n" in result.stdout
+    assert result.stdout.rstrip().endswith("2 fixable with --fix ([*]).")

@@ -11,7 +11,7 @@ from pathlib import Path
 from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
 
-FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "grouped")
+FORMATS = ("text", "full", "json", "github", "sarif", "junit", "gitlab", "rdjson", "grouped")
 
 
 class UsageError(Exception):
@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ignore", type=_codes, default=(), help="rules to turn off")
     parser.add_argument("--config", type=Path, help="config file to use instead of searching for one")
     parser.add_argument("--output-format", choices=FORMATS,
-                        help="text (default), github (default under GitHub Actions), json, sarif, junit, "
-                             "gitlab, rdjson or grouped")
+                        help="text (default), full (each finding with its source line and fix), github "
+                             "(default under GitHub Actions), json, sarif, junit, gitlab, rdjson or grouped")
     parser.add_argument("--output-file", action="append", default=[], metavar="FORMAT=PATH",
                         help="also write the findings in FORMAT to PATH (repeatable), from the same run")
     parser.add_argument("--diff-base", metavar="REF",

@@ -9,6 +9,7 @@ from tripreport_lint.reporters.base import Reporter, RuleInfo, RunSummary
 
 _MODULES = {
     "text": "text:TextReporter",
+    "full": "full:FullReporter",
     "json": "json:JsonReporter",
     "github": "github:GithubReporter",
     "sarif": "sarif:SarifReporter",

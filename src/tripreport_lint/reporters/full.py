@@ -1,0 +1,71 @@
+"""``--output-format full``: each finding with its code and name, the source line, a marker under the
+columns it covers, and the fix it would apply as a one-line diff (as ruff's ``full`` format shows them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from tripreport_lint.diagnostics import Diagnostic, Span
+from tripreport_lint.reporters.base import RunSummary
+from tripreport_lint.reporters.text import TextReporter
+
+
+@lru_cache(maxsize=64)
+def _lines(path: str) -> tuple[str, ...]:
+    """The lines of a file as the linter read it (UTF-8, a BOM dropped); empty when it cannot be read."""
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ()
+    return tuple(text.splitlines())
+
+
+class FullReporter(TextReporter):
+    def report(self, diagnostics: Sequence[Diagnostic], summary: RunSummary) -> None:
+        if self.statistics:
+            super().report(diagnostics, summary)
+            return
+        _lines.cache_clear()  # read files as they are now, after --fix wrote them
+        for d in diagnostics:
+            self.stream.write(self._finding(d) + "\n")
+        if not self.quiet:
+            self.stream.write(self.summary_line(diagnostics, summary) + "\n")
+
+    def _finding(self, d: Diagnostic) -> str:
+        mark = " [*]" if d.fixable else ""
+        head = f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.name}{mark} {d.message}"
+        lines = _lines(d.path)
+        if not 0 < d.span.line <= len(lines):
+            return head
+        source = lines[d.span.line - 1]
+        number = str(d.span.line)
+        gutter = " " * len(number)
+        end = d.span.end_column if d.span.end_line == d.span.line else len(source) + 1
+        marker = " " * _width(source[: d.span.column - 1]) + "^" * max(1, _width(source[d.span.column - 1 : end - 1]))
+        parts = [head, f"{gutter} |", f"{number} | {source.expandtabs(4)}", f"{gutter} | {marker}"]
+        if d.fix is not None:
+            parts += [f"{gutter} = fix ({d.fix.applicability.value}): {d.fix.description}", *self._diff(d, lines)]
+        return "\n".join(parts) + "\n"
+
+    @staticmethod
+    def _diff(d: Diagnostic, lines: tuple[str, ...]) -> list[str]:
+        """``- old`` / ``+ new`` for a fix whose edits all stand on one line; nothing for others."""
+        if d.fix is None or not d.edit_spans or len({s.line for s in d.edit_spans} | {s.end_line for s in d.edit_spans}) != 1:
+            return []
+        line = d.edit_spans[0].line
+        if not 0 < line <= len(lines):
+            return []
+        old = new = lines[line - 1]
+        pairs: list[tuple[Span, str]] = sorted(zip(d.edit_spans, (e.content for e in d.fix.edits), strict=True),
+                                               key=lambda pair: pair[0].column, reverse=True)
+        for span, content in pairs:
+            if "\n" in content or "\r" in content:
+                return []
+            new = new[: span.column - 1] + content + new[span.end_column - 1 :]
+        return [f"  - {old.expandtabs(4)}", f"  + {new.expandtabs(4)}"]
+
+
+def _width(text: str) -> int:
+    return len(text.expandtabs(4))
