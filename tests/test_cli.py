@@ -186,3 +186,15 @@ def test_a_crashing_rule_is_an_error_naming_it(site: Site, monkeypatch: pytest.M
         "tripreport-lint: error: content/blog/a.md: internal error in rule FM020 (invalid-date): "
         "KeyError('boom'); please report it\n"
     )
+
+
+def test_a_reader_that_stops_early_is_no_error(site: Site) -> None:
+    site.write("content/blog/long.md", GOOD + "A line. \n" * 3000)  # more findings than a pipe holds
+    process = subprocess.Popen([str(console_script("tripreport-lint")), "--select", "ENC006", "content"],
+                               cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    assert "ENC006" in process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == ""
+    process.stderr.close()
