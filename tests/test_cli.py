@@ -31,8 +31,21 @@ def test_exit_codes(site: Site) -> None:
         "content/blog/bad.md:4:8: FM010 [*] 'draft' must be true or false, got the string \"false\": "
         "write false without quotes"
     )
-    assert result.stdout.splitlines()[-1] == "Found 1 problem in 2 files; 1 fixable with --fix ([*])."
+    assert result.stdout.splitlines()[-1] == "Found 1 problem in 1 file (2 checked); 1 fixable with --fix ([*])."
     assert run_cli("--exit-zero", "content", cwd=site.root).returncode == 0
+    # As ruff: a --fix that leaves nothing to report exits 0 (pre-commit still fails a hook that changed a file).
+    fixed = run_cli("--fix", "content", cwd=site.root)
+    assert (fixed.returncode, fixed.stdout) == (0, "Fixed 1 problem; All checks passed (2 files).\n")
+
+
+def test_findings_in_several_files_are_counted_by_file(site: Site) -> None:
+    site.write("content/blog/a.md", BAD)
+    site.write("content/blog/b.md", BAD.replace("draft", "toc"))
+    site.write("content/blog/good.md", GOOD)
+    result = run_cli("content/blog/a.md", "content/blog/b.md", cwd=site.root)
+    assert result.stdout.splitlines()[-1] == "Found 2 problems in 2 files; 2 fixable with --fix ([*])."
+    result = run_cli("content", cwd=site.root)
+    assert result.stdout.splitlines()[-1] == "Found 2 problems in 2 files (3 checked); 2 fixable with --fix ([*])."
 
 
 def test_json_output(site: Site) -> None:
@@ -81,6 +94,39 @@ def test_missing_path_and_unreadable_input_exit_2(site: Site) -> None:
     result = run_cli("content", "no/such/post.md", cwd=site.root)
     assert result.returncode == 2
     assert result.stderr == "tripreport-lint: error: no/such/post.md: no such file or directory\n"
+    assert result.stdout == "No problems found in 1 file, but 1 path not found (see the errors below).\n"
+    alone = run_cli("no/such/post.md", cwd=site.root)
+    assert alone.returncode == 2 and "no/such/post.md: no such file or directory" in alone.stderr
+    assert alone.stdout == "Nothing checked: 1 path not found (see the errors below).\n"
+    site.write("content/blog/b.md", BAD)
+    result = run_cli("content", "gone", cwd=site.root)
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[-1] == (
+        "1 path not found (see the errors below); Found 1 problem in 1 file (2 checked); 1 fixable with --fix ([*]).")
+
+
+def test_a_read_only_file_is_reported_as_it_stands(site: Site) -> None:
+    path = site.write("content/blog/a.md", BAD)
+    path.chmod(0o444)
+    result = run_cli("--fix", "content", cwd=site.root)
+    assert result.returncode == 2 and path.read_text() == BAD
+    assert result.stderr == "tripreport-lint: error: content/blog/a.md: read-only; fixes not written\n"
+    assert result.stdout.splitlines() == [
+        "content/blog/a.md:4:8: FM010 [*] 'draft' must be true or false, got the string \"false\": "
+        "write false without quotes",
+        "Fixed 0 problems; Found 1 remaining problem in 1 file.",
+    ]
+
+
+def test_diff_quiet_prints_only_the_patch(site: Site) -> None:
+    site.write("content/blog/good.md", GOOD)
+    clean = run_cli("--diff", "-q", "content", cwd=site.root)
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    site.write("content/blog/bad.md", BAD)
+    result = run_cli("--diff", "-q", "content", cwd=site.root)
+    assert result.returncode == 1 and result.stderr == ""
+    assert result.stdout.startswith("--- a/content/blog/bad.md\n+++ b/content/blog/bad.md\n")
+    assert "Would fix 1 problem in 1 file." in run_cli("--diff", "content", cwd=site.root).stderr
 
 
 def test_explicit_config_and_exclude(site: Site) -> None:
@@ -151,3 +197,15 @@ def test_rule_prints_one_rule_s_documentation_by_code_or_name() -> None:
     assert run(["rule", "LNK0005"], io.StringIO(), err) == 2
     assert "unknown rule code or name 'LNK0005'" in err.getvalue()
     assert run(["rule"], io.StringIO(), io.StringIO()) == 2
+
+
+def test_a_reader_that_stops_early_is_no_error(site: Site) -> None:
+    site.write("content/blog/long.md", GOOD + "A line. \n" * 3000)  # more findings than a pipe holds
+    process = subprocess.Popen([str(console_script("tripreport-lint")), "--select", "ENC006", "content"],
+                               cwd=site.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    assert "ENC006" in process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == ""
+    process.stderr.close()

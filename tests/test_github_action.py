@@ -46,6 +46,8 @@ def test_run_script_annotates_summarises_and_writes_sarif(site: Site, tmp_path: 
 
 def test_fail_on_error_passes_with_findings_and_fix_applies(site: Site, tmp_path: Path) -> None:
     path = site.write("content/blog/a.md", POST)
-    result, _, output = run_action(site, tmp_path, fail_on="error", fix="true", args="--select FM010")
+    result, _, output = run_action(site, tmp_path, fail_on="error", args="--select FM010")
     assert result.returncode == 0 and output.read_text() == "exit-code=1\n"
+    result, _, output = run_action(site, tmp_path, fail_on="error", fix="true", args="--select FM010")
+    assert result.returncode == 0 and output.read_text() == "exit-code=1\nexit-code=0\n"  # all fixed: 0, as ruff
     assert "draft: false" in path.read_text()

@@ -167,6 +167,18 @@ def test_job_summary_is_written_under_actions(site: Site, tmp_path: Path) -> Non
     assert job_summary([], 3) == "### tripreport-lint\n\nNo findings in 3 files.\n"
 
 
+def test_job_summary_shows_messages_and_paths_as_written() -> None:
+    span = Span(3, 1, 3, 9)
+    found = [Diagnostic("posts/a|b.md", "LNK010", "image-alt", "an <img> without alt & *no* [text]", span,
+                        Severity.WARNING),
+             Diagnostic("posts/`odd`.md", "LNK010", "image-alt", "a line\nbreak", span, Severity.WARNING)]
+    text = job_summary(found, 120)
+    assert text.startswith("### tripreport-lint: 2 findings in 2 files (120 checked)\n")
+    assert "| `posts/a\\|b.md` | 1 |" in text
+    assert "- `posts/a|b.md:3:1` LNK010 an &lt;img&gt; without alt &amp; \\*no\\* \\[text\\]\n" in text
+    assert "- `` posts/`odd`.md:3:1 `` LNK010 a line break\n" in text
+
+
 def _metadata(*project_urls: str) -> email.message.Message:
     found = email.message.Message()
     found["Name"] = "tripreport-lint"

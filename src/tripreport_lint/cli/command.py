@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -70,12 +71,16 @@ def _rule(words: list[str], out: TextIO, err: TextIO) -> int:
 
 
 def main() -> None:
-    """The console script: a bug of ours is one line and exit 2, an interrupt exit 130, never a traceback."""
+    """The console script: a bug of ours is one line and exit 2, an interrupt exit 130, a closed pipe exit
+    141 in silence; never a traceback."""
     try:
         code = run()
     except KeyboardInterrupt:
         sys.stderr.write("tripreport-lint: interrupted\n")
         code = 130
+    except BrokenPipeError:  # the reader stopped early (``| head``): no error of ours; exit as SIGPIPE would
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the final flush cannot fail again
+        code = 141
     except Exception as error:  # noqa: BLE001 - the last line of defence; rules are already wrapped
         sys.stderr.write(f"tripreport-lint: internal error: {error!r}; please report it\n")
         code = EXIT_ERROR

@@ -21,14 +21,16 @@ def report(options: RunOptions, outcome: Outcome, out: TextIO, err: TextIO) -> i
     if options.diff:
         out.writelines(outcome.diffs)
         fixed, changed = outcome.fixed, outcome.changed
-        err.write(f"Would fix {fixed} problem{'s' if fixed != 1 else ''} in {changed} file{'s' if changed != 1 else ''}.\n")
+        if not options.quiet:
+            err.write(f"Would fix {fixed} problem{'s' if fixed != 1 else ''} in {changed} "
+                      f"file{'s' if changed != 1 else ''}.\n")
         return _errors(errors, err) or (EXIT_FINDINGS if changed else EXIT_OK)
     fmt = options.output_format
     color = fmt == "text" and out.isatty() and not os.environ.get("NO_COLOR")
     formats = [fmt, *(name for name, _ in options.output_files)]
     summary = RunSummary(tuple(r.display_path for r in outcome.results), outcome.fixed, options.fix,
                          _rule_infos() if "sarif" in formats else {}, outcome.changed_spots, outcome.unchecked,
-                         options.unsafe_fixes)
+                         options.unsafe_fixes, outcome.missing)
     diagnostics = outcome.diagnostics
     REPORTERS[fmt](out, color=color, statistics=options.statistics, quiet=options.quiet).report(diagnostics, summary)
     for name, target in options.output_files:
@@ -46,7 +48,7 @@ def report(options: RunOptions, outcome: Outcome, out: TextIO, err: TextIO) -> i
         return code
     if options.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if diagnostics or outcome.changed else EXIT_OK
+    return EXIT_FINDINGS if diagnostics else EXIT_OK  # as ruff: a file --fix rewrote is no failure of ours
 
 
 def _errors(errors: list[str], err: TextIO) -> int:

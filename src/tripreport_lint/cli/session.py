@@ -42,6 +42,7 @@ class Outcome:
     changed: int = 0  # files written (or that --diff would change)
     diffs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    missing: int = 0  # paths named that do not exist (each one of the errors)
     # (path, line) of the findings on lines changed since --diff-base, or since a pull request's base.
     changed_spots: frozenset[tuple[str, int]] = frozenset()
 
@@ -67,7 +68,7 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
         statuses = _check_urls(options, here, files, store)
     engine = Engine(selection=selection, cache_dir=cache_dir, url_statuses=statuses, configs=configs,
                     config_path=options.config)
-    outcome = Outcome(files, errors=errors)
+    outcome = Outcome(files, errors=errors, missing=len(errors))
     task = Task(options.fix or options.diff, options.unsafe_fixes)
     with _progress(len(files), err, enabled=options.progress and err.isatty()) as advance:
         outcome.results = list(lint_files(engine, files, task, jobs=options.jobs or default_jobs(), progress=advance))
@@ -75,16 +76,16 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     for result in outcome.results:
         if result.error and result.error not in outcome.errors:
             outcome.errors.append(result.error)
+        problem = None if options.diff else write(result, tree)
+        if problem:
+            outcome.errors.append(problem)
+            outcome.diagnostics += result.unfixed  # not written: nothing was fixed, all it had is still there
+            continue
         outcome.diagnostics += result.diagnostics
         if not result.changed:
             continue
         if options.diff:
             outcome.diffs.append(unified_diff(result.display_path, result.raw, result.new_bytes or b""))
-        else:
-            problem = write(result, tree)
-            if problem:
-                outcome.errors.append(problem)
-                continue  # not written: nothing was fixed
         outcome.fixed += result.fixed
         outcome.changed += 1
     outcome.diagnostics.sort(key=lambda d: d.sort_key)

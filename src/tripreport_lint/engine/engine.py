@@ -47,6 +47,7 @@ class FileResult:
     new_bytes: bytes | None = None
     error: str | None = None
     raw: bytes = b""
+    unfixed: list[Diagnostic] = field(default_factory=list)  # when changed: the findings of the bytes on disk
     # Keys of rule answers without findings, for the store to remember (see Rule.clean_key).
     clean_keys: tuple[str, ...] = ()
 
@@ -207,7 +208,7 @@ class Engine:
         new_bytes = outcome.document.raw
         changed = new_bytes != raw
         return FileResult(path, shown, outcome.remaining, outcome.fixed, changed, new_bytes if changed else None,
-                          raw=raw, clean_keys=tuple(clean))
+                          raw=raw, unfixed=outcome.found if changed else [], clean_keys=tuple(clean))
 
 
 def _run(rule: Rule, doc: Document, context: Context) -> list[Violation]:

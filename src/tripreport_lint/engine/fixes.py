@@ -47,6 +47,7 @@ class FixOutcome:
     document: Document
     remaining: list[Diagnostic]
     fixed: int
+    found: list[Diagnostic]  # the findings of the text before any fix
 
 
 def fix_until_stable(
@@ -55,12 +56,13 @@ def fix_until_stable(
     """Lint, apply the applicable fixes, and repeat until nothing more changes."""
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     fixed = 0
+    found = diagnostics = lint(doc)
     for _ in range(MAX_PASSES):
-        diagnostics = lint(doc)
         fixes = [d.fix for d in diagnostics if d.fix is not None and d.fix.applicability in allowed]
         new_text, count = apply(doc.text, fixes) if fixes else (doc.text, 0)
         if new_text == doc.text:
-            return FixOutcome(doc, diagnostics, fixed)
+            return FixOutcome(doc, diagnostics, fixed, found)
         fixed += count
         doc = Document(doc.path, doc.display_path, doc.encode(new_text))
-    raise FixesDoNotConverge(sorted({d.code for d in lint(doc) if d.fix is not None}))
+        diagnostics = lint(doc)
+    raise FixesDoNotConverge(sorted({d.code for d in diagnostics if d.fix is not None}))

@@ -29,6 +29,7 @@ class RunSummary:
     changed: frozenset[tuple[str, int]] = frozenset()
     unchecked: int = 0  # files that could not be linted (their errors are printed after the report)
     unsafe_fixes: bool = False  # whether --unsafe-fixes was given
+    missing: int = 0  # paths named that do not exist (their errors are printed after the report)
 
     @property
     def files(self) -> int:

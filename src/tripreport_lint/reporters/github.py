@@ -7,6 +7,7 @@ counted in a notice and in the job summary.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -22,6 +23,21 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _markdown(text: str) -> str:
+    """Text shown as written in GitHub Markdown: HTML as entities, Markdown punctuation escaped, one line."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)
+    return " ".join(text.splitlines())
+
+
+def _code(text: str, *, cell: bool = False) -> str:
+    """A code span showing ``text`` as written, backticks included; in a table ``cell``, pipes escaped."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if "`" in text else ""
+    span = f"{fence}{pad}{' '.join(text.splitlines())}{pad}{fence}"
+    return span.replace("|", "\\|") if cell else span
 
 
 def ranked(diagnostics: Sequence[Diagnostic], changed: frozenset[tuple[str, int]] = frozenset()) -> list[Diagnostic]:
@@ -67,14 +83,17 @@ def job_summary(diagnostics: Sequence[Diagnostic], files: int, first: int = 20) 
     """A Markdown job summary: findings per rule and per file, the first findings, what was not annotated."""
     if not diagnostics:
         return f"### tripreport-lint\n\nNo findings in {files} files.\n"
-    lines = [f"### tripreport-lint: {len(diagnostics)} findings in {files} files", "",
+    flagged = len({d.path for d in diagnostics})
+    where = f"{flagged} file{'s' if flagged != 1 else ''}" + (f" ({files} checked)" if flagged != files else "")
+    lines = [f"### tripreport-lint: {len(diagnostics)} findings in {where}", "",
              "| rule | name | findings |", "| --- | --- | ---: |"]
     by_rule = Counter((d.code, d.name) for d in diagnostics)
     lines += [f"| {code} | {name} | {count} |" for (code, name), count in sorted(by_rule.items())]
     lines += ["", "| file | findings |", "| --- | ---: |"]
-    lines += [f"| `{path}` | {count} |" for path, count in Counter(d.path for d in diagnostics).most_common(first)]
+    lines += [f"| {_code(path, cell=True)} | {count} |" for path, count in Counter(d.path for d in diagnostics).most_common(first)]
     lines += ["", f"First {min(first, len(diagnostics))} findings:", ""]
-    lines += [f"- `{d.path}:{d.span.line}:{d.span.column}` {d.code} {d.message}" for d in ranked(diagnostics)[:first]]
+    lines += [f"- {_code(f'{d.path}:{d.span.line}:{d.span.column}')} {d.code} {_markdown(d.message)}"
+              for d in ranked(diagnostics)[:first]]
     rest = split_annotated(diagnostics)[1]
     if rest:
         lines += ["", f"{len(rest)} findings were not annotated: GitHub shows {PER_LEVEL} per level and step."]

@@ -29,18 +29,24 @@ class TextReporter(Reporter):
 
     @staticmethod
     def summary_line(diagnostics: Sequence[Diagnostic], summary: RunSummary) -> str:
-        files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+        files = _files(summary.files)
         fixed = f"Fixed {summary.fixed} problem{'s' if summary.fixed != 1 else ''}; " if summary.fix_mode else ""
-        if summary.unchecked:
-            unchecked = f"{summary.unchecked} could not be checked (see the errors below)"
+        if summary.unchecked or summary.missing:
+            failures = [f"{summary.unchecked} could not be checked"] if summary.unchecked else []
+            failures += [f"{summary.missing} path{'s' if summary.missing != 1 else ''} not found"] * bool(summary.missing)
+            unchecked = f"{' and '.join(failures)} (see the errors below)"
             if not diagnostics:
+                if not summary.files:
+                    return f"{fixed}Nothing checked: {unchecked}."
                 return f"{fixed}No problems found in {files}, but {unchecked}."
             fixed = f"{fixed}{unchecked}; "
         if not diagnostics:
             return f"{fixed}All checks passed ({files})."
         count = len(diagnostics)
         remaining = " remaining" if summary.fix_mode else ""
-        text = f"{fixed}Found {count}{remaining} problem{'s' if count != 1 else ''} in {files}"
+        flagged = len({d.path for d in diagnostics})
+        where = _files(flagged) + (f" ({summary.files} checked)" if flagged != summary.files else "")
+        text = f"{fixed}Found {count}{remaining} problem{'s' if count != 1 else ''} in {where}"
         fixable = sum(d.fixable for d in diagnostics)
         if fixable and not summary.fix_mode:
             text += f"; {fixable} fixable with --fix ([*])"
@@ -48,3 +54,7 @@ class TextReporter(Reporter):
         if hidden and not summary.unsafe_fixes:  # fixes that may not be what the author meant: offered, not marked
             text += f"; {hidden} fixable with {'' if summary.fix_mode else '--fix '}--unsafe-fixes"
         return text + "."
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
