@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_options(args: argparse.Namespace) -> RunOptions:
     """The options of a run from parsed arguments; InputError for a value no run can use."""
-    from tripreport_lint.rules import resolve  # noqa: PLC0415 - the registry imports every rule
+    from tripreport_lint.rules import did_you_mean, resolve  # noqa: PLC0415 - the registry imports every rule
 
     outputs = []
     for spec in args.output_file:
@@ -118,7 +118,8 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         for word in getattr(args, option) or ():
             if not resolve(word):
                 flag = "--" + option.replace("_", "-")
-                raise InputError(f"unknown rule code or name '{word}' in {flag} (see tripreport-lint --show-rules)")
+                hint = did_you_mean(word) or "see tripreport-lint --show-rules"
+                raise InputError(f"unknown rule code or name '{word}' in {flag} ({hint})")
     default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     return RunOptions(
         paths=tuple(args.paths) or (Path("."),), fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,
