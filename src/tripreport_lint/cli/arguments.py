@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print, for each site the paths reach, how it renders its posts (the generator, the "
                              "settings read and from which file, what they change in the rules) and exit")
     parser.add_argument("--add-words", action="store_true",
-                        help="add the words of the spelling (SPL) findings to the project's words file")
+                        help="add the words of the possible-typo (SPL002) findings to the project's words file, "
+                             "never a known misspelling (SPL001)")
     parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")
     return parser
 
