@@ -77,6 +77,37 @@ def test_option_errors_name_the_rule_the_option_the_type_and_the_value(tmp_path:
     assert str(error.value) == f"{path}: {message}"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("ignor = []\n", "unknown setting 'ignor': did you mean 'ignore'?"),
+        ("[missing-fragmnt]\nignore = []\n", "unknown setting 'missing-fragmnt': did you mean 'missing-fragment'?"),
+        ('select = ["LNK05"]\n', "'select': unknown rule code or name 'LNK05' (did you mean 'LNK005' (missing-fragment)?)"),
+        ('ignore = ["missing-fragments"]\n', "'ignore': unknown rule code or name 'missing-fragments' (did you mean "
+                                            "'missing-fragment' (LNK005)?)"),
+        ('extend-select = ["LKN005"]\n', "'extend-select': unknown rule code or name 'LKN005' (did you mean 'LNK005' "
+                                         "(missing-fragment)?)"),
+        ('[per-file-ignores]\n"README.md" = ["taxonomy-mismatches"]\n',
+         "'per-file-ignores.README.md': unknown rule code or name 'taxonomy-mismatches' (did you mean "
+         "'taxonomy-mismatch' (FM030)?)"),
+        ('select = ["XYZ123"]\n', "'select': unknown rule code or name 'XYZ123' (see tripreport-lint --show-rules)"),
+        ('[missing-fragment]\nanchor-styles = "github"\n', "option 'anchor-styles' of rule LNK005 (missing-fragment) "
+                                                            "does not exist (did you mean 'anchor-style'?)"),
+        ('[missing-fragment]\nanchor_stile = "github"\n', "option 'anchor_stile' of rule LNK005 (missing-fragment) "
+                                                           "does not exist (did you mean 'anchor-style'?)"),
+        ('[spelling]\nword = ["kubectl"]\n', "'spelling.word' is not a spelling setting (did you mean 'words'?)"),
+    ],
+    ids=["setting", "rule table", "code", "name", "swapped letters", "per-file-ignores", "nothing near",
+         "option", "option in snake case", "spelling setting"],
+)
+def test_unknown_names_name_the_nearest_valid_one(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / ".tripreport-lint.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        config.load(path)
+    assert str(error.value) == f"{path}: {message}"
+
+
 def test_option_values_are_held_as_their_declared_types(tmp_path: Path) -> None:
     path = tmp_path / ".tripreport-lint.toml"
     path.write_text('[dead-external-link]\ntimeout = 3\naccept = [403]\nheaders."api.github.com" = '
@@ -121,6 +152,8 @@ REMOTE_SCHEMA = json.dumps({"type": "object", "properties": {"title": {"$ref": "
         ({".tripreport-lint.toml": 'select = ["XYZ123"]\n'}, [], "unknown rule code or name 'XYZ123'"),
         ({"pyproject.toml": '[tool.tripreport-lint]\nwrap = 80\n'}, [], "pyproject.toml: unknown setting 'wrap'"),
         ({}, ["--select", "FM999"], "unknown rule code or name 'FM999' in --select"),
+        ({}, ["--ignore", "SPL01"], "unknown rule code or name 'SPL01' in --ignore (did you mean 'SPL001' "
+                                    "(known-misspelling)?)"),
         ({".tripreport-lint.toml": 'schema = "post.schema.json"\n', "post.schema.json": "{not json"}, [],
          "post.schema.json: schema is not valid JSON"),
         ({".tripreport-lint.toml": 'schema = "post.schema.json"\n', "post.schema.json": '{"type": "strng"}'}, [],
@@ -130,6 +163,7 @@ REMOTE_SCHEMA = json.dumps({"type": "object", "properties": {"title": {"$ref": "
          "post.schema.json: $ref 'https://schemas.example.com/t.json' points outside the schema"),
     ],
     ids=["unknown key", "bad TOML", "unknown rule in config", "unknown key in pyproject", "unknown rule on the command line",
+         "near rule on the command line",
          "schema not JSON", "schema not a schema", "schema missing", "remote $ref"],
 )
 def test_configuration_errors_exit_2_with_one_line(site: Site, monkeypatch: pytest.MonkeyPatch, no_network: list[object],

@@ -66,6 +66,20 @@ def test_fragments_follow_the_renderer(site: Site) -> None:
     assert found == [("LNK005", 19, 1), ("LNK005", 19, 45)]
 
 
+def test_a_missing_fragment_names_the_nearest_anchor_of_its_page(site: Site) -> None:
+    site.write("content/blog/other.md", HEAD + "## Running the exporter\n")
+    body = (
+        "## Plugin main.go\n\n## Wrapping up\n\n"
+        "[a](#plugin-main) [b](#questions) [c](other.md#running-the-exporters)\n"
+    )
+    found = site.diagnostics(HEAD + body, select="LNK005")
+    assert [d.message for d in found] == [
+        "'#plugin-main' matches no heading or id of this page: did you mean '#plugin-maingo'?",
+        "'#questions' matches no heading or id of this page: fix the fragment",
+        "'#running-the-exporters' matches no heading or id of 'other.md': did you mean '#running-the-exporter'?",
+    ]
+
+
 def test_html_anchors_are_id_and_name_attributes(site: Site) -> None:
     body = '<a href="#x" data-name="y"></a> <a name=top></a> <span title="id=z" ID="Upper"></span>\n\n'
     body += "[a](#y) [b](#top) [c](#z) [d](#Upper)\n"

@@ -58,7 +58,17 @@ def test_missing_schema_file_is_an_input_error_on_the_command_line(site: Site) -
     site.write("content/blog/a.md", "---\ntitle: N\ndate: 2024-01-01\n---\n")
     result = run_cli(".", cwd=site.root)
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("nope.json: cannot read schema: No such file or directory")
+    assert result.stderr.strip().endswith("nope.json: cannot read schema: No such file or directory "
+                                          "(built-in schemas: post, page, section, none)")
+
+
+@pytest.mark.parametrize(("spec", "hint"), [("posts", "did you mean 'post'? "), ("sections", "did you mean 'section'? "),
+                                            ("event.json", "")])
+def test_a_schema_neither_file_nor_built_in_lists_the_built_in_ones(tmp_path: Path, spec: str, hint: str) -> None:
+    with pytest.raises(InputError) as error:
+        schema.load(spec, tmp_path)
+    assert str(error.value) == (f"{tmp_path / spec}: cannot read schema: No such file or directory "
+                                f"({hint}built-in schemas: post, page, section, none)")
 
 
 def test_builtin_schemas_are_valid() -> None:

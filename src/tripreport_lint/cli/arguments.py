@@ -99,14 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print, for each site the paths reach, how it renders its posts (the generator, the "
                              "settings read and from which file, what they change in the rules) and exit")
     parser.add_argument("--add-words", action="store_true",
-                        help="add the words of the spelling (SPL) findings to the project's words file")
+                        help="add the words of the possible-typo (SPL002) findings to the project's words file, "
+                             "never a known misspelling (SPL001)")
     parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")
     return parser
 
 
 def run_options(args: argparse.Namespace) -> RunOptions:
     """The options of a run from parsed arguments; InputError for a value no run can use."""
-    from tripreport_lint.rules import resolve  # noqa: PLC0415 - the registry imports every rule
+    from tripreport_lint.rules import did_you_mean, resolve  # noqa: PLC0415 - the registry imports every rule
 
     outputs = []
     for spec in args.output_file:
@@ -118,7 +119,8 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         for word in getattr(args, option) or ():
             if not resolve(word):
                 flag = "--" + option.replace("_", "-")
-                raise InputError(f"unknown rule code or name '{word}' in {flag} (see tripreport-lint --show-rules)")
+                hint = did_you_mean(word) or "see tripreport-lint --show-rules"
+                raise InputError(f"unknown rule code or name '{word}' in {flag} ({hint})")
     default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     return RunOptions(
         paths=tuple(args.paths) or (Path("."),), fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff,

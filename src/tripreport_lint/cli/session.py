@@ -110,7 +110,8 @@ def discover(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[list[Path]
 
 
 def add_words(options: RunOptions, out: TextIO) -> list[str]:
-    """Add the words of the spelling findings to each config's words file; the errors met."""
+    """Add the words of the possible-typo (SPL002) findings to each config's words file, printing them and
+    the known misspellings (SPL001) left out; the errors met."""
     from tripreport_lint.config.words import add_words as add_to_file  # noqa: PLC0415
     from tripreport_lint.document.lines import LineIndex  # noqa: PLC0415
 
@@ -119,11 +120,12 @@ def add_words(options: RunOptions, out: TextIO) -> list[str]:
     engine = Engine(selection=Selection(options.select, options.ignore, options.extend_select), configs=configs,
                     config_path=options.config)
     by_file: dict[Path, set[str]] = {}
+    misspelt: set[str] = set()
     for path in files:
         result = engine.check(path)
         if result.error:
             errors.append(result.error)
-        spelling = [d for d in result.diagnostics if d.code.startswith("SPL")]
+        spelling = [d for d in result.diagnostics if d.code in ("SPL001", "SPL002")]
         if not spelling:
             continue
         text = path.read_bytes().decode("utf-8-sig", errors="replace")
@@ -133,10 +135,16 @@ def add_words(options: RunOptions, out: TextIO) -> list[str]:
         base = config.root if config.source else settings.site_root
         words = by_file.setdefault(base / config.spelling.words_file, set())
         for d in spelling:
-            words.add(text[index.offset(d.span.line, d.span.column) : index.offset(d.span.end_line, d.span.end_column)])
-    for words_path, words in sorted(by_file.items()):
+            word = text[index.offset(d.span.line, d.span.column) : index.offset(d.span.end_line, d.span.end_column)]
+            # A word codespell lists as a misspelling is never accepted wholesale: it is a typo far more often.
+            (words if d.code == "SPL002" else misspelt).add(word)
+    for words_path, words in sorted((path, words) for path, words in by_file.items() if words):
         added = add_to_file(words_path, words)
         out.write(f"Added {len(added)} word{'s' if len(added) != 1 else ''} to {words_path}: {', '.join(added)}\n")
+    if misspelt:
+        listed = ", ".join(sorted(misspelt, key=str.lower))
+        out.write(f"Left out {len(misspelt)} known misspelling{'s' if len(misspelt) != 1 else ''} (SPL001; fix "
+                  f"them, or add a name to the words file by hand): {listed}\n")
     return errors
 
 

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Any, Literal, get_args, get_origin
 
 from tripreport_lint import rules as registry
-from tripreport_lint.errors import InputError
+from tripreport_lint.errors import InputError, closest
 from tripreport_lint.paths import glob_match
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.options import expected, is_union, option_specs
@@ -185,6 +185,9 @@ def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -
             rule = registry.BY_NAME.get(key) or registry.BY_CODE[key.upper()]
             options[rule.code] = _rule_options(rule, _table(value, f"{where}: '{key}'"), where)
         else:
+            near = closest(key, [*SETTINGS, *registry.BY_NAME])
+            if near is not None:
+                raise InputError(f"{where}: unknown setting '{key}': did you mean '{near}'?")
             known = ", ".join(SETTINGS)
             raise InputError(f"{where}: unknown setting '{key}' (settings: {known}; or a rule name for its options)")
     if "schemas" in values:
@@ -201,7 +204,9 @@ def _spelling(table: dict[str, Any], where: str) -> Spelling:
         elif key in ("words-file", "ignore-words-file"):
             chosen[key.replace("-", "_")] = _string(value, label)
         else:
-            raise InputError(f"{label} is not a spelling setting (settings: {', '.join(SPELLING_KEYS)})")
+            near = closest(key, SPELLING_KEYS)
+            hint = f"did you mean '{near}'?" if near else f"settings: {', '.join(SPELLING_KEYS)}"
+            raise InputError(f"{label} is not a spelling setting ({hint})")
     return Spelling(**chosen)
 
 
@@ -213,8 +218,10 @@ def _rule_options(rule: type[Rule[Any]], table: dict[str, Any], where: str) -> A
         spec = specs.get(key.replace("-", "_"))
         label = f"{where}: option '{key}' of rule {rule.code} ({rule.name})"
         if spec is None:
-            valid = ", ".join(known.key for known in specs.values()) or "none"
-            raise InputError(f"{label} does not exist (options: {valid})")
+            valid = [known.key for known in specs.values()]
+            near = closest(key.replace("_", "-"), valid)
+            hint = f"did you mean '{near}'?" if near else f"options: {', '.join(valid) or 'none'}"
+            raise InputError(f"{label} does not exist ({hint})")
         converted = _option_value(spec.hint, value)
         if converted is _INVALID:
             raise InputError(f"{label} must be {expected(spec.hint)}, got {value!r}")
@@ -251,7 +258,8 @@ def _rule_list(value: Any, label: str) -> tuple[str, ...]:
     names = _strings(value, label)
     for name in names:
         if not registry.resolve(name):
-            raise InputError(f"{label}: unknown rule code or name '{name}' (see tripreport-lint --show-rules)")
+            hint = registry.did_you_mean(name) or "see tripreport-lint --show-rules"
+            raise InputError(f"{label}: unknown rule code or name '{name}' ({hint})")
     return names
 
 

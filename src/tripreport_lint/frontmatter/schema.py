@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tripreport_lint.errors import InputError
+from tripreport_lint.errors import InputError, closest
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -67,6 +67,11 @@ def load(spec: str, base: Path) -> Schema | None:
     path = base / spec
     try:
         data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError as error:
+        builtins = ", ".join([*BUILTIN, NO_SCHEMA])
+        near = closest(spec, [*BUILTIN, NO_SCHEMA])
+        hint = f"did you mean '{near}'? " if near else ""
+        raise InputError(f"{path}: cannot read schema: {error.strerror} ({hint}built-in schemas: {builtins})") from error
     except OSError as error:
         raise InputError(f"{path}: cannot read schema: {error.strerror}") from error
     except (json.JSONDecodeError, UnicodeDecodeError) as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.encoding.characters import ControlCharacter, InvisibleCharacter
 from tripreport_lint.rules.encoding.mojibake import Mojibake
@@ -115,3 +116,17 @@ def resolve(selector: str) -> list[type[Rule[Any]]]:
     letters, digits = family.groups()
     return [rule for rule in ALL_RULES
             if rule.code.rstrip("0123456789") == letters and rule.code[len(letters):].startswith(digits)]
+
+
+def did_you_mean(selector: str) -> str:
+    """A hint naming the rule nearest to a selector that names none (``did you mean 'LNK005'
+    (missing-fragment)?``), or an empty string when no rule is close."""
+    selector = selector.strip()
+    shape = re.fullmatch(r"([A-Za-z]+)(\d+)", selector)
+    if shape:  # a code: the same number written with other zeros (LNK05), else the nearest code
+        letters, number = shape[1].upper(), int(shape[2])
+        same = [code for code in BY_CODE if code.rstrip("0123456789") == letters and int(code[len(letters):]) == number]
+        code = same[0] if same else closest(selector.upper(), BY_CODE, cutoff=0.75)
+        return f"did you mean '{code}' ({BY_CODE[code].name})?" if code else ""
+    name = closest(selector.lower(), BY_NAME)
+    return f"did you mean '{name}' ({BY_NAME[name].code})?" if name else ""

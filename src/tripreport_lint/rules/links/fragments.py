@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.links.resolve import (
@@ -42,7 +43,8 @@ class MissingFragment(Rule[FragmentOptions]):
     run of text, so Hugo makes `## [Kim's talk](...)` `#kim`); on Jekyll sites
     as kramdown makes them (GitHub's way under its default GFM input, its own way under
     `input: kramdown`, after `auto_id_prefix`); repeated headings get `-1`, `-2`; `{#id}`
-    attributes and HTML `id`/`name` count. `--show-site` says which way a site uses.
+    attributes and HTML `id`/`name` count. `--show-site` says which way a site uses. The message
+    names the page's nearest anchor when one is close (`did you mean '#plugin-main-go'?`).
 
     ## Why is this bad?
     The link opens the page at the top instead of the section, usually after a heading was renamed.
@@ -100,7 +102,10 @@ class MissingFragment(Rule[FragmentOptions]):
             model = ctx.site.model
             prefix = model.auto_id_prefix if self.options.anchor_style == "auto" else ""
             goldmark = model.typographer if model.renderer == "goldmark" else None
-            if fragment not in document_anchors(page, style, prefix, goldmark):
+            anchors = document_anchors(page, style, prefix, goldmark)
+            if fragment not in anchors:
                 where = "this page" if page is doc else f"'{target.path}'"
-                yield Violation(f"'#{fragment}' matches no heading or id of {where}: fix the fragment",
+                near = closest(fragment, anchors)
+                hint = f"did you mean '#{near}'?" if near is not None else "fix the fragment"
+                yield Violation(f"'#{fragment}' matches no heading or id of {where}: {hint}",
                                 doc.span(target.start, target.end))
