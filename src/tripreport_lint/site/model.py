@@ -25,13 +25,11 @@ Renderer = Literal["goldmark", "kramdown", "commonmark"]
 PageKind = Literal["post", "page", "none"]
 
 HEADING_ID_TYPES = ("github", "github-ascii", "blackfriday")
-# Sections of a Hugo site that hold documentation rather than dated posts (when mainSections is unset).
 # Sections whose names say they hold dated posts, beside Hugo's main section.
 BLOG_SECTIONS = frozenset({"post", "posts", "blog", "blogs", "news", "article", "articles", "journal", "diary"})
 HUGO_DATE_SOURCES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 # A date that starts a file or bundle name: Jekyll reads `2021-4-1-` too (its pattern is \d{2,4}-\d{1,2}-\d{1,2}).
 _FILENAME_DATE = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-")
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-zA-Z]{2,4})?")
 
 
 @dataclass(frozen=True)
