@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -68,6 +69,14 @@ def site(tmp_path: Path) -> Site:
     (tmp_path / "hugo.toml").write_text('title = "Test blog"\n', encoding="utf-8")
     (tmp_path / "static").mkdir()
     return Site(tmp_path)
+
+
+def writable_copy(source: Path, copy: Path) -> Path:
+    """A copy of ``source`` at ``copy`` whose files we may change (the shared corpus is read-only)."""
+    shutil.copytree(source, copy)
+    for path in copy.rglob("*"):
+        path.chmod(path.stat().st_mode | 0o200)
+    return copy
 
 
 def console_script(name: str) -> Path:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import shutil
 import sys
 from collections.abc import Callable
 from html import unescape
@@ -26,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import CORPUS, DATA, run_cli
+from conftest import CORPUS, DATA, run_cli, writable_copy
 from renderers import (
     HUGO_MISSING,
     KRAMDOWN_MISSING,
@@ -103,11 +102,7 @@ def test_fixes_keep_each_page_s_blocks_and_links(site: str, tmp_path: Path) -> N
     source = DATA / site.removeprefix("data/") if site.startswith("data/") else CORPUS / site.removeprefix("corpus/")
     if not source.is_dir():
         pytest.skip(f"{CORPUS} is not beside this checkout")
-    copy = tmp_path / source.name
-    shutil.copytree(source, copy)
-    for path in copy.rglob("*"):  # the shared corpus is read-only
-        path.chmod(path.stat().st_mode | 0o200)
-    _check(copy, site)
+    _check(writable_copy(source, tmp_path / source.name), site)
 
 
 @pytest.mark.parametrize("site", sorted(FIXTURES))

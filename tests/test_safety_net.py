@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import difflib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, DATA, run_cli
+from conftest import CORPUS, DATA, run_cli, writable_copy
 from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.document.markdown import markdown_parser
@@ -51,10 +50,7 @@ def blogs(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     source = {"data": DATA, "corpus": CORPUS}[request.param]
     if not source.is_dir():
         pytest.skip(f"{source} is not beside this checkout")
-    copy = tmp_path / request.param
-    shutil.copytree(source, copy)
-    for path in copy.rglob("*"):  # the shared corpus is read-only
-        path.chmod(path.stat().st_mode | 0o200)
+    copy = writable_copy(source, tmp_path / request.param)
     for index, path in enumerate(posts(copy)):
         path.chmod(MODES[index % len(MODES)])
     return copy

@@ -131,9 +131,13 @@ class Body:
         Found before code spans, as Liquid reads them before Markdown does: a ``{% raw %}`` inside backticks
         still opens a block.
         """
-        start = self.body_start
-        raws = templates.raws(self._blocks_blanked, start)
-        return sorted(raws + templates.highlights(blank(self._blocks_blanked, raws), start))
+        raws = self.raw_blocks
+        return sorted(raws + templates.highlights(blank(self._blocks_blanked, raws), self.body_start))
+
+    @cached_property
+    def raw_blocks(self) -> list[Span]:
+        """Jekyll ``raw`` blocks, from opening to closing tag (outside Markdown code blocks)."""
+        return templates.raws(self._blocks_blanked, self.body_start)
 
     @cached_property
     def _blocks_blanked(self) -> str:
@@ -233,8 +237,7 @@ class Body:
         tokens = self.tokens
         # A `raw` block's Markdown still renders (Liquid only leaves its tags alone): its headings are
         # headings. A highlight block's '#' comment lines are not.
-        raws = templates.raws(self._blocks_blanked, self.body_start)
-        code = [span for span in self.template_code if span not in raws]
+        code = [span for span in self.template_code if span not in self.raw_blocks]
         for index, token in enumerate(tokens):
             if token.type != "heading_open" or not token.map:
                 continue
