@@ -95,17 +95,17 @@ def test_hostile_post_ends_in_a_finding_and_fixes_settle(site: Site, monkeypatch
                                                         name: str) -> None:
     data, expected = POSTS[name]
     post = _post(site, monkeypatch, data)
-    code, out, err = _run("--output-format", "json", "content/blog/post.md")
+    code, out, err = _run("--select", "ALL", "--output-format", "json", "content/blog/post.md")
     _clean_end(code, out, err)
     if expected is not None:
         code_wanted, _, words = expected.partition(" ")
         found = [row for row in json.loads(out) if row["code"] == code_wanted]
         assert found and any(words in row["message"] and "\n" not in row["message"] for row in found), out[:2000]
     assert not (site.root / "PWNED").exists()
-    code, out, err = _run("--fix", "-q", "content/blog/post.md")
+    code, out, err = _run("--select", "ALL", "--fix", "-q", "content/blog/post.md")
     _clean_end(code, out, err)
     fixed = post.read_bytes()
-    _run("--fix", "-q", "content/blog/post.md")
+    _run("--select", "ALL", "--fix", "-q", "content/blog/post.md")
     assert post.read_bytes() == fixed  # a second --fix changes nothing
 
 
@@ -116,7 +116,7 @@ def test_fix_leaves_what_it_cannot_read_safely_untouched(site: Site, monkeypatch
     data, _ = POSTS[name]
     post = _post(site, monkeypatch, data)
     os.utime(post, ns=(1_000_000_000, 1_000_000_000))
-    _clean_end(*_run("--fix", "content/blog/post.md"))
+    _clean_end(*_run("--select", "ALL", "--fix", "content/blog/post.md"))
     assert post.read_bytes() == data
     assert post.stat().st_mtime_ns == 1_000_000_000  # not even rewritten with the same bytes
 
@@ -125,7 +125,7 @@ def test_cr_only_endings_survive_a_fix(site: Site, monkeypatch: pytest.MonkeyPat
     data, _ = POSTS["CR-only line endings"]
     post = site.write("content/blog/post.md", data.decode())
     monkeypatch.chdir(site.root)
-    _clean_end(*_run("--fix", "content/blog/post.md"))
+    _clean_end(*_run("--select", "ALL", "--fix", "content/blog/post.md"))
     fixed = post.read_bytes()
     assert fixed != data and b"\n" not in fixed and fixed.endswith(b"\r")
 

@@ -81,12 +81,13 @@ def test_trailing_whitespace_inside_raw_html_is_left_alone(site: Site) -> None:
 
 def test_invisible_and_control_characters(site: Site) -> None:
     body = "Run kubectl\u200b apply.\n\u00a0\u00a0indented\nBell\x07 here.\n"
-    assert site.findings(HEAD + body, select="ENC004,ENC005") == [
-        ("ENC005", 6, 12), ("ENC005", 7, 1), ("ENC004", 8, 5),
+    assert site.findings(HEAD + body, select="ENC004,ENC005,ENC009") == [
+        ("ENC005", 6, 12), ("ENC009", 7, 1), ("ENC004", 8, 5),
     ]
-    assert site.fixed(HEAD + body, select="ENC005") == HEAD + body.replace("\u200b", "")
-    assert site.fixed(HEAD + body, select="ENC005", unsafe=True) == HEAD + body.replace("\u200b", "").replace(
-        "\u00a0\u00a0", "  ")
+    assert site.findings(HEAD + body) == [("ENC005", 6, 12), ("ENC004", 8, 5)]  # edge no-break spaces: opt-in
+    assert site.fixed(HEAD + body, select="ENC005,ENC009") == HEAD + body.replace("\u200b", "")
+    assert site.fixed(HEAD + body, select="ENC005,ENC009", unsafe=True) == HEAD + body.replace(
+        "\u200b", "").replace("\u00a0\u00a0", "  ")
 
 
 def test_final_newline_and_mixed_line_endings(site: Site) -> None:

@@ -136,7 +136,7 @@ def test_cases_render_the_same_in_hugo(case: Case, tmp_path: Path) -> None:
 
 def test_hard_break_after_a_bare_url_puts_no_backslash_into_the_link(site: Site) -> None:
     text = HEAD + "The fix is in https://example.com/pull/12.  \nIt shipped *today*.\n\n* talks\n"
-    fixed = site.fixed(text)
+    fixed = site.fixed(text, select="ALL")
     assert "\\>" not in fixed and "https://example.com/pull/12.\\" not in fixed
     assert site.findings(fixed, select="FMT,LNK009,ENC") == []
     unwrapped = site.fixed(text, select="FMT")
@@ -145,7 +145,7 @@ def test_hard_break_after_a_bare_url_puts_no_backslash_into_the_link(site: Site)
 
 def test_our_directive_still_governs_its_line_after_fix(site: Site) -> None:
     text = HEAD + "Intro.\n<!-- tripreport-lint-disable-next-line LNK009 -->\nSee https://example.com now.\n\n* a\n"
-    fixed = site.fixed(text)
+    fixed = site.fixed(text, select="ALL")
     assert "-->\nSee https://example.com now." in fixed and "- a" in fixed
     assert site.findings(fixed) == []
 

@@ -79,7 +79,7 @@ def test_fix_hook_rewrites_then_passes(blog: Path, pre_commit_home: Path) -> Non
     first = try_repo("tripreport-lint-fix", blog, pre_commit_home)
     assert first.returncode == 1, first.stdout + first.stderr
     fixed = (blog / "content/blog/meetup.md").read_text()
-    assert 'draft: false' in fixed and "- one" in fixed and "talks.   " not in fixed
+    assert 'draft: false' in fixed and "* one" in fixed and "talks.   " in fixed  # formatting is format's
     git("add", ".", cwd=blog)
     second = try_repo("tripreport-lint-fix", blog, pre_commit_home)
     assert second.returncode == 0, second.stdout + second.stderr

@@ -7,7 +7,7 @@ from typing import Any
 
 from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
-from tripreport_lint.rules.encoding.characters import ControlCharacter, InvisibleCharacter
+from tripreport_lint.rules.encoding.characters import ControlCharacter, EdgeNoBreakSpace, InvisibleCharacter
 from tripreport_lint.rules.encoding.mojibake import Mojibake
 from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
 from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
@@ -94,6 +94,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     TrailingWhitespace,
     MissingFinalNewline,
     MixedLineEndings,
+    EdgeNoBreakSpace,
     NotNormalised,
     NormalisationSkipped,
 )

@@ -114,6 +114,7 @@ class NotNormalised(Rule[FormatSettings]):
     """
 
     code = "FMT001"
+    default_enabled = False
     name = "not-normalised"
     summary = "The body is not formatted as mdformat writes it."
     severity = Severity.WARNING
@@ -187,6 +188,7 @@ class NormalisationSkipped(Rule[FormatSettings]):
     """
 
     code = "FMT002"
+    default_enabled = False
     name = "normalisation-skipped"
     summary = "mdformat cannot normalise the body safely."
     severity = Severity.WARNING

@@ -207,6 +207,7 @@ class MultipleH1(Rule):
     """
 
     code = "HDG003"
+    default_enabled = False
     name = "multiple-h1"
     summary = "More than one level-one heading."
     severity = Severity.WARNING
@@ -258,6 +259,7 @@ class HeadingLevelSkip(Rule):
     """
 
     code = "HDG004"
+    default_enabled = False
     name = "heading-level-skip"
     summary = "A heading skips a level."
     severity = Severity.WARNING

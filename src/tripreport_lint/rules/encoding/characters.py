@@ -1,4 +1,4 @@
-"""ENC004-ENC005: control characters, and invisible ones (zero-width, stray no-break spaces)."""
+"""ENC004, ENC005, ENC009: control characters, zero-width characters, no-break spaces at a line edge."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]+|^\u00a0+|\u00a0+$", re.M)
-_NAMES = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "zero-width no-break space",
-          "\u00a0": "no-break space"}
+_ZERO_WIDTH = {"\u200b": "zero-width space", "\u2060": "word joiner", "\ufeff": "zero-width no-break space"}
+_ZERO_WIDTH_RUN = re.compile(r"[\u200b\u2060\ufeff]+")
+_EDGE_NBSP = re.compile(r"^\u00a0+|\u00a0+$", re.M)
 
 
 class ControlCharacter(Rule):
@@ -60,12 +60,11 @@ class ControlCharacter(Rule):
 
 class InvisibleCharacter(Rule):
     """## What it does
-    Reports zero-width spaces, word joiners and stray zero-width no-break spaces anywhere, and
-    no-break spaces at the start or end of a line.
+    Reports zero-width spaces, word joiners and stray zero-width no-break spaces anywhere.
 
     ## Why is this bad?
-    They are invisible but break search, links, copy-paste of commands and word counts; they
-    come from copying out of web pages and chat tools.
+    They are invisible but split words for search and spelling, break links and copy-paste of
+    commands, and come from copying out of web pages and chat tools.
 
     ## Example
     `Run kubectl apply` where a zero-width space (U+200B) hides after `kubectl`.
@@ -74,8 +73,7 @@ class InvisibleCharacter(Rule):
     The same line without it.
 
     ## Fix safety
-    Safe for the zero-width characters, which are removed. No-break spaces at a line edge are
-    replaced by ordinary spaces only with `--unsafe-fixes`: someone may have used them to indent.
+    Safe: the character is removed, and a page shows nothing in its place.
 
     ## Options
     None.
@@ -86,23 +84,60 @@ class InvisibleCharacter(Rule):
 
     code = "ENC005"
     name = "invisible-character"
-    summary = "An invisible character (zero-width or stray no-break space)."
+    summary = "An invisible zero-width character."
     severity = Severity.WARNING
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if not any(char in doc.text for char in _NAMES):
+        if not any(char in doc.text for char in _ZERO_WIDTH):
             return  # the common case, answered by substring searches in C
         start = 1 if doc.text.startswith("\ufeff") else 0
-        for match in _INVISIBLE.finditer(doc.text, start):
+        for match in _ZERO_WIDTH_RUN.finditer(doc.text, start):
             char = match.group()[0]
-            if char == "\u00a0":
-                # A no-break space at a line edge may be someone's indentation: replacing it moves text.
-                fix = Fix((Edit(match.start(), match.end(), " " * len(match.group())),), Applicability.UNSAFE,
-                          "replace with ordinary spaces")
-                advice = "replace it with an ordinary space or remove it"
-            else:
-                fix = Fix((Edit(match.start(), match.end()),), description="remove it")
-                advice = "remove it"
-            yield Violation(f"invisible {_NAMES[char]} (U+{ord(char):04X}): {advice}",
+            yield Violation(f"invisible {_ZERO_WIDTH[char]} (U+{ord(char):04X}): remove it",
+                            doc.span(match.start(), match.end()), Fix((Edit(match.start(), match.end()),),
+                                                                      description="remove it"))
+
+
+class EdgeNoBreakSpace(Rule):
+    """## What it does
+    Reports no-break spaces at the start or end of a line.
+
+    ## Why is this bad?
+    They look like ordinary spaces but are not whitespace to Markdown: a line that starts with
+    one is not indented, and one at the end is not trailing whitespace. They usually come from
+    pasting out of a word processor or a web page.
+
+    ## Example
+    A paragraph line that begins with a no-break space (U+00A0).
+
+    ## Use instead
+    The same line beginning with its first word.
+
+    ## Fix safety
+    Unsafe: the no-break spaces become ordinary spaces, and someone may have used them to indent
+    or to space out the page.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Off by default: a reader rarely sees the difference.
+    """
+
+    code = "ENC009"
+    name = "edge-no-break-space"
+    summary = "A no-break space at the start or end of a line."
+    default_enabled = False
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if "\u00a0" not in doc.text:
+            return
+        for match in _EDGE_NBSP.finditer(doc.text):
+            # A no-break space at a line edge may be someone's indentation: replacing it moves text.
+            fix = Fix((Edit(match.start(), match.end(), " " * len(match.group())),), Applicability.UNSAFE,
+                      "replace with ordinary spaces")
+            yield Violation("no-break space (U+00A0) at a line edge: replace it with an ordinary space or remove it",
                             doc.span(match.start(), match.end()), fix)

@@ -77,6 +77,7 @@ class TrailingWhitespace(Rule):
     """
 
     code = "ENC006"
+    default_enabled = False
     name = "trailing-whitespace"
     summary = "Whitespace at the end of a line."
     severity = Severity.WARNING
@@ -126,6 +127,7 @@ class MissingFinalNewline(Rule):
     """
 
     code = "ENC007"
+    default_enabled = False
     name = "missing-final-newline"
     summary = "The file does not end with a line break."
     severity = Severity.WARNING
@@ -164,6 +166,7 @@ class MixedLineEndings(Rule):
     """
 
     code = "ENC008"
+    default_enabled = False
     name = "mixed-line-endings"
     summary = "The file mixes line break styles."
     severity = Severity.WARNING

@@ -47,6 +47,7 @@ class ImageWithoutAlt(Rule):
     """
 
     code = "LNK010"
+    default_enabled = False
     name = "image-without-alt"
     summary = "An image has no alternative text."
     severity = Severity.WARNING

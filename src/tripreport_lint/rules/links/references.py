@@ -139,6 +139,7 @@ class UnusedDefinition(Rule):
     """
 
     code = "LNK008"
+    default_enabled = False
     name = "unused-definition"
     summary = "A link definition that no link uses."
     severity = Severity.WARNING
