@@ -64,11 +64,12 @@ def annotated(stdout: str) -> list[tuple[str, int, str]]:
     return [(m[1], int(m[2]), m[3]) for m in re.finditer(r"^::\w+ file=([^,]+),line=(\d+),.*?title=(\w+)::", stdout, re.M)]
 
 
-def fake_linter(tmp_path: Path, exit_code: int = 0) -> tuple[Path, Path]:
-    """A stand-in for tripreport-lint that records each call's arguments, one NUL-separated line a call."""
+def fake_linter(tmp_path: Path, then: str = "exit 0") -> tuple[Path, Path]:
+    """A stand-in for tripreport-lint that records each call's arguments (NUL-separated, a line a call), then
+    runs the shell code ``then``."""
     calls = tmp_path / "calls"
     script = tmp_path / "fake-lint"
-    script.write_text(f'#!/bin/sh\nprintf "%s\\0" "$@" >> "{calls}"\necho >> "{calls}"\nexit {exit_code}\n')
+    script.write_text(f'#!/bin/sh\nprintf "%s\\0" "$@" >> "{calls}"\necho >> "{calls}"\n{then}\n')
     script.chmod(0o755)
     return script, calls
 
@@ -119,7 +120,7 @@ def test_an_error_of_the_linter_is_annotated_and_summarised(site: Site, tmp_path
 
 
 def test_a_linter_that_dies_without_a_word_is_still_explained(site: Site, tmp_path: Path) -> None:
-    script, _ = fake_linter(tmp_path, exit_code=3)
+    script, _ = fake_linter(tmp_path, "exit 3")
     result, summary, _ = run_action(site.root, tmp_path, lint=script, fail_on="error")
     assert result.returncode == 3
     assert "::error title=tripreport-lint failed::exit code 3, with no error message\n" in result.stdout
@@ -132,6 +133,35 @@ def git(*args: str, cwd: Path) -> str:
 
 
 OLD_POST = POST.replace("Text.", "Text.\n\nAn old line, http://localhost:9090/old, still unlinked.")
+
+
+@pytest.mark.parametrize(("fail_on", "lint_exit", "step_exit"), [("findings", 0, 1), ("findings", 1, 1),
+                                                             ("error", 1, 1)])
+def test_format_check_runs_after_the_lint_and_fails_the_step(site: Site, tmp_path: Path, fail_on: str,
+                                                             lint_exit: int, step_exit: int) -> None:
+    # As `tripreport-lint format --check` answers: each file it would reformat, and exit 1.
+    script, calls = fake_linter(tmp_path, f'[ "$1" = format ] && {{ echo "content/my posts/a.md"; exit 1; }}; exit {lint_exit}')
+    result, summary, output = run_action(site.root, tmp_path, lint=script, format="check", fail_on=fail_on,
+                                         paths='"content/my posts"')
+    assert result.returncode == step_exit
+    assert recorded(calls) == [["--output-format", "github", "content/my posts"],
+                               ["format", "--check", "content/my posts"]]
+    assert output.read_text() == f"exit-code={lint_exit}\n"
+    assert result.stdout == ("content/my posts/a.md\n::error title=tripreport-lint format::1 file(s) would be "
+                             "reformatted: run 'tripreport-lint format' on them\n")
+    assert "## tripreport-lint format: files to reformat\n\n<pre>content/my posts/a.md\n</pre>" in summary.read_text()
+
+
+def test_format_check_passes_when_nothing_would_change_and_is_explained_when_it_fails(site: Site,
+                                                                                    tmp_path: Path) -> None:
+    script, calls = fake_linter(tmp_path)
+    result, _, _ = run_action(site.root, tmp_path, lint=script, format="check")
+    assert (result.returncode, result.stdout, len(recorded(calls))) == (0, "", 2)
+    script, _ = fake_linter(tmp_path, '[ "$1" = format ] && { echo "tripreport-lint: error: bad" >&2; exit 2; }; exit 0')
+    result, summary, _ = run_action(site.root, tmp_path, lint=script, format="check", fail_on="error")
+    assert result.returncode == 2
+    assert result.stdout == "::error title=tripreport-lint format failed::tripreport-lint: error: bad\n"
+    assert "## tripreport-lint format failed (exit code 2)" in summary.read_text()
 
 
 @pytest.fixture
@@ -208,3 +238,15 @@ def test_without_the_base_branch_every_line_is_reported_and_the_warning_says_why
     assert warnings[0].startswith("::warning title=tripreport-lint::cannot fetch the base branch 'main' from origin: ")
     assert warnings[1:] == ["::warning title=tripreport-lint::reporting findings on every line, not only on those "
                             "the pull request changed"]
+
+
+def test_every_version_of_this_repository_the_docs_pin_exists() -> None:
+    # `uses: OWNER/tripreport-lint@REF` and pre-commit's `rev:` under its repo: copied as shown, they must work.
+    pattern = re.compile(r"tripreport-lint@([\w./-]+)|/tripreport-lint\n\s*rev: (\S+)")
+    refs = {(path.name, m[1] or m[2]) for path in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+            for m in pattern.finditer(path.read_text(encoding="utf-8"))}
+    assert {name for name, _ in refs} >= {"README.md", "github-actions.md"}
+    missing = [(name, ref) for name, ref in sorted(refs) if ref != "main" and subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=ROOT, capture_output=True,
+        check=False).returncode != 0]
+    assert missing == [], "pinned versions that name no tag or commit of this repository"
