@@ -102,14 +102,19 @@ echo "exit-code=$status" >> "${GITHUB_OUTPUT:-/dev/null}"
 failed=$status
 [ "$fail_on" = error ] && [ "$status" -lt 2 ] && failed=0
 
+# `format --check` annotates each file itself; the job summary lists them too, as GitHub shows only the first
+# 10 error annotations of a step and the lint may have used them up.
 if [ "$format" = check ]; then
-  run_step "tripreport-lint format" "$lint" format --check "${paths[@]}" > "$scratch/reformat"
+  command=("$lint" format --check --output-format github)
+  [ -n "${INPUT_CONFIG:-}" ] && command+=(--config "$INPUT_CONFIG")
+  run_step "tripreport-lint format" "${command[@]}" "${paths[@]}" > "$scratch/format"
   format_status=$?
-  cat "$scratch/reformat"
+  cat "$scratch/format"
   if [ "$format_status" -eq 1 ]; then
-    echo "::error title=tripreport-lint format::$(escape "$(grep -c . "$scratch/reformat") file(s) would be reformatted: run 'tripreport-lint format' on them")"
-    { printf '## tripreport-lint format: files to reformat\n\n<pre>'
-      html < "$scratch/reformat"
+    { printf '## tripreport-lint format: %s\n\n' "$(grep -v '^::' "$scratch/format" | tail -n1 | html)"
+      printf "Run \`tripreport-lint format\` on these files and commit the result:\n\n<pre>"
+      sed -n -e 's/^::error file=\([^,]*\),title=tripreport-lint format::.*/\1/p' "$scratch/format" \
+        | sed -e 's/%2C/,/g' -e 's/%3A/:/g' -e 's/%0D/\r/g' -e 's/%0A/\n/g' -e 's/%25/%/g' | html
       printf '</pre>\n\n'; } >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
   fi
   [ "$format_status" -gt "$failed" ] && failed=$format_status

@@ -135,30 +135,40 @@ def git(*args: str, cwd: Path) -> str:
 OLD_POST = POST.replace("Text.", "Text.\n\nAn old line, http://localhost:9090/old, still unlinked.")
 
 
-@pytest.mark.parametrize(("fail_on", "lint_exit", "step_exit"), [("findings", 0, 1), ("findings", 1, 1),
-                                                             ("error", 1, 1)])
-def test_format_check_runs_after_the_lint_and_fails_the_step(site: Site, tmp_path: Path, fail_on: str,
-                                                             lint_exit: int, step_exit: int) -> None:
-    # As `tripreport-lint format --check` answers: each file it would reformat, and exit 1.
-    script, calls = fake_linter(tmp_path, f'[ "$1" = format ] && {{ echo "content/my posts/a.md"; exit 1; }}; exit {lint_exit}')
-    result, summary, output = run_action(site.root, tmp_path, lint=script, format="check", fail_on=fail_on,
-                                         paths='"content/my posts"')
-    assert result.returncode == step_exit
-    assert recorded(calls) == [["--output-format", "github", "content/my posts"],
-                               ["format", "--check", "content/my posts"]]
-    assert output.read_text() == f"exit-code={lint_exit}\n"
-    assert result.stdout == ("content/my posts/a.md\n::error title=tripreport-lint format::1 file(s) would be "
-                             "reformatted: run 'tripreport-lint format' on them\n")
-    assert "## tripreport-lint format: files to reformat\n\n<pre>content/my posts/a.md\n</pre>" in summary.read_text()
+CLEAN = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\nText.\n"
+UNFORMATTED = CLEAN.replace("Text.", "Talks:\n\n* one\n* two")
 
 
-def test_format_check_passes_when_nothing_would_change_and_is_explained_when_it_fails(site: Site,
-                                                                                    tmp_path: Path) -> None:
-    script, calls = fake_linter(tmp_path)
-    result, _, _ = run_action(site.root, tmp_path, lint=script, format="check")
-    assert (result.returncode, result.stdout, len(recorded(calls))) == (0, "", 2)
-    script, _ = fake_linter(tmp_path, '[ "$1" = format ] && { echo "tripreport-lint: error: bad" >&2; exit 2; }; exit 0')
-    result, summary, _ = run_action(site.root, tmp_path, lint=script, format="check", fail_on="error")
+@pytest.mark.parametrize("fail_on", ["findings", "error"])
+def test_format_check_fails_the_step_on_a_file_to_reformat(site: Site, tmp_path: Path, fail_on: str) -> None:
+    site.write("content/blog/a.md", CLEAN)
+    path = site.write("content/blog/b, c.md", UNFORMATTED)
+    result, summary, output = run_action(site.root, tmp_path, format="check", fail_on=fail_on, paths="content")
+    assert (result.returncode, output.read_text()) == (1, "exit-code=0\n"), result.stdout + result.stderr
+    assert result.stdout.startswith("::error file=content/blog/b%2C c.md,title=tripreport-lint format::would be "
+                                    "reformatted: run tripreport-lint format\n")
+    assert ("## tripreport-lint format: 1 file would be reformatted, 1 file already formatted.\n\n"
+            "Run `tripreport-lint format` on these files and commit the result:\n\n<pre>content/blog/b, c.md\n</pre>"
+            ) in summary.read_text()
+    assert path.read_text() == UNFORMATTED
+
+
+def test_format_check_passes_when_nothing_would_change(site: Site, tmp_path: Path) -> None:
+    site.write("content/blog/a.md", CLEAN)
+    result, summary, _ = run_action(site.root, tmp_path, format="check", paths="content")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "0 files would be reformatted, 1 file already formatted.\n"
+    assert "tripreport-lint format" not in summary.read_text()
+
+
+def test_format_check_runs_on_the_same_paths_after_the_lint_and_its_errors_are_explained(site: Site,
+                                                                                       tmp_path: Path) -> None:
+    script, calls = fake_linter(tmp_path, '[ "$1" = format ] && { echo "tripreport-lint: error: bad" >&2; exit 2; }; exit 0')
+    result, summary, _ = run_action(site.root, tmp_path, lint=script, format="check", fail_on="error",
+                                    config="blog.toml", paths='"content/my posts"')
+    assert recorded(calls) == [["--output-format", "github", "--config", "blog.toml", "content/my posts"],
+                               ["format", "--check", "--output-format", "github", "--config", "blog.toml",
+                                "content/my posts"]]
     assert result.returncode == 2
     assert result.stdout == "::error title=tripreport-lint format failed::tripreport-lint: error: bad\n"
     assert "## tripreport-lint format failed (exit code 2)" in summary.read_text()
