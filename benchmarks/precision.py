@@ -111,8 +111,11 @@ def report(corpus: Path, findings: list[Finding], files: int, sample: list[Findi
         out.append(f"| {number} | {finding.path}:{finding.line}:{finding.column} | {finding.code} | "
                    f"{_cell(finding.message)} | `{_cell(excerpt(corpus, finding))}` | {judged['verdict']} | "
                    f"{_cell(judged['reason'])} |")
+    every = collections.Counter(verdicts.get(f.key, {"verdict": "unjudged"})["verdict"] for f in findings)
     out += ["", "## Tally", "",
             *(f"- {name}: {tally[name]}" for name in (*VERDICT_NAMES, "unjudged") if tally[name] or name == "defect"),
+            "", f"Every finding of the run, sampled or not: {every['defect']} / {len(findings)} defects "
+            f"({', '.join(f'{every[name]} {name}' for name in (*VERDICT_NAMES[1:], 'unjudged') if every[name])}).",
             "", f"**{tally['defect']} / {len(sample)} defects.**", ""]
     return "\n".join(out)
 

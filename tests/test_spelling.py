@@ -289,11 +289,14 @@ def test_words_that_are_not_the_authors_are_not_judged(site: Site) -> None:
 
 
 def test_names_across_a_line_break_before_an_initial_or_in_a_handle(site: Site) -> None:
+    for index in range(5):
+        site.write(f"content/blog/p{index}.md", HEAD + "Martin gave the keynote.\n")
     body = (
         "Thanks to Kinvolk, especially Thilo\nFromm, for the harness.\n\n"
         "_Image credit: [Dimitry B.](https://photos.example.org/ru_boff/)_\n\n"
         "[Cristian Greco](https://github.com/cristiangreco) helped. Then Cristian stepped in.\n\n"
-        "My favorite Hashi-in-a-box tool runs [Nomad](https://hashicorp.com/nomad).\n"
+        "My favorite Hashi-in-a-box tool runs [Nomad](https://hashicorp.com/nomad).\n\n"
+        "Thanks to Mark Lee, Martijn den Hoedt and Martijn ter Beek; I worked at Invision AG then.\n"
     )
     assert site.findings(HEAD + body, select="SPL") == []
     # Only a word with several letters to spare starts a name: `Tetrago` is `tetragon` with one dropped.

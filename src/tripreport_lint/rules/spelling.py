@@ -55,8 +55,8 @@ class KnownMisspelling(Rule):
     image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`) or
     the start of one (`Cristian` of `github.com/cristiangreco`, `Hashi` of `hashicorp.com`), of a
     host that a page of the site links to, or a word that 3 of the site's pages use (one page in
-    100 of a larger site); nor a capitalised word beside another or before an initial, as in a
-    person's name (`Thilo Fromm`, also across a line break, `Dimitry B.`). Nor are words that are not
+    100 of a larger site); nor a capitalised word beside another (`Thilo Fromm`, also across a line
+    break, `Martijn den Hoedt`) or before an initial or a legal form (`Dimitry B.`, `Invision AG`). Nor are words that are not
     the author's: in the subject of a patch e-mail a link quotes (`[[PATCH net-next 2/3] bpf: ...](...)`,
     `[[RFC] ...](...)`), or alone in quotes on a line that speaks of a typo (`fixed the "bellow" typo`).
 
@@ -165,8 +165,8 @@ class PossibleTypo(Rule):
 
     Names are not reported: a word of the host or path of a link or image of the post (a repository,
     an image's file name) or the start of one (`cristiangreco`), of a host that a page of the site
-    links to, or one another post uses; a capitalised word beside another or before an initial (a
-    person's name); words split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`). Nor
+    links to, or one another post uses; a capitalised word beside another or before an initial or a
+    legal form (a person's or a company's name); words split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`). Nor
     are two common English words written as one (`lookback`, `hitless`: jargon), words in the
     subject of a patch e-mail a link quotes, or a word alone in quotes on a line that speaks of a
     typo (`fixing the "vertycal" typo`).
@@ -203,7 +203,7 @@ class PossibleTypo(Rule):
     ## Known problems
     The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3
     seconds a run; it is kept in the cache folder, and only pages that changed are read again.
-    Names in a list separated by commas (`Smith, Martijn den Hoedt`) are not seen as names.
+    A name alone between commas (`Smith, Martijn, Lee`) is not seen as a name.
     Posts in other languages are not checked, nor are paragraphs in another language or words
     right before an apostrophe or `()`.
     """

@@ -36,8 +36,10 @@ _BOUNDARIES = ".!?:…|>}"
 # Words of any alphabet (``Švácha``) right before or after a word, on its line or across the line
 # break of a paragraph; an initial after it (``Dimitry B.``).
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)$")
-_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)([^\W\d_]+)")
-_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.")
+_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:van|von|de|den|der|du|da|di|del|le|la|ten|ter|bin)[ \t]+)?"
+                         r"([^\W\d_]+)")
+# An initial (`Dimitry B.`), or a company's legal form (`Invision AG`), after a name.
+_INITIAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.|(?:AG|SA|NV|BV|SE|LLC|LLP|PLC|Inc|Ltd|Corp)\b)")
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}  # a word alone in quotes is mentioned (`the "bellow" typo`)
 _SPEAKS_OF_TYPOS = re.compile(r"typo|misspel|spelling", re.I)
 # A patch e-mail's subject as a link's text: `[PATCH net-next 1/2] ...`, `[RFC] ...`, `[iproute PATCH] ...`.
@@ -151,8 +153,9 @@ def capitalised_mid_sentence(text: str, start: int, body_start: int) -> bool:
 
 
 def in_person_name(doc: Document, start: int, length: int) -> bool:
-    """Whether a capitalised word of a paragraph stands next to another one or before an initial, as in a
-    person's name (``Thilo Fromm``, ``Dimitry B.``), also across the line break of a paragraph.
+    """Whether a capitalised word of a paragraph stands next to another one (after a particle such as
+    ``den``) or before an initial or a legal form, as in a name (``Thilo Fromm``, ``Martijn den Hoedt``,
+    ``Dimitry B.``, ``Invision AG``), also across the line break of a paragraph.
 
     Front matter and headings are often in Title Case, where every word is capitalised.
     """
