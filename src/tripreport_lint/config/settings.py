@@ -49,7 +49,7 @@ class Spelling:
     words_file: str = ".tripreport-words.txt"
     ignore_words_file: str | None = None
     words: tuple[str, ...] = ()
-    dictionaries: tuple[str, ...] = ("clear", "rare")
+    dictionaries: tuple[str, ...] = ("clear",)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ class Context:
     site: SiteIndex
     # Words the project accepts (lower case), and the codespell dictionaries to use.
     project_words: frozenset[str] = frozenset()
-    codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
+    codespell_dictionaries: tuple[str, ...] = ("clear",)
     # What checking the run's external addresses found (empty unless --check-urls).
     url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
     # None when a word of a directive comment names rules; else a hint at the nearest rule ("" if none is near).
