@@ -4,7 +4,7 @@
 
 Runs ``tripreport-lint --no-cache --output-format json`` with the default selection over the corpus,
 prints the findings per file, draws a seeded random sample of the findings and writes a Markdown
-report: the figures, each sampled finding with a short excerpt of its line and the verdict a reader
+report: the figures, each sampled finding with the flagged span of its line and the verdict a reader
 gave it, and the tally. Verdicts are judged by hand, reading each finding in its post, and kept in
 ``precision_verdicts.json`` (keyed by path, line, column, code and message): a sampled finding
 without one is marked "unjudged" until someone reads it.
@@ -28,7 +28,7 @@ DEFAULT_CORPUS = HERE.parents[1] / "shared" / "corpus"
 VERDICTS = HERE / "precision_verdicts.json"
 OUTPUT = HERE / "precision.md"
 VERDICT_NAMES = ("defect", "not a defect", "unsure")
-EXCERPT = 60  # characters of a source line shown, at most: the flagged span and a few words around it
+EXCERPT = 40  # characters of the flagged span shown, at most: the corpus's sentences are never copied
 _SUMMARY = re.compile(r"Found (\d+) problems? in (\d+) files?(?: \((\d+) checked\))?")
 
 
@@ -67,7 +67,7 @@ def run_check(corpus: Path) -> tuple[list[Finding], int]:
 
 
 def excerpt(corpus: Path, finding: Finding) -> str:
-    """The flagged span of the finding's line with a few words around it, invisible characters escaped."""
+    """The flagged span of the finding's line (cut at ``EXCERPT`` characters), invisible characters escaped."""
     lines = (corpus / finding.path).read_text(encoding="utf-8", errors="replace").splitlines()
     if finding.line > len(lines):
         return ""
@@ -75,9 +75,7 @@ def excerpt(corpus: Path, finding: Finding) -> str:
     start = finding.column - 1
     end = max(finding.end_column - 1, start + 1) if finding.end_column else len(text)
     end = min(end, start + EXCERPT)
-    room = max(0, (EXCERPT - (end - start)) // 2)
-    left, right = max(0, start - room), min(len(text), end + room)
-    shown = ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+    shown = text[start:end] + ("…" if end < len(text) and end == start + EXCERPT else "")
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown)
 
 
