@@ -18,10 +18,11 @@ from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
+    "fix_results": "key TEXT PRIMARY KEY, fixed BLOB NOT NULL, entry TEXT NOT NULL",
     "site_pages": "site TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, "
                   "keys TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, PRIMARY KEY (site, path)",
     "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, complete INTEGER NOT NULL, "
@@ -30,7 +31,7 @@ TABLES = {
                    "checked_at REAL NOT NULL",
 }
 # Rows kept of the tables that grow with every edit; the oldest go when a run starts with more.
-LIMITS = {"results": 50_000, "clean_results": 60_000, "url_answers": 50_000}
+LIMITS = {"results": 50_000, "clean_results": 60_000, "fix_results": 5_000, "url_answers": 50_000}
 # Files and folders of earlier layouts of the same version folder, removed when a run prepares it.
 _EARLIER = ("results.sqlite3", "results.sqlite3-wal", "results.sqlite3-shm", "accepted-front-matter.txt", "sites", "urls")
 # How long a statement waits while another run writes, before it gives up (a result is then not kept).
