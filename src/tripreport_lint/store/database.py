@@ -10,7 +10,6 @@ schema version, is made again: a cache may forget, never mislead.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -68,6 +67,8 @@ class Store:
             for name in _EARLIER:
                 earlier = self.path.parent / name
                 if earlier.is_dir():
+                    import shutil  # noqa: PLC0415 - ~5 ms, for a folder that is rarely there
+
                     shutil.rmtree(earlier, ignore_errors=True)
                 else:
                     earlier.unlink(missing_ok=True)
