@@ -1,4 +1,5 @@
-"""Time tripreport-lint against the floor and the tools blog teams run today, side by side, in one run.
+"""Time tripreport-lint against the floor and the tools blog teams run today, side by side, in one run,
+and say which of the speed targets pass.
 
     python benchmarks/bench.py [--corpus DIR] [--runs 5] [--no-scaling] [--no-others]
 
@@ -8,8 +9,12 @@ largest process. tripreport-lint runs as users run it: cold is a first run with 
 folder, warm a second run over the unchanged files, "one file" a pre-commit run on one post (just
 edited: no result for it, but what the site's pages say is stored from an earlier run, and so is
 what the schema accepted unless its front matter was edited too; first run ever: nothing stored).
-markdownlint-cli2 (npm), mdformat and codespell run when installed. The scaling check copies the
-corpus 2x and 4x and times a cold run over each. Timings belong here, never in tests.
+``format --check`` runs cold beside ``mdformat --check`` (before the format subcommand exists, the
+check of FMT001 stands for it); ``--diff`` and ``--fix`` run with a warm cache on a copy of the
+corpus, restored before each ``--fix``. markdownlint-cli2 (npm: the ``MARKDOWNLINT_CLI2`` environment
+variable names its program, else it is looked for on PATH), mdformat and codespell run when
+installed. The scaling check copies the corpus 2x and 4x and times a cold run over each. Timings
+belong here, never in tests.
 """
 
 from __future__ import annotations
@@ -69,6 +74,54 @@ def _copies(corpus: Path, count: int, into: Path) -> Path:
     return folder
 
 
+_COPY = ("import os, shutil, sys\n"
+         "def copy(source, target):\n"  # writable (the corpus is read-only), with the modification time kept
+         "    shutil.copyfile(source, target)\n"
+         "    info = os.stat(source)\n"
+         "    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))\n"
+         "shutil.copytree(sys.argv[1], sys.argv[2], dirs_exist_ok=True, copy_function=copy, "
+         "ignore=shutil.ignore_patterns('.tripreport-lint-cache'))\n")
+
+
+def _restore(corpus: Path, copy: Path) -> list[str]:
+    """A command that puts the corpus's files, writable, into its copy, modification times included (they
+    are part of every cache key), so that each ``--fix`` finds the same work and a warm cache."""
+    return [sys.executable, "-c", _COPY, str(corpus), str(copy)]
+
+
+def _has_format_command(lint: list[str]) -> bool:
+    """Whether this version has the ``format`` subcommand (older ones take "format" for a path)."""
+    done = subprocess.run([*lint[:3], "format", "--help"], env=_environment(), capture_output=True, text=True,
+                          check=False)
+    return done.returncode == 0 and "tripreport-lint format" in done.stdout
+
+
+# (what, the case measured, the case it is divided by, or None for peak MiB, the target): the issue's targets.
+TARGETS = (
+    ("cold check on both cores / floor (1 process)", "tripreport-lint cold, default rules", "floor (1 process)", 1.3),
+    ("format --check / mdformat --check", "tripreport-lint format --check, cold", "mdformat --check", 1.25),
+    ("warm run / floor (1 process)", "tripreport-lint warm, default rules", "floor (1 process)", 0.25),
+    ("one file just edited / markdownlint-cli2 one file", "tripreport-lint one file, just edited",
+     "markdownlint-cli2, one file", 0.65),
+    ("--diff warm / --fix warm", "tripreport-lint --diff, warm", "tripreport-lint --fix, warm", 1.0),
+)
+MAX_PEAK_MIB = 100.0
+
+
+def _verdicts(results: dict[str, float], peaks: dict[str, float]) -> None:
+    print("\ntargets:")
+    for what, case, base, target in TARGETS:
+        if case in results and base in results:
+            ratio = results[case] / results[base]
+            print(f"  {what:52} {ratio:6.2f}  <= {target:<5} {'PASS' if ratio <= target else 'FAIL'}")
+        else:
+            print(f"  {what:52} {'-':>6}  <= {target:<5} not measured ({base if case in results else case} missing)")
+    ours = {label: peak for label, peak in peaks.items() if label.startswith("tripreport-lint")}
+    label = max(ours, key=ours.__getitem__)
+    print(f"  {'peak MiB per process (' + label.removeprefix('tripreport-lint ') + ')':52} {ours[label]:6.1f}  "
+          f"<= {MAX_PEAK_MIB:<5.0f} {'PASS' if ours[label] <= MAX_PEAK_MIB else 'FAIL'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -100,8 +153,26 @@ def main() -> None:
             ("tripreport-lint one file, just edited", lint + ["--cache-dir", cache, str(one)], edited),
             ("tripreport-lint one file, front matter edited", lint + ["--cache-dir", cache, str(one)], edited_front_matter),
         ]
+        if _has_format_command(lint):
+            cases.append(("tripreport-lint format --check, cold",
+                          [*lint[:3], "format", "--check", "--cache-dir", cache, "."], fresh))
+        else:
+            cases.append(("tripreport-lint format --check, cold", lint + ["--cache-dir", cache, "--select", "FMT001", "."],
+                          fresh))
+        # --fix changes files: both run on a copy, each --fix on the files as they were, with the cache warm.
+        copy = scratch / "copy"
+        subprocess.run(_restore(corpus, copy), check=True)
+        copy_cache = str(scratch / "copy-cache")
+        subprocess.run(lint + ["--cache-dir", copy_cache, "."], cwd=copy, env=_environment(), capture_output=True,
+                       check=False)
+        cases += [("tripreport-lint --diff, warm", lint + ["--cache-dir", copy_cache, "--diff", "."], None),
+                  ("tripreport-lint --fix, warm", lint + ["--cache-dir", copy_cache, "--fix", "."],
+                   _restore(corpus, copy))]
         if not args.no_others:
-            found = {name: shutil.which(name) for name in ("markdownlint-cli2", "mdformat", "codespell")}
+            beside = str(Path(sys.executable).parent)  # the tools installed with this Python, on PATH or not
+            found = {name: shutil.which(name) or shutil.which(name, path=beside)
+                     for name in ("markdownlint-cli2", "mdformat", "codespell")}
+            found["markdownlint-cli2"] = os.environ.get("MARKDOWNLINT_CLI2") or found["markdownlint-cli2"]
             if found["markdownlint-cli2"]:
                 cases += [("markdownlint-cli2", [found["markdownlint-cli2"], "**/*.md"], None),
                           ("markdownlint-cli2, one file", [found["markdownlint-cli2"], str(one)], None)]
@@ -118,9 +189,10 @@ def main() -> None:
               f"{one.relative_to(corpus)}; {args.runs} runs each, medians\n")
         print(f"{'case':48} {'seconds':>8} {'x floor':>8} {'peak MiB':>9}")
         results: dict[str, float] = {}
+        peaks: dict[str, float] = {}
         for label, command, before in cases:
-            seconds, peak = measure(command, corpus, args.runs, before)
-            results[label] = seconds
+            seconds, peak = measure(command, copy if label.startswith("tripreport-lint --") else corpus, args.runs, before)
+            results[label], peaks[label] = seconds, peak
             floor = results["floor (1 process)"]
             print(f"{label:48} {seconds:8.3f} {seconds / floor:8.2f} {peak:9.1f}", flush=True)
         if "markdownlint-cli2" in results:
@@ -129,6 +201,7 @@ def main() -> None:
                 print(f"{label} / markdownlint-cli2: {results[label] / results['markdownlint-cli2']:.2f}")
             print(f"one file / markdownlint-cli2 one file: "
                   f"{results['tripreport-lint one file, just edited'] / results['markdownlint-cli2, one file']:.2f}")
+        _verdicts(results, peaks)
         if not args.no_scaling:
             print("\nscaling (cold, default rules but FMT):")
             base = 0.0

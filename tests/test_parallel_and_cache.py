@@ -328,3 +328,16 @@ def test_results_judged_with_part_of_the_site_are_not_kept(site: Site, monkeypat
     monkeypatch.setattr(page_facts, "MAX_SECONDS", 60.0)
     assert run(["--jobs", "1", "-q", "."]) == 1
     assert len(_entries(site.root / ".tripreport-lint-cache")) == 12
+
+
+def test_a_repeated_diff_and_the_fix_after_it_read_what_the_first_diff_made(site: Site) -> None:
+    post = site.write("content/blog/a.md", '---\ntitle: A\ndate: 2024-01-01\ndraft: "false"\n---\n\nText.\n')
+    first = run_cli("--diff", ".", cwd=site.root)
+    assert first.returncode == 1 and '+draft: false' in first.stdout
+    assert run_cli("--diff", ".", cwd=site.root).stdout == first.stdout
+    # Proof that the fix is not made again: fixed bytes edited in the store are what --fix writes.
+    with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection, connection:
+        (fixed,) = connection.execute("SELECT fixed FROM fix_results").fetchone()
+        connection.execute("UPDATE fix_results SET fixed = ?", (fixed.replace(b"Text.", b"Stored."),))
+    assert run_cli("--fix", ".", cwd=site.root).returncode == 0
+    assert post.read_text() == "---\ntitle: A\ndate: 2024-01-01\ndraft: false\n---\n\nStored.\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sys
 import time
@@ -132,8 +131,9 @@ def test_english_words_come_from_pyspellchecker_cached_by_its_version(tmp_path: 
         dictionaries._word_lists.cache_clear()  # noqa: SLF001
         assert "observability" in dictionaries.english()  # from the cache: no new entry
         assert list(tmp_path.rglob("words-*.marshal")) == [first]
-        real = importlib.metadata.version
-        monkeypatch.setattr(importlib.metadata, "version", lambda name: "99" if name == "pyspellchecker" else real(name))
+        real = dictionaries._stamp  # noqa: SLF001
+        # pyspellchecker installed again (another version): its data file is another file.
+        monkeypatch.setattr(dictionaries, "_stamp", lambda path: real(path) + (":again" if path.name == "en.json.gz" else ""))
         dictionaries._word_lists.cache_clear()  # noqa: SLF001
         assert "observability" in dictionaries.english()
         # Another version of pyspellchecker: another entry, and the older one is gone.

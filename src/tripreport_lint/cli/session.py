@@ -5,7 +5,6 @@ findings on changed lines; the outcome says what happened, the caller reports it
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -214,6 +213,8 @@ def _changed(options: RunOptions, diagnostics: list[Diagnostic]) -> frozenset[tu
 
 def unified_diff(shown: str, before: bytes, after: bytes) -> str:
     """A unified diff that ``git apply`` and ``patch -p1`` apply, missing final newlines included."""
+    import difflib  # noqa: PLC0415 - only --diff needs it
+
     old = before.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
     new = after.decode("utf-8-sig", errors="replace").splitlines(keepends=True)
     lines = []

@@ -13,7 +13,7 @@ from tripreport_lint import rules as registry
 from tripreport_lint.diagnostics import Applicability
 from tripreport_lint.engine.engine import Engine, FileResult
 from tripreport_lint.paths import absolute, display
-from tripreport_lint.store.results import CleanResults, Results, entry_key
+from tripreport_lint.store.results import CleanResults, FixResults, Results, entry_key
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -74,18 +74,24 @@ def lint_files(engine: Engine, paths: Sequence[Path], task: Task, *, jobs: int,
 
 
 def _stored(engine: Engine, results: Results, path: Path, task: Task) -> FileResult | None:
-    """The stored result for the file as it is now; in fix mode, only one that leaves nothing to fix."""
+    """The stored result for the file as it is now; in fix mode, one that leaves nothing to fix, or what
+    an earlier ``--fix`` or ``--diff`` made of these bytes (a --diff before a --fix costs one run, not two)."""
     try:
         raw = path.read_bytes()
     except OSError:
         return None  # reported when the file is linted
     shown = display(path)
-    diagnostics = results.get(entry_key(engine.fingerprint(absolute(path).parent), path, raw), shown)
+    fingerprint = engine.fingerprint(absolute(path).parent)
+    diagnostics = results.get(entry_key(fingerprint, path, raw), shown)
     if diagnostics is None:
         return None
     if task.fix and any(d.fix is not None and (task.unsafe_fixes or d.fix.applicability is Applicability.SAFE)
                         for d in diagnostics):
-        return None
+        fixed = FixResults(results.store).get(FixResults.key(fingerprint, path, raw, unsafe=task.unsafe_fixes), shown)
+        if fixed is None:
+            return None
+        new_bytes, count, remaining, found = fixed
+        return FileResult(path, shown, remaining, count, True, new_bytes, raw=raw, unfixed=found)
     return FileResult(path, shown, diagnostics, raw=raw if task.fix else b"")
 
 
@@ -115,25 +121,32 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
 def _check(engine: Engine, path: Path, task: Task) -> FileResult:
     result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
     if engine.store is not None:
-        _keep(engine, result)
+        _keep(engine, result, task)
     if not task.fix:
         result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
     return result
 
 
-def _keep(engine: Engine, result: FileResult) -> None:
-    """Store a result for the file's current bytes, unless it cannot be trusted later: an error, a
-    file being rewritten, a finding that depends on the clock, or a site read only in part."""
+def _keep(engine: Engine, result: FileResult, task: Task) -> None:
+    """Store a result for the file's current bytes (and, when fixes changed them, what they made of them),
+    unless it cannot be trusted later: an error, a finding that depends on the clock, or a site read only
+    in part."""
     assert engine.store is not None
     if result.clean_keys:
         CleanResults(engine.store).add(result.clean_keys)
-    if result.error or result.changed or any(registry.BY_CODE[d.code].reads_clock for d in result.diagnostics):
+    if result.error or any(registry.BY_CODE[d.code].reads_clock for d in (*result.diagnostics, *result.unfixed)):
         return
     settings = engine.folder_settings(absolute(result.path).parent)
     if settings.reads_site_pages and not engine.site(settings.site_root).vocabulary.complete:
         return  # judged with part of the site's words (too many pages, or past the reading deadline)
-    key = entry_key(engine.fingerprint(absolute(result.path).parent), result.path, result.raw)
-    Results(engine.store).put(key, result.diagnostics)
+    fingerprint = engine.fingerprint(absolute(result.path).parent)
+    if not result.changed:
+        Results(engine.store).put(entry_key(fingerprint, result.path, result.raw), result.diagnostics)
+    elif result.new_bytes is not None:
+        # The findings of the bytes before, too: the next run (a --fix after a --diff) looks them up first.
+        Results(engine.store).put(entry_key(fingerprint, result.path, result.raw), result.unfixed)
+        FixResults(engine.store).put(FixResults.key(fingerprint, result.path, result.raw, unsafe=task.unsafe_fixes),
+                                     result.new_bytes, result.fixed, result.diagnostics, result.unfixed)
 
 
 _ENGINE: Engine | None = None

@@ -6,7 +6,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -86,6 +85,8 @@ def load(spec: str, base: Path) -> Schema | None:
 
 def _builtin_path(name: str) -> Any:
     """A built-in schema: packaged in the wheel, or in the ``schemas/`` folder of a source checkout."""
+    from importlib import resources  # noqa: PLC0415 - ~5 ms: only when a built-in schema is loaded
+
     packaged = resources.files("tripreport_lint") / "schemas" / name
     if packaged.is_file():
         return packaged

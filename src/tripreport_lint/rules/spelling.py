@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
@@ -123,7 +122,6 @@ class KnownMisspelling(Rule):
             return
         signs = NameSigns(doc, ctx.site.vocabulary)
         real_words = dictionaries.real_words(ctx.codespell_dictionaries)
-        foreign = cache(lambda: foreign_lines(doc))  # found once, and only for a post with a candidate
         for word in found.distinct:
             fixes = table.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
@@ -133,7 +131,7 @@ class KnownMisspelling(Rule):
             entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
                 if (word[0].isupper() and in_person_name(doc, start, len(word))) or \
-                        doc.span(start, start).line in foreign() or signs.quoted(word, start):
+                        in_foreign_paragraph(doc, doc.span(start, start).line) or signs.quoted(word, start):
                     continue
                 if word[0].isupper() and word.lower() in real_words and \
                         capitalised_mid_sentence(doc.text, start, doc.body_start):
@@ -232,7 +230,6 @@ class PossibleTypo(Rule):
         if not unknown:
             return
         signs = NameSigns(doc, vocabulary)
-        foreign = cache(lambda: foreign_lines(doc))
         known_hosts = {**vocabulary.domains, **dict.fromkeys(signs.target_words, 1)}
         for lower in sorted(unknown):
             if signs.linked(lower) or _inflected(lower, english, vocabulary.posts) or _british(lower, english) or \
@@ -241,7 +238,7 @@ class PossibleTypo(Rule):
             for word in {lower, lower.capitalize()} & shaped:
                 starts = [s for s in found.offsets(word)
                           if not (word[0].isupper() and in_person_name(doc, s, len(word)))
-                          and doc.span(s, s).line not in foreign() and not signs.quoted(word, s)]
+                          and not in_foreign_paragraph(doc, doc.span(s, s).line) and not signs.quoted(word, s)]
                 intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
                 if intended is None:
                     continue
@@ -259,19 +256,30 @@ FOREIGN_SHARE = 0.7  # a paragraph with at least this share of words no English 
 FOREIGN_MIN_WORDS = 8
 
 
-def foreign_lines(doc: Document) -> frozenset[int]:
-    """The lines of paragraphs written in another language (Latin filler text, a quote in German):
-    most of their words are in no English word list, so judging them word by word finds only noise."""
-    english, lines = dictionaries.english(), set[int]()
-    for token in doc.tokens:
-        if token.type != "inline" or not token.map:
-            continue
-        children = inline_tokens(token.content)  # the body's tokens are block tokens only
+def in_foreign_paragraph(doc: Document, line: int) -> bool:
+    """Whether the line stands in a paragraph written in another language (Latin filler text, a quote in
+    German): most of its words are in no English word list, so judging them word by word finds only noise.
+    Only the paragraphs asked about are parsed (their inline tokens cost as much as the whole body), each
+    once per document, whichever rule asks."""
+    if "paragraph_lines" not in doc.derived:
+        doc.derived["paragraph_lines"] = [(token.map[0], token.map[1], index) for index, token in enumerate(doc.tokens)
+                                          if token.type == "inline" and token.map]
+    paragraphs = doc.derived["paragraph_lines"]
+    assert isinstance(paragraphs, list)
+    return any(first < line <= last and _foreign(doc, index) for first, last, index in paragraphs)
+
+
+def _foreign(doc: Document, index: int) -> bool:
+    memo = doc.derived.setdefault("foreign_paragraphs", {})
+    assert isinstance(memo, dict)
+    if index not in memo:
+        children = inline_tokens(doc.tokens[index].content)  # the body's tokens are block tokens only
         prose = " ".join(child.content for child in children if child.type == "text")  # no code, no URLs
         words = [word.lower() for word in _LETTERS.findall(prose)]
-        if len(words) >= FOREIGN_MIN_WORDS and sum(word not in english for word in words) >= FOREIGN_SHARE * len(words):
-            lines.update(range(token.map[0] + 1, token.map[1] + 1))
-    return frozenset(lines)
+        english = dictionaries.english()
+        memo[index] = len(words) >= FOREIGN_MIN_WORDS and \
+            sum(word not in english for word in words) >= FOREIGN_SHARE * len(words)
+    return bool(memo[index])
 
 
 def _readable_english(doc: Document, ctx: Context) -> bool:

@@ -10,7 +10,6 @@ schema version, is made again: a cache may forget, never mislead.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -18,10 +17,11 @@ from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
+    "fix_results": "key TEXT PRIMARY KEY, fixed BLOB NOT NULL, entry TEXT NOT NULL",
     "site_pages": "site TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, "
                   "keys TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, PRIMARY KEY (site, path)",
     "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, complete INTEGER NOT NULL, "
@@ -30,7 +30,7 @@ TABLES = {
                    "checked_at REAL NOT NULL",
 }
 # Rows kept of the tables that grow with every edit; the oldest go when a run starts with more.
-LIMITS = {"results": 50_000, "clean_results": 60_000, "url_answers": 50_000}
+LIMITS = {"results": 50_000, "clean_results": 60_000, "fix_results": 5_000, "url_answers": 50_000}
 # Files and folders of earlier layouts of the same version folder, removed when a run prepares it.
 _EARLIER = ("results.sqlite3", "results.sqlite3-wal", "results.sqlite3-shm", "accepted-front-matter.txt", "sites", "urls")
 # How long a statement waits while another run writes, before it gives up (a result is then not kept).
@@ -67,6 +67,8 @@ class Store:
             for name in _EARLIER:
                 earlier = self.path.parent / name
                 if earlier.is_dir():
+                    import shutil  # noqa: PLC0415 - ~5 ms, for a folder that is rarely there
+
                     shutil.rmtree(earlier, ignore_errors=True)
                 else:
                     earlier.unlink(missing_ok=True)

@@ -1,4 +1,5 @@
-"""Lint results by what they depend on, and the rule results that can be remembered as clean.
+"""Lint results by what they depend on, what --fix made of a file, and the rule results that can be
+remembered as clean.
 
 A result's key hashes the file's bytes and path with the fingerprint of its settings (tool version,
 configuration and rule selection, project words, and a signature of every file of the site: what
@@ -61,6 +62,46 @@ class Results:
             return connection is None or connection.execute("SELECT 1 FROM results LIMIT 1").fetchone() is None
         except sqlite3.Error:
             return True
+
+
+class FixResults:
+    """What ``--fix`` (or ``--diff``) made of a file's bytes: the fixed bytes, the fixes applied, the findings
+    left and those of the bytes before; by the key of those bytes with what the fixes allowed were."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @staticmethod
+    def key(fingerprint: str, path: Path, raw: bytes, *, unsafe: bool) -> str:
+        return entry_key(f"{fingerprint}\0fix{'-unsafe' if unsafe else ''}", path, raw)
+
+    def get(self, key: str, shown: str) -> tuple[bytes, int, list[Diagnostic], list[Diagnostic]] | None:
+        """(fixed bytes, fixes applied, findings left, findings before), or None when missing or damaged."""
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT fixed, entry FROM fix_results WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            entry = json.loads(row[1])
+            return (bytes(row[0]), int(entry["fixed"]), [_diagnostic(shown, item) for item in entry["remaining"]],
+                    [_diagnostic(shown, item) for item in entry["found"]])
+        except (ValueError, KeyError, TypeError, IndexError, sqlite3.Error):
+            return None
+
+    def put(self, key: str, fixed_bytes: bytes, fixed: int, remaining: Sequence[Diagnostic],
+            found: Sequence[Diagnostic]) -> None:
+        connection = self.store.connection()
+        if connection is None:
+            return
+        entry = json.dumps({"fixed": fixed, "remaining": [_entry(d) for d in remaining],
+                            "found": [_entry(d) for d in found]}, ensure_ascii=False, separators=(",", ":"))
+        try:
+            connection.execute("INSERT OR REPLACE INTO fix_results (key, fixed, entry) VALUES (?, ?, ?)",
+                               (key, fixed_bytes, entry))
+        except sqlite3.Error:
+            pass
 
 
 class CleanResults:
