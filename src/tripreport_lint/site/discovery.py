@@ -71,9 +71,8 @@ class Discovery:
 
     def walk(self, root: Path) -> Iterator[Path]:
         """The files below a folder named on the command line that a run lints, in a stable order (a folder's
-        files, then its folders); links to folders are followed, once. Git's rules apply below the folder but
-        not to the folder itself: named, it is walked even when git ignores it (without them then), as a file
-        named is linted."""
+        files, then its folders); links to folders are followed, once. A folder named in which git lists no
+        file (ignored as a whole) is walked without git's rules, as a file named is linted though ignored."""
         self.meet_above(absolute(root))
         start = os.path.realpath(root)
         with_git = self.git.may_hold(start)
