@@ -195,3 +195,11 @@ def test_a_submodule_is_walked_by_its_own_listing(hugo_repo: Path, tmp_path: Pat
     write(hugo_repo, {"content/talks/notes.md": POST})
     assert {"content/talks/talk.md"} <= linted(hugo_repo, ".")
     assert "content/talks/notes.md" not in linted(hugo_repo, ".")
+
+
+@needs_git
+def test_a_work_tree_s_own_config_runs_nothing(hugo_repo: Path, tmp_path: Path) -> None:
+    ran = tmp_path / "ran"
+    git(hugo_repo, "config", "core.fsmonitor", f"touch {ran}; false")  # as a folder someone else packed could say
+    assert "content/blog/post.md" in linted(hugo_repo, ".")
+    assert not ran.exists()

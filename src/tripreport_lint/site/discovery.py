@@ -11,7 +11,7 @@ from tripreport_lint.paths import absolute
 from tripreport_lint.site.git_files import GitFiles
 from tripreport_lint.site.model import SiteConfig, read_config
 from tripreport_lint.site.outputs import skipped_anywhere
-from tripreport_lint.site.root import find_site_root, holds_site_config
+from tripreport_lint.site.root import SITE_MARKER_NAMES, find_site_root, holds_site_config
 
 
 class Discovery:
@@ -55,7 +55,7 @@ class Discovery:
     def meet(self, folder: str, names: Iterable[str]) -> None:
         """Note a folder and the names of its entries, as a walk lists them: a site root's output folders are
         skipped from then on."""
-        if holds_site_config(Path(folder), names):
+        if not SITE_MARKER_NAMES.isdisjoint(names) and holds_site_config(Path(folder), names):
             self._add_outputs(Path(os.path.abspath(folder)))
 
     def meet_above(self, folder: Path) -> None:
@@ -88,6 +88,8 @@ class Discovery:
             names = [entry.name for entry in entries]
             self.meet(folder, names)
             self.git.meet(real, names)
+            listed = self.git.files_beside(real) if with_git else None
+            inside = os.path.join(real, "")
             folders = []
             for entry in entries:
                 try:
@@ -95,7 +97,7 @@ class Discovery:
                 except OSError:
                     continue
                 if not is_dir:
-                    if not with_git or self.git.considers(real, entry.name):
+                    if listed is None or inside + entry.name in listed:
                         yield Path(entry.path)
                     continue
                 if self.skips(folder, entry.name):

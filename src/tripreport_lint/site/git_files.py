@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import cached_property
 
 # Variables that point git at another repository or index than the work tree's own: set in git hooks
 # (pre-commit runs under ``git commit``), they would answer for the wrong tree.
@@ -14,12 +14,29 @@ _REDIRECTS = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "G
               "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
 
 
-@dataclass(frozen=True)
 class Listing:
-    """What git lists in one work tree: real paths of files, and of the folders holding any of them."""
+    """What git lists in one work tree: the real paths of its files, and of the folders holding any."""
 
-    files: frozenset[str]
-    folders: frozenset[str]
+    def __init__(self, top: str, names: list[str]) -> None:
+        self.top = top
+        self._names = names  # relative, '/'-separated, as git prints them
+        prefix = os.path.join(top, "")
+        # A submodule (tracked) or a nested repository (untracked: with a trailing '/') is listed as one
+        # entry, whose files its own work tree lists; a file deleted from the work tree stays listed, but a
+        # walk never meets it.
+        self.files = frozenset(prefix + name.rstrip("/").replace("/", os.sep) for name in names)
+
+    @cached_property
+    def folders(self) -> frozenset[str]:
+        """The folders holding listed files: a walk enters no other (only walks ask, not site indexes)."""
+        found: set[str] = set()
+        for name in self._names:
+            cut = name.rstrip("/").rfind("/")
+            while cut > 0 and name[:cut] not in found:
+                found.add(name[:cut])
+                cut = name.rfind("/", 0, cut)
+        prefix = os.path.join(self.top, "")
+        return frozenset({self.top, *(prefix + folder.replace("/", os.sep) for folder in found)})
 
 
 def list_work_tree(top: str) -> Listing | None:
@@ -27,24 +44,13 @@ def list_work_tree(top: str) -> Listing | None:
     not a repository, a repository it refuses as unsafe)."""
     env = {key: value for key, value in os.environ.items() if key not in _REDIRECTS}
     try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=top,
-                                env=env, capture_output=True, check=True).stdout
+        # A work tree's own config may name a command git runs to list changed files (core.fsmonitor): a
+        # folder someone else packed, .git included, must run nothing. Nothing else ls-files reads runs code.
+        listed = subprocess.run(["git", "-c", "core.fsmonitor=false", "ls-files", "-z", "--cached", "--others",
+                                 "--exclude-standard"], cwd=top, env=env, capture_output=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    files, folders = set(), {top}
-    for name in listed.split(b"\0"):
-        if not name:
-            continue
-        # A submodule (tracked) or a nested repository (untracked: with a trailing '/') is listed as one
-        # entry, whose files its own work tree lists; a file deleted from the work tree stays listed, but a
-        # walk never meets it.
-        path = os.path.join(top, os.fsdecode(name.rstrip(b"/")))
-        files.add(path)
-        folder = os.path.dirname(path)
-        while folder not in folders:
-            folders.add(folder)
-            folder = os.path.dirname(folder)
-    return Listing(frozenset(files), frozenset(folders))
+    return Listing(top, [name for name in os.fsdecode(listed).split("\0") if name])
 
 
 class GitFiles:
@@ -57,8 +63,13 @@ class GitFiles:
 
     def considers(self, real_folder: str, name: str) -> bool:
         """Whether git does not ignore the file ``name`` of a folder."""
+        listed = self.files_beside(real_folder)
+        return listed is None or os.path.join(real_folder, name) in listed
+
+    def files_beside(self, real_folder: str) -> frozenset[str] | None:
+        """The real paths of the files git does not ignore in the work tree of a folder; None: any file."""
         listing = self._listing(real_folder)
-        return listing is None or os.path.join(real_folder, name) in listing.files
+        return None if listing is None else listing.files
 
     def may_hold(self, real_folder: str) -> bool:
         """Whether a folder may hold files git does not ignore (else a walk need not enter it)."""

@@ -12,7 +12,7 @@ HUGO_CONFIG_FOLDER = "config/_default"
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml", "_config.toml")
 GATSBY_CONFIGS = ("gatsby-config.js", "gatsby-config.ts")
 SITE_MARKERS = (*HUGO_CONFIGS, HUGO_CONFIG_FOLDER, *JEKYLL_CONFIGS, *GATSBY_CONFIGS)
-_FIRST_PARTS = frozenset(marker.split("/")[0] for marker in SITE_MARKERS)
+SITE_MARKER_NAMES = frozenset(marker.split("/")[0] for marker in SITE_MARKERS)  # what a folder's listing shows
 
 
 def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
@@ -35,7 +35,7 @@ def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
 def holds_site_config(folder: Path, names: Iterable[str]) -> bool:
     """Whether a folder whose entries have these names is a site root."""
     present = set(names)
-    return not present.isdisjoint(_FIRST_PARTS) and \
+    return not present.isdisjoint(SITE_MARKER_NAMES) and \
         any(marker.split("/")[0] in present and (folder / marker).exists() for marker in SITE_MARKERS)
 
 
