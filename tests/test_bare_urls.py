@@ -123,6 +123,17 @@ def test_where_nothing_links_bare_urls_every_one_is_reported(tmp_path: Path, jek
     assert f"<{A}>\\\nnext" in fixed  # the hard break stays outside the autolink
 
 
+def test_where_the_renderer_is_not_known_only_urls_gfm_autolinks_miss_or_cut_are_reported(tmp_path: Path) -> None:
+    site = Site(tmp_path / "posts")  # no generator's configuration: GitHub, remark-gfm... may link bare URLs
+    text = HEAD + f"see {A} and {A};\n\nsee:{A}\n\nsee\u00a0{A}\n"
+    assert [(d.span.line, d.message) for d in site.diagnostics(text, "LNK009", "notes.md")] == [
+        (6, f"bare URL {A}: the page links '{A};' instead (GFM's autolinks): wrap it in <...>"),
+        (8, f"bare URL {A} is not a link on the page (GFM's autolinks link nothing right after ':'): "
+            "wrap it in <...> to make it one"),
+        (10, f"bare URL {A} is not a link on the page (GFM's autolinks link nothing right after U+00A0): "
+             "wrap it in <...> to make it one")]
+
+
 def test_without_typographer_no_link_after_a_quote(tmp_path: Path) -> None:
     site = hugo_site(tmp_path, "[markup.goldmark.extensions.typographer]", "disable = true")
     found = site.diagnostics(HEAD + f'see "{A}" and ...{A} and {A}\n', "LNK009")

@@ -92,3 +92,15 @@ def test_include_globs_with_a_folder_match_only_files_themselves(site: Site) -> 
     site.write("content/blog/old.mdx/picture.png", "png")
     site.write(".tripreport-lint.toml", 'include = ["content/**/*.mdx"]\n')
     assert _linted(site) == ["content/blog/a.mdx"]
+
+
+def test_a_directive_naming_no_rule_is_reported_with_the_nearest(site: Site) -> None:
+    body = ("<!-- tripreport-lint-disable-next-line LNK05, NOPE9 -->\nSee [the agenda](#agenda).\n\n"
+            "<!-- tripreport-lint-disable missing-fragmnt -->\n\n```markdown\n<!-- tripreport-lint-disable XYZ1 -->\n```\n")
+    found = site.diagnostics("---\ntitle: Notes\ndate: 2024-05-19\n---\n\n" + body)
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [
+        ("CMT003", 6, 40), ("CMT003", 6, 47), ("LNK005", 7, 5), ("CMT003", 9, 30)]
+    assert found[0].message == ("'LNK05' in a tripreport-lint-disable-next-line comment names no rule, so it silences "
+                                "nothing (did you mean 'LNK005' (missing-fragment)?)")
+    assert "(see tripreport-lint --show-rules)" in found[1].message
+    assert "did you mean 'missing-fragment' (LNK005)?" in found[3].message

@@ -29,6 +29,12 @@ def test_missing_front_matter_is_fine_where_schema_is_none(site: Site) -> None:
     assert site.findings("# How to write for this blog\n", relative="content/blog/README.md") == []
 
 
+def test_missing_front_matter_is_fine_in_a_file_named_as_a_repository_document(site: Site) -> None:
+    for name in ("CHANGELOG.md", "SOURCES.md", "CODE_OF_CONDUCT.md"):
+        assert site.findings("# Changes\n", select="FM001", relative=f"content/blog/{name}") == []
+    assert site.findings("# Changes\n", select="FM001", relative="content/blog/Changelog.md") == [("FM001", 1, 1)]
+
+
 def test_unterminated_front_matter(site: Site) -> None:
     text = "---\ntitle: Notes from SREcon\ndate: 2024-03-18\n\nWe met the on-call crowd.\n"
     assert site.findings(text) == [("FM002", 1, 1)]

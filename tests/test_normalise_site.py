@@ -157,11 +157,11 @@ def test_kramdown_sites_are_left_alone_unless_asked(site: Site) -> None:
     skipped = HEAD + "Agenda.\n\n[//]: # (add the workshops)\n"
     assert site.findings(HEAD + "* a\n", select="FMT", relative=post) == []
     assert site.findings(skipped, select="FMT", relative=post) == []
-    site.write(".tripreport-lint.toml", "[not-normalised]\nkramdown = true\n[normalisation-skipped]\nkramdown = true\n")
+    site.write(".tripreport-lint.toml", "[not-normalised]\nkramdown = true\n")  # FMT002 takes FMT001's options
     assert site.findings(HEAD + "* a\n", select="FMT", relative=post) == [("FMT001", 6, 1)]
     assert site.findings(skipped, select="FMT", relative=post) == [("FMT002", 5, 1)]
     shown = describe(read_model(site.root))
-    assert "normalisation (FMT001, FMT002): off by default: kramdown reads Markdown differently" in shown
+    assert "body normalisation (format, FMT001): off by default: kramdown reads Markdown differently" in shown
     assert "kramdown = true" in shown
 
 

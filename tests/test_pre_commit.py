@@ -83,3 +83,13 @@ def test_fix_hook_rewrites_then_passes(blog: Path, pre_commit_home: Path) -> Non
     git("add", ".", cwd=blog)
     second = try_repo("tripreport-lint-fix", blog, pre_commit_home)
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_format_hook_normalises_then_passes(blog: Path, pre_commit_home: Path) -> None:
+    first = try_repo("tripreport-lint-format", blog, pre_commit_home)
+    assert first.returncode == 1, first.stdout + first.stderr  # pre-commit fails a hook that changed a file
+    formatted = (blog / "content/blog/meetup.md").read_text()
+    assert formatted == POST.replace("talks.   ", "talks.").replace("* ", "- ")  # the quoted draft is check's
+    git("add", ".", cwd=blog)
+    second = try_repo("tripreport-lint-format", blog, pre_commit_home)
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -178,7 +178,7 @@ def test_show_site_names_each_site_its_settings_and_their_sources(tmp_path: Path
     assert "  markup.goldmark.extensions.linkify = false  (hugo.toml)" in text
     assert "  markup.goldmark.extensions.typographer = true  (default)" in text
     assert f"{tmp_path / 'docs'}: Jekyll site, rendered with kramdown" in text
-    assert "normalisation (FMT001, FMT002): off by default: kramdown reads Markdown differently" in text
+    assert "body normalisation (format, FMT001): off by default: kramdown reads Markdown differently" in text
     assert run(["--show-site", str(tmp_path / "nowhere")], io.StringIO(), err) == 2
     assert "nowhere: no such file or directory" in err.getvalue()
 

@@ -199,14 +199,18 @@ def test_words_split_by_inline_code_or_emphasis_are_no_words(site: Site) -> None
         "'econds' may be a typo of 'seconds'"]
 
 
+RARE = '[spelling]\ndictionaries = ["clear", "rare"]\n'
+
+
 def test_fixes_in_headings_alt_text_names_and_real_words_are_unsafe(site: Site) -> None:
     assert codespell_says("bellow").strip() == "below", "codespell changed its 'bellow' entry"
+    site.write(".tripreport-lint.toml", RARE)
     body = (
         "## Demostrating the plugin\n\n"
         "![Extention points](diagram.png)\n\n"
         "Wtih the team we met the Kuberentes maintainers.\n"
         "The results are shown bellow.\n"
-        'We fixed the "wtih" typo.\n'
+        'He wrote "wtih" twice.\n'
     )
     found = site.diagnostics(HEAD + body, select="SPL001")
     assert [(d.message, d.fixable, d.fix is not None) for d in found] == [
@@ -221,7 +225,7 @@ def test_fixes_in_headings_alt_text_names_and_real_words_are_unsafe(site: Site) 
     assert site.fixed(HEAD + body, select="SPL001", unsafe=True) == HEAD + (
         "## Demonstrating the plugin\n\n![Extension points](diagram.png)\n\n"
         "With the team we met the Kubernetes maintainers.\nThe results are shown below.\n"
-        'We fixed the "with" typo.\n')
+        'He wrote "with" twice.\n')
 
 
 @pytest.mark.parametrize(("before", "expected"), [
@@ -257,6 +261,53 @@ def test_filler_text_in_another_language_and_dropped_letters_are_not_judged(site
 
 
 def test_a_real_word_capitalised_mid_sentence_is_a_name(site: Site) -> None:
+    site.write(".tripreport-lint.toml", RARE)
     text = "---\ntitle: Notes\ndate: 2024-05-19\n---\n\nWe are already defaulting to Rouge for highlighting.\n"
     assert site.findings(text, select="SPL001") == []
     assert site.findings(text.replace("to Rouge", "to rouge"), select="SPL001") == [("SPL001", 6, 30)]
+
+
+def test_real_words_codespell_calls_rare_are_judged_only_when_asked(site: Site) -> None:
+    text = HEAD + "The results are shown bellow. It was a painful sting, but it will whet your appetite.\n"
+    assert site.findings(text, select="SPL") == []
+    site.write(".tripreport-lint.toml", RARE)
+    assert [d.message.split()[0] for d in site.diagnostics(text, select="SPL001")] == ["'bellow'", "'sting'", "'whet'"]
+
+
+def test_words_that_are_not_the_authors_are_not_judged(site: Site) -> None:
+    body = (
+        "- Ann Lee, [[PATCH net-next 1/2] bpf: fix adress handling](https://lists.example.org/1)\n"
+        "  - [PATCH v2 bpf: fix typos, \"conenct\" and \"recieve\"](https://lists.example.org/2)\n"
+        "  - [[RFC] bpf: don't copyin twice](https://lists.example.org/3)\n"
+        "- Fixed the \"vertycal\" typo and a \"recieve\" misspelling.\n"
+        "- We fixed the adress handling; he wrote \"recieve\" twice.\n"
+    )
+    found = site.diagnostics(HEAD + body, select="SPL")
+    assert [(d.code, d.span.line, d.message) for d in found] == [
+        ("SPL001", 10, "'adress' is a misspelling of 'address'"),
+        ("SPL001", 10, "'recieve' is a misspelling of 'receive' (quoted, it may be mentioned, not meant)")]
+
+
+def test_names_across_a_line_break_before_an_initial_or_in_a_handle(site: Site) -> None:
+    for index in range(5):
+        site.write(f"content/blog/p{index}.md", HEAD + "Martin gave the keynote.\n")
+    body = (
+        "Thanks to Kinvolk, especially Thilo\nFromm, for the harness.\n\n"
+        "_Image credit: [Dimitry B.](https://photos.example.org/ru_boff/)_\n\n"
+        "[Cristian Greco](https://github.com/cristiangreco) helped. Then Cristian stepped in.\n\n"
+        "My favorite Hashi-in-a-box tool runs [Nomad](https://hashicorp.com/nomad).\n\n"
+        "Thanks to Mark Lee, Martijn den Hoedt and Martijn ter Beek; I worked at Invision AG then.\n"
+    )
+    assert site.findings(HEAD + body, select="SPL") == []
+    # Only a word with several letters to spare starts a name: `Tetrago` is `tetragon` with one dropped.
+    text = HEAD + "Pick one of Falco, Tetrago, or [KubeArmor](https://kubearmor.io); see [Tetragon](https://tetragon.io).\n"
+    assert [d.message for d in site.diagnostics(text, select="SPL002")] == ["'Tetrago' may be a typo of 'Tetragon'"]
+    # A paragraph's line break joins a name; a heading's line does not.
+    assert site.findings(HEAD + "## Meet Thilo\nFromm wrote it.\n", select="SPL001") == [("SPL001", 7, 1)]
+
+
+def test_compounds_and_function_names_are_no_typos(site: Site) -> None:
+    body = "The default lookback window allows hitless upgrades; hook the readline() call.\n"
+    assert site.findings(HEAD + body, select="SPL002") == []
+    assert [d.message for d in site.diagnostics(HEAD + "The neworking plugin.\n", select="SPL002")] == [
+        "'neworking' may be a typo of 'networking'"]

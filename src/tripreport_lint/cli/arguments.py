@@ -12,6 +12,9 @@ from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
 
 FORMATS = ("text", "full", "json", "github", "sarif", "junit", "gitlab", "rdjson", "grouped")
+# What ``format`` runs: the normalisation rules, whose fixes it applies; FMT002 says why a body was left alone.
+FORMAT_RULES = ("FMT001", "FMT002", "ENC006", "ENC007", "ENC008")
+SUBCOMMANDS = ("check", "format", "rule")
 
 
 class UsageError(Exception):
@@ -23,9 +26,11 @@ class RunOptions:
     """What one run is asked to do."""
 
     paths: tuple[Path, ...] = (Path("."),)
+    command: str = "check"  # or "format"
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    list_changed: bool = False  # format --check: list the files that would change, not their diff
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -62,9 +67,12 @@ def _jobs(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``check``, which ``tripreport-lint [PATHS]`` means too."""
     parser = _Parser(prog="tripreport-lint", description="Lint and fix the Markdown posts of a blog.",
-                     epilog="tripreport-lint rule CODE-OR-NAME prints one rule's documentation (a folder named "
-                            "'rule' is ./rule).")
+                     epilog="Commands: 'tripreport-lint [check] [PATHS]' reports defects (this help); "
+                            "'tripreport-lint format [PATHS]' normalises the posts (format --help); "
+                            "'tripreport-lint rule CODE-OR-NAME' prints one rule's documentation. A folder named "
+                            "like a command is given as ./check, ./format or ./rule.")
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to lint (default: .)")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
@@ -103,6 +111,42 @@ def build_parser() -> argparse.ArgumentParser:
                              "never a known misspelling (SPL001)")
     parser.add_argument("--version", action="version", version=f"tripreport-lint {__version__}")
     return parser
+
+
+def build_format_parser() -> argparse.ArgumentParser:
+    """The parser of ``format``: normalise in place, or say what would change."""
+    parser = _Parser(prog="tripreport-lint format",
+                     description="Normalise the Markdown posts of a blog in place: the body as mdformat writes it "
+                                 "(only where the page renders the same), no trailing whitespace, a final newline, "
+                                 "one line ending style. Front matter is never reformatted.")
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders to format (default: .)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true",
+                      help="change nothing; list the files that would change and exit 1 if there are any")
+    mode.add_argument("--diff", action="store_true", help="change nothing; print the diff formatting would apply")
+    parser.add_argument("--config", type=Path, help="config file to use instead of searching for one")
+    parser.add_argument("--output-format", choices=("text", "github"),
+                        help="text (default), or github (annotations; default under GitHub Actions)")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                        help="format on N processes (default: one per core; 1 for none)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR", help="folder of the results cache")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print only the files that would change (--check) or the diff (--diff)")
+    return parser
+
+
+def format_options(args: argparse.Namespace) -> RunOptions:
+    """The options of a ``format`` run: the normalisation rules' fixes, applied or (--check, --diff) previewed."""
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    return RunOptions(
+        paths=tuple(args.paths) or (Path("."),), command="format", fix=not (args.check or args.diff),
+        diff=args.check or args.diff, select=FORMAT_RULES, config=args.config,
+        output_format=args.output_format or ("github" if github else "text"), jobs=args.jobs,
+        cache=not args.no_cache, cache_dir=args.cache_dir, progress=not args.no_progress, quiet=args.quiet,
+        list_changed=args.check,
+    )
 
 
 def run_options(args: argparse.Namespace) -> RunOptions:

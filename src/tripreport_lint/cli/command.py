@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from tripreport_lint.cli.arguments import UsageError, parse, run_options
+from tripreport_lint.cli.arguments import UsageError, build_format_parser, format_options, parse, run_options
 from tripreport_lint.cli.report import EXIT_ERROR, EXIT_OK, report
 from tripreport_lint.errors import InputError
 
@@ -18,6 +18,10 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
     words = list(sys.argv[1:] if argv is None else argv)
     if words[:1] == ["rule"]:
         return _rule(words[1:], out, err)
+    if words[:1] == ["format"]:
+        return _format(words[1:], out, err)
+    if words[:1] == ["check"]:  # what ``tripreport-lint [PATHS]`` means too
+        words = words[1:]
     try:
         args = parse(words)
     except UsageError as error:
@@ -49,6 +53,26 @@ def run(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr:
                 err.write(f"tripreport-lint: error: {message}\n")
             return EXIT_ERROR if errors else EXIT_OK
         return report(options, session.lint(options, err), out, err)
+    except InputError as error:
+        err.write(f"tripreport-lint: error: {error}\n")
+        return EXIT_ERROR
+
+
+def _format(words: list[str], out: TextIO, err: TextIO) -> int:
+    """``tripreport-lint format [PATHS]``: normalise in place, or (--check, --diff) say what would change."""
+    try:
+        args = build_format_parser().parse_args(words)
+    except UsageError as error:
+        err.write(f"tripreport-lint format: error: {error}\n")
+        return EXIT_ERROR
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    from tripreport_lint.cli import session  # noqa: PLC0415
+    from tripreport_lint.cli.format_report import report_format  # noqa: PLC0415
+
+    options = format_options(args)
+    try:
+        return report_format(options, session.lint(options, err), out, err)
     except InputError as error:
         err.write(f"tripreport-lint: error: {error}\n")
         return EXIT_ERROR

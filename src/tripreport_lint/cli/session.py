@@ -42,6 +42,7 @@ class Outcome:
     fixed: int = 0  # problems fixed in the files written (or that --diff would write)
     changed: int = 0  # files written (or that --diff would change)
     diffs: list[str] = field(default_factory=list)
+    changed_paths: list[str] = field(default_factory=list)  # as shown, of the files written (or that would be)
     errors: list[str] = field(default_factory=list)
     missing: int = 0  # paths named that do not exist (each one of the errors)
     # (path, line) of the findings on lines changed since --diff-base, or since a pull request's base.
@@ -86,8 +87,9 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
         outcome.diagnostics += result.diagnostics
         if not result.changed:
             continue
-        if options.diff:
+        if options.diff and not options.list_changed:
             outcome.diffs.append(unified_diff(result.display_path, result.raw, result.new_bytes or b""))
+        outcome.changed_paths.append(result.display_path)
         outcome.fixed += result.fixed
         outcome.changed += 1
     outcome.diagnostics.sort(key=lambda d: d.sort_key)
@@ -200,7 +202,7 @@ def _changed(options: RunOptions, diagnostics: list[Diagnostic]) -> frozenset[tu
     its base branch (for ranking annotations only; a failing git then just means no ranking)."""
     base = options.diff_base
     pull_base = os.environ.get("GITHUB_BASE_REF")
-    if base is None and not (options.output_format == "github" and pull_base):
+    if base is None and not (options.command == "check" and options.output_format == "github" and pull_base):
         return frozenset()
     from tripreport_lint.cli.git_changes import changed_lines  # noqa: PLC0415 - only with a base to compare to
 

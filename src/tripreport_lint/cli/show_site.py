@@ -46,8 +46,8 @@ def describe(model: SiteModel) -> str:
         lines.append("  not read (the generator's output and vendored files): "
                      + ", ".join(f"{folder}/" for folder in model.output_dirs))
     reason = model.normalisation_off_reason
-    turn_on = " (`kramdown = true` under [not-normalised] and [normalisation-skipped] turns it on, unproven)"
-    lines.append(f"  normalisation (FMT001, FMT002): {'off by default: ' + reason + turn_on if reason else 'on'}")
+    turn_on = " (`kramdown = true` under [not-normalised] turns it on, unproven)"
+    lines.append(f"  body normalisation (format, FMT001): {'off by default: ' + reason + turn_on if reason else 'on'}")
     return "\n".join(lines) + "\n"
 
 

@@ -49,7 +49,7 @@ class Spelling:
     words_file: str = ".tripreport-words.txt"
     ignore_words_file: str | None = None
     words: tuple[str, ...] = ()
-    dictionaries: tuple[str, ...] = ("clear", "rare")
+    dictionaries: tuple[str, ...] = ("clear",)
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,8 @@ def from_mapping(data: dict[str, Any], root: Path, source: Path | None = None) -
             raise InputError(f"{where}: unknown setting '{key}' (settings: {known}; or a rule name for its options)")
     if "schemas" in values:
         values["schemas"] = values["schemas"] + DEFAULT_SCHEMAS
+    if "FMT001" in options:  # FMT002 says why FMT001 left a body alone: with FMT001's options unless given its own
+        options.setdefault("FMT002", options["FMT001"])
     return Config(root=root, source=source, rule_options=options, **values)
 
 

@@ -16,8 +16,9 @@ from tripreport_lint.document.body import blank
 if TYPE_CHECKING:
     from tripreport_lint.document.document import Document
 
-# A word right before an apostrophe is a dropped letter (`playin'`) or a plural's possessive: not judged.
-WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’])")
+# A word right before an apostrophe is a dropped letter (`playin'`) or a plural's possessive, and one
+# right before `()` a function's name (`readline()`): not judged.
+WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]|\(\))")
 # What is not prose although it looks like words: URLs, www. hosts, e-mail addresses and handles.
 # Each is found from a marker ('://', 'www.', '@') that C code finds fast, then widened over its run
 # of characters (at most _REACH of them to the left), so a long line costs linear time.

@@ -154,6 +154,7 @@ class Engine:
             project_words=settings.project_words,
             codespell_dictionaries=config.spelling.dictionaries,
             url_statuses=self.url_statuses,
+            unknown_rule=_unknown_rule,
         )
         ignored = config.ignored_codes(relative)
         rules = [rule for rule in settings.rules if rule.code not in ignored]
@@ -223,3 +224,8 @@ def _run(rule: Rule, doc: Document, context: Context) -> list[Violation]:
         raise InputError(
             f"{doc.display_path}: internal error in rule {rule.code} ({rule.name}): {error!r}; please report it"
         ) from error
+
+
+def _unknown_rule(word: str) -> str | None:
+    """None when ``word`` names rules; else a hint at the nearest one ("" when none is near)."""
+    return None if registry.resolve(word) else registry.did_you_mean(word)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from tripreport_lint.document.directives import directives
 from tripreport_lint.document.lines import LineIndex
 
-_COMMENT = re.compile(r"<!--\s*tripreport-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->")
 ALL = "*"
 
 
@@ -35,15 +34,14 @@ def parse(text: str, lines: LineIndex, to_codes: Callable[[str], list[str]]) -> 
     """Read the suppression comments of a text; ``to_codes`` maps a code, prefix or name to codes."""
     result = Suppressions()
     open_ranges: dict[str, int] = {}
-    for match in _COMMENT.finditer(text):
-        kind = match.group(1)
-        words = [w for w in re.split(r"[\s,]+", match.group(2)) if w]
-        codes = {code for word in words for code in to_codes(word)} if words else {ALL}
-        line = lines.position(match.start())[0]
+    for directive in directives(text):
+        kind = directive.kind
+        codes = {code for word, _, _ in directive.words for code in to_codes(word)} if directive.words else {ALL}
+        line = lines.position(directive.start)[0]
         if kind == "disable-file":
             result.file_codes |= codes
         elif kind == "disable-next-line":
-            result.line_codes.setdefault(lines.position(match.end())[0] + 1, set()).update(codes)
+            result.line_codes.setdefault(lines.position(directive.end)[0] + 1, set()).update(codes)
         elif kind == "disable":
             for code in codes:
                 open_ranges.setdefault(code, line)

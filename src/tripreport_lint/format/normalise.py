@@ -35,6 +35,7 @@ _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(\S*)"
 _RAW = re.compile(r"\{%-?\s*raw\b")
 _SPACES = re.compile(r"\s+")
 _PRE = re.compile(r"<pre>.*?</pre>", re.S)
+_PRE_SPLIT = re.compile(r"(<pre\b.*?</pre>)", re.S | re.I)
 _LINE_START = re.compile(r"^[ \t>*+\-0-9.)]+", re.M)
 _CONTAINERS = {"bullet_list_open": 1, "ordered_list_open": 1, "blockquote_open": 1,
                "bullet_list_close": -1, "ordered_list_close": -1, "blockquote_close": -1}
@@ -117,10 +118,17 @@ def _nests_too_deep(body: str) -> bool:
     return False
 
 
+def _flowed(page: str) -> str:
+    """HTML as a browser lays out its words: outside ``<pre>``, a line break is a space (with hard wraps,
+    the renderer already made each break inside a paragraph a ``<br>``)."""
+    parts = _PRE_SPLIT.split(page)
+    return "".join(part if index % 2 else part.replace("\n", " ") for index, part in enumerate(parts))
+
+
 def _render_change(before: str, after: str, rendering: Rendering) -> str | None:
     """How the HTML of ``after`` differs from that of ``before``, in words; None if it does not."""
     old, new = render(before, rendering), render(after, rendering)
-    if new == old:
+    if new == old or _flowed(new) == _flowed(old):
         return None
     plain = Rendering(typographer=False)
     if rendering.typographer and render(after, plain) == render(before, plain):

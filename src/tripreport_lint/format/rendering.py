@@ -19,20 +19,23 @@ class Rendering:
     typographer: bool = False  # `--` is a dash, "quotes" curly: an escape added or removed shows
     block_attributes: bool = False  # a `{.class}` line right after a block belongs to that block
     linkify: bool = False  # bare URLs and email addresses become links
+    hard_wraps: bool = False  # a line break inside a paragraph is a <br>, not a space
     templates: tuple[str, ...] = ()  # how the tags open that the generator replaces with their output
 
 
-@lru_cache(maxsize=2)
-def _parser(typographer: bool) -> MarkdownIt:
+@lru_cache(maxsize=4)
+def _parser(typographer: bool, hard_wraps: bool) -> MarkdownIt:
     from markdown_it import MarkdownIt  # noqa: PLC0415 - heavy, only normalisation needs it
 
-    parser = MarkdownIt("commonmark", {"typographer": typographer}).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"typographer": typographer, "breaks": hard_wraps})
+    parser.enable(["table", "strikethrough"])
     return parser.enable(["replacements", "smartquotes"]) if typographer else parser
 
 
 def render(text: str, rendering: Rendering) -> str:
-    """The HTML of a body, with the typographer's dashes, ellipses and curly quotes when the site has them."""
-    return str(_parser(rendering.typographer).render(text))
+    """The HTML of a body, with the typographer's dashes, ellipses and curly quotes when the site has them,
+    and a ``<br>`` for each line break inside a paragraph when it has hard wraps."""
+    return str(_parser(rendering.typographer, rendering.hard_wraps).render(text))
 
 
 @lru_cache(maxsize=1)

@@ -17,12 +17,12 @@ from tripreport_lint.reporters.base import Reporter, RunSummary
 PER_LEVEL = 10
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _markdown(text: str) -> str:
@@ -66,10 +66,10 @@ class GithubReporter(Reporter):
             level = "error" if d.severity is Severity.ERROR else "warning"
             s = d.span
             props = (
-                f"file={_escape_property(d.path)},line={s.line},col={s.column},"
-                f"endLine={s.end_line},endColumn={s.end_column},title={_escape_property(d.code)}"
+                f"file={escape_property(d.path)},line={s.line},col={s.column},"
+                f"endLine={s.end_line},endColumn={s.end_column},title={escape_property(d.code)}"
             )
-            self.stream.write(f"::{level} {props}::{_escape_data(d.message)}\n")
+            self.stream.write(f"::{level} {props}::{escape_data(d.message)}\n")
         for d in rest:
             self.stream.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}\n")
         if rest:

@@ -7,6 +7,7 @@ from typing import Any
 
 from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.directive_comments import UnknownRuleInDirective
 from tripreport_lint.rules.encoding.characters import ControlCharacter, EdgeNoBreakSpace, InvisibleCharacter
 from tripreport_lint.rules.encoding.mojibake import Mojibake
 from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
@@ -84,6 +85,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     EmptyHeading,
     CommentedOutBlock,
     DraftingNote,
+    UnknownRuleInDirective,
     KnownMisspelling,
     PossibleTypo,
     InvalidUtf8,

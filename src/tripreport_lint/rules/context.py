@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,11 @@ class Context:
     site: SiteIndex
     # Words the project accepts (lower case), and the codespell dictionaries to use.
     project_words: frozenset[str] = frozenset()
-    codespell_dictionaries: tuple[str, ...] = ("clear", "rare")
+    codespell_dictionaries: tuple[str, ...] = ("clear",)
     # What checking the run's external addresses found (empty unless --check-urls).
     url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
+    # None when a word of a directive comment names rules; else a hint at the nearest rule ("" if none is near).
+    unknown_rule: Callable[[str], str | None] = lambda word: None
 
     def key_as_written(self, data: Mapping[Any, Any] | None, name: str) -> Any:
         """The key of ``data`` the site reads as ``name``: on Hugo, which reads keys without regard to

@@ -52,6 +52,7 @@ def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[s
     rendering = Rendering(typographer=model.typographer,
                           block_attributes=model.block_attributes or model.renderer == "kramdown",
                           linkify=model.linkify or model.renderer == "commonmark",
+                          hard_wraps=model.hard_wraps,
                           templates=_TEMPLATES.get(model.generator, ()))
     return body, normalise(plain, FormatOptions(options.wrap, options.number, options.extensions), rendering)
 
@@ -135,7 +136,7 @@ class NotNormalised(Rule[FormatSettings]):
         first = len(os.path.commonprefix([body, formatted]))  # may be the end: mdformat only adds (a closing fence)
         start = doc.body_start
         yield Violation(
-            "the body is not formatted as mdformat writes it: run --fix to normalise it",
+            "the body is not formatted as mdformat writes it: run tripreport-lint format to normalise it",
             doc.span(start + first),
             Fix((Edit(start, len(doc.text), formatted),), description="normalise with mdformat"),
         )
@@ -180,8 +181,8 @@ class NormalisationSkipped(Rule[FormatSettings]):
     or leave it.
 
     ## Options
-    The same options as FMT001, set separately under `[normalisation-skipped]`: give both rules the
-    same values, so that FMT002 explains what FMT001 leaves alone.
+    The same options as FMT001, and FMT001's values (under `[not-normalised]`) unless
+    `[normalisation-skipped]` gives its own, so that it explains what FMT001 leaves alone.
 
     ## Known problems
     Like FMT001, it reports nothing on kramdown sites unless `kramdown = true`.

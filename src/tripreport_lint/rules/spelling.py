@@ -20,6 +20,9 @@ _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness
 # How common an English word must be to be offered as the intended word (pyspellchecker counts).
 MIN_FREQUENCY = 2000
 MIN_FREQUENCY_MISSING_LETTER = 300
+# A word made of two English words this common, of this many letters or more, is a compound, not a typo.
+MIN_FREQUENCY_COMPOUND_PART = 1000
+MIN_COMPOUND_PART = 3
 # Shorter words are too often abbreviations and commands (auth, envs, trunc) to judge.
 MIN_LENGTH = 6
 MAX_LENGTH = 40  # longer runs of letters are no typo of a word (and would take ~26 x length^2 edits)
@@ -41,16 +44,21 @@ def _keep_case(original: str, fix: str) -> str:
 
 class KnownMisspelling(Rule):
     """## What it does
-    Finds misspellings that codespell's dictionaries know (by default its `clear` and `rare` lists;
-    the `spelling.dictionaries` setting adds others by name) in prose, headings, link and alt text,
+    Finds misspellings that codespell's dictionaries know (by default its `clear` list; the
+    `spelling.dictionaries` setting adds others by name, such as `rare`, real words that are often
+    typos: `bellow`, `sting`, `whet`, meant far more often than not) in prose, headings, link and alt text,
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
     `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read, nor words
     split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
 
     A word that is a name by a strong sign is not reported: a word of the host or path of a link or
-    image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`), of
-    a host that a page of the site links to, or a word that 3 of the site's pages use (one page in
-    100 of a larger site); nor a capitalised word beside another, as in a person's name.
+    image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`) or
+    the start of one (`Cristian` of `github.com/cristiangreco`, `Hashi` of `hashicorp.com`), of a
+    host that a page of the site links to, or a word that 3 of the site's pages use (one page in
+    100 of a larger site); nor a capitalised word beside another (`Thilo Fromm`, also across a line
+    break, `Martijn den Hoedt`) or before an initial or a legal form (`Dimitry B.`, `Invision AG`). Nor are words that are not
+    the author's: in the subject of a patch e-mail a link quotes (`[[PATCH net-next 2/3] bpf: ...](...)`,
+    `[[RFC] ...](...)`), or alone in quotes on a line that speaks of a typo (`fixed the "bellow" typo`).
 
     ## Why is this bad?
     Typos make a post look careless and make it harder to find.
@@ -95,7 +103,8 @@ class KnownMisspelling(Rule):
     `Liquify`) first in a sentence still gets a safe fix: add it to the words file. Posts in other
     languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked,
     nor are paragraphs in another language (Latin filler text, a quote in German: of 8 words or
-    more, 70% in no English word list) or words right before an apostrophe (`playin'`).
+    more, 70% in no English word list), words right before an apostrophe (`playin'`) or before `()`
+    (`readline()`, a function).
     """
 
     code = "SPL001"
@@ -124,7 +133,7 @@ class KnownMisspelling(Rule):
             entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
                 if (word[0].isupper() and in_person_name(doc, start, len(word))) or \
-                        doc.span(start, start).line in foreign():
+                        doc.span(start, start).line in foreign() or signs.quoted(word, start):
                     continue
                 if word[0].isupper() and word.lower() in real_words and \
                         capitalised_mid_sentence(doc.text, start, doc.body_start):
@@ -155,9 +164,12 @@ class PossibleTypo(Rule):
     words, often names, are only matched against the site's words and longer English words.
 
     Names are not reported: a word of the host or path of a link or image of the post (a repository,
-    an image's file name), of a host that a page of the site links to, or one another post uses; a
-    capitalised word beside another (a person's name); words split by inline code or emphasis
-    (`` `s`econds ``, `**C**ontainer`).
+    an image's file name) or the start of one (`cristiangreco`), of a host that a page of the site
+    links to, or one another post uses; a capitalised word beside another or before an initial or a
+    legal form (a person's or a company's name); words split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`). Nor
+    are two common English words written as one (`lookback`, `hitless`: jargon), words in the
+    subject of a patch e-mail a link quotes, or a word alone in quotes on a line that speaks of a
+    typo (`fixing the "vertycal" typo`).
 
     ## Why is this bad?
     Typos in product names and ordinary words that no dictionary of misspellings lists.
@@ -191,9 +203,9 @@ class PossibleTypo(Rule):
     ## Known problems
     The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3
     seconds a run; it is kept in the cache folder, and only pages that changed are read again.
-    Names in a list separated by commas (`Smith, Martijn den Hoedt`) are not seen as names.
+    A name alone between commas (`Smith, Martijn, Lee`) is not seen as a name.
     Posts in other languages are not checked, nor are paragraphs in another language or words
-    right before an apostrophe.
+    right before an apostrophe or `()`.
     """
 
     code = "SPL002"
@@ -219,16 +231,17 @@ class PossibleTypo(Rule):
         unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < 2 and lower not in vocabulary.domains}
         if not unknown:
             return
-        own = NameSigns(doc, vocabulary).target_words  # the names the post links to or shows
+        signs = NameSigns(doc, vocabulary)
         foreign = cache(lambda: foreign_lines(doc))
-        known_hosts = {**vocabulary.domains, **dict.fromkeys(own, 1)}
-        for lower in sorted(unknown - own):
-            if _inflected(lower, english, vocabulary.posts) or _british(lower, english):
+        known_hosts = {**vocabulary.domains, **dict.fromkeys(signs.target_words, 1)}
+        for lower in sorted(unknown):
+            if signs.linked(lower) or _inflected(lower, english, vocabulary.posts) or _british(lower, english) or \
+                    _compound(lower, english):
                 continue
             for word in {lower, lower.capitalize()} & shaped:
                 starts = [s for s in found.offsets(word)
                           if not (word[0].isupper() and in_person_name(doc, s, len(word)))
-                          and doc.span(s, s).line not in foreign()]
+                          and doc.span(s, s).line not in foreign() and not signs.quoted(word, s)]
                 intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
                 if intended is None:
                     continue
@@ -271,6 +284,14 @@ def _readable_english(doc: Document, ctx: Context) -> bool:
     if isinstance(declared, str):
         return declared.lower().startswith("en")
     return not any(root.name != "en" and root in doc.path.parents for root in ctx.site.content_roots[1:])
+
+
+def _compound(word: str, english: dict[str, int]) -> bool:
+    """Whether the word is two common English words of ``MIN_COMPOUND_PART`` letters or more written as
+    one (``lookback``, ``hitless``, ``stringlabels``): coined jargon, not a slip of the finger."""
+    return any(english.get(word[:at], 0) >= MIN_FREQUENCY_COMPOUND_PART and
+               english.get(word[at:], 0) >= MIN_FREQUENCY_COMPOUND_PART
+               for at in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
 
 
 def _inflected(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:

@@ -1,8 +1,11 @@
 """Signs that a word of a post is a name, which the spelling rules must never "correct".
 
 Strong signs (no finding): the word is a word of what the page links to or shows (a link's or an
-image's host or path: ``[Rouge](https://github.com/rouge-ruby/rouge)``, ``/img/rouge-logo.png``), of
-a host the site links to, or one that several of the site's posts use. Weak signs, one place of the
+image's host or path: ``[Rouge](https://github.com/rouge-ruby/rouge)``, ``/img/rouge-logo.png``) or
+the start of one (``Cristian`` of ``github.com/cristiangreco``), of a host the site links to, or one
+that several of the site's posts use. A word is not the author's at one place when it stands in the
+subject of a patch e-mail quoted as a link's text (``[[PATCH net-next 1/2] bpf: ...](...)``) or alone
+in quotes on a line that speaks of a typo (``fixed the "bellow" typo``). Weak signs, one place of the
 word at a time (a finding, never a safe fix): it stands in an image's alt text or alone in quotes,
 or is capitalised in the middle of a sentence. A word split by inline code or emphasis
 (`` `s`econds ``, ``**C**ontainer``) is no word at all (``document.prose_words``).
@@ -30,10 +33,20 @@ _OPENERS = "*_[(\"'“‘~"
 _CLOSERS = "*_])\"'”’~"
 # After these a capitalised word starts something (a sentence, a cell, a line after a tag).
 _BOUNDARIES = ".!?:…|>}"
-# Words of any alphabet (``Švácha``) right before or after a word, on its line.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+# Words of any alphabet (``Švácha``) right before or after a word, on its line or across the line
+# break of a paragraph; an initial after it (``Dimitry B.``).
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)$")
+_WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:van|von|de|den|der|du|da|di|del|le|la|ten|ter|bin)[ \t]+)?"
+                         r"([^\W\d_]+)")
+# An initial (`Dimitry B.`), or a company's legal form (`Invision AG`), after a name.
+_INITIAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.|(?:AG|SA|NV|BV|SE|LLC|LLP|PLC|Inc|Ltd|Corp)\b)")
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}  # a word alone in quotes is mentioned (`the "bellow" typo`)
+_SPEAKS_OF_TYPOS = re.compile(r"typo|misspel|spelling", re.I)
+# A patch e-mail's subject as a link's text: `[PATCH net-next 1/2] ...`, `[RFC] ...`, `[iproute PATCH] ...`.
+_PATCH_SUBJECT = re.compile(r"\[?(?:[^\]\n]*\s)?(?:PATCH|RFC)\b")
+# A name's start in a handle or host needs this many letters after it (`cristian` + `greco`), so that a
+# word with a letter dropped at its end (`Tetrago` for `tetragon`) is no name.
+HANDLE_REST = 3
 _BLOCK_LINES = ("#", "|", "<", "{", "```", "~~~", "---")
 
 
@@ -57,11 +70,35 @@ class NameSigns:
         return frozenset(word.lower() for target in targets
                          for word in _TOKEN.findall(re.split(r"[#?]", target, maxsplit=1)[0]))
 
+    def linked(self, lower: str) -> bool:
+        """Whether the word is a word of what the post links to or shows, or starts one (a handle such as
+        ``cristiangreco``, a host such as ``hashicorp``) with at least ``HANDLE_REST`` letters to spare."""
+        return lower in self.target_words or (len(lower) > HANDLE_REST and any(
+            target.startswith(lower) and len(target) - len(lower) >= HANDLE_REST for target in self.target_words))
+
     def named(self, lower: str) -> bool:
         """Strong signs: a word of what the post links to, of a host the site links to, or of several posts."""
         vocabulary = self.vocabulary
         several = max(SEVERAL_POSTS, vocabulary.files // PAGES_PER_USE)
-        return lower in self.target_words or lower in vocabulary.domains or vocabulary.posts.get(lower, 0) >= several
+        return self.linked(lower) or lower in vocabulary.domains or vocabulary.posts.get(lower, 0) >= several
+
+    @cached_property
+    def _patch_subjects(self) -> tuple[list[int], list[int]]:
+        subjects = [link for link in self.doc.body.links if not link.image and _PATCH_SUBJECT.match(link.text)]
+        return [link.start + 1 for link in subjects], [link.start + 1 + len(link.text) for link in subjects]
+
+    def quoted(self, word: str, start: int) -> bool:
+        """Whether the word at ``start`` is someone else's or mentioned rather than meant: it stands in a
+        patch e-mail's subject that a link quotes, or alone in quotes on a line that speaks of a typo."""
+        if _within(self._patch_subjects, start):
+            return True
+        text = self.doc.text
+        closing = _QUOTES.get(text[start - 1 : start])
+        if closing is None or text[start + len(word) : start + len(word) + 1] != closing:
+            return False
+        line_end = text.find("\n", start)
+        line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+        return _SPEAKS_OF_TYPOS.search(line) is not None
 
     @cached_property
     def _headings(self) -> tuple[list[int], list[int]]:
@@ -116,7 +153,9 @@ def capitalised_mid_sentence(text: str, start: int, body_start: int) -> bool:
 
 
 def in_person_name(doc: Document, start: int, length: int) -> bool:
-    """Whether a capitalised word of a paragraph stands next to another one, as in a person's name.
+    """Whether a capitalised word of a paragraph stands next to another one (after a particle such as
+    ``den``) or before an initial or a legal form, as in a name (``Thilo Fromm``, ``Martijn den Hoedt``,
+    ``Dimitry B.``, ``Invision AG``), also across the line break of a paragraph.
 
     Front matter and headings are often in Title Case, where every word is capitalised.
     """
@@ -125,8 +164,11 @@ def in_person_name(doc: Document, start: int, length: int) -> bool:
     if start < doc.body_start or text[line_start:start].lstrip().startswith("#"):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and "\n" in before.group(2) and text[text.rfind("\n", 0, before.start()) + 1:].lstrip()[:1] == "#":
+        before = None  # the line above is a heading: another block
     after = _WORD_AFTER.match(text, start + length, start + length + 40)
-    return any(m is not None and _capitalised(m.group(1)) for m in (before, after))
+    return any(m is not None and _capitalised(m.group(1)) for m in (before, after)) or \
+        _INITIAL_AFTER.match(text, start + length) is not None
 
 
 def _capitalised(word: str) -> bool:

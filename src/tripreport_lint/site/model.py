@@ -65,6 +65,7 @@ class SiteModel:
     linkify: bool = False  # bare URLs become links
     typographer: bool = False  # -- becomes a dash, "quotes" curly
     block_attributes: bool = False  # `{.class #id}` lines after blocks are read as attributes
+    hard_wraps: bool = False  # a line break inside a paragraph is a <br>
     heading_ids: str = "github"  # a key of site.anchors.STYLES
     auto_id_prefix: str = ""
     raw_html: bool = True  # raw HTML reaches the page (Goldmark omits it unless `unsafe`)
@@ -270,6 +271,9 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
     read.note(goldmark + "parser.attribute", block, "FMT001 keeps `{.class}` attribute lines attached to their blocks")
     id_type = str(read.read(goldmark + "parser.autoHeadingIDType", "github",
                             "LNK005 makes heading anchors this way")).lower()
+    hard_wraps = read.read(goldmark + "renderer.hardWraps", False,
+                           "a line break inside a paragraph is a <br> when true: FMT001 then keeps line breaks where "
+                           "they are", kind=bool)
     unsafe = read.read(goldmark + "renderer.unsafe", False,
                        "raw HTML reaches the page only when true (else Goldmark omits it)", kind=bool)
     date_sources = read.read("frontmatter.date", [":default"], "FM010 accepts a date from these sources")
@@ -292,7 +296,7 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         root, "hugo", "goldmark" if handler != "blackfriday" else "commonmark",
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=bool(linkify), typographer=typographer, block_attributes=bool(block), heading_ids=heading_ids,
-        raw_html=bool(unsafe), keys_ignore_case=True,
+        hard_wraps=bool(hard_wraps), raw_html=bool(unsafe), keys_ignore_case=True,
         date_keys=tuple(s for s in sources if not s.startswith(":")),
         date_from_filename=":filename" in sources,
         date_from_file_time=":filemodtime" in sources or ":git" in sources,
@@ -332,7 +336,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     unproven = "normalisation (FMT001's `kramdown` option) is not proven against it"
     input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: under GFM, LNK005 makes heading anchors "
                                  f"GitHub's way, else kramdown's own way; {unproven}"))
-    read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}")
+    hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
+                          kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
     plugins = table.get("plugins", table.get("gems", []))
     plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
@@ -349,7 +354,7 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     return SiteModel(
         root, "jekyll", "kramdown" if kramdown else "commonmark",
         config_files=tuple(table.files), problems=tuple(table.problems),
-        linkify=False, typographer=kramdown,
+        linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
         auto_id_prefix=auto_id_prefix, raw_html=True,
         liquid=True,

@@ -12,6 +12,12 @@ from tripreport_lint.rules.context import Context
 _DELIMITERS = {"yaml": "---", "toml": "+++", "json": "}"}
 
 
+def _repository_document(doc: Document) -> bool:
+    """Whether the file is named in capitals, as a repository's documents are (``CODE_OF_CONDUCT.md``)."""
+    stem = doc.path.name.partition(".")[0]
+    return stem.isupper() and stem.replace("_", "").replace("-", "").isalnum()
+
+
 class FrontMatterMissing(Rule):
     """## What it does
     Reports a post that has no front matter although its schema requires keys.
@@ -40,7 +46,9 @@ class FrontMatterMissing(Rule):
     No fix: only the author knows the title and date.
 
     ## Options
-    None. Files whose schema is `none` (see the `schemas` setting) are never reported.
+    None. Files whose schema is `none` (see the `schemas` setting) are never reported, nor files named
+    in capitals as a repository's documents are (`README.md`, `CHANGELOG.md`, `SOURCES.md`): they are
+    read on the forge, not published as posts.
 
     ## Known problems
     None known.
@@ -51,7 +59,7 @@ class FrontMatterMissing(Rule):
     summary = "The post has no front matter but its schema requires keys."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if doc.front_matter is not None or ctx.schema is None or not ctx.schema.required:
+        if doc.front_matter is not None or ctx.schema is None or not ctx.schema.required or _repository_document(doc):
             return
         keys = ", ".join(ctx.schema.required)
         yield Violation(

@@ -42,14 +42,22 @@ def intended(run: str) -> str:
     return run[:end]
 
 
+def _shown(char: str) -> str:
+    """A character for a message: quoted, or its code point when it is invisible (a no-break space)."""
+    return f"'{char}'" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+
+
 class BareUrl(Rule):
     """## What it does
     Finds URLs written as plain text in the prose, outside links (Markdown and HTML), autolinks and
     code, that the page will not link as the author meant. Where the site's renderer links nothing
-    by itself (kramdown, plain CommonMark, Goldmark with `linkify = false`) that is every such URL.
+    by itself (kramdown, Goldmark with `linkify = false`) that is every such URL.
     On a Hugo site with Goldmark's linkify (Hugo's default) it is a URL that linkify leaves as text
-    (a host such as `localhost` or an IP address, a URL right after a letter or `:`) or links with a
-    different end: linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the link.
+    (a host such as `localhost` or an IP address, a URL right after a letter, `:` or a no-break
+    space) or links with a different end: linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the
+    link. Where no generator's configuration says which renderer the site uses (a folder of posts, a
+    Gatsby site, a README), GFM's autolinks may be on, as on GitHub and with remark-gfm: only the
+    URLs they too would leave as text or link wrongly are reported.
 
     ## Why is this bad?
     Readers get text where they expected a link, or a link to an address that does not exist.
@@ -84,7 +92,9 @@ class BareUrl(Rule):
     Where a URL ends is a guess: it ends at a space, `<`, `>`, brackets, a backtick, a `\\`, and
     punctuation or a letter of a script written without spaces (`。`, `，`, `请`); sentence
     punctuation after it is not part of it. `www.` addresses without a scheme are not looked at.
-    On a linkify site a URL followed by a shortcode is left alone: Goldmark links through it.
+    On a linkify site a URL followed by a shortcode is left alone: Goldmark links through it. A site
+    whose renderer is not known but is plain CommonMark gets no finding for the URLs GFM would link:
+    a configuration file of Hugo or Jekyll says which renderer it is.
     """
 
     code = "LNK009"
@@ -96,10 +106,14 @@ class BareUrl(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         body, model = doc.body, ctx.site.model
         prose, text = body.prose, doc.text
-        link_ends = {link.end for link in body.links} if model.linkify else set()
+        # Where the renderer is not known, GFM's autolinks (GitHub's, remark-gfm's, Goldmark's linkify) may
+        # link the URL: only what they too leave as text or link wrongly is surely not linked as meant.
+        autolinks = "Goldmark's linkify" if model.linkify else "GFM's autolinks" if model.renderer == "commonmark" else ""
+        links, does = ("links", "does") if model.linkify else ("link", "do")
+        link_ends = {link.end for link in body.links} if autolinks else set()
         anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
         anchor_starts = [first for first, _ in anchors]
-        for match in (_BARE_URL_LINKIFY if model.linkify else _BARE_URL).finditer(prose, doc.body_start):
+        for match in (_BARE_URL_LINKIFY if autolinks else _BARE_URL).finditer(prose, doc.body_start):
             url = intended(match.group())
             start, end = match.start(), match.start() + len(url)
             anchor = bisect.bisect_left(anchor_starts, start) - 1
@@ -107,21 +121,21 @@ class BareUrl(Rule):
                 continue
             templated = text.startswith(("{{", "{%"), end)
             message = f"bare URL {url}: wrap it in <...> to make it a link"
-            if model.linkify:
-                if templated:
+            if autolinks:
+                if templated and model.linkify:
                     continue  # Hugo puts a shortcode's placeholder in the text first, and linkify links through it
                 line_start = doc.lines.offset(doc.lines.position(start)[0])
                 if not linkify.tried(prose, line_start, start, typographer=model.typographer,
                                      after_node=start in link_ends):
-                    message = (f"bare URL {url} is not a link on the page (Goldmark's linkify links nothing right "
-                               f"after '{prose[start - 1]}'): wrap it in <...> to make it one")
+                    message = (f"bare URL {url} is not a link on the page ({autolinks} {links} nothing right "
+                               f"after {_shown(prose[start - 1])}): wrap it in <...> to make it one")
                 elif (page := linkify.linked(text, start)) is None:
-                    message = (f"bare URL {url} is not a link on the page (Goldmark's linkify does not link this "
+                    message = (f"bare URL {url} is not a link on the page ({autolinks} {does} not link this "
                                "address): wrap it in <...> to make it one")
                 elif page == url:
                     continue
                 else:
-                    message = f"bare URL {url}: the page links '{page}' instead (Goldmark's linkify): wrap it in <...>"
+                    message = f"bare URL {url}: the page links '{page}' instead ({autolinks}): wrap it in <...>"
             fix = None if templated else Fix((Edit(start, start, "<"), Edit(end, end, ">")),
                                              description="wrap it in <...>")
             yield Violation(message, doc.span(start, end), fix)
