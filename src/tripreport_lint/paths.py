@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
-
-# Folders no one wants linted: version control, dependencies, build output of Jekyll.
-SKIPPED_DIRS = frozenset({"node_modules", "_site", "__pycache__"})
-
 
 @lru_cache(maxsize=512)
 def _spec(globs: tuple[str, ...]) -> GitIgnoreSpec:
@@ -66,20 +62,6 @@ def display(path: Path) -> str:
     if full.startswith(here + os.sep):
         full = full[len(here) + 1 :]
     return full.replace(os.sep, "/")
-
-
-def walk(root: Path) -> Iterator[Path]:
-    """Files below ``root`` in a stable order, skipping hidden and dependency folders and link loops."""
-    seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        stat = os.stat(folder)
-        if (stat.st_dev, stat.st_ino) in seen:
-            dirs[:] = []
-            continue
-        seen.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        for name in sorted(files):
-            yield Path(folder) / name
 
 
 def unique(paths: Iterable[Path]) -> list[Path]:

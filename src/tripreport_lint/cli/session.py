@@ -22,8 +22,9 @@ from tripreport_lint.engine.runner import Task, default_jobs, lint_files
 from tripreport_lint.engine.settings import Selection
 from tripreport_lint.engine.writer import linted_tree, write
 from tripreport_lint.errors import InputError
-from tripreport_lint.paths import absolute, display, unique, walk
+from tripreport_lint.paths import absolute, display, unique
 from tripreport_lint.remote.settings import UrlSettings, UrlStatus
+from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.store.database import Store
 
 PROGRESS_MIN_FILES = 100
@@ -56,7 +57,8 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     """Run the linter over the options' paths; ``err`` shows progress and notices."""
     configs = ConfigLookup(options.config)
     here = configs.config(absolute(Path.cwd()))  # run-wide settings (cache folder, URL checks) come from here
-    files, errors = discover(options.paths, configs)
+    discovery = Discovery(options.paths, configs.cwd)
+    files, errors = discover(options.paths, configs, discovery)
     cache_dir = (options.cache_dir or here.root / here.cache_dir) if options.cache else None
     store = Store(cache_dir) if cache_dir is not None else None
     if store is not None:
@@ -67,7 +69,7 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
         selection = selection.extended(*REMOTE_RULES)
         statuses = _check_urls(options, here, files, store)
     engine = Engine(selection=selection, cache_dir=cache_dir, url_statuses=statuses, configs=configs,
-                    config_path=options.config)
+                    config_path=options.config, discovery=discovery)
     outcome = Outcome(files, errors=errors, missing=len(errors))
     task = Task(options.fix or options.diff, options.unsafe_fixes)
     with _progress(len(files), err, enabled=options.progress and err.isatty()) as advance:
@@ -96,13 +98,14 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     return outcome
 
 
-def discover(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[list[Path], list[str]]:
-    """The files to lint below ``paths`` (each once, in order), and the paths that do not exist."""
+def discover(paths: tuple[Path, ...], configs: ConfigLookup, discovery: Discovery) -> tuple[list[Path], list[str]]:
+    """The files to lint below ``paths`` (each once, in order), and the paths that do not exist. A file named
+    is linted unless the configuration excludes it, whether git ignores it or not (as ruff does)."""
     files: list[Path] = []
     errors: list[str] = []
     for path in paths:
         if path.is_dir():
-            files += [f for f in walk(path) if configs.wanted(f)]
+            files += [f for f in discovery.walk(path) if configs.wanted(f)]
         elif path.is_file():
             files += [path] if configs.wanted(path, explicit=True) else []
         else:
@@ -117,9 +120,10 @@ def add_words(options: RunOptions, out: TextIO) -> list[str]:
     from tripreport_lint.document.lines import LineIndex  # noqa: PLC0415
 
     configs = ConfigLookup(options.config)
-    files, errors = discover(options.paths, configs)
+    discovery = Discovery(options.paths, configs.cwd)
+    files, errors = discover(options.paths, configs, discovery)
     engine = Engine(selection=Selection(options.select, options.ignore, options.extend_select), configs=configs,
-                    config_path=options.config)
+                    config_path=options.config, discovery=discovery)
     by_file: dict[Path, set[str]] = {}
     misspelt: set[str] = set()
     for path in files:

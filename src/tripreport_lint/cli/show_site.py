@@ -10,26 +10,25 @@ from typing import Any
 from tripreport_lint.cli.session import discover
 from tripreport_lint.config.lookup import ConfigLookup
 from tripreport_lint.paths import absolute, display
+from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.model import SiteModel
-from tripreport_lint.site.root import find_site_root
 
 _NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "gatsby": "Gatsby", "commonmark": "plain CommonMark"}
 _RENDERERS = {"goldmark": "Goldmark", "kramdown": "kramdown", "commonmark": "CommonMark (markdown-it)"}
 
 
-def site_roots(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[list[Path], list[str]]:
+def site_roots(paths: tuple[Path, ...], configs: ConfigLookup, discovery: Discovery) -> tuple[list[Path], list[str]]:
     """The site roots of the files the paths reach (or of the paths themselves), in order of first
     appearance; and the paths that do not exist."""
-    files, errors = discover(paths, configs)
-    known: dict[Path, Path | None] = {}
+    files, errors = discover(paths, configs, discovery)
     roots: dict[Path, None] = {}
     for path in [*paths, *files]:
         if not path.exists():
             continue
         folder = absolute(path if path.is_dir() else path.parent)
-        config = configs.config(folder)  # as the engine does: no site configuration, the config's folder or here
-        roots.setdefault(find_site_root(folder, known) or (config.root if config.source else configs.cwd), None)
+        config = configs.config(folder)  # as the engine does
+        roots.setdefault(discovery.site_root(folder, config.root if config.source else None), None)
     return list(roots), errors
 
 
@@ -43,6 +42,9 @@ def describe(model: SiteModel) -> str:
         lines.append(f"  {setting.key} = {_value(setting.value)}  ({source})")
         lines.append(f"      {setting.effect}")
     lines.append("  pages: " + _pages(model))
+    if model.output_dirs:
+        lines.append("  not read (the generator's output and vendored files): "
+                     + ", ".join(f"{folder}/" for folder in model.output_dirs))
     reason = model.normalisation_off_reason
     turn_on = " (`kramdown = true` under [not-normalised] turns it on, unproven)"
     lines.append(f"  body normalisation (format, FMT001): {'off by default: ' + reason + turn_on if reason else 'on'}")
@@ -67,5 +69,6 @@ def _value(value: Any) -> str:
 
 def show_sites(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[str, list[str]]:
     """The ``--show-site`` text of the sites the paths reach, and the paths that do not exist."""
-    roots, errors = site_roots(paths, configs)
-    return "\n".join(describe(SiteIndex(root).model) for root in roots), errors
+    discovery = Discovery(paths, configs.cwd)
+    roots, errors = site_roots(paths, configs, discovery)
+    return "\n".join(describe(SiteIndex(root, discovery=discovery).model) for root in roots), errors

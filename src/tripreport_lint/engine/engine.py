@@ -24,8 +24,8 @@ from tripreport_lint.paths import absolute, display, relative_to
 from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.index import SiteIndex, keep_recent
-from tripreport_lint.site.root import find_site_root
 from tripreport_lint.store.database import Store
 from tripreport_lint.store.results import CleanResults
 from tripreport_lint.store.site_facts import SiteFacts
@@ -63,8 +63,10 @@ class Engine:
 
     def __init__(self, *, config_path: Path | None = None, selection: Selection = Selection(),
                  now: datetime.datetime | None = None, cache_dir: Path | None = None,
-                 url_statuses: dict[str, UrlStatus] | None = None, configs: ConfigLookup | None = None) -> None:
+                 url_statuses: dict[str, UrlStatus] | None = None, configs: ConfigLookup | None = None,
+                 discovery: Discovery | None = None) -> None:
         self.configs = configs or ConfigLookup(config_path)
+        self.discovery = discovery or Discovery(cwd=self.configs.cwd)  # what the run walks, and where sites start
         self.selection = selection
         self.now = now or datetime.datetime.now(datetime.timezone.utc)
         self.cache_dir = cache_dir  # where the store of the cache folder is; None: nothing is kept
@@ -79,20 +81,19 @@ class Engine:
         self._folders: dict[Path, FolderSettings] = {}
         self._settings: dict[tuple[Path | None, Path, Path], FolderSettings] = {}
         self._fingerprints: dict[tuple[Path | None, Path, Path], str] = {}
-        self._site_roots: dict[Path, Path | None] = {}
         self._sites: dict[Path, SiteIndex] = {}
 
     @property
     def arguments(self) -> dict[str, Any]:
         """What builds an engine like this one in another process."""
         return {"config_path": self._config_path, "selection": self.selection, "now": self.now,
-                "cache_dir": self.cache_dir, "url_statuses": self.url_statuses}
+                "cache_dir": self.cache_dir, "url_statuses": self.url_statuses, "discovery": self.discovery}
 
     def folder_settings(self, folder: Path) -> FolderSettings:
         """The settings of an absolute folder, resolved once per run."""
         if folder not in self._folders:
             config = self.configs.config(folder)
-            site_root = find_site_root(folder, self._site_roots) or (config.root if config.source else self.configs.cwd)
+            site_root = self.discovery.site_root(folder, config.root if config.source else None)
             key = (config.source, config.root, site_root)
             if key not in self._settings:  # a blog has a folder a post: they share one value
                 static = config.static_dirs if config.static_dirs is not None else self.site(site_root).model.static_dirs
@@ -109,7 +110,8 @@ class Engine:
         """The index of the site at ``root``, made once per run; only the most recently used few are
         kept, so memory stays flat however many sites a run crosses (files come in path order)."""
         store = self.store
-        return keep_recent(self._sites, root, lambda: SiteIndex(root, SiteFacts(store) if store else None), KEPT_SITES)
+        return keep_recent(self._sites, root, lambda: SiteIndex(root, SiteFacts(store) if store else None,
+                                                                self.discovery), KEPT_SITES)
 
     def fingerprint(self, folder: Path) -> str:
         """A digest of everything but the file itself that the results of a file in ``folder`` depend

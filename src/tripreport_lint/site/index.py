@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from tripreport_lint.document.document import Document
-from tripreport_lint.paths import SKIPPED_DIRS
 from tripreport_lint.site import page_facts
+from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, SiteFacts
 from tripreport_lint.site.vocabulary import Vocabulary
@@ -38,11 +38,17 @@ def keep_recent(kept: dict[K, V], key: K, make: Callable[[], V], limit: int) -> 
 
 
 class SiteIndex:
-    """Every file below a site root, by name; with ``store``, what its pages say is kept there between runs."""
+    """Every file below a site root, by name; with ``store``, what its pages say is kept there between runs.
 
-    def __init__(self, root: Path, store: FactsStore | None = None) -> None:
+    Link targets are every file the site's folders hold, git-ignored ones included (a generated asset a post
+    links to exists); pages, whose words and names the rules read, are the files a run would lint. Output and
+    dependency folders (``site.outputs``) are neither.
+    """
+
+    def __init__(self, root: Path, store: FactsStore | None = None, discovery: Discovery | None = None) -> None:
         self.root = root
         self.store = store
+        self.discovery = discovery or Discovery()
         self._documents: dict[Path, Document | None] = {}
         self._kinds: dict[str, str | None] = {}
 
@@ -61,25 +67,30 @@ class SiteIndex:
 
     @cached_property
     def files(self) -> list[tuple[str, int, int]]:
-        """(path, size, mtime_ns) of every file of the site outside hidden and dependency folders, in
+        """(path, size, mtime_ns) of every file of the site outside hidden, dependency and output folders, in
         path order (a folder's files, then its folders); links to folders are not followed.
 
         Every run of a one-file pre-commit hook does this: ``scandir`` entries stat without a path
         joined for each file (a third faster than ``os.walk`` and ``os.stat``).
         """
         found = []
+        self.discovery.meet_above(self.root)
         pending = [str(self.root)]
         while pending:
+            folder = pending.pop()
             try:
-                with os.scandir(pending.pop()) as listing:
+                with os.scandir(folder) as listing:
                     entries = sorted(listing, key=lambda entry: entry.name)
             except OSError:
                 continue
+            names = [entry.name for entry in entries]
+            self.discovery.meet(folder, names)
+            self.discovery.git.meet(self._real(folder), names)
             folders = []
             for entry in entries:
                 try:
                     if entry.is_dir():
-                        if not (entry.name.startswith(".") or entry.name in SKIPPED_DIRS or entry.is_symlink()):
+                        if not (entry.is_symlink() or self.discovery.skips(folder, entry.name)):
                             folders.append(entry.path)
                         continue
                     info = entry.stat()
@@ -102,20 +113,32 @@ class SiteIndex:
 
     @cached_property
     def signature(self) -> str:
-        """A digest of the path, size and modification time of every file of the site: what changes
-        when anything a rule may read beyond its own file changes."""
+        """A digest of the path, size and modification time of every file of the site, and of which are
+        pages: what changes when anything a rule may read beyond its own file changes."""
         digest = hashlib.sha256(str(self.root).encode("utf-8", "surrogateescape"))
+        pages = {path for path, _, _ in self._page_files}
         for path, size, mtime in self.files:
-            digest.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+            digest.update(f"{path}\0{size}\0{mtime}\0{path in pages}\n".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()
 
     @cached_property
     def _pages(self) -> SiteFacts:
         return page_facts.read(str(self.root), self._page_files, self.store)
 
-    @property
+    @cached_property
     def _page_files(self) -> list[tuple[str, int, int]]:
-        return [entry for entry in self.files if entry[0].endswith(_PAGE_SUFFIXES)]
+        """The Markdown files of the site that git does not ignore."""
+        considers = self.discovery.git.considers
+        return [entry for entry in self.files
+                if entry[0].endswith(_PAGE_SUFFIXES) and considers(self._real(os.path.dirname(entry[0])), os.path.basename(entry[0]))]
+
+    @cached_property
+    def _real_root(self) -> str:
+        return os.path.realpath(self.root)
+
+    def _real(self, folder: str) -> str:
+        """The real path of a folder of the walk (which follows no link below the root)."""
+        return self._real_root + folder[len(str(self.root)):]
 
     def prepare(self, map_chunks: page_facts.MapChunks | None = None) -> None:
         """Read what the pages say now (in parallel with ``map_chunks``, a process pool's map) and keep
@@ -131,7 +154,8 @@ class SiteIndex:
     @cached_property
     def model(self) -> SiteModel:
         """What generator renders the site, and how (read from its configuration once per run)."""
-        return read_model(self.root, lambda: (path for path, _, _ in self._page_files))
+        return read_model(self.root, lambda: (path for path, _, _ in self._page_files),
+                          self.discovery.site_config(self.root))
 
     @property
     def anchor_style(self) -> str:

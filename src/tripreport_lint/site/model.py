@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from tripreport_lint.site.config_files import ConfigTable, read_hugo, read_jekyll
+from tripreport_lint.site.outputs import output_folders
 from tripreport_lint.site.root import GATSBY_CONFIGS, JEKYLL_CONFIGS, hugo_configs
 
 Generator = Literal["hugo", "jekyll", "gatsby", "commonmark"]
@@ -78,6 +79,7 @@ class SiteModel:
     taxonomies: tuple[str, ...] = ("tags", "categories")
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
+    output_dirs: tuple[str, ...] = ()  # folders, relative to the root, the generator writes (site.outputs)
     languages: tuple[str, ...] = ()
     main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
     collections: tuple[str, ...] = ()  # Jekyll: the names of its collections (folder `_<name>`)
@@ -189,16 +191,44 @@ def _titleised(stem: str) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_ ]+", slug) if word)
 
 
-def read_model(root: Path, pages: Callable[[], Iterable[str]] = tuple) -> SiteModel:
-    """The model of the site whose root is ``root``: Jekyll's, Hugo's or Gatsby's configuration, else CommonMark."""
+@dataclass(frozen=True)
+class SiteConfig:
+    """The generator of a site root and its settings, as its configuration files say."""
+
+    root: Path
+    generator: Generator = "commonmark"
+    table: ConfigTable = dataclasses.field(default_factory=ConfigTable)
+
+    @property
+    def output_dirs(self) -> tuple[str, ...]:
+        """The folders of the site its generator writes or fills (never linted, never link targets)."""
+        return output_folders(self.root, self.generator, self.table)
+
+
+def read_config(root: Path) -> SiteConfig:
+    """The configuration of the site whose root is ``root``: Jekyll's, Hugo's or Gatsby's, else none."""
     if any((root / name).is_file() for name in JEKYLL_CONFIGS):
-        return _jekyll(root, read_jekyll(root))
+        return SiteConfig(root, "jekyll", read_jekyll(root))
     if hugo_configs(root):
-        return _hugo(root, read_hugo(root), pages)
+        return SiteConfig(root, "hugo", read_hugo(root))
     if any((root / name).is_file() for name in GATSBY_CONFIGS):
-        return SiteModel(root, "gatsby", "commonmark", config_files=tuple(n for n in GATSBY_CONFIGS
-                                                                          if (root / n).is_file()))
-    return SiteModel(root)
+        table = ConfigTable(files=[name for name in GATSBY_CONFIGS if (root / name).is_file()])
+        return SiteConfig(root, "gatsby", table)
+    return SiteConfig(root)
+
+
+def read_model(root: Path, pages: Callable[[], Iterable[str]] = tuple, config: SiteConfig | None = None) -> SiteModel:
+    """The model of the site whose root is ``root`` (from ``config`` when already read), else CommonMark's."""
+    config = config or read_config(root)
+    if config.generator == "jekyll":
+        model = _jekyll(root, config.table)
+    elif config.generator == "hugo":
+        model = _hugo(root, config.table, pages)
+    elif config.generator == "gatsby":
+        model = SiteModel(root, "gatsby", "commonmark", config_files=tuple(config.table.files))
+    else:
+        model = SiteModel(root)
+    return dataclasses.replace(model, output_dirs=config.output_dirs)
 
 
 class _Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
@@ -11,6 +12,7 @@ HUGO_CONFIG_FOLDER = "config/_default"
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml", "_config.toml")
 GATSBY_CONFIGS = ("gatsby-config.js", "gatsby-config.ts")
 SITE_MARKERS = (*HUGO_CONFIGS, HUGO_CONFIG_FOLDER, *JEKYLL_CONFIGS, *GATSBY_CONFIGS)
+SITE_MARKER_NAMES = frozenset(marker.split("/")[0] for marker in SITE_MARKERS)  # what a folder's listing shows
 
 
 def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
@@ -20,14 +22,21 @@ def find_site_root(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     """
     if folder not in known:
         try:
-            names = set(os.listdir(folder))  # one read of the folder instead of a stat per marker
+            names = os.listdir(folder)  # one read of the folder instead of a stat per marker
         except OSError:
-            names = set()
-        if any(marker.split("/")[0] in names and (folder / marker).exists() for marker in SITE_MARKERS):
+            names = []
+        if holds_site_config(folder, names):
             known[folder] = folder
         else:
             known[folder] = None if folder.parent == folder else find_site_root(folder.parent, known)
     return known[folder]
+
+
+def holds_site_config(folder: Path, names: Iterable[str]) -> bool:
+    """Whether a folder whose entries have these names is a site root."""
+    present = set(names)
+    return not present.isdisjoint(SITE_MARKER_NAMES) and \
+        any(marker.split("/")[0] in present and (folder / marker).exists() for marker in SITE_MARKERS)
 
 
 def hugo_configs(site_root: Path) -> list[Path]:
