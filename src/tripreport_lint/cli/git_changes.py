@@ -15,15 +15,17 @@ _C_ESCAPES = {b"a": b"\a", b"b": b"\b", b"t": b"\t", b"n": b"\n", b"v": b"\v", b
               b'"': b'"', b"\\": b"\\"}
 # git prints paths as the file system's bytes: decoded as UTF-8, any other byte kept as a surrogate.
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"
+# A work tree's own config may name a command git runs to list changed files (core.fsmonitor): never run it.
+_GIT = ("git", "-c", "core.fsmonitor=false")
 
 
 def changed_lines(base: str, cwd: Path) -> dict[Path, set[int]]:
     """Absolute path -> 1-based line numbers added or changed since ``base`` (working tree included)."""
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True,
+        top = subprocess.run([*_GIT, "rev-parse", "--show-toplevel"], cwd=cwd, capture_output=True,
                              encoding=_ENCODING, errors=_ERRORS, check=True).stdout.strip()
         # Non-ASCII names unquoted, and the prefixes fixed whatever the user's diff settings.
-        diff = subprocess.run(["git", "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
+        diff = subprocess.run([*_GIT, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
                                "--src-prefix=a/", "--dst-prefix=b/", base, "--"],
                               cwd=cwd, capture_output=True, encoding=_ENCODING, errors=_ERRORS, check=True).stdout
     except FileNotFoundError as error:
@@ -40,7 +42,7 @@ def changed_lines(base: str, cwd: Path) -> dict[Path, set[int]]:
         for hunk in _HUNK.finditer(section):
             start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
             lines.update(range(start, start + count))
-    untracked = subprocess.run(["git", "ls-files", "-z", "--others", "--exclude-standard"], cwd=top,
+    untracked = subprocess.run([*_GIT, "ls-files", "-z", "--others", "--exclude-standard"], cwd=top,
                                capture_output=True, encoding=_ENCODING, errors=_ERRORS, check=False).stdout
     for name in filter(None, untracked.split("\0")):
         path = Path(top) / name
