@@ -23,6 +23,7 @@ from tripreport_lint.engine.settings import Selection
 from tripreport_lint.engine.writer import linted_tree, write
 from tripreport_lint.errors import InputError
 from tripreport_lint.paths import absolute, display, unique
+from tripreport_lint import rules as registry
 from tripreport_lint.remote.settings import UrlSettings, UrlStatus
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.store.database import Store
@@ -94,7 +95,8 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     outcome.diagnostics.sort(key=lambda d: d.sort_key)
     outcome.changed_spots = _changed(options, outcome.diagnostics)
     if options.diff_base:
-        outcome.diagnostics = [d for d in outcome.diagnostics if (d.path, d.span.line) in outcome.changed_spots]
+        outcome.diagnostics = [d for d in outcome.diagnostics if (d.path, d.span.line) in outcome.changed_spots
+                               and registry.BY_CODE[d.code].reported_with_diff_base]
     return outcome
 
 

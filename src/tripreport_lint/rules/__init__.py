@@ -26,6 +26,7 @@ from tripreport_lint.rules.front_matter.structure import (
     FrontMatterUnterminated,
 )
 from tripreport_lint.rules.front_matter.taxonomy import TaxonomyDuplicate, TaxonomyMismatch
+from tripreport_lint.rules.front_matter.vocabulary import LoneTaxonomy, LoneTerm, TaxonomyVariant
 from tripreport_lint.rules.headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
 from tripreport_lint.rules.links.bare_urls import BareUrl
@@ -62,6 +63,9 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     DateWithoutTimezone,
     TaxonomyMismatch,
     TaxonomyDuplicate,
+    TaxonomyVariant,
+    LoneTaxonomy,
+    LoneTerm,
     ImageMissing,
     MalformedLink,
     LinkGluedToWord,
