@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from tripreport_lint import rules as registry
 from tripreport_lint.cli.arguments import RunOptions
 from tripreport_lint.config.lookup import ConfigLookup
 from tripreport_lint.config.settings import Config
@@ -23,7 +24,6 @@ from tripreport_lint.engine.settings import Selection
 from tripreport_lint.engine.writer import linted_tree, write
 from tripreport_lint.errors import InputError
 from tripreport_lint.paths import absolute, display, unique
-from tripreport_lint import rules as registry
 from tripreport_lint.remote.settings import UrlSettings, UrlStatus
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.store.database import Store
