@@ -76,6 +76,9 @@ class SiteModel:
     date_keys: tuple[str, ...] = ("date", "publishdate", "pubdate", "published")  # in lower case, in order
     date_from_filename: bool = True  # a date that starts the file or bundle name dates the post
     date_from_file_time: bool = False  # Hugo's :fileModTime and :git
+    time_zone: str | None = None  # Jekyll's: the IANA zone its post URLs take the day in; None: the build machine's
+    # How page URLs are made: Hugo's section -> pattern (`posts = "/:year/:slug/"`); Jekyll's one pattern for posts.
+    permalinks: tuple[tuple[str, str], ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
@@ -132,6 +135,20 @@ class SiteModel:
                     rest = rest[1:]
                 return rest[0] if len(rest) > 1 else ""
         return None
+
+    def filename_date(self, path: Path) -> datetime.date | None:
+        """The day a dated file name (a page bundle's folder name for Hugo) gives a post, when the generator
+        reads dates from file names: ``2024-03-05-notes.md``; None otherwise, or when it is no real day."""
+        if not self.date_from_filename:
+            return None
+        name = path.parent.name if self.generator == "hugo" and path.stem in ("index", "_index") else path.name
+        dated = _FILENAME_DATE.match(name)
+        if dated is None or len(dated.group(1)) != 4:
+            return None
+        try:
+            return datetime.date(*map(int, dated.groups()))
+        except ValueError:
+            return None
 
     def supplied(self, path: Path, kind: PageKind) -> dict[str, Any]:
         """Front matter values the generator gives this page when it leaves them out: Jekyll's ``defaults``,
@@ -283,6 +300,11 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         sources[at : at + 1] = HUGO_DATE_SOURCES
     taxonomies = read.read("taxonomies", {"tag": "tags", "category": "categories"},
                            "FM031 looks for repeated terms in these", kind=dict)
+    raw_permalinks = read.read("permalinks", {}, "FM050 makes the URLs of a section's pages with these patterns, to find "
+                               "two pages on one URL", kind=dict)
+    # Hugo 0.115 and later also take {page = {section = pattern}, section = {...}}: the pages' patterns count.
+    page_patterns = raw_permalinks.get("page") if isinstance(raw_permalinks.get("page"), dict) else raw_permalinks
+    permalinks = tuple((str(k), v) for k, v in page_patterns.items() if isinstance(v, str))
     main = table.get("params.mainsections")
     content = str(table.get("contentdir", "content"))
     static = table.get("staticdir", "static")
@@ -299,7 +321,7 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         hard_wraps=bool(hard_wraps), raw_html=bool(unsafe), keys_ignore_case=True,
         date_keys=tuple(s for s in sources if not s.startswith(":")),
         date_from_filename=":filename" in sources,
-        date_from_file_time=":filemodtime" in sources or ":git" in sources,
+        date_from_file_time=":filemodtime" in sources or ":git" in sources, permalinks=permalinks,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
     )
@@ -339,6 +361,10 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
+    permalink = read.read("permalink", "date", "FM050 makes the URLs of posts with this pattern (or style: date, "
+                          "pretty, ordinal, weekdate, none), to find two posts on one URL")
+    time_zone = read.read("timezone", "", "FM024 reads the day of a post's date in this zone (empty: the build "
+                          "machine's, so only a day no zone explains is reported)")
     plugins = table.get("plugins", table.get("gems", []))
     plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
     read.note("plugins", list(plugin_names), "jekyll-mentions links @names; LNK rules leave them alone")
@@ -348,6 +374,9 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     named: dict[Any, Any] = raw_collections if isinstance(raw_collections, dict) else \
         dict.fromkeys(raw_collections) if isinstance(raw_collections, list) else {}
     collections = tuple(str(name) for name in named)
+    posts = named.get("posts")
+    if isinstance(posts, dict) and isinstance(posts.get("permalink"), str):  # Jekyll 4: the posts collection's own
+        permalink = posts["permalink"]
     defaults = tuple(_default(entry) for entry in table.get("defaults", []) or [] if isinstance(entry, dict))
     read.note("defaults", len(defaults), "scopes of front matter defaults: FM010 counts the values they give a page "
               "as the page's own")
@@ -356,7 +385,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
-        auto_id_prefix=auto_id_prefix, raw_html=True,
+        auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=str(time_zone) or None,
+        permalinks=(("_posts", str(permalink)),),
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),
