@@ -31,6 +31,9 @@ NETWORK = {
     "https://example.com/docs/": UrlStatus(True, 200),
 }
 
+# Other pages of the site that examples link to.
+PAGES = {"LNK016": {"content/blog/follow-up.md": "---\ntitle: Follow-up\ndate: 2024-05-20\ndraft: true\n---\n"}}
+
 
 def section(rule: type[Rule], heading: str) -> str:
     sections = doc_sections(rule)
@@ -57,6 +60,8 @@ def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site)
     example = markdown_block(section(rule, "Example"))
     fixed = markdown_block(section(rule, "Use instead"))
     relative = "content/blog/example.md"
+    for path, text in PAGES.get(rule.code, {}).items():
+        site.write(path, text)
     assert rule.code in [c for c, _, _ in site.findings(example, rule.code, relative, NETWORK)]
     assert site.findings(fixed, rule.code, relative, NETWORK) == []
 

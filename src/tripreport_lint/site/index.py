@@ -16,6 +16,7 @@ from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
+from tripreport_lint.site.urls import hugo_url, jekyll_url, url_key
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
@@ -216,6 +217,37 @@ class SiteIndex:
             if len(parts) == 1 and self.model.generator == "hugo" and self.is_dir(base):
                 return Path(base)  # a top-level section: Hugo lists its pages there, _index.md or not
         return self.page_by_slug(parts[-1]) if parts and not exact else None
+
+    def page_at(self, url_path: str) -> Path | None:
+        """The one page the site publishes at a site-absolute URL path, as its generator's permalink
+        settings and the pages' front matter place them; None when no page, or several, may be there."""
+        found = self._pages_at.get(url_key(url_path), ())
+        return Path(found[0]) if len(found) == 1 else None
+
+    @cached_property
+    def _pages_at(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for name, facts in self.pages.items():
+            url = self.url_of(Path(name), facts)
+            if url is not None:
+                found[url_key(url)].append(name)
+        return dict(found)
+
+    def url_of(self, path: Path, facts: PageFacts) -> str | None:
+        """The URL path the site publishes a page at; None when it cannot be told."""
+        model = self.model
+        if model.generator == "jekyll" and path.is_relative_to(self.root):
+            given = model.supplied(path, model.page_kind(path))
+            return jekyll_url(model.urls, path.relative_to(self.root).parts, facts, given)
+        if model.generator == "gatsby":
+            return facts.get("path")  # the URL Gatsby sites conventionally create each post's page at
+        if model.generator != "hugo":
+            return None
+        root = max((r for r in self.content_roots if path.is_relative_to(r)), key=lambda r: len(r.parts), default=None)
+        if root is None:
+            return None
+        language = root.name if root != self.content_roots[0] else ""
+        return hugo_url(model.urls, path.relative_to(root).parts, language, facts)
 
     @cached_property
     def sections(self) -> set[str]:

@@ -19,7 +19,9 @@ from typing import Any, Literal
 
 from tripreport_lint.site.config_files import ConfigTable, read_hugo, read_jekyll
 from tripreport_lint.site.outputs import output_folders
+from tripreport_lint.site.publishing import Publishing, hugo_publishing, jekyll_publishing
 from tripreport_lint.site.root import GATSBY_CONFIGS, JEKYLL_CONFIGS, hugo_configs
+from tripreport_lint.site.urls import UrlRules, hugo_url_rules, jekyll_url_rules
 
 Generator = Literal["hugo", "jekyll", "gatsby", "commonmark"]
 Renderer = Literal["goldmark", "kramdown", "commonmark"]
@@ -71,6 +73,7 @@ class SiteModel:
     raw_html: bool = True  # raw HTML reaches the page (Goldmark omits it unless `unsafe`)
     liquid: bool = False  # posts go through Liquid before Markdown
     mentions: bool = False  # @name becomes a link (jekyll-mentions)
+    emoji: bool = False  # :name: shortcodes become emoji (Hugo's enableEmoji)
     # What the generator makes of front matter and file names.
     keys_ignore_case: bool = False
     date_keys: tuple[str, ...] = ("date", "publishdate", "pubdate", "published")  # in lower case, in order
@@ -84,6 +87,8 @@ class SiteModel:
     main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
     collections: tuple[str, ...] = ()  # Jekyll: the names of its collections (folder `_<name>`)
     defaults: tuple[FrontMatterDefault, ...] = ()
+    urls: UrlRules = UrlRules()  # where pages are published (LNK005, LNK016 find a linked page by its URL)
+    publishing: Publishing = Publishing()  # which drafts, future and expired pages are built all the same
     settings: tuple[Setting, ...] = ()
 
     @property
@@ -297,11 +302,15 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=bool(linkify), typographer=typographer, block_attributes=bool(block), heading_ids=heading_ids,
         hard_wraps=bool(hard_wraps), raw_html=bool(unsafe), keys_ignore_case=True,
+        emoji=read.read("enableEmoji", False, "LNK005 says when a link has the id Hugo before 0.120 gave a heading with :emoji: shortcodes",
+                        kind=bool),
         date_keys=tuple(s for s in sources if not s.startswith(":")),
         date_from_filename=":filename" in sources,
         date_from_file_time=":filemodtime" in sources or ":git" in sources,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
+        urls=hugo_url_rules(table), publishing=_noted_publishing(read, hugo_publishing(table), "buildDrafts",
+                                                                 "buildFuture", "buildExpired"),
     )
     if isinstance(main, list):
         sections = tuple(str(section) for section in main)
@@ -360,8 +369,20 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),
-        collections=collections, defaults=defaults, settings=tuple(read.shown),
+        collections=collections, defaults=defaults, urls=jekyll_url_rules(table),
+        publishing=_noted_publishing(read, jekyll_publishing(table), "show_drafts", "future", "unpublished"),
+        settings=tuple(read.shown),
     )
+
+
+def _noted_publishing(read: _Settings, publishing: Publishing, drafts: str, future: str, third: str) -> Publishing:
+    """``publishing``, its settings shown with their effect."""
+    effect = "LNK016 reports links from published pages to {} pages unless true"
+    read.note(drafts, publishing.drafts, effect.format("draft"))
+    read.note(future, publishing.future, effect.format("future-dated"))
+    read.note(third, publishing.expired if third == "buildExpired" else publishing.unpublished,
+              effect.format("expired" if third == "buildExpired" else "`published: false`"))
+    return publishing
 
 
 def _default(entry: dict[str, Any]) -> FrontMatterDefault:
