@@ -127,3 +127,13 @@ def test_jekyll_links_to_drafts_unpublished_and_future_posts(tmp_path: Path) -> 
     assert found == [("LNK016", 6, 5), ("LNK016", 6, 37), ("LNK016", 6, 71)]
     site.write("_config.yml", "future: true\nunpublished: true\nshow_drafts: true\n")
     assert site.findings(HEAD + body, select="LNK016", relative="_posts/2024-02-01-new.md") == []
+
+
+def test_a_site_without_configuration_finds_pages_by_the_path_they_declare(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write(".tripreport-lint.toml", "")  # the site's root, for a site no generator configures
+    site.write("posts/a/index.md", page("A", extra="path: '/blog/a-post'\n"))
+    site.write("other/hugo.toml", 'title = "Other"\n')
+    site.write("other/content/b.md", page("B", extra="url: /blog/b-post/\n"))  # another site's page
+    body = "[x](/blog/a-post#setup) [y](/blog/a-post/#nope) [z](/blog/b-post/#nope)\n"
+    assert site.findings(HEAD + body, select="LNK005", relative="posts/new/index.md") == [("LNK005", 6, 25)]

@@ -16,6 +16,7 @@ from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
+from tripreport_lint.site.root import find_site_root
 from tripreport_lint.site.urls import hugo_url, jekyll_url, url_key
 from tripreport_lint.site.vocabulary import Vocabulary
 
@@ -52,6 +53,7 @@ class SiteIndex:
         self.discovery = discovery or Discovery()
         self._documents: dict[Path, Document | None] = {}
         self._kinds: dict[str, str | None] = {}
+        self._site_roots: dict[Path, Path | None] = {}
 
     def _kind(self, path: Path | str) -> str | None:
         """'file', 'dir' or None, asked of the file system once per run: posts link to the same targets."""
@@ -239,10 +241,11 @@ class SiteIndex:
         if model.generator == "jekyll" and path.is_relative_to(self.root):
             given = model.supplied(path, model.page_kind(path))
             return jekyll_url(model.urls, path.relative_to(self.root).parts, facts, given)
-        if model.generator == "gatsby":
-            return facts.get("path")  # the URL Gatsby sites conventionally create each post's page at
-        if model.generator != "hugo":
-            return None
+        if model.generator != "hugo":  # Gatsby, or no configuration: the URL the page declares, if any
+            declared = [url for url in (facts.get("path"), facts.get("url")) if url and url.startswith("/")]
+            if not declared or find_site_root(path.parent, self._site_roots) not in (None, self.root):
+                return None  # a page of another site below this folder: its URLs are that site's
+            return declared[0]
         root = max((r for r in self.content_roots if path.is_relative_to(r)), key=lambda r: len(r.parts), default=None)
         if root is None:
             return None

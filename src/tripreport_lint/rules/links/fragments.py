@@ -81,8 +81,9 @@ class MissingFragment(Rule[FragmentOptions]):
     ## Known problems
     Anchors made by shortcodes or templates are invisible to the linter; add them to `ignore`.
     Hugo permalink tokens other than dates, sections, titles, slugs and file names, Hugo's
-    file-name languages (`post.fr.md`), Jekyll categories from front matter and Gatsby URLs other
-    than a `path` front matter key leave a page's URL unknown, and links to it unchecked.
+    file-name languages (`post.fr.md`) and Jekyll categories from front matter leave a page's URL
+    unknown, and links to it unchecked; on a site without Hugo or Jekyll configuration (Gatsby), a
+    page is found by URL only through the `path` or `url` its front matter declares.
     """
 
     code = "LNK005"
