@@ -31,9 +31,6 @@ NETWORK = {
     "https://example.com/docs/": UrlStatus(True, 200),
 }
 
-# Other pages of the site that examples link to.
-PAGES = {"LNK016": {"content/blog/follow-up.md": "---\ntitle: Follow-up\ndate: 2024-05-20\ndraft: true\n---\n"}}
-
 
 def section(rule: type[Rule], heading: str) -> str:
     sections = doc_sections(rule)
@@ -55,13 +52,28 @@ def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
     assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
 
 
+# Rules whose example says where the post stands or which other page it meets: (its path, files of the site;
+# a site with _config.yml is Jekyll's, without Hugo's hugo.toml).
+PLACES = {
+    "FM024": ("_posts/2024-03-05-meetup-recap.md", {"_config.yml": "title: Example blog\n"}),
+    "FM050": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: March\nurl: /blog/meetup/\n---\n"}),
+    "FM051": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: Meetup recap\n---\n"}),
+    "LNK016": ("content/blog/example.md", {"content/blog/follow-up.md": "---\ntitle: Follow-up\ndraft: true\n---\n"}),
+}
+
+
 @pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.code not in NOT_MARKDOWN_EXAMPLES], ids=lambda r: r.code)
 def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site) -> None:
     example = markdown_block(section(rule, "Example"))
     fixed = markdown_block(section(rule, "Use instead"))
     relative = "content/blog/example.md"
-    for path, text in PAGES.get(rule.code, {}).items():
-        site.write(path, text)
+    if rule.code in PLACES:
+        relative, files = PLACES[rule.code]
+        for name, text in files.items():
+            assert f"`{name if name.endswith('.md') else relative}`" in section(rule, "Example")
+            site.write(name, text)
+        if "_config.yml" in files:
+            (site.root / "hugo.toml").unlink()
     assert rule.code in [c for c, _, _ in site.findings(example, rule.code, relative, NETWORK)]
     assert site.findings(fixed, rule.code, relative, NETWORK) == []
 

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from tripreport_lint.document.document import Document
@@ -17,7 +17,7 @@ from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.root import find_site_root
-from tripreport_lint.site.urls import hugo_url, jekyll_url, url_key
+from tripreport_lint.site.urls import PageUrl, page_url, url_key
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
@@ -154,6 +154,25 @@ class SiteIndex:
         """What the front matter of each page of the site says (path as a string -> facts); made on first use."""
         return self._pages.pages
 
+    def url_of(self, path: Path, facts: PageFacts) -> PageUrl | None:
+        """Where the page at ``path`` with these front matter facts is published, if the site says."""
+        try:
+            relative = PurePosixPath(path.relative_to(self.root).as_posix())
+        except ValueError:
+            return None
+        return page_url(self.model, relative, facts)
+
+    @cached_property
+    def url_owners(self) -> dict[tuple[str, str], list[str]]:
+        """(namespace, URL) -> the pages published at it, by their own URL or an alias, in path order."""
+        owners: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for path, facts in sorted(self.pages.items()):
+            found = self.url_of(Path(path), facts)
+            if found is not None:
+                for url in dict.fromkeys((*([found.url] if found.url else []), *found.aliases)):
+                    owners[found.namespace, url].append(path)
+        return dict(owners)
+
     @property
     def vocabulary(self) -> Vocabulary:
         """How many of the site's posts use each word; made on first use."""
@@ -230,27 +249,29 @@ class SiteIndex:
     def _pages_at(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = defaultdict(list)
         for name, facts in self.pages.items():
-            url = self.url_of(Path(name), facts)
+            url = self.link_url(Path(name), facts)
             if url is not None:
                 found[url_key(url)].append(name)
         return dict(found)
 
-    def url_of(self, path: Path, facts: PageFacts) -> str | None:
-        """The URL path the site publishes a page at; None when it cannot be told."""
+    def link_url(self, path: Path, facts: PageFacts) -> str | None:
+        """The site-absolute URL a link to a page leads to (a draft's too); None when it cannot be told."""
         model = self.model
-        if model.generator == "jekyll" and path.is_relative_to(self.root):
-            given = model.supplied(path, model.page_kind(path))
-            return jekyll_url(model.urls, path.relative_to(self.root).parts, facts, given)
-        if model.generator != "hugo":  # Gatsby, or no configuration: the URL the page declares, if any
+        if model.generator not in ("hugo", "jekyll"):  # Gatsby, or no configuration: the URL the page declares
             declared = [url for url in (facts.get("path"), facts.get("url")) if url and url.startswith("/")]
             if not declared or find_site_root(path.parent, self._site_roots) not in (None, self.root):
                 return None  # a page of another site below this folder: its URLs are that site's
             return declared[0]
-        root = max((r for r in self.content_roots if path.is_relative_to(r)), key=lambda r: len(r.parts), default=None)
-        if root is None:
+        try:
+            found = page_url(model, PurePosixPath(path.relative_to(self.root).as_posix()), facts, linked=True)
+        except ValueError:
             return None
-        language = root.name if root != self.content_roots[0] else ""
-        return hugo_url(model.urls, path.relative_to(root).parts, language, facts)
+        if found is None or found.url is None:
+            return None
+        language = found.namespace.rpartition(":")[2]
+        if language and (language != model.default_language or model.language_in_subdir):
+            return f"/{language}{found.url}"
+        return found.url
 
     @cached_property
     def sections(self) -> set[str]:

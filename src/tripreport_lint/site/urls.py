@@ -1,147 +1,225 @@
-"""The URL path a site renders a page at, from its generator's permalink settings and the page's front
-matter (Hugo's ``url``, ``slug`` and ``permalinks``; Jekyll's ``permalink`` and collections' patterns)."""
+"""The URL a page is published at, as its generator makes it from the page's front matter and file name (Hugo's
+``url``, ``slug`` and ``permalinks``; Jekyll's ``permalink`` styles and patterns), to find two pages on one URL.
+
+Where a URL cannot be told for sure (a token it does not know, a date it cannot read), none is given: a page
+without a URL collides with nothing.
+"""
 
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tripreport_lint.site.config_files import ConfigTable
+from tripreport_lint.frontmatter.dates import DateProblem, parse_date
+from tripreport_lint.site.model import SiteModel
 from tripreport_lint.site.page_facts import PageFacts
 
+_DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 _TOKEN = re.compile(r":([a-z_]+)")
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_JEKYLL_FILE = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$")
-# Jekyll's named permalink styles.
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_JEKYLL_COLLECTION = "/:collection/:path:output_ext"
+_PAGE_SUFFIXES = (".md", ".markdown")
 
 
 @dataclass(frozen=True)
-class UrlRules:
-    """What decides a page's URL: permalink patterns (Hugo: by section; Jekyll: by collection, ``posts``
-    for posts), the language that has no URL prefix, and whether Hugo lower-cases paths."""
+class PageUrl:
+    """Where a page is published: the URL namespace (a language) and the URL, and the other URLs it answers."""
 
-    permalinks: tuple[tuple[str, str], ...] = ()
-    default_language: str = "en"
-    language_in_subdir: bool = False
-    lower: bool = True
+    namespace: str
+    url: str | None
+    aliases: tuple[str, ...] = ()
 
 
-def hugo_url_rules(table: ConfigTable) -> UrlRules:
-    raw = table.get("permalinks", {})
-    if isinstance(raw, dict) and isinstance(raw.get("page"), dict):
-        raw = raw["page"]  # Hugo 0.120 and later: patterns by page kind
-    patterns = tuple((str(k), str(v)) for k, v in (raw.items() if isinstance(raw, dict) else ()) if isinstance(v, str))
-    return UrlRules(patterns, str(table.get("defaultcontentlanguage", "en")).lower(),
-                    table.get("defaultcontentlanguageinsubdir") is True, table.get("disablepathtolower") is not True)
+def page_url(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, linked: bool = False) -> PageUrl | None:
+    """The URL of a page at ``relative`` (to the site root), or None when the site publishes no page there.
+
+    With ``linked``, where a link to the page leads: Hugo drafts (published once they are no more) and
+    documents of Jekyll collections count too.
+    """
+    if relative.suffix not in _PAGE_SUFFIXES or (facts.get("draft") == "true" and not linked):
+        return None
+    if model.generator == "hugo":
+        return _hugo(model, relative, facts)
+    if model.generator == "jekyll":
+        return _collection(model, relative, facts) if linked else _jekyll(model, relative, facts)
+    return None
 
 
-def jekyll_url_rules(table: ConfigTable) -> UrlRules:
-    site = table.get("permalink", "date")
-    patterns = {"posts": _JEKYLL_STYLES.get(str(site), str(site))}
-    collections = table.get("collections", {})
-    for name, settings in (collections.items() if isinstance(collections, dict) else ()):
-        pattern = settings.get("permalink") if isinstance(settings, dict) else None
-        if isinstance(pattern, str):
-            patterns[str(name)] = _JEKYLL_STYLES.get(pattern, pattern)
-        elif name != "posts":
-            patterns[str(name)] = _JEKYLL_COLLECTION
-    return UrlRules(tuple(patterns.items()), lower=False)
+def _collection(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
+    """A Jekyll page's URL, a collection document's too: its own ``permalink`` or its collection's pattern."""
+    folders = relative.parts[:-1]
+    name = next((folder for folder in folders if folder.startswith("_")), None)
+    if name is None or name in ("_posts", "_drafts"):
+        return _jekyll(model, relative, facts) if name != "_drafts" else None
+    pattern = facts.get("permalink") or dict(model.permalinks).get(name)
+    if pattern is None:
+        return None  # a collection the site does not publish, or an include or layout
+    path = "/".join([*folders[folders.index(name) + 1 :], relative.stem])
+    values: dict[str, str | None] = {"collection": name[1:], "path": path, "name": relative.stem,
+                                     "title": facts.get("slug") or relative.stem, "slug": facts.get("slug") or
+                                     relative.stem, "output_ext": ".html"}
+    return PageUrl("", _filled(pattern, values))
+
+
+def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
+    posix = relative.as_posix()
+    content = next((c.strip("/") for c in sorted(model.content_dirs, key=len, reverse=True)
+                    if posix.startswith(c.strip("/") + "/")), None)
+    if content is None or relative.stem == "_index":
+        return None  # outside the content folders; a section's list page
+    parts = list(PurePosixPath(posix[len(content) + 1 :]).parts)
+    language = ""
+    if len(parts) > 1 and parts[0] in model.languages:
+        language = parts.pop(0)
+    stem = relative.stem
+    suffix = stem.rsplit(".", 1)
+    if len(suffix) == 2 and suffix[1] in model.languages:  # post.pt.md: a translation
+        stem, language = suffix[0], suffix[1]
+    folders = parts[:-1]
+    if stem == "index":
+        if not folders:
+            return None  # the home page
+        stem = folders.pop()
+    aliases = tuple(normalised_url(a) for a in facts.aliases if a.startswith("/"))
+    namespace = f"{content}:{language}"
+    url = facts.get("url")
+    if url:
+        return PageUrl(namespace, normalised_url(url).lower(), aliases)
+    slug = facts.get("slug")
+    section = folders[0] if folders else ""
+    pattern = dict(model.permalinks).get(section)
+    if pattern is None:
+        return PageUrl(namespace, normalised_url("/".join([*folders, slug or stem])).lower(), aliases)
+    title = _urlize(facts.get("title") or "")
+    day = _date(facts, model.date_keys) or model.filename_date(Path(relative))
+    values: dict[str, str | None] = {
+        "section": section, "sections": "/".join(folders), "title": title or None,
+        "slug": _urlize(slug) if slug else title or None,
+        "filename": stem, "contentbasename": stem,
+        "slugorfilename": _urlize(slug) if slug else stem, "slugorcontentbasename": _urlize(slug) if slug else stem,
+        **_date_tokens(day),
+    }
+    made = _filled(pattern, values)
+    return PageUrl(namespace, made.lower() if made else None, aliases)
+
+
+def _jekyll(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
+    parts = relative.parts
+    redirects = tuple(normalised_url(r) for key, values in facts.terms if key == "redirect_from" for r in values
+                      if r.startswith("/"))
+    if any(part.startswith("_") for part in parts[:-1]) and "_posts" not in parts[:-1]:
+        return None  # drafts, collections, layouts, includes: not published as pages here, or not known how
+    own = facts.get("permalink")
+    if "_posts" not in parts[:-1]:
+        if own:
+            return PageUrl("", normalised_url(own), redirects)
+        folder = "/".join(parts[:-1])
+        name = "" if relative.stem == "index" else relative.stem + ".html"
+        return PageUrl("", "/" + "/".join(p for p in (folder, name) if p) if name else normalised_url(folder), redirects)
+    dated = _DATED.fullmatch(relative.stem)
+    if dated is None:
+        return None  # Jekyll does not publish a post whose name has no date
+    written = _date(facts, ("date",), model.time_zone)
+    day = written or datetime.date(*map(int, dated.groups()[:3]))
+    categories = [*(p for p in parts[: parts.index("_posts")]), *_categories(facts)]
+    default = model.supplied(model.root / relative, "post").get("permalink")  # front matter defaults
+    pattern = own or (default if isinstance(default, str) else None) or dict(model.permalinks).get("_posts", "date")
+    pattern = _JEKYLL_STYLES.get(pattern, pattern)
+    iso = day.isocalendar()
+    values: dict[str, str | None] = {
+        "categories": "/".join(dict.fromkeys(c.lower() for c in categories)), "title": facts.get("slug") or dated[4],
+        "slug": facts.get("slug") or dated[4], "output_ext": ".html", "y_day": f"{day.timetuple().tm_yday:03}",
+        "week": f"{iso[1]:02}", "short_day": day.strftime("%a"), **_date_tokens(day),
+    }
+    return PageUrl("", _filled(pattern, values), redirects)
+
+
+def _categories(facts: PageFacts) -> list[str]:
+    listed = [value for key, values in facts.terms if key in ("categories", "category") for value in values]
+    for key in ("categories", "category"):
+        text = facts.get(key)
+        if text and not any(k == key for k, _ in facts.terms):
+            listed += text.split()
+    return listed
+
+
+def _date(facts: PageFacts, keys: tuple[str, ...], zone: str | None = None) -> datetime.date | None:
+    """The day of the first of ``keys`` the page sets: as written, or in ``zone`` when the date has one; None
+    when it sets none, or one that cannot be read."""
+    for key in keys:
+        text = facts.get(key.lower())
+        if text:
+            try:
+                parsed = parse_date(text)
+            except DateProblem:
+                return None
+            if zone and parsed.has_zone:
+                try:
+                    return parsed.moment.astimezone(ZoneInfo(zone)).date()
+                except (ZoneInfoNotFoundError, ValueError):
+                    return None
+            return parsed.moment.date()
+    return None
+
+
+def _date_tokens(day: datetime.date | None) -> dict[str, str | None]:
+    if day is None:
+        return dict.fromkeys(("year", "month", "monthname", "day", "weekday", "weekdayname", "yearday", "i_month",
+                              "i_day", "short_year", "long_month", "short_month", "long_day"))
+    return {"year": f"{day.year:04}", "month": f"{day.month:02}", "day": f"{day.day:02}",
+            "monthname": day.strftime("%B").lower(), "weekday": str(day.isoweekday() % 7),
+            "weekdayname": day.strftime("%A").lower(), "yearday": str(day.timetuple().tm_yday),
+            "i_month": str(day.month), "i_day": str(day.day), "short_year": f"{day.year % 100:02}",
+            "long_month": day.strftime("%B"), "short_month": day.strftime("%b"), "long_day": day.strftime("%A")}
+
+
+def _filled(pattern: str, values: dict[str, str | None]) -> str | None:
+    """The pattern with its tokens replaced (longest names first), or None when one is unknown or empty."""
+    missing = False
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal missing
+        name = match.group(1)
+        known = [key for key in values if name.startswith(key)]
+        if not known:
+            missing = True
+            return ""
+        key = max(known, key=len)
+        found = values[key]
+        if found is None:
+            missing = True
+            return ""
+        return found + name[len(key) :]
+
+    made = _TOKEN.sub(value, pattern)
+    return None if missing else normalised_url(made)
 
 
 def url_key(url_path: str) -> str:
     """A URL path as pages are looked up by: decoded, lower case, without slashes at the ends nor
     ``index.html``/``.html`` (a server gives ``/a/b/``, ``/a/b`` and ``/a/b.html`` from the same page)."""
     key = unquote(url_path.split("#")[0].split("?")[0]).strip("/").lower()
-    key = key.removesuffix("index.html").removesuffix(".html")
-    return key.strip("/")
-
-
-def hugo_url(rules: UrlRules, parts: tuple[str, ...], language: str, facts: PageFacts) -> str | None:
-    """The URL path of a Hugo page at ``parts`` below its content folder; None when it cannot be told."""
-    prefix = "" if language in ("", rules.default_language) and not rules.language_in_subdir else f"/{language}"
-    declared = facts.get("url")
-    if declared is not None:
-        return prefix + "/" + declared.strip().strip("/")
-    *folders, name = parts
-    stem = name.rsplit(".", 1)[0]
-    if stem == "_index":
-        return prefix + "/" + "/".join(folders)
-    base = folders[-1] if stem == "index" and folders else stem
-    folders = folders[:-1] if stem == "index" else folders
-    slug = facts.get("slug")
-    pattern = dict(rules.permalinks).get(folders[0]) if folders else None
-    if pattern is None:
-        path = "/".join([*folders, _urlize(slug) if slug else base])
-        return prefix + "/" + (path.lower() if rules.lower else path)
-    title = _urlize(facts.get("title") or "")
-    date = _DATE.match(facts.get("date") or facts.get("publishdate") or "")
-    values = {"section": folders[0], "sections": "/".join(folders), "filename": base, "contentbasename": base,
-              "title": title, "slug": _urlize(slug) if slug else title}
-    values["slugorfilename"] = values["slugorcontentbasename"] = _urlize(slug) if slug else base
-    if date:
-        values.update(year=date[1], month=f"{int(date[2]):02}", day=f"{int(date[3]):02}")
-    expanded = _expand(pattern, values)
-    return None if expanded is None else prefix + (expanded.lower() if rules.lower else expanded)
-
-
-def jekyll_url(rules: UrlRules, parts: tuple[str, ...], facts: PageFacts, given: dict[str, Any]) -> str | None:
-    """The URL path of a Jekyll page at ``parts`` below the site root (``given``: what the site's defaults
-    and the file name supply); None when it cannot be told."""
-    declared = facts.get("permalink") or _text(given.get("permalink"))
-    if declared is not None:
-        return declared if ":" not in declared else None
-    *folders, name = parts
-    stem = name.rsplit(".", 1)[0]
-    collection = next((folder[1:] for folder in folders if folder.startswith("_")), None)
-    if collection is None:
-        return "/" + "/".join(folders) + "/" if stem == "index" else "/" + "/".join([*folders, stem]) + ".html"
-    collection = "posts" if collection == "drafts" else collection
-    pattern = dict(rules.permalinks).get(collection)
-    if pattern is None:
-        return None
-    at = folders.index("_" + collection) if "_" + collection in folders else len(folders) - 1
-    dated = _JEKYLL_FILE.match(stem) if collection == "posts" else None
-    title = dated[4] if dated else stem
-    values = {"collection": collection, "path": "/".join([*folders[at + 1 :], stem]), "name": stem,
-              "title": facts.get("slug") or title, "slug": facts.get("slug") or title, "output_ext": ".html",
-              "categories": "/".join(folders[:at])}
-    if "categories" in pattern and (any(key in ("categories", "category") for key, _ in facts.terms)
-                                    or any(key in ("categories", "category") for key in given)):
-        return None  # categories from front matter: their order and case are the site's
-    date = _DATE.match(facts.get("date") or _text(given.get("date")) or "")
-    if date:
-        values.update(year=date[1], month=f"{int(date[2]):02}", day=f"{int(date[3]):02}", short_year=date[1][2:],
-                      i_month=str(int(date[2])), i_day=str(int(date[3])))
-    return _expand(pattern, values)
-
-
-def _expand(pattern: str, values: dict[str, str]) -> str | None:
-    """A permalink pattern with its tokens replaced; None when one is unknown."""
-    unknown = False
-
-    def value(match: re.Match[str]) -> str:
-        nonlocal unknown
-        found = values.get(match.group(1))
-        unknown = unknown or found is None
-        return found or ""
-
-    path = _TOKEN.sub(value, pattern)
-    return None if unknown else "/" + re.sub(r"/{2,}", "/", path).lstrip("/")
+    return key.removesuffix("index.html").removesuffix(".html").strip("/")
 
 
 def _urlize(text: str) -> str:
-    """Hugo's urlize of a title or slug: spaces to '-', only letters, digits, marks and ``._-+~`` kept."""
-    kept = "".join(c for c in text.strip().replace(" ", "-") if c.isalnum() or c in "._-+~")
-    return kept.lower()
+    """A title made a URL segment as Hugo's urlize makes it: letters, digits and `._-#+~` kept, spaces as '-'."""
+    kept = "".join(c for c in text.strip() if c.isalnum() or c in "._-#+~ " or unicodedata.category(c) == "Mn")
+    return re.sub(r"\s+", "-", kept).lower()
 
 
-def _text(value: Any) -> str | None:
-    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+def normalised_url(url: str) -> str:
+    """``/a/b/`` for ``a/b``, ``/a//b``; a URL ending in a file name keeps it."""
+    path = "/" + "/".join(part for part in url.strip().split("/") if part)
+    last = path.rsplit("/", 1)[-1]
+    return path if "." in last else path.rstrip("/") + "/"

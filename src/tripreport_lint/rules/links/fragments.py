@@ -80,10 +80,10 @@ class MissingFragment(Rule[FragmentOptions]):
 
     ## Known problems
     Anchors made by shortcodes or templates are invisible to the linter; add them to `ignore`.
-    Hugo permalink tokens other than dates, sections, titles, slugs and file names, Hugo's
-    file-name languages (`post.fr.md`) and Jekyll categories from front matter leave a page's URL
-    unknown, and links to it unchecked; on a site without Hugo or Jekyll configuration (Gatsby), a
-    page is found by URL only through the `path` or `url` its front matter declares.
+    A page whose URL the site's settings do not tell for sure (a permalink token FM050 does not
+    know, a date it cannot read, a section's list page) is not found by URL, and links to it go
+    unchecked; on a site without Hugo or Jekyll configuration (Gatsby), a page is found by URL only
+    through the `path` or `url` its front matter declares.
     """
 
     code = "LNK005"

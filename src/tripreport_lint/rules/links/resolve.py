@@ -79,7 +79,7 @@ def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
         return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
     if target.startswith("/"):
         return ctx.site.page_at(target)
-    own = ctx.site.url_of(doc.path, facts_of(doc.path, ctx, doc))
+    own = ctx.site.link_url(doc.path, facts_of(doc.path, ctx, doc))
     if own is None:
         return None
     folder = own.rsplit("/", 1)[0] if own.endswith(".html") else own.rstrip("/")  # a browser's base

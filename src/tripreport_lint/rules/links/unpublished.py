@@ -32,6 +32,7 @@ class LinkToUnpublished(Rule):
     expired); Hugo's `ref` to a page it does not build stops the build.
 
     ## Example
+    With `content/blog/follow-up.md` a draft:
     ```markdown
     ---
     title: Notes
