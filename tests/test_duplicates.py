@@ -87,3 +87,23 @@ def test_two_posts_with_one_title(site: Site) -> None:
     site.write("content/blog/x.md", post("title: X", "date: 2024-01-01"))
     site.write("content/blog/y.md", post("title: Y", "date: 2024-01-02"))
     assert site.findings(post("title: Meetup recap"), "FM051", "content/about/meetups.md") == []
+
+
+def test_files_jekyll_skips_are_neither_checked_as_posts_nor_counted(site: Site) -> None:
+    _jekyll(site)
+    site.write("_posts/2021-09-07-welcome.md", post("title: Welcome"))
+    # A leading '_' hides a file or folder from Jekyll: a draft kept in _posts, a test copy.
+    site.write("_posts/__test/2021-09-07-welcome.md", post("title: Welcome"))
+    assert site.findings(post("title: Welcome"), relative="_posts/2021-09-07-welcome.md") == []
+    assert site.findings(post("title: Wind and grid"), relative="_posts/_2023-05-02-wind.md") == []  # no date: fine
+    assert site.findings(post("title: Welcome"), "FM051", "_posts/2022-01-01-welcome-again.md") == [("FM051", 2, 8)]
+
+
+def test_jekyll_reads_no_capitalised_categories_key_into_a_url(site: Site) -> None:
+    _jekyll(site)
+    site.write("_posts/2024-03-05-recap.md", post("title: Recap"))
+    assert site.findings(post("title: Recap two", "Categories: misc"), "FM050", "_posts/2024-03-05-recap-2.md") == []
+    text = post("title: Recap two", "Categories: misc", "slug: recap")
+    assert site.findings(text, "FM050", "_posts/2024-03-05-recap-2.md") == [("FM050", 4, 7)]
+    assert site.findings(post("title: Recap two", "category: misc notes", "slug: recap"), "FM050",
+                         "_posts/2024-03-05-recap-2.md") == []  # /misc notes/2024/03/05/recap.html

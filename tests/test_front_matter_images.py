@@ -60,3 +60,10 @@ def test_page_resource_of_a_post_whose_slug_is_in_json_or_toml_front_matter(site
     site.write("content/blog/2023/0705-summit/cover.jpg", "jpg")
     assert site.findings(post("images: [/2023/06/21/edge-roundup/cover.jpg, /2023/summit-notes/cover.jpg]")) == []
     assert site.findings(post("images: [/2023/07/05/in-a-code-block/cover.jpg]")) == [("FM040", 4, 10)]
+
+
+def test_an_image_given_as_jekyll_seo_tag_s_mapping_is_checked_by_its_path(site: Site) -> None:
+    text = "---\ntitle: Battery map\ndate: 2022-10-07\nimage:\n  path: /images/map.png\n  width: 800\n---\n\nText.\n"
+    assert site.findings(text) == [("FM040", 5, 9)]  # a mapping is no schema violation; its path is looked for
+    site.write("static/images/map.png", "png")
+    assert site.findings(text) == []

@@ -125,3 +125,8 @@ def test_json_types_follow_the_schemas_draft(site: Site) -> None:
     assert finding.message == "'weight': 0.0 is less than the minimum of 1"
     [finding] = site.diagnostics(post("weight: 0.0"), select="FM010", relative="content/old/post.md")
     assert finding.message == "'weight' must be a whole number, got the number 0.0"
+
+
+def test_a_theme_s_toc_mapping_is_accepted(site: Site) -> None:
+    assert site.findings(post("title: Notes", "date: 2024-07-01", "toc:", "  enable: true", "  auto: false")) == []
+    assert site.findings(post("title: Notes", "date: 2024-07-01", "toc: 3")) == [("FM010", 4, 6)]

@@ -117,6 +117,11 @@ class SiteModel:
 
     def _jekyll_kind(self, parts: tuple[str, ...]) -> PageKind:
         folders = parts[:-1]
+        # Jekyll skips a file or folder whose name starts with '_', '.', '#' or '~' (its drafts kept as
+        # `_2023-05-02-x.md`, layouts, includes), but for the folders of posts, drafts and collections.
+        special = {"_posts", "_drafts", *(f"_{name}" for name in self.collections)}
+        if any(part not in special and part.startswith(("_", ".", "#", "~")) for part in parts):
+            return "none"
         # Documents of other collections (_docs) and plain pages are not blog posts.
         return "post" if "_posts" in folders or "_drafts" in folders else "page"
 

@@ -115,6 +115,8 @@ def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUr
 
 def _jekyll(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
     parts = relative.parts
+    if model.page_kind(model.root / relative) == "none":
+        return None  # a file or folder Jekyll skips: `_2023-05-02-x.md`, `_posts/_old/`, layouts
     redirects = tuple(normalised_url(r) for key, values in facts.terms if key == "redirect_from" for r in values
                       if r.startswith("/"))
     if any(part.startswith("_") for part in parts[:-1]) and "_posts" not in parts[:-1]:
@@ -145,11 +147,11 @@ def _jekyll(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> Page
 
 
 def _categories(facts: PageFacts) -> list[str]:
+    """A Jekyll post's categories, by keys as written (Jekyll reads no `Categories:`): a list, a string of
+    several (`categories: a b`), or one (`category: a b` is one)."""
     listed = [value for key, values in facts.terms if key in ("categories", "category") for value in values]
-    for key in ("categories", "category"):
-        text = facts.get(key)
-        if text and not any(k == key for k, _ in facts.terms):
-            listed += text.split()
+    for key, text in facts.labels:
+        listed += text.split() if key == "categories" else [text] if key == "category" else []
     return listed
 
 

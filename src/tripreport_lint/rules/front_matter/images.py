@@ -80,6 +80,9 @@ class ImageMissing(Rule[ImageKeys]):
             entries = [(path, value)] if isinstance(value, str) else []
             if isinstance(value, list):
                 entries = [(path + (i,), v) for i, v in enumerate(value) if isinstance(v, str)]
+            if isinstance(value, dict):  # jekyll-seo-tag's {path: ..., height: ..., width: ...}
+                entries = [(path + (inner,), value[inner]) for inner in ("path", "url")
+                           if isinstance(value.get(inner), str)][:1]
             for where, name in entries:
                 if name.strip() and not _EXTERNAL.match(name.strip()) and not _exists(doc.path, name, ctx):
                     folders = ", ".join(_show(d, ctx.site_root) for d in ctx.static_dirs) or "no static folder"
