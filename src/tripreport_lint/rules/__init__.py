@@ -14,7 +14,13 @@ from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
 from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
 from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
 from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
-from tripreport_lint.rules.front_matter.dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
+from tripreport_lint.rules.front_matter.dates import (
+    DateFilenameMismatch,
+    DateWithoutTimezone,
+    FutureDate,
+    InvalidDate,
+    LastmodBeforeDate,
+)
 from tripreport_lint.rules.front_matter.images import ImageMissing
 from tripreport_lint.rules.front_matter.key_case import KeyCase
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
@@ -60,6 +66,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     FutureDate,
     LastmodBeforeDate,
     DateWithoutTimezone,
+    DateFilenameMismatch,
     TaxonomyMismatch,
     TaxonomyDuplicate,
     ImageMissing,

@@ -15,7 +15,7 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
-from tripreport_lint.site.page_facts import FactsStore, SiteFacts
+from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
@@ -147,6 +147,11 @@ class SiteIndex:
             self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks)
 
     @property
+    def pages(self) -> dict[str, PageFacts]:
+        """What the front matter of each page of the site says (path as a string -> facts); made on first use."""
+        return self._pages.pages
+
+    @property
     def vocabulary(self) -> Vocabulary:
         """How many of the site's posts use each word; made on first use."""
         return self._pages.vocabulary
@@ -175,13 +180,13 @@ class SiteIndex:
     def _pages_by_slug(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for suffix in _PAGE_SUFFIXES:
-            for name, declared in self._pages.keys.items():
+            for name, facts in self._pages.pages.items():
                 if not name.endswith(suffix):
                     continue
                 folder, file_name = os.path.split(name)
                 stem = file_name[: -len(suffix)]
                 keys = [os.path.basename(folder)] if stem in ("index", "_index") else [stem]
-                for key in keys + list(declared):
+                for key in keys + list(facts.keys):
                     found.setdefault(key, name)
                     found.setdefault(_DATE_PREFIX.sub("", key), name)
         return found

@@ -76,6 +76,7 @@ class SiteModel:
     date_keys: tuple[str, ...] = ("date", "publishdate", "pubdate", "published")  # in lower case, in order
     date_from_filename: bool = True  # a date that starts the file or bundle name dates the post
     date_from_file_time: bool = False  # Hugo's :fileModTime and :git
+    time_zone: str | None = None  # Jekyll's: the IANA zone its post URLs take the day in; None: the build machine's
     taxonomies: tuple[str, ...] = ("tags", "categories")
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
@@ -132,6 +133,20 @@ class SiteModel:
                     rest = rest[1:]
                 return rest[0] if len(rest) > 1 else ""
         return None
+
+    def filename_date(self, path: Path) -> datetime.date | None:
+        """The day a dated file name (a page bundle's folder name for Hugo) gives a post, when the generator
+        reads dates from file names: ``2024-03-05-notes.md``; None otherwise, or when it is no real day."""
+        if not self.date_from_filename:
+            return None
+        name = path.parent.name if self.generator == "hugo" and path.stem in ("index", "_index") else path.name
+        dated = _FILENAME_DATE.match(name)
+        if dated is None or len(dated.group(1)) != 4:
+            return None
+        try:
+            return datetime.date(*map(int, dated.groups()))
+        except ValueError:
+            return None
 
     def supplied(self, path: Path, kind: PageKind) -> dict[str, Any]:
         """Front matter values the generator gives this page when it leaves them out: Jekyll's ``defaults``,
@@ -339,6 +354,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
+    time_zone = read.read("timezone", "", "FM024 reads the day of a post's date in this zone (empty: the build "
+                          "machine's, so only a day no zone explains is reported)")
     plugins = table.get("plugins", table.get("gems", []))
     plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
     read.note("plugins", list(plugin_names), "jekyll-mentions links @names; LNK rules leave them alone")
@@ -356,7 +373,7 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
-        auto_id_prefix=auto_id_prefix, raw_html=True,
+        auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=str(time_zone) or None,
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),
