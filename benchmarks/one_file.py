@@ -49,19 +49,15 @@ times["import cli.session (config, engine, rules)"] = time.perf_counter() - bega
 from tripreport_lint.engine import engine
 from tripreport_lint.site import index, page_facts
 from tripreport_lint.store import site_facts
-from tripreport_lint.spelling import dictionaries
 files = index.SiteIndex.__dict__["files"]
 files.func = timed("SiteIndex.files (list and stat the site)", files.func)
 signature = index.SiteIndex.__dict__["signature"]
 signature.func = timed("SiteIndex.signature (with its file list)", signature.func)
 page_facts.read = timed("page_facts.read (site facts, with the page list)", page_facts.read)
 site_facts.SiteFacts.summary = timed("  SiteFacts.summary (stored site facts)", site_facts.SiteFacts.summary)
-for name in ("codespell", "_word_lists", "english_checker"):
-    function = getattr(dictionaries, name, None)
-    if not hasattr(function, "__wrapped__"):
-        continue  # not a cached table (any more)
-    wrapped = timed(f"  dictionaries.{name}", function.__wrapped__)
-    setattr(dictionaries, name, dictionaries.cache(wrapped))
+from tripreport_lint.spelling import tables
+tables.WordTable.lookup = timed("  word tables: lookups", tables.WordTable.lookup)
+tables.WordTable._load_all = timed("  word tables: loaded whole", tables.WordTable._load_all)
 run_rule = engine._run
 def rule_timer(rule, doc, context):
     return timed(f"rule {rule.code}", run_rule)(rule, doc, context)
