@@ -30,7 +30,8 @@ WATCHED = ("markdown_it", "yaml", "jsonschema", "mdformat", "ftfy", "spellchecke
 
 # Runs in the timed child: wraps the phases, runs the command line, prints the times as JSON.
 _CHILD = r'''
-import json, sys, time
+import gc, json, sys, time
+gc.disable()  # as the console script runs (cli.script)
 start = time.perf_counter()
 times = {}
 def timed(label, function):
@@ -58,6 +59,21 @@ site_facts.SiteFacts.summary = timed("  SiteFacts.summary (stored site facts)", 
 from tripreport_lint.spelling import tables
 tables.WordTable.lookup = timed("  word tables: lookups", tables.WordTable.lookup)
 tables.WordTable._load_all = timed("  word tables: loaded whole", tables.WordTable._load_all)
+from tripreport_lint.cli import report, session
+from tripreport_lint.engine import runner
+from tripreport_lint.store import database
+from tripreport_lint.frontmatter import schema
+session.discover = timed("discover (the files named)", session.discover)
+database.Store.prepare = timed("Store.prepare (open, prune)", database.Store.prepare)
+engine.Engine.folder_settings = timed("Engine.folder_settings", engine.Engine.folder_settings)
+engine.Engine.fingerprint = timed("Engine.fingerprint (with the site's file list)", engine.Engine.fingerprint)
+schema.load = timed("schema.load", schema.load)
+engine.Document = timed("Document (read, front matter)", engine.Document)
+runner._keep = timed("store the result", runner._keep)
+runner._stored = timed("look up the stored result", runner._stored)
+model = index.SiteIndex.__dict__["model"]
+model.func = timed("SiteIndex.model (the site's config)", model.func)
+command.report = timed("report", command.report)
 run_rule = engine._run
 def rule_timer(rule, doc, context):
     return timed(f"rule {rule.code}", run_rule)(rule, doc, context)
