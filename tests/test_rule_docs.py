@@ -52,8 +52,13 @@ def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
     assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
 
 
-# Rules whose example says where the post stands: (its path, the site's configuration file and text).
-PLACES = {"FM024": ("_posts/2024-03-05-meetup-recap.md", "_config.yml", "title: Example blog\n")}
+# Rules whose example says where the post stands or which other page it meets: (its path, files of the site;
+# a site with _config.yml is Jekyll's, without Hugo's hugo.toml).
+PLACES = {
+    "FM024": ("_posts/2024-03-05-meetup-recap.md", {"_config.yml": "title: Example blog\n"}),
+    "FM050": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: March\nurl: /blog/meetup/\n---\n"}),
+    "FM051": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: Meetup recap\n---\n"}),
+}
 
 
 @pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.code not in NOT_MARKDOWN_EXAMPLES], ids=lambda r: r.code)
@@ -62,10 +67,12 @@ def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site)
     fixed = markdown_block(section(rule, "Use instead"))
     relative = "content/blog/example.md"
     if rule.code in PLACES:
-        relative, config, text = PLACES[rule.code]
-        assert f"`{relative}`" in section(rule, "Example")
-        (site.root / "hugo.toml").unlink()
-        site.write(config, text)
+        relative, files = PLACES[rule.code]
+        for name, text in files.items():
+            assert f"`{name if name.endswith('.md') else relative}`" in section(rule, "Example")
+            site.write(name, text)
+        if "_config.yml" in files:
+            (site.root / "hugo.toml").unlink()
     assert rule.code in [c for c, _, _ in site.findings(example, rule.code, relative, NETWORK)]
     assert site.findings(fixed, rule.code, relative, NETWORK) == []
 

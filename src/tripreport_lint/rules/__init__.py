@@ -21,6 +21,7 @@ from tripreport_lint.rules.front_matter.dates import (
     InvalidDate,
     LastmodBeforeDate,
 )
+from tripreport_lint.rules.front_matter.duplicates import DuplicateTitle, DuplicateUrl
 from tripreport_lint.rules.front_matter.images import ImageMissing
 from tripreport_lint.rules.front_matter.key_case import KeyCase
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
@@ -70,6 +71,8 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     TaxonomyMismatch,
     TaxonomyDuplicate,
     ImageMissing,
+    DuplicateUrl,
+    DuplicateTitle,
     MalformedLink,
     LinkGluedToWord,
     PlaceholderLink,

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from tripreport_lint.document.document import Document
@@ -16,6 +16,7 @@ from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
+from tripreport_lint.site.urls import PageUrl, page_url
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
@@ -150,6 +151,25 @@ class SiteIndex:
     def pages(self) -> dict[str, PageFacts]:
         """What the front matter of each page of the site says (path as a string -> facts); made on first use."""
         return self._pages.pages
+
+    def url_of(self, path: Path, facts: PageFacts) -> PageUrl | None:
+        """Where the page at ``path`` with these front matter facts is published, if the site says."""
+        try:
+            relative = PurePosixPath(path.relative_to(self.root).as_posix())
+        except ValueError:
+            return None
+        return page_url(self.model, relative, facts)
+
+    @cached_property
+    def url_owners(self) -> dict[tuple[str, str], list[str]]:
+        """(namespace, URL) -> the pages published at it, by their own URL or an alias, in path order."""
+        owners: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for path, facts in sorted(self.pages.items()):
+            found = self.url_of(Path(path), facts)
+            if found is not None:
+                for url in dict.fromkeys((*([found.url] if found.url else []), *found.aliases)):
+                    owners[found.namespace, url].append(path)
+        return dict(owners)
 
     @property
     def vocabulary(self) -> Vocabulary:

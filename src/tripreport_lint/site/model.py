@@ -77,6 +77,8 @@ class SiteModel:
     date_from_filename: bool = True  # a date that starts the file or bundle name dates the post
     date_from_file_time: bool = False  # Hugo's :fileModTime and :git
     time_zone: str | None = None  # Jekyll's: the IANA zone its post URLs take the day in; None: the build machine's
+    # How page URLs are made: Hugo's section -> pattern (`posts = "/:year/:slug/"`); Jekyll's one pattern for posts.
+    permalinks: tuple[tuple[str, str], ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
@@ -298,6 +300,11 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         sources[at : at + 1] = HUGO_DATE_SOURCES
     taxonomies = read.read("taxonomies", {"tag": "tags", "category": "categories"},
                            "FM031 looks for repeated terms in these", kind=dict)
+    raw_permalinks = read.read("permalinks", {}, "FM050 makes the URLs of a section's pages with these patterns, to find "
+                               "two pages on one URL", kind=dict)
+    # Hugo 0.115 and later also take {page = {section = pattern}, section = {...}}: the pages' patterns count.
+    page_patterns = raw_permalinks.get("page") if isinstance(raw_permalinks.get("page"), dict) else raw_permalinks
+    permalinks = tuple((str(k), v) for k, v in page_patterns.items() if isinstance(v, str))
     main = table.get("params.mainsections")
     content = str(table.get("contentdir", "content"))
     static = table.get("staticdir", "static")
@@ -314,7 +321,7 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         hard_wraps=bool(hard_wraps), raw_html=bool(unsafe), keys_ignore_case=True,
         date_keys=tuple(s for s in sources if not s.startswith(":")),
         date_from_filename=":filename" in sources,
-        date_from_file_time=":filemodtime" in sources or ":git" in sources,
+        date_from_file_time=":filemodtime" in sources or ":git" in sources, permalinks=permalinks,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
     )
@@ -354,6 +361,8 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
+    permalink = read.read("permalink", "date", "FM050 makes the URLs of posts with this pattern (or style: date, "
+                          "pretty, ordinal, weekdate, none), to find two posts on one URL")
     time_zone = read.read("timezone", "", "FM024 reads the day of a post's date in this zone (empty: the build "
                           "machine's, so only a day no zone explains is reported)")
     plugins = table.get("plugins", table.get("gems", []))
@@ -365,6 +374,9 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     named: dict[Any, Any] = raw_collections if isinstance(raw_collections, dict) else \
         dict.fromkeys(raw_collections) if isinstance(raw_collections, list) else {}
     collections = tuple(str(name) for name in named)
+    posts = named.get("posts")
+    if isinstance(posts, dict) and isinstance(posts.get("permalink"), str):  # Jekyll 4: the posts collection's own
+        permalink = posts["permalink"]
     defaults = tuple(_default(entry) for entry in table.get("defaults", []) or [] if isinstance(entry, dict))
     read.note("defaults", len(defaults), "scopes of front matter defaults: FM010 counts the values they give a page "
               "as the page's own")
@@ -374,6 +386,7 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
         auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=str(time_zone) or None,
+        permalinks=(("_posts", str(permalink)),),
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),

@@ -23,7 +23,8 @@ CHUNK = 64  # pages a worker reads at a time
 # What is read of a page: [size, mtime_ns, "its words", "its host parts", PageFacts].
 Entry = list[Any]
 # The front matter values kept of each page (keys in lower case, as Hugo reads them), as text.
-FIELDS = ("title", "slug", "url", "permalink", "date", "publishdate", "expirydate", "lastmod", "draft", "layout")
+FIELDS = ("title", "slug", "url", "permalink", "date", "publishdate", "expirydate", "lastmod", "draft", "layout",
+          "categories", "category", "translationkey")
 MAX_TERMS = 50  # a list longer than this is data, not taxonomy terms
 MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"]], list[list[tuple[str, int, int]]]],
                      Iterable[list["Entry | None"]]]
