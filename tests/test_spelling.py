@@ -195,7 +195,7 @@ def test_a_word_table_answers_as_its_dict_asked_a_few_words_or_many(tmp_path: Pa
     first = {"apple": 3, "pear": 1}
     second = {"pear": 2, "plum": 5}
     paths = [tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"]
-    assert all(tables.write_table(path, table) for path, table in zip(paths, (first, second)))
+    assert all(tables.write_table(path, table) for path, table in zip(paths, (first, second), strict=True))
     loads: list[str] = []
 
     def loader(name: str, table: dict[str, int]) -> Callable[[], dict[str, int]]:
