@@ -42,8 +42,12 @@ class WordTable(Generic[V]):
             elif new:
                 try:
                     self._ask(new)
-                except sqlite3.Error:
-                    self._load_all()  # a damaged or vanished file: the data it was made from still answers
+                except sqlite3.Error:  # a damaged file: the data it was made from answers, and makes it again next run
+                    for path, _ in self._parts:
+                        with suppress(OSError):
+                            if path is not None:
+                                path.unlink(missing_ok=True)
+                    self._load_all()
         full = self._full
         if full is not None:
             return {word: full[word] for word in full.keys() & asked}
