@@ -32,6 +32,17 @@ NETWORK = {
 }
 
 
+# Rules that measure a post against the site's other posts (FM032-FM034): their examples sit in a blog of 24
+# other posts, each tagged with one of three shared tags.
+SITE_WIDE = {"FM032", "FM033", "FM034"}
+
+
+def write_neighbours(site: Site) -> None:
+    for n in range(24):
+        tag = ("observability", "kubernetes", "release")[n % 3]
+        site.write(f"content/blog/post-{n}.md", f"---\ntitle: Post {n}\ndate: 2024-01-01\ntags: [{tag}]\n---\n\nText.\n")
+
+
 def section(rule: type[Rule], heading: str) -> str:
     sections = doc_sections(rule)
     assert heading in sections, f"{rule.code} has no '## {heading}' section"
@@ -66,6 +77,8 @@ def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site)
     example = markdown_block(section(rule, "Example"))
     fixed = markdown_block(section(rule, "Use instead"))
     relative = "content/blog/example.md"
+    if rule.code in SITE_WIDE:
+        write_neighbours(site)
     if rule.code in PLACES:
         relative, files = PLACES[rule.code]
         for name, text in files.items():

@@ -75,4 +75,5 @@ def test_front_matter_facts_are_kept_and_read_back_from_the_store(tmp_path: Path
         assert recap.get("date") == "2024-03-20T09:00:00+01:00" and recap.get("expirydate") is None
         assert recap.aliases == ("/old/recap/",) and recap.keys == ("kubecon-recap", "kubecon-recap", "recap")
         assert dict(recap.terms) == {"aliases": ("/old/recap/",), "tags": ("Observability", "eBPF")}  # lists of strings
+        assert dict(recap.labels) == {"categories": "Events"}  # a taxonomy given as one string
         assert facts[str(root / "plain.md")] == page_facts.PageFacts()

@@ -33,6 +33,7 @@ from tripreport_lint.rules.front_matter.structure import (
     FrontMatterUnterminated,
 )
 from tripreport_lint.rules.front_matter.taxonomy import TaxonomyDuplicate, TaxonomyMismatch
+from tripreport_lint.rules.front_matter.vocabulary import LoneTaxonomy, LoneTerm, TaxonomyVariant
 from tripreport_lint.rules.headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
 from tripreport_lint.rules.links.bare_urls import BareUrl
@@ -70,6 +71,9 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     DateFilenameMismatch,
     TaxonomyMismatch,
     TaxonomyDuplicate,
+    TaxonomyVariant,
+    LoneTaxonomy,
+    LoneTerm,
     ImageMissing,
     DuplicateUrl,
     DuplicateTitle,

@@ -26,6 +26,9 @@ Entry = list[Any]
 FIELDS = ("title", "slug", "url", "permalink", "date", "publishdate", "expirydate", "lastmod", "draft", "layout",
           "categories", "category", "translationkey")
 MAX_TERMS = 50  # a list longer than this is data, not taxonomy terms
+# Keys whose one-string value is a taxonomy too: Jekyll's `tags: a b` and `category: release`, Hugo's `tags: one`.
+LABEL_KEYS = frozenset({"tags", "tag", "categories", "category"})
+MAX_LABEL = 200  # a longer string is prose, not a term
 MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"]], list[list[tuple[str, int, int]]]],
                      Iterable[list["Entry | None"]]]
 
@@ -38,6 +41,7 @@ class PageFacts:
     fields: tuple[tuple[str, str], ...] = ()  # (key in lower case, value as text) of the FIELDS it sets
     aliases: tuple[str, ...] = ()
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key as written, its strings) of each list of strings
+    labels: tuple[tuple[str, str], ...] = ()  # (key as written, its string) of LABEL_KEYS given one string
 
     def get(self, field: str) -> str | None:
         """A field's value as text, or None when the page does not set it."""
@@ -45,7 +49,7 @@ class PageFacts:
 
     def to_json(self) -> dict[str, Any]:
         return {"k": list(self.keys), "f": dict(self.fields), "a": list(self.aliases),
-                "t": {key: list(values) for key, values in self.terms}}
+                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels)}
 
     @classmethod
     def from_json(cls, data: Any) -> PageFacts | None:
@@ -53,11 +57,14 @@ class PageFacts:
         if not isinstance(data, dict):
             return None
         keys, fields, aliases, terms = data.get("k"), data.get("f"), data.get("a"), data.get("t")
+        labels = data.get("s")
         if not (_strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
-                and isinstance(terms, dict) and all(_strings(v) for v in terms.values())):
+                and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
+                and isinstance(labels, dict) and _strings(list(labels.values()))):
             return None
         return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
-                   tuple((key, tuple(values)) for key, values in terms.items()))
+                   tuple((key, tuple(values)) for key, values in terms.items()),
+                   tuple((str(key), value) for key, value in labels.items()))
 
 
 def _strings(value: Any) -> TypeGuard[list[str]]:
@@ -111,7 +118,9 @@ def page_facts(text: str) -> PageFacts:
     terms = tuple((str(key), tuple(value)) for key, value in data.items()
                   if isinstance(value, list) and value and len(value) <= MAX_TERMS
                   and all(isinstance(item, str) for item in value))
-    return PageFacts(tuple(keys), fields, aliases, terms)
+    labels = tuple((str(key), value) for key, value in data.items()
+                   if str(key).lower() in LABEL_KEYS and isinstance(value, str) and 0 < len(value) <= MAX_LABEL)
+    return PageFacts(tuple(keys), fields, aliases, terms, labels)
 
 
 def _text(value: Any) -> str | None:
