@@ -51,6 +51,7 @@ from tripreport_lint.rules.links.syntax import (
     SpaceBeforeLinkTarget,
     TextGluedToLink,
 )
+from tripreport_lint.rules.links.unpublished import LinkToUnpublished
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
@@ -92,6 +93,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     SpaceBeforeLinkTarget,
     TextGluedToLink,
     LinkWithoutTarget,
+    LinkToUnpublished,
     TitleRepeated,
     DuplicateHeading,
     MultipleH1,

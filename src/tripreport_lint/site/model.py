@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from tripreport_lint.site.config_files import ConfigTable, read_hugo, read_jekyll
 from tripreport_lint.site.outputs import output_folders
+from tripreport_lint.site.publishing import Publishing, hugo_publishing, jekyll_publishing
 from tripreport_lint.site.root import GATSBY_CONFIGS, JEKYLL_CONFIGS, hugo_configs
 
 Generator = Literal["hugo", "jekyll", "gatsby", "commonmark"]
@@ -71,6 +72,7 @@ class SiteModel:
     raw_html: bool = True  # raw HTML reaches the page (Goldmark omits it unless `unsafe`)
     liquid: bool = False  # posts go through Liquid before Markdown
     mentions: bool = False  # @name becomes a link (jekyll-mentions)
+    emoji: bool = False  # :name: shortcodes become emoji (Hugo's enableEmoji)
     # What the generator makes of front matter and file names.
     keys_ignore_case: bool = False
     date_keys: tuple[str, ...] = ("date", "publishdate", "pubdate", "published")  # in lower case, in order
@@ -87,6 +89,9 @@ class SiteModel:
     main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
     collections: tuple[str, ...] = ()  # Jekyll: the names of its collections (folder `_<name>`)
     defaults: tuple[FrontMatterDefault, ...] = ()
+    default_language: str = ""  # Hugo: the language whose URLs have no prefix (unless in a subfolder)
+    language_in_subdir: bool = False
+    publishing: Publishing = Publishing()  # which drafts, future and expired pages are built all the same
     settings: tuple[Setting, ...] = ()
 
     @property
@@ -323,11 +328,17 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=bool(linkify), typographer=typographer, block_attributes=bool(block), heading_ids=heading_ids,
         hard_wraps=bool(hard_wraps), raw_html=bool(unsafe), keys_ignore_case=True,
+        emoji=read.read("enableEmoji", False, "LNK005 says when a link has the id Hugo before 0.120 gave a heading with :emoji: shortcodes",
+                        kind=bool),
         date_keys=tuple(s for s in sources if not s.startswith(":")),
         date_from_filename=":filename" in sources,
         date_from_file_time=":filemodtime" in sources or ":git" in sources, permalinks=permalinks,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
+        default_language=str(table.get("defaultcontentlanguage", "en")).lower(),
+        language_in_subdir=table.get("defaultcontentlanguageinsubdir") is True,
+        publishing=_noted_publishing(read, hugo_publishing(table), "buildDrafts",
+                                                                 "buildFuture", "buildExpired"),
     )
     if isinstance(main, list):
         sections = tuple(str(section) for section in main)
@@ -390,12 +401,31 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
         auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=str(time_zone) or None,
-        permalinks=(("_posts", str(permalink)),),
+        permalinks=(("_posts", str(permalink)), *_collection_permalinks(named)),
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),
-        collections=collections, defaults=defaults, settings=tuple(read.shown),
+        collections=collections, defaults=defaults,
+        publishing=_noted_publishing(read, jekyll_publishing(table), "show_drafts", "future", "unpublished"),
+        settings=tuple(read.shown),
     )
+
+
+def _collection_permalinks(named: dict[Any, Any]) -> tuple[tuple[str, str], ...]:
+    """(``_name``, URL pattern) of each collection Jekyll publishes (``output: true``), posts aside."""
+    return tuple((f"_{name}", str(settings.get("permalink") or "/:collection/:path:output_ext"))
+                 for name, settings in named.items()
+                 if name != "posts" and isinstance(settings, dict) and settings.get("output") is True)
+
+
+def _noted_publishing(read: _Settings, publishing: Publishing, drafts: str, future: str, third: str) -> Publishing:
+    """``publishing``, its settings shown with their effect."""
+    effect = "LNK016 reports links from published pages to {} pages unless true"
+    read.note(drafts, publishing.drafts, effect.format("draft"))
+    read.note(future, publishing.future, effect.format("future-dated"))
+    read.note(third, publishing.expired if third == "buildExpired" else publishing.unpublished,
+              effect.format("expired" if third == "buildExpired" else "`published: false`"))
+    return publishing
 
 
 def _default(entry: dict[str, Any]) -> FrontMatterDefault:

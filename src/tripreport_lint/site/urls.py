@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from tripreport_lint.frontmatter.dates import DateProblem, parse_date
 from tripreport_lint.site.model import SiteModel
@@ -38,15 +39,35 @@ class PageUrl:
     aliases: tuple[str, ...] = ()
 
 
-def page_url(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
-    """The URL of a page at ``relative`` (to the site root), or None when the site publishes no page there."""
-    if relative.suffix not in _PAGE_SUFFIXES or facts.get("draft") == "true":
+def page_url(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, linked: bool = False) -> PageUrl | None:
+    """The URL of a page at ``relative`` (to the site root), or None when the site publishes no page there.
+
+    With ``linked``, where a link to the page leads: Hugo drafts (published once they are no more) and
+    documents of Jekyll collections count too.
+    """
+    if relative.suffix not in _PAGE_SUFFIXES or (facts.get("draft") == "true" and not linked):
         return None
     if model.generator == "hugo":
         return _hugo(model, relative, facts)
     if model.generator == "jekyll":
-        return _jekyll(model, relative, facts)
+        return _collection(model, relative, facts) if linked else _jekyll(model, relative, facts)
     return None
+
+
+def _collection(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
+    """A Jekyll page's URL, a collection document's too: its own ``permalink`` or its collection's pattern."""
+    folders = relative.parts[:-1]
+    name = next((folder for folder in folders if folder.startswith("_")), None)
+    if name is None or name in ("_posts", "_drafts"):
+        return _jekyll(model, relative, facts) if name != "_drafts" else None
+    pattern = facts.get("permalink") or dict(model.permalinks).get(name)
+    if pattern is None:
+        return None  # a collection the site does not publish, or an include or layout
+    path = "/".join([*folders[folders.index(name) + 1 :], relative.stem])
+    values: dict[str, str | None] = {"collection": name[1:], "path": path, "name": relative.stem,
+                                     "title": facts.get("slug") or relative.stem, "slug": facts.get("slug") or
+                                     relative.stem, "output_ext": ".html"}
+    return PageUrl("", _filled(pattern, values))
 
 
 def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
@@ -183,6 +204,13 @@ def _filled(pattern: str, values: dict[str, str | None]) -> str | None:
 
     made = _TOKEN.sub(value, pattern)
     return None if missing else normalised_url(made)
+
+
+def url_key(url_path: str) -> str:
+    """A URL path as pages are looked up by: decoded, lower case, without slashes at the ends nor
+    ``index.html``/``.html`` (a server gives ``/a/b/``, ``/a/b`` and ``/a/b.html`` from the same page)."""
+    key = unquote(url_path.split("#")[0].split("?")[0]).strip("/").lower()
+    return key.removesuffix("index.html").removesuffix(".html").strip("/")
 
 
 def _urlize(text: str) -> str:
