@@ -210,7 +210,8 @@ class SiteIndex:
                 keys = [os.path.basename(folder)] if stem in ("index", "_index") else [stem]
                 for key in keys + list(facts.keys):
                     found.setdefault(key, name)
-                    found.setdefault(_DATE_PREFIX.sub("", key), name)
+                    if key[:1].isdecimal():  # what a date prefix starts with (the regex costs ~3 ms over a site)
+                        found.setdefault(_DATE_PREFIX.sub("", key), name)
         return found
 
     def page_by_slug(self, slug: str) -> Path | None:
