@@ -135,3 +135,12 @@ def test_a_hugo_section_without_an_index_page_still_has_its_list_page(site: Site
     site.write("content/posts/first.md", HEAD + "Hello.\n")
     text = HEAD + "All [our posts](/posts/) but [a lost one](/posts/gone/).\n"
     assert site.findings(text, select="LNK004", relative="content/posts/second.md") == [("LNK004", 6, 30)]
+
+
+def test_bundle_images_named_by_a_permalink_are_found_and_a_broken_link_to_one_is_not(site: Site) -> None:
+    # The site's file list does not stat images (no rule reads them), but a link to one still has to lead somewhere.
+    site.write("content/blog/2024-05-19-notes/index.md", "---\ntitle: Notes\n---\n\nText.\n")
+    site.write("content/blog/2024-05-19-notes/cover.png", "png")
+    (site.root / "content/blog/2024-05-19-notes/gone.png").symlink_to(site.root / "nowhere.png")
+    body = "![Cover](/blog/2024/05/19/notes/cover.png) ![Gone](/blog/2024/05/19/notes/gone.png)\n"
+    assert site.findings(HEAD + body, select="LNK004") == [("LNK004", 6, 44)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from spellchecker import SpellChecker
 from conftest import Site, run_cli
 from tripreport_lint import __version__
 from tripreport_lint.rules import spelling_names
-from tripreport_lint.spelling import dictionaries
+from tripreport_lint.spelling import dictionaries, tables
 
 HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
 
@@ -121,26 +122,43 @@ def test_words_file_at_the_site_root_works_without_a_config(site: Site) -> None:
     assert site.findings(text, select="SPL") == []
 
 
+def _forget_tables() -> None:
+    """The per-process tables, to read the cache folder again."""
+    for function in (dictionaries.english, dictionaries.codespell, dictionaries.codespell_words,
+                     dictionaries._english_letters):  # noqa: SLF001
+        function.cache_clear()
+
+
 def test_english_words_come_from_pyspellchecker_cached_by_its_version(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    dictionaries._word_lists.cache_clear()  # noqa: SLF001 - the per-process table, to read the cache folder again
+    _forget_tables()
     try:
-        assert dictionaries.english() == SpellChecker(language="en").word_frequency.dictionary
-        (first,) = tmp_path.rglob("words-*.marshal")
-        dictionaries._word_lists.cache_clear()  # noqa: SLF001
-        assert "observability" in dictionaries.english()  # from the cache: no new entry
-        assert list(tmp_path.rglob("words-*.marshal")) == [first]
+        assert dictionaries.english().whole() == SpellChecker(language="en").word_frequency.dictionary
+        first = sorted(tmp_path.rglob("english-*"))
+        assert [path.suffix for path in first] == [".marshal", ".sqlite3"]
+        _forget_tables()
+        assert "observability" in dictionaries.english()  # asked of the SQLite file: no new entry
+        assert sorted(tmp_path.rglob("english-*")) == first
         real = dictionaries._stamp  # noqa: SLF001
-        # pyspellchecker installed again (another version): its data file is another file.
+        # pyspellchecker installed again (another version, or another installation): its data file is another file.
         monkeypatch.setattr(dictionaries, "_stamp", lambda path: real(path) + (":again" if path.name == "en.json.gz" else ""))
-        dictionaries._word_lists.cache_clear()  # noqa: SLF001
+        _forget_tables()
         assert "observability" in dictionaries.english()
-        # Another version of pyspellchecker: another entry, and the older one is gone.
-        (entry,) = tmp_path.rglob("words-*.marshal")
-        assert entry.parent.name == f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+        # Another entry; the older one is kept while it may be in use (it was used within a month).
+        entries = sorted(tmp_path.rglob("english-*.sqlite3"))
+        assert len(entries) == 2
+        assert entries[0].parent.name == f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+        month_ago = time.time() - dictionaries.STALE_SECONDS - 60
+        for path in first:
+            os.utime(path, (month_ago, month_ago))
+        monkeypatch.setattr(dictionaries, "_stamp", lambda path: real(path) + (":third" if path.name == "en.json.gz" else ""))
+        _forget_tables()
+        assert "observability" in dictionaries.english()
+        # Left unused for a month: removed when another entry is made.
+        assert not any(path.exists() for path in first) and len(list(tmp_path.rglob("english-*.sqlite3"))) == 2
     finally:
-        dictionaries._word_lists.cache_clear()  # noqa: SLF001
+        _forget_tables()
 
 
 def test_tables_of_other_versions_left_unused_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,15 +166,64 @@ def test_tables_of_other_versions_left_unused_are_removed(tmp_path: Path, monkey
     folders = {name: tmp_path / "tripreport-lint" / name for name in ("0.0.9-py3.9", "0.0.9-py3.12")}
     for folder in folders.values():
         folder.mkdir(parents=True)
-        (folder / "words-0123456789abcdef.marshal").write_bytes(b"")
+        (folder / "english-0123456789abcdef.marshal").write_bytes(b"")
     month_ago = time.time() - dictionaries.STALE_SECONDS - 60
     os.utime(folders["0.0.9-py3.9"], (month_ago, month_ago))  # the other was used recently: kept
-    dictionaries._word_lists.cache_clear()  # noqa: SLF001
+    _forget_tables()
     try:
         assert "observability" in dictionaries.english()
     finally:
-        dictionaries._word_lists.cache_clear()  # noqa: SLF001
+        _forget_tables()
     assert not folders["0.0.9-py3.9"].exists() and folders["0.0.9-py3.12"].exists()
+
+
+def test_a_damaged_table_file_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _forget_tables()
+    try:
+        assert "observability" in dictionaries.english()
+        (table,) = tmp_path.rglob("english-*.sqlite3")
+        table.write_bytes(b"not a database")
+        _forget_tables()
+        assert "observability" in dictionaries.english() and "obzervability" not in dictionaries.english()
+        assert not table.exists()  # made again by the next run
+        _forget_tables()
+        assert "observability" in dictionaries.english() and table.exists()
+    finally:
+        _forget_tables()
+
+
+def test_a_word_table_answers_as_its_dict_asked_a_few_words_or_many(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    first = {"apple": 3, "pear": 1}
+    second = {"pear": 2, "plum": 5}
+    paths = [tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"]
+    assert all(tables.write_table(path, table) for path, table in zip(paths, (first, second), strict=True))
+    loads: list[str] = []
+
+    def loader(name: str, table: dict[str, int]) -> Callable[[], dict[str, int]]:
+        return lambda: loads.append(name) or table  # type: ignore[func-returns-value]
+
+    def table() -> tables.WordTable[int]:
+        return tables.WordTable([(paths[0], loader("first", first)), (paths[1], loader("second", second))])
+
+    merged = table()
+    assert merged.lookup({"apple", "pear", "fig"}) == {"apple": 3, "pear": 2}  # the later table wins
+    assert "plum" in merged and "fig" not in merged and merged.get("fig", 0) == 0 and merged["plum"] == 5
+    assert loads == []  # asked of the files
+    monkeypatch.setattr(tables, "LOAD_ALL_AFTER", 5)
+    many = table()
+    assert many.lookup([f"word{n}" for n in range(6)]) == {}
+    assert many.lookup(["apple", "pear"]) == {"apple": 3, "pear": 2}
+    assert loads == ["first", "second"]  # loaded whole once asked more words than the bound
+    assert tables.WordTable([(None, loader("third", {"fig": 1}))]).lookup(["fig"]) == {"fig": 1}
+
+
+def test_one_edit_makes_what_pyspellchecker_makes() -> None:
+    checker = SpellChecker(language=None, case_sensitive=True)  # as the rules asked it, over the same words
+    checker.word_frequency.load_json(dictionaries.english().whole())
+    for word in ("observability", "photograpers", "infinity", "nan", "x" * 60, "12345"):
+        assert dictionaries.one_edit(word) == checker.edit_distance_1(word), word
 
 
 def test_words_of_what_the_post_links_to_or_shows_are_names(site: Site) -> None:

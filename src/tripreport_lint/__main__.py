@@ -1,5 +1,5 @@
 """``python -m tripreport_lint``."""
 
-from tripreport_lint.cli.command import main
+from tripreport_lint.cli.command import script
 
-main()
+script()

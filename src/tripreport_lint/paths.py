@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+# A glob that is a plain name (``README.md``, ``**/_index.md``, as in the default ``schemas``) matches a
+# path with a part of that name, file or folder, as in a .gitignore: no pathspec (~6 ms to import) needed.
+_PLAIN_NAME = re.compile(r"(?:\*\*/)?[A-Za-z0-9_.-]*[A-Za-z0-9_-][A-Za-z0-9_.-]*")
+
 
 @lru_cache(maxsize=512)
 def _spec(globs: tuple[str, ...]) -> GitIgnoreSpec:
@@ -29,6 +35,9 @@ def glob_match(globs: tuple[str, ...], relative: str, *, whole_path: bool = Fals
     """
     if not globs:
         return False
+    if not whole_path and "//" not in relative and all(map(_PLAIN_NAME.fullmatch, globs)):
+        names = {glob.removeprefix("**/") for glob in globs}
+        return any(part in names for part in relative.split("/"))
     spec = _spec(globs)
     if not whole_path:
         return spec.match_file(relative)

@@ -5,6 +5,7 @@ findings on changed lines; the outcome says what happened, the caller reports it
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.store.database import Store
 
 PROGRESS_MIN_FILES = 100
+# Above this many files, a run collects its cyclic garbage (the console script starts without: ``cli.script``).
+GC_MIN_FILES = 32
 REMOTE_RULES = ("LNK011", "LNK012")
 
 
@@ -60,6 +63,7 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     here = configs.config(absolute(Path.cwd()))  # run-wide settings (cache folder, URL checks) come from here
     discovery = Discovery(options.paths, configs.cwd)
     files, errors = discover(options.paths, configs, discovery)
+    _collect_garbage_for(files)
     cache_dir = (options.cache_dir or here.root / here.cache_dir) if options.cache else None
     store = Store(cache_dir) if cache_dir is not None else None
     if store is not None:
@@ -115,6 +119,12 @@ def discover(paths: tuple[Path, ...], configs: ConfigLookup, discovery: Discover
     return unique(files), errors
 
 
+def _collect_garbage_for(files: list[Path]) -> None:
+    """Collect cyclic garbage in a run over many files (the console script starts without: ``cli.script``)."""
+    if len(files) >= GC_MIN_FILES:
+        gc.enable()
+
+
 def add_words(options: RunOptions, out: TextIO) -> list[str]:
     """Add the words of the possible-typo (SPL002) findings to each config's words file, printing them and
     the known misspellings (SPL001) left out; the errors met."""
@@ -124,6 +134,7 @@ def add_words(options: RunOptions, out: TextIO) -> list[str]:
     configs = ConfigLookup(options.config)
     discovery = Discovery(options.paths, configs.cwd)
     files, errors = discover(options.paths, configs, discovery)
+    _collect_garbage_for(files)
     engine = Engine(selection=Selection(options.select, options.ignore, options.extend_select), configs=configs,
                     config_path=options.config, discovery=discovery)
     by_file: dict[Path, set[str]] = {}

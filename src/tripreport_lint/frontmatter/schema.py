@@ -85,12 +85,13 @@ def load(spec: str, base: Path) -> Schema | None:
 
 def _builtin_path(name: str) -> Any:
     """A built-in schema: packaged in the wheel, or in the ``schemas/`` folder of a source checkout."""
-    from importlib import resources  # noqa: PLC0415 - ~5 ms: only when a built-in schema is loaded
+    here = Path(__file__).resolve()
+    for found in (here.parents[1] / "schemas" / name, here.parents[3] / "schemas" / name):
+        if found.is_file():  # an installed wheel's package folder, then a source checkout
+            return found
+    from importlib import resources  # noqa: PLC0415 - ~5 ms (it loads tempfile, random, zipfile): zipped installs only
 
-    packaged = resources.files("tripreport_lint") / "schemas" / name
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "schemas" / name
+    return resources.files("tripreport_lint") / "schemas" / name
 
 
 def _check_refs(node: Any, path: Path) -> None:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import sys
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, Generic, get_args, get_origin
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, get_args, get_origin
 
 from tripreport_lint.diagnostics import FixAvailability, Severity, Span, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.model import FrontMatter, KeyPath, Node
 from tripreport_lint.rules.context import Context
-
-if sys.version_info >= (3, 13):
-    from typing import TypeVar
-else:  # a TypeVar default (PEP 696) needs typing_extensions before Python 3.13
-    from typing_extensions import TypeVar
 
 
 @dataclass(frozen=True)
@@ -23,7 +19,14 @@ class NoOptions:
     """Options of a rule that has none."""
 
 
-OptionsT = TypeVar("OptionsT", default=NoOptions)
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 13):
+        from typing import TypeVar
+    else:  # a TypeVar default (PEP 696) needs typing_extensions before Python 3.13
+        from typing_extensions import TypeVar
+    OptionsT = TypeVar("OptionsT", default=NoOptions)
+else:  # the default matters to type checkers only (a rule's options are its Options): no typing_extensions to import
+    OptionsT = typing.TypeVar("OptionsT")
 
 
 class Rule(Generic[OptionsT]):

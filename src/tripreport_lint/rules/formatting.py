@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
-from tripreport_lint.format.normalise import MAX_PARAGRAPH, FormatOptions, Normalised, normalise
-from tripreport_lint.format.rendering import Rendering
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+
+if TYPE_CHECKING:
+    from tripreport_lint.format.normalise import Normalised
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ _TEMPLATES = {"hugo": ("{{<", "{{%"), "jekyll": ("{{", "{%")}
 
 
 def _normalised(doc: Document, ctx: Context, options: FormatSettings) -> tuple[str, Normalised] | None:
+    # Only when FMT is selected: the normaliser's modules cost a one-file check ~3 ms to import.
+    from tripreport_lint.format.normalise import MAX_PARAGRAPH, FormatOptions, Normalised, normalise  # noqa: PLC0415
+    from tripreport_lint.format.rendering import Rendering  # noqa: PLC0415
+
     model = ctx.site.model
     if model.normalisation_off_reason is not None and not options.kramdown:
         return None

@@ -118,12 +118,13 @@ class KnownMisspelling(Rule):
         if not _readable_english(doc, ctx):
             return
         found = prose_words(doc)
-        if not table.keys() & map(str.lower, found.distinct):  # asked in C first: most posts hold none
+        misspelt = table.lookup(set(map(str.lower, found.distinct)))  # asked together: most posts hold none
+        if not misspelt:
             return
         signs = NameSigns(doc, ctx.site.vocabulary)
-        real_words = dictionaries.real_words(ctx.codespell_dictionaries)
+        real_words = dictionaries.real_words(ctx.codespell_dictionaries, set(misspelt))
         for word in found.distinct:
-            fixes = table.get(word.lower())
+            fixes = misspelt.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
             if signs.named(word.lower()):
@@ -214,23 +215,23 @@ class PossibleTypo(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        english = dictionaries.english()
         vocabulary = ctx.site.vocabulary
         if not _readable_english(doc, ctx):
             return
         found = prose_words(doc)
-        # Set operations in C first: most posts have hundreds of distinct words and no typo.
+        # Set operations first: most posts have hundreds of distinct words and no typo.
         shaped = set(filter(_TYPO_SHAPE.fullmatch, found.distinct))
-        # One table at a time: difference() walks the smaller side only with a single set or dict.
-        unknown = set(map(str.lower, shaped))
-        for known in (english, dictionaries.codespell_words(), dictionaries.codespell(ctx.codespell_dictionaries),
-                      ctx.project_words):
-            unknown = unknown.difference(known)
+        unknown = set(map(str.lower, shaped)).difference(ctx.project_words)
+        for table in (dictionaries.english(), dictionaries.codespell_words(),
+                      dictionaries.codespell(ctx.codespell_dictionaries)):
+            unknown = unknown.difference(table.lookup(unknown)) if unknown else unknown
         unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < 2 and lower not in vocabulary.domains}
         if not unknown:
             return
         signs = NameSigns(doc, vocabulary)
         known_hosts = {**vocabulary.domains, **dict.fromkeys(signs.target_words, 1)}
+        # Every English word the checks below may ask about, asked together.
+        english = dictionaries.english().lookup(set().union(*map(_asked, unknown)))
         for lower in sorted(unknown):
             if signs.linked(lower) or _inflected(lower, english, vocabulary.posts) or _british(lower, english) or \
                     _compound(lower, english):
@@ -239,7 +240,7 @@ class PossibleTypo(Rule):
                 starts = [s for s in found.offsets(word)
                           if not (word[0].isupper() and in_person_name(doc, s, len(word)))
                           and not in_foreign_paragraph(doc, doc.span(s, s).line) and not signs.quoted(word, s)]
-                intended = _intended(lower, word[0].isupper(), english, vocabulary.posts, known_hosts) if starts else None
+                intended = _intended(lower, word[0].isupper(), vocabulary.posts, known_hosts) if starts else None
                 if intended is None:
                     continue
                 fixed = _keep_case(word, intended)
@@ -276,7 +277,7 @@ def _foreign(doc: Document, index: int) -> bool:
         children = inline_tokens(doc.tokens[index].content)  # the body's tokens are block tokens only
         prose = " ".join(child.content for child in children if child.type == "text")  # no code, no URLs
         words = [word.lower() for word in _LETTERS.findall(prose)]
-        english = dictionaries.english()
+        english = dictionaries.english().lookup(set(words))
         memo[index] = len(words) >= FOREIGN_MIN_WORDS and \
             sum(word not in english for word in words) >= FOREIGN_SHARE * len(words)
     return bool(memo[index])
@@ -294,23 +295,38 @@ def _readable_english(doc: Document, ctx: Context) -> bool:
     return not any(root.name != "en" and root in doc.path.parents for root in ctx.site.content_roots[1:])
 
 
+def _asked(word: str) -> set[str]:
+    """Every word that ``_inflected``, ``_british`` and ``_compound`` may look up for ``word``."""
+    asked = {*_stems(word), *(part for split in _splits(word) for part in split)}
+    for variant in _variants(word):
+        asked |= {variant, *_stems(variant)}
+    return asked
+
+
+def _splits(word: str) -> list[tuple[str, str]]:
+    return [(word[:at], word[at:]) for at in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
+
+
 def _compound(word: str, english: dict[str, int]) -> bool:
     """Whether the word is two common English words of ``MIN_COMPOUND_PART`` letters or more written as
     one (``lookback``, ``hitless``, ``stringlabels``): coined jargon, not a slip of the finger."""
-    return any(english.get(word[:at], 0) >= MIN_FREQUENCY_COMPOUND_PART and
-               english.get(word[at:], 0) >= MIN_FREQUENCY_COMPOUND_PART
-               for at in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
+    return any(english.get(first, 0) >= MIN_FREQUENCY_COMPOUND_PART and english.get(second, 0) >= MIN_FREQUENCY_COMPOUND_PART
+               for first, second in _splits(word))
+
+
+def _stems(word: str) -> list[str]:
+    """The words ``word`` may be with a common ending taken off, in the order they are tried."""
+    stems: list[str] = []
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            stems += (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base)
+    return stems
 
 
 def _inflected(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:
     """Whether the word is a known word with a common ending (plural, past tense, -ing...)."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            for stem in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base):
-                if stem in english or posts.get(stem, 0) >= 2:
-                    return True
-    return False
+    return any(stem in english or posts.get(stem, 0) >= 2 for stem in _stems(word))
 
 
 _KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
@@ -325,10 +341,15 @@ def _neighbours(a: str, b: str) -> bool:
     return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
 
 
+def _variants(word: str) -> list[str]:
+    """The American spellings ``word`` may be the British one of."""
+    variants = (word.replace("our", "or"), word.replace("is", "iz"), word.replace("ys", "yz"), word.replace("tre", "ter"))
+    return [v for v in variants if v != word]
+
+
 def _british(word: str, english: dict[str, int]) -> bool:
     """Whether the word is the British spelling of a known word (rumours, containerisation)."""
-    variants = (word.replace("our", "or"), word.replace("is", "iz"), word.replace("ys", "yz"), word.replace("tre", "ter"))
-    return any(v != word and (v in english or _inflected(v, english, {})) for v in variants)
+    return any(v in english or _inflected(v, english, {}) for v in _variants(word))
 
 
 def _common_enough(candidate: str, word: str, english: dict[str, int]) -> bool:
@@ -348,13 +369,13 @@ def _same_stem(word: str, candidate: str) -> bool:
         longer.startswith(shorter) and longer[len(shorter):] in _ENDINGS)
 
 
-def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict[str, int],
-              domains: dict[str, int]) -> str | None:
+def _intended(word: str, capitalised: bool, posts: dict[str, int], domains: dict[str, int]) -> str | None:
     """The most likely intended word one edit away, or None when nothing close is known well enough."""
     best, best_score = None, 0.0
-    edits = dictionaries.english_checker().edit_distance_1(word) - {word}  # deletions, swaps, replacements, insertions
+    edits = dictionaries.one_edit(word) - {word}  # deletions, swaps, replacements, insertions
+    english = dictionaries.english().lookup(edits)
     # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
-    for candidate in sorted((edits & english.keys()) | (edits & posts.keys()) | (edits & domains.keys())):
+    for candidate in sorted(english.keys() | (edits & posts.keys()) | (edits & domains.keys())):
         if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):
             continue  # "kgateway" is "k" + a word, "sysadmin" the singular of "sysadmins": not typos
         if capitalised and candidate[0] != word[0]:

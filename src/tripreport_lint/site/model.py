@@ -109,6 +109,10 @@ class SiteModel:
             parts = path.relative_to(self.root).parts
         except ValueError:
             return "post"
+        return self.kind_of(parts)
+
+    def kind_of(self, parts: tuple[str, ...]) -> PageKind:
+        """``page_kind`` of a path below the site root, by its parts relative to the root."""
         if self.generator == "jekyll":
             return self._jekyll_kind(parts)
         if self.generator == "hugo":

@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tripreport_lint.frontmatter.dates import DateProblem, parse_date
 from tripreport_lint.site.model import SiteModel
@@ -166,6 +165,8 @@ def _date(facts: PageFacts, keys: tuple[str, ...], zone: str | None = None) -> d
             except DateProblem:
                 return None
             if zone and parsed.has_zone:
+                from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - ~2 ms: only for a site with a time zone
+
                 try:
                     return parsed.moment.astimezone(ZoneInfo(zone)).date()
                 except (ZoneInfoNotFoundError, ValueError):

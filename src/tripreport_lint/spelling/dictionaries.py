@@ -1,11 +1,13 @@
-"""The word lists the spelling rules use, loaded once per process.
+"""The word lists the spelling rules use, made once per version of their data.
 
 codespell has no stable Python API, so its dictionary files are read here, in its own format.
 The English word frequencies are pyspellchecker's (MIT licensed; wordfreq would bring regex,
 msgpack and langcodes for the same job), read through its API. Loading them costs ~150 ms and
 parsing codespell's text ~35 ms, so the tables are kept in the user's cache folder (platformdirs'
-``user_cache_dir``) in marshal form (~40 ms and ~15 ms to load): a folder per version of this tool and
-of Python (marshal's format is Python's own), an entry per version of the data, the older removed.
+``user_cache_dir``), each as a SQLite file that a run asks a few words at a time (``tables``) and in
+marshal form, which a run that asks many loads whole (~30 ms and ~15 ms): a folder per version of this
+tool and of Python (marshal's format is Python's own), an entry per version of the data; entries and
+folders unused for a month are removed.
 """
 
 from __future__ import annotations
@@ -13,20 +15,22 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import marshal
+import os
+import string
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
 from tripreport_lint.files import write_cache_data
+from tripreport_lint.spelling.tables import WordTable, write_table
 
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
+V = TypeVar("V")
 
 CODESPELL_DICTIONARIES = {
     "clear": "dictionary.txt",
@@ -58,26 +62,26 @@ class Misspelling:
 
 
 @cache
-def codespell(names: tuple[str, ...]) -> dict[str, str]:
+def codespell(names: tuple[str, ...]) -> WordTable[str]:
     """codespell's built-in dictionaries by name (``clear``, ``rare``...), merged: lower-case typo to
     its fixes as written (``Misspelling.parse`` reads them; most entries are never looked at)."""
-    found: dict[str, str] = {}
+    parts = []
     for name in names:
         if name not in CODESPELL_DICTIONARIES:
             raise InputError(f"unknown codespell dictionary '{name}' (choose from {', '.join(CODESPELL_DICTIONARIES)})")
         source = _codespell_path(name)
-        found.update(_marshalled(f"codespell-{name}", [_stamp(source)], partial(_parse_codespell, source)))
-    return found
+        parts.append(_table_part(f"codespell-{name}", [_stamp(source)], partial(_parse_codespell, source)))
+    return WordTable(parts)
 
 
 # codespell's lists of real words and names that are often typos: correcting one is a guess.
 REAL_WORD_DICTIONARIES = ("rare", "names", "code")
 
 
-@cache
-def real_words(names: tuple[str, ...]) -> frozenset[str]:
-    """The entries of the chosen codespell dictionaries that are real words or names (``rouge``, ``bellow``)."""
-    return frozenset().union(*(codespell((name,)).keys() for name in names if name in REAL_WORD_DICTIONARIES))
+def real_words(names: tuple[str, ...], words: set[str]) -> set[str]:
+    """Those of ``words`` that the chosen codespell dictionaries list as real words or names (``rouge``, ``bellow``)."""
+    chosen = tuple(name for name in names if name in REAL_WORD_DICTIONARIES)
+    return set(codespell(chosen).lookup(words)) if chosen else set()
 
 
 def _parse_codespell(path: Path) -> dict[str, str]:
@@ -116,10 +120,34 @@ def _stamp(path: Path) -> str:
     return f"{path}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _marshalled(name: str, stamps: list[str], build: Callable[[], Any]) -> Any:
-    """A table built from installed data, kept in the user's cache folder in marshal form (loading it
-    costs a fraction of building it); ``stamps`` name the data's versions: a new one is a new entry."""
-    cached = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}.marshal"
+# An entry in use has its SQLite file touched at most this often (so that its age says when it was last used).
+TOUCH_SECONDS = 86_400
+
+
+def _table_part(name: str, stamps: list[str], build: Callable[[], dict[str, V]]) -> tuple[Path | None, Callable[[], dict[str, V]]]:
+    """A table built from installed data and kept in the user's cache folder, as a ``WordTable`` part: a
+    SQLite file to ask, and how to load it whole from its marshal form (loading that costs a fraction of
+    building it); ``stamps`` name the data's versions: a new one is a new entry. Where it had to be made
+    now, no file: this process holds it whole already."""
+    entry = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}"
+    asked = entry.with_name(entry.name + ".sqlite3")
+    load = partial(_marshalled, entry.with_name(entry.name + ".marshal"), build)
+    try:
+        if time.time() - asked.stat().st_mtime > TOUCH_SECONDS:
+            os.utime(asked)
+        return asked, load
+    except OSError:
+        pass  # not made yet (or made read-only: asking it still works)
+    if asked.exists():
+        return asked, load
+    table = load()
+    write_table(asked, table)
+    _remove_stale(entry)
+    return None, lambda: table
+
+
+def _marshalled(cached: Path, build: Callable[[], Any]) -> Any:
+    """The table kept at ``cached`` in marshal form, made with ``build`` when missing or unreadable."""
     try:
         table = marshal.loads(cached.read_bytes())
         if isinstance(table, (dict, tuple)):
@@ -128,17 +156,24 @@ def _marshalled(name: str, stamps: list[str], build: Callable[[], Any]) -> Any:
         pass
     table = build()
     write_cache_data(cached, marshal.dumps(table))
-    _remove_stale(cached)
     return table
 
 
 def _remove_stale(kept: Path) -> None:
-    """After a table is made: its entries for older data, and other versions' folders left unused."""
+    """After a table is made: the entries of the same table for other data left unused this long (another
+    installation of the tool may use its own), and other versions' folders left unused."""
     try:
-        for other in kept.parent.glob(f"{kept.name.rsplit('-', 1)[0]}-*.marshal"):
-            if other != kept:
-                other.unlink(missing_ok=True)
         now = time.time()
+        prefix = kept.name.rsplit("-", 1)[0]
+        entries: dict[str, list[Path]] = {}
+        for other in kept.parent.glob(f"{prefix}-*.*"):
+            stem = other.name.rsplit(".", 1)[0]
+            if stem != kept.name and stem.rsplit("-", 1)[0] == prefix:
+                entries.setdefault(stem, []).append(other)
+        for files in entries.values():
+            if all(now - other.stat().st_mtime > STALE_SECONDS for other in files):
+                for other in files:
+                    other.unlink(missing_ok=True)
         for folder in kept.parent.parent.iterdir():
             if folder != kept.parent and folder.is_dir() and now - folder.stat().st_mtime > STALE_SECONDS:
                 import shutil  # noqa: PLC0415 - only when a table is built
@@ -153,42 +188,70 @@ _CORRECTIONS = ("clear", "rare", "usage")
 _BRITISH = "en-GB_to_en-US"
 
 
-@cache
-def _word_lists() -> tuple[dict[str, int], frozenset[str]]:
+def _english_data() -> Path:
     # pyspellchecker's English data file stands for its version (asking importlib.metadata costs ~9 ms a run).
-    english_data = _package_data("spellchecker", "pyspellchecker", "resources", "en.json.gz")
-    stamps = [_stamp(english_data), *(_stamp(_codespell_path(name)) for name in (*_CORRECTIONS, _BRITISH))]
-    frequencies, known = _marshalled("words", stamps, _build_word_lists)
-    return frequencies, known
+    return _package_data("spellchecker", "pyspellchecker", "resources", "en.json.gz")
 
 
-def _build_word_lists() -> tuple[dict[str, int], frozenset[str]]:
+@cache
+def english() -> WordTable[int]:
+    """English words (lower case) and how often they occur, from pyspellchecker's data."""
+    return WordTable([_table_part("english", [_stamp(_english_data())], _build_english)])
+
+
+def _build_english() -> dict[str, int]:
     from spellchecker import SpellChecker  # noqa: PLC0415 - loading its English words costs ~150 ms: once a version
 
-    frequencies = dict(SpellChecker(language="en").word_frequency.dictionary)
-    # codespell's corrections are real words, and so are the British spellings it maps to American.
-    known = {w.strip().lower() for fixes in codespell(_CORRECTIONS).values()
-             for w in fixes.split(",")[: None if "," not in fixes else -1]}
-    known |= codespell((_BRITISH,)).keys()
-    return frequencies, frozenset(w for w in known if w.isalpha())
-
-
-def english() -> dict[str, int]:
-    """English words (lower case) and how often they occur, from pyspellchecker's data."""
-    return _word_lists()[0]
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
 @cache
-def english_checker() -> SpellChecker:
-    """pyspellchecker's checker over those words (its edits use their letters), for lower-case words."""
-    from spellchecker import SpellChecker  # noqa: PLC0415 - only a post with an unknown word needs it
-
-    # Case-sensitive: the table is lower case already, and lowering its keys again would double the ~20 ms.
-    checker = SpellChecker(language=None, case_sensitive=True)
-    checker.word_frequency.load_json(english())
-    return checker
+def codespell_words() -> WordTable[int]:
+    """Real words according to codespell: every correction it offers, and British spellings (each with 0)."""
+    stamps = [_stamp(_codespell_path(name)) for name in (*_CORRECTIONS, _BRITISH)]
+    return WordTable([_table_part("codespell-words", stamps, _build_codespell_words)])
 
 
-def codespell_words() -> frozenset[str]:
-    """Real words according to codespell: every correction it offers, and British spellings."""
-    return _word_lists()[1]
+def _build_codespell_words() -> dict[str, int]:
+    # codespell's corrections are real words, and so are the British spellings it maps to American.
+    known = {w.strip().lower() for fixes in codespell(_CORRECTIONS).whole().values()
+             for w in fixes.split(",")[: None if "," not in fixes else -1]}
+    known |= codespell((_BRITISH,)).whole().keys()
+    return dict.fromkeys((w for w in known if w.isalpha()), 0)
+
+
+@cache
+def _english_letters() -> tuple[str, int]:
+    """The letters of the English words and the length of the longest, kept as the tables are."""
+    cached = _cache_folder() / f"english-letters-{hashlib.sha256(_stamp(_english_data()).encode()).hexdigest()[:16]}.marshal"
+    letters, longest = _marshalled(cached, lambda: _letters(english().whole()))
+    return letters, longest
+
+
+def _letters(words: dict[str, int]) -> tuple[str, int]:
+    return "".join(sorted(set().union(*words))), max(map(len, words))
+
+
+def one_edit(word: str) -> set[str]:
+    """The strings one edit from a lower-case word (a letter dropped, two swapped, one replaced or added,
+    with the letters of the English words), as pyspellchecker's ``edit_distance_1`` makes them (without
+    loading its checker): only the word itself for a number or a word too long to be a typo of any."""
+    letters, longest = _english_letters()
+    if (len(word) == 1 and word in string.punctuation) or len(word) > longest + 3 or _number(word):
+        return {word}
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [left + right[1:] for left, right in splits if right]
+    transposes = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
+    replaces = [left + c + right[1:] for left, right in splits if right for c in letters]
+    inserts = [left + c + right for left, right in splits for c in letters]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _number(word: str) -> bool:
+    if word.lower() in ("nan", "inf", "infinity"):
+        return False
+    try:
+        float(word)
+    except ValueError:
+        return False
+    return True

@@ -7,7 +7,6 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
@@ -356,6 +355,8 @@ def _days(parsed: ParsedDate, zone: str | None) -> set[datetime.date]:
     if not parsed.has_zone:
         return {written}
     if zone is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415 - ~2 ms: only for a site with a time zone
+
         try:
             return {parsed.moment.astimezone(ZoneInfo(zone)).date()}
         except (ZoneInfoNotFoundError, ValueError):

@@ -3,11 +3,13 @@ which keys the site reads as taxonomies, how it reads their values, and which sp
 
 from __future__ import annotations
 
+import os
 import re
 import weakref
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,13 +71,18 @@ def taxonomies_of(model: SiteModel, data: Mapping[Any, Any]) -> list[Written]:
 def near_keys(model: SiteModel, data: Mapping[Any, Any]) -> list[tuple[str, str]]:
     """(key as written, taxonomy) of keys the site does not read as a taxonomy though they differ from one
     only by case, spacing, hyphens or plural (Hugo's `category:` beside its `categories` taxonomy)."""
-    by_fold = {fold(name): name for name in _site_taxonomies(model)}
+    by_fold = _by_fold(_site_taxonomies(model))
     found = []
     for raw_key, value in data.items():
         key = str(raw_key)
         if _taxonomy_name(model, key) is None and fold(key) in by_fold and _values(model, key, value) is not None:
             found.append((key, by_fold[fold(key)]))
     return found
+
+
+@cache
+def _by_fold(names: tuple[str, ...]) -> dict[str, str]:
+    return {fold(name): name for name in names}
 
 
 def _site_taxonomies(model: SiteModel) -> tuple[str, ...]:
@@ -157,22 +164,35 @@ def as_data(facts: PageFacts) -> dict[str, Any]:
 def counted(path: Path, draft: object) -> bool:
     """Whether a page's terms make the site's vocabulary: a published page (``draft`` is its draft value),
     not a list page (Hugo's `_index`) or a draft."""
-    return path.stem != "_index" and "_drafts" not in path.parts and str(draft).lower() != "true"
+    return _counted(path.parts, draft)
+
+
+def _counted(parts: Sequence[str], draft: object) -> bool:
+    name = parts[-1] if parts else ""
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as Path.stem
+    return stem != "_index" and "_drafts" not in parts and str(draft).lower() != "true"
 
 
 def blog_of(model: SiteModel, path: Path) -> tuple[PageKind, str]:
     """Which pages a page's terms are compared with: pages of its kind and, on a site no generator's
     configuration describes (which may hold several blogs), below the same outermost folder named as a
     blog (`posts`, `blog`, `_posts`, ...), else anywhere in the site."""
-    kind = model.page_kind(path)
+    try:
+        parts = path.relative_to(model.root).parts
+    except ValueError:
+        return "post", ""  # as page_kind says of a page outside the site
+    return _blog(model, parts)
+
+
+def _blog(model: SiteModel, parts: tuple[str, ...]) -> tuple[PageKind, str]:
+    """``blog_of`` a page below the site root, by its parts relative to the root."""
+    kind = model.kind_of(parts)
     if model.generator in ("hugo", "jekyll"):
         return kind, ""
-    try:
-        parts = path.relative_to(model.root).parts[:-1]
-    except ValueError:
-        return kind, ""
-    at = next((i for i, part in enumerate(parts) if part.lower() in BLOG_SECTIONS or part == "_posts"), None)
-    return kind, "/".join(parts[: at + 1]) if at is not None else ""
+    folders = parts[:-1]
+    at = next((i for i, part in enumerate(folders) if part.lower() in BLOG_SECTIONS or part == "_posts"), None)
+    return kind, "/".join(folders[: at + 1]) if at is not None else ""
 
 
 _CACHE: weakref.WeakKeyDictionary[SiteIndex, dict[tuple[PageKind, str], SiteTerms]] = weakref.WeakKeyDictionary()
@@ -184,10 +204,11 @@ def site_terms(site: SiteIndex, blog: tuple[PageKind, str]) -> SiteTerms:
     if blogs is None:
         blogs = _CACHE[site] = {}
         model = site.model
-        for name, facts in site.pages.items():
-            path = Path(name)
-            if counted(path, facts.get("draft")):
-                terms = blogs.setdefault(blog_of(model, path), SiteTerms())
+        below = os.path.join(model.root, "")
+        for name, facts in site.pages.items():  # strings, not Paths: every page, in every one-file run
+            if _counted(name.split(os.sep), facts.get("draft")):
+                of = _blog(model, tuple(name[len(below):].split(os.sep))) if name.startswith(below) else ("post", "")
+                terms = blogs.setdefault(of, SiteTerms())
                 terms.add(model, as_data(facts))
                 terms.counted.add(name)
     return blogs.get(blog, SiteTerms())

@@ -3,7 +3,6 @@ differently, a taxonomy no other post sets, a term no other post has where the v
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import Counter
@@ -348,6 +347,8 @@ class LoneTerm(Rule[OutlierOptions]):
             for index, term in enumerate(item.terms):
                 if not term or fold(term) in groups:
                     continue
+                import difflib  # noqa: PLC0415 - ~1 ms: only for a term the site does not know
+
                 near = difflib.get_close_matches(term.casefold(), known, n=1, cutoff=0.75)
                 hint = f"; did you mean '{known[near[0]]}'?" if near else ""
                 span, _ = _term_span(doc, post.fm, item, index)
