@@ -77,7 +77,7 @@ def test_a_category_block_on_one_post_of_a_tags_only_site_is_reported_once(site:
     found = site.diagnostics(text, VOCABULARY)
     assert [(d.code, d.span.line, d.span.column) for d in found] == [("FM033", 5, 1)]  # FM030 stands down
     assert found[0].message == ("no other post of this site sets 'categories': of its 24 other posts, 24 set "
-                                "'tags' (24)")
+                                "'tags': remove it, or use the site's taxonomies")
     assert site.findings(post("Mine", "tags: [release]\n"), VOCABULARY) == []
     blog(site, 24, "tags: [release]\ncategories: [events]\n", folder="content/blog/more")
     assert [c for c, _, _ in site.findings(text, "FM030,FM033")] == ["FM030"]  # the site's categories: drift

@@ -62,6 +62,8 @@ def test_hugo_ref_shortcodes_carry_fragments_to_their_page(tmp_path: Path) -> No
     body = ('[a]({{< ref "other.md#setup" >}}) [b]({{< ref "other.md#missing" >}})\n'
             '[c]({{< relref "/blog/other" >}}#missing) [d]({{< ref "#here" >}}) [e]({{< ref "#gone" >}})\n\n## Here\n')
     assert site.findings(HEAD + body, select="LNK005") == [("LNK005", 6, 39), ("LNK005", 7, 5), ("LNK005", 7, 72)]
+    shown = site.diagnostics(HEAD + body, select="LNK005")[0].message
+    assert shown.startswith("'#missing' matches no heading or id of 'other.md'")  # the file, not a cut tag
 
 
 def test_jekyll_link_and_post_url_tags_and_permalinks(tmp_path: Path) -> None:
@@ -101,6 +103,7 @@ def test_hugo_links_to_drafts_future_and_expired_pages(tmp_path: Path) -> None:
                                 "live site until that page is published: publish it first, or drop the link until then")
     assert "until the first build after 2027-03-01" in found[1].message
     assert "(publishdate 2026-12-01T09:00:00Z)" in found[2].message and "2026-12-01T09:00:00+00:00" in found[2].message
+    assert "the build fails (Hugo's REF_NOT_FOUND) until the first build after" in found[2].message  # a ref, no 404
     assert "which has expired (expirydate 2025-01-01)" in found[3].message
 
 

@@ -266,9 +266,11 @@ class LoneTaxonomy(Rule[OutlierOptions]):
         others = post.others
         for item in _lone(post, self.options.min_posts):
             used = sorted(((u.pages, name) for name, u in others.taxonomies.items() if u.pages), reverse=True)
-            names = ", ".join(f"'{name}' ({pages})" for pages, name in used)
+            names = " and ".join(f"'{name}'" for _, name in used) if len(used) < 2 else \
+                ", ".join(f"'{name}' ({pages})" for pages, name in used)  # counts only where they differ
             yield Violation(f"no other post of this site sets '{item.key}': of its {others.pages} other posts, "
-                            f"{others.tagged} set {names}", locate(doc, post.fm, (item.key,), key=True))
+                            f"{others.tagged} set {names}: remove it, or use the site's taxonomies",
+                            locate(doc, post.fm, (item.key,), key=True))
         model = ctx.site.model
         for key, taxonomy in near_keys(model, post.fm.mapping or {}):
             usage = post.others.taxonomies.get(taxonomy)

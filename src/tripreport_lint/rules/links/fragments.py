@@ -128,5 +128,5 @@ class MissingFragment(Rule[FragmentOptions]):
                     yield target.fragment, page, target.path, target.start, target.end
         for link in template_links(doc):
             if link.fragment and (page := template_page(link, doc.path, ctx)) is not None:
-                yield link.fragment, page, link.raw.split("#")[0], link.start, link.end
+                yield link.fragment, page, link.name or site_relative(page, ctx), link.start, link.end
 

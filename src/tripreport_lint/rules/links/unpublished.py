@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,14 +102,19 @@ def _state(page: Path, ctx: Context, doc: Document | None = None) -> Unpublished
 
 
 def _message(raw: str, page: str, state: Unpublished) -> str:
+    # Hugo's ref and relref find no page it does not publish: by default the build stops (REF_NOT_FOUND).
+    broken = "the build fails (Hugo's REF_NOT_FOUND)" if _HUGO_REF.match(raw) else "a 404 on the live site"
     if state.reason == "draft":
-        return (f"'{raw}' links to '{page}', a draft ({state.said}): a 404 on the live site until that page is "
+        return (f"'{raw}' links to '{page}', a draft ({state.said}): {broken} until that page is "
                 "published: publish it first, or drop the link until then")
     if state.reason == "future":
         assert state.when is not None
         day = state.when.moment.date().isoformat() if not state.when.has_time else state.when.moment.isoformat()
-        return (f"'{raw}' links to '{page}', dated in the future ({state.said}): a 404 on the live site until "
+        return (f"'{raw}' links to '{page}', dated in the future ({state.said}): {broken} until "
                 f"the first build after {day}: drop the link until then, or publish this page no earlier")
-    return (f"'{raw}' links to '{page}', which has expired ({state.said}): a 404 on the live site: remove the "
+    return (f"'{raw}' links to '{page}', which has expired ({state.said}): {broken}: remove the "
             "link, or the page's expiry date")
+
+
+_HUGO_REF = re.compile(r"\{\{[<%]-?\s*(?:rel)?ref\b")
 
