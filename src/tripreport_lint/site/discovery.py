@@ -69,6 +69,19 @@ class Discovery:
         """Whether a walk skips the sub-folder ``name`` of ``folder``: a hidden, dependency or output folder."""
         return skipped_anywhere(folder, name) or os.path.abspath(os.path.join(folder, name)) in self._outputs
 
+    def listing(self, folder: str, real: str) -> list[os.DirEntry[str]] | None:
+        """A folder's entries in name order, met as every walk meets a folder (its site markers and git's
+        files noted); None when it cannot be read. ``real`` is the folder's real path."""
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            return None
+        names = [entry.name for entry in entries]
+        self.meet(folder, names)
+        self.git.meet(real, names)
+        return entries
+
     def walk(self, root: Path) -> Iterator[Path]:
         """The files below a folder named on the command line that a run lints, in a stable order (a folder's
         files, then its folders); links to folders are followed, once. A folder named in which git lists no
@@ -80,14 +93,9 @@ class Discovery:
         pending = [(os.fspath(root), start)]
         while pending:
             folder, real = pending.pop()
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
-            except OSError:
+            entries = self.listing(folder, real)
+            if entries is None:
                 continue
-            names = [entry.name for entry in entries]
-            self.meet(folder, names)
-            self.git.meet(real, names)
             listed = self.git.files_beside(real) if with_git else None
             inside = os.path.join(real, "")
             folders = []

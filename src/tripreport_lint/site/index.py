@@ -85,14 +85,9 @@ class SiteIndex:
         pending = [str(self.root)]
         while pending:
             folder = pending.pop()
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
-            except OSError:
+            entries = self.discovery.listing(folder, self._real(folder))
+            if entries is None:
                 continue
-            names = [entry.name for entry in entries]
-            self.discovery.meet(folder, names)
-            self.discovery.git.meet(self._real(folder), names)
             folders = []
             for entry in entries:
                 try:
