@@ -140,11 +140,13 @@ class SiteIndex:
         """The real path of a folder of the walk (which follows no link below the root)."""
         return self._real_root + folder[len(str(self.root)):]
 
-    def prepare(self, map_chunks: page_facts.MapChunks | None = None) -> None:
-        """Read what the pages say now (in parallel with ``map_chunks``, a process pool's map) and keep
-        it in the store: done before rules run, which only read it."""
+    def prepare(self, map_chunks: page_facts.MapChunks | None = None,
+                known: dict[str, page_facts.Entry] | None = None) -> None:
+        """Read what the pages say now (in parallel with ``map_chunks``, a process pool's map; ``known``:
+        the pages this run read already, see ``page_facts.read``) and keep it in the store: done before
+        rules run, which only read it."""
         if "_pages" not in self.__dict__:
-            self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks)
+            self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks, known)
 
     @property
     def vocabulary(self) -> Vocabulary:
