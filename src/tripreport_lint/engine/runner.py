@@ -94,7 +94,7 @@ def _stored(engine: Engine, results: Results, path: Path, task: Task) -> FileRes
             return None
         new_bytes, count, remaining, found = fixed
         return FileResult(path, shown, remaining, count, True, new_bytes, raw=raw, unfixed=found)
-    return FileResult(path, shown, diagnostics, raw=raw if task.fix else b"")
+    return FileResult(path, shown, diagnostics)
 
 
 def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iterator[FileResult]:
@@ -142,7 +142,7 @@ def _check(engine: Engine, path: Path, task: Task) -> FileResult:
     result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
     if engine.store is not None:
         _keep(engine, result, task)
-    if not task.fix:
+    if not result.changed:
         result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
     return result
 

@@ -352,7 +352,7 @@ def _intended(word: str, capitalised: bool, english: dict[str, int], posts: dict
               domains: dict[str, int]) -> str | None:
     """The most likely intended word one edit away, or None when nothing close is known well enough."""
     best, best_score = None, 0.0
-    edits = dictionaries.english_checker().edit_distance_1(word) - {word}  # deletions, swaps, replacements, insertions
+    edits = dictionaries.one_edit(word) - {word}
     # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
     for candidate in sorted((edits & english.keys()) | (edits & posts.keys()) | (edits & domains.keys())):
         if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):
