@@ -18,7 +18,7 @@ from tripreport_lint.reporters import REPORTERS, RunSummary
 from tripreport_lint.rules.front_matter.dates import InvalidDate
 
 BAD = "---\ntitle: Meetup recap\ndate: 2024-03-05\ndraft: \"false\"\n---\n\nPizza and talks.\n"
-GOOD = "---\ntitle: Meetup recap\ndate: 2024-03-05\n---\n\nPizza and talks.\n"
+GOOD = "---\ntitle: Booth notes\ndate: 2024-03-05\n---\n\nPizza and talks.\n"
 
 
 def test_exit_codes(site: Site) -> None:
@@ -40,7 +40,7 @@ def test_exit_codes(site: Site) -> None:
 
 def test_findings_in_several_files_are_counted_by_file(site: Site) -> None:
     site.write("content/blog/a.md", BAD)
-    site.write("content/blog/b.md", BAD.replace("draft", "toc"))
+    site.write("content/blog/b.md", BAD.replace("draft", "toc").replace("Meetup recap", "Speaker dinner"))
     site.write("content/blog/good.md", GOOD)
     result = run_cli("content/blog/a.md", "content/blog/b.md", cwd=site.root)
     assert result.stdout.splitlines()[-1] == "Found 2 problems in 2 files; 2 fixable with --fix ([*])."
@@ -71,7 +71,7 @@ def test_github_output_is_the_default_under_actions(site: Site) -> None:
 
 def test_statistics_and_quiet(site: Site) -> None:
     site.write("content/blog/a.md", BAD)
-    site.write("content/blog/b.md", BAD.replace("draft", "toc"))
+    site.write("content/blog/b.md", BAD.replace("draft", "toc").replace("Meetup recap", "Speaker dinner"))
     result = run_cli("--statistics", ".", cwd=site.root)
     assert result.stdout.splitlines()[0] == "     2  FM010   schema-violation [*]"
     quiet = run_cli("-q", ".", cwd=site.root)

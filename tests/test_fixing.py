@@ -41,7 +41,7 @@ def test_fix_keeps_crlf_comments_quoting_bom_and_hard_breaks(site: Site) -> None
 
 
 def test_unchanged_file_is_not_rewritten_and_mode_is_kept(site: Site) -> None:
-    clean = site.write("content/blog/clean.md", "---\ntitle: N\ndate: 2024-01-01\n---\n")
+    clean = site.write("content/blog/clean.md", "---\ntitle: M\ndate: 2024-01-01\n---\n")
     dirty = site.write("content/blog/dirty.md", "---\ntitle: N\ndate: 2024-01-01\ndraft: 'yes'\n---\n")
     os.chmod(dirty, 0o640)
     before = clean.stat().st_mtime_ns, clean.stat().st_ino

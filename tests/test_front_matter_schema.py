@@ -48,9 +48,9 @@ def test_missing_required_keys_are_reported_at_the_opening_line(site: Site) -> N
 def test_date_from_an_alias_counts_and_from_the_file_name_only_where_hugo_reads_it(site: Site) -> None:
     assert site.findings(post("title: Notes", "publishDate: 2024-05-19")) == []
     bundle = "content/blog/2024-05-19-notes/index.md"
-    assert site.findings(post("title: Notes"), relative=bundle) == [("FM010", 1, 1)]  # Hugo's default: no date
+    assert site.findings(post("title: Bundle"), relative=bundle) == [("FM010", 1, 1)]  # Hugo's default: no date
     site.write("hugo.toml", '[frontmatter]\ndate = [":filename", ":default"]\n')
-    assert site.findings(post("title: Notes"), relative=bundle) == []
+    assert site.findings(post("title: Bundle"), relative=bundle) == []
 
 
 def test_list_item_of_wrong_type_is_reported_at_the_item(site: Site) -> None:

@@ -1,4 +1,4 @@
-"""FM011 and FM020-FM023: YAML 1.1 booleans and dates as the author wrote them."""
+"""FM011 and FM020-FM024: YAML 1.1 booleans and dates as the author wrote them."""
 
 from __future__ import annotations
 
@@ -85,3 +85,42 @@ def test_date_without_timezone_is_opt_in(site: Site) -> None:
     assert site.findings(text) == []
     assert site.findings(text, select="FM023") == [("FM023", 3, 7)]
     assert site.findings(post("title: Notes", "date: 2024-05-19"), select="FM023") == []
+
+
+def _jekyll(site: Site, config: str = "title: Blog\n") -> None:
+    (site.root / "hugo.toml").unlink()
+    site.write("_config.yml", config)
+
+
+def test_a_jekyll_post_dated_another_day_than_its_file_name(site: Site) -> None:
+    _jekyll(site)
+    name = "_posts/2024-03-05-meetup-recap.md"
+    [finding] = site.diagnostics(post("title: Meetup recap", "date: 2024-03-12"), "FM024", name)
+    assert (finding.span.line, finding.span.column) == (3, 7)
+    assert finding.message == ("'date' 2024-03-12 names another day than the file name's 2024-03-05: rename the file "
+                               "or correct the date, so that the post's URL and the day it shows agree")
+    assert site.findings(post("title: Meetup recap", "date: 2024-03-05 18:00"), "FM024", name) == []
+    assert site.findings(post("title: Meetup recap"), "FM024", name) == []  # the date comes from the name
+    # Words after the time, as Jekyll reads them: compared by the leading date.
+    assert site.findings(post("title: Meetup recap", "date: 2024-03-12 10:00:00 2024 -0800"), "FM024", name) != []
+    # Other collections take no date from their names; neither do pages.
+    assert site.findings(post("title: Meetup recap", "date: 2024-03-12"), "FM024", "_talks/2024-03-05-x.md") == []
+
+
+def test_a_zoned_date_is_read_in_the_site_s_time_zone(site: Site) -> None:
+    name = "_posts/2024-03-05-late-talk.md"
+    late = post("title: Late talk", "date: 2024-03-05 23:30:00 -0800")
+    _jekyll(site)  # no zone set: the build machine's decides; the day as written could be it
+    assert site.findings(late, "FM024", name) == []
+    site.write("_config.yml", "title: Blog\ntimezone: Europe/Berlin\n")  # in Berlin it is the 6th already
+    assert site.findings(late, "FM024", name) == [("FM024", 3, 7)]
+    assert site.findings(late, "FM024", "_posts/2024-03-06-late-talk.md") == []
+
+
+def test_hugo_compares_only_when_it_reads_dates_from_file_names(site: Site) -> None:
+    text = post("title: Meetup recap", "date: 2024-03-12")
+    assert site.findings(text, "FM024", "content/posts/2024-03-05-meetup-recap.md") == []
+    site.write("hugo.toml", 'title = "Blog"\n[frontmatter]\ndate = [":filename", ":default"]\n')
+    assert site.findings(text, "FM024", "content/posts/2024-03-05-meetup-recap.md") == [("FM024", 3, 7)]
+    assert site.findings(text, "FM024", "content/posts/2024-03-05-meetup-recap/index.md") == [("FM024", 3, 7)]
+    assert site.findings(text, "FM024", "content/posts/2024-03-12-meetup-recap/index.md") == []

@@ -136,7 +136,7 @@ OLD_POST = POST.replace("Text.", "Text.\n\nAn old line, http://localhost:9090/ol
 
 
 CLEAN = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\nText.\n"
-UNFORMATTED = CLEAN.replace("Text.", "Talks:\n\n* one\n* two")
+UNFORMATTED = CLEAN.replace("Text.", "Talks:\n\n* one\n* two").replace("Notes", "Talks")
 
 
 @pytest.mark.parametrize("fail_on", ["findings", "error"])

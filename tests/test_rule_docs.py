@@ -32,6 +32,17 @@ NETWORK = {
 }
 
 
+# Rules that measure a post against the site's other posts (FM032-FM034): their examples sit in a blog of 24
+# other posts, each tagged with one of three shared tags.
+SITE_WIDE = {"FM032", "FM033", "FM034"}
+
+
+def write_neighbours(site: Site) -> None:
+    for n in range(24):
+        tag = ("observability", "kubernetes", "release")[n % 3]
+        site.write(f"content/blog/post-{n}.md", f"---\ntitle: Post {n}\ndate: 2024-01-01\ntags: [{tag}]\n---\n\nText.\n")
+
+
 def section(rule: type[Rule], heading: str) -> str:
     sections = doc_sections(rule)
     assert heading in sections, f"{rule.code} has no '## {heading}' section"
@@ -52,11 +63,30 @@ def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
     assert re.fullmatch(r"[A-Z]{2,3}\d{3}", rule.code) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
 
 
+# Rules whose example says where the post stands or which other page it meets: (its path, files of the site;
+# a site with _config.yml is Jekyll's, without Hugo's hugo.toml).
+PLACES = {
+    "FM024": ("_posts/2024-03-05-meetup-recap.md", {"_config.yml": "title: Example blog\n"}),
+    "FM050": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: March\nurl: /blog/meetup/\n---\n"}),
+    "FM051": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: Meetup recap\n---\n"}),
+    "LNK016": ("content/blog/example.md", {"content/blog/follow-up.md": "---\ntitle: Follow-up\ndraft: true\n---\n"}),
+}
+
+
 @pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.code not in NOT_MARKDOWN_EXAMPLES], ids=lambda r: r.code)
 def test_example_triggers_and_use_instead_does_not(rule: type[Rule], site: Site) -> None:
     example = markdown_block(section(rule, "Example"))
     fixed = markdown_block(section(rule, "Use instead"))
     relative = "content/blog/example.md"
+    if rule.code in SITE_WIDE:
+        write_neighbours(site)
+    if rule.code in PLACES:
+        relative, files = PLACES[rule.code]
+        for name, text in files.items():
+            assert f"`{name if name.endswith('.md') else relative}`" in section(rule, "Example")
+            site.write(name, text)
+        if "_config.yml" in files:
+            (site.root / "hugo.toml").unlink()
     assert rule.code in [c for c, _, _ in site.findings(example, rule.code, relative, NETWORK)]
     assert site.findings(fixed, rule.code, relative, NETWORK) == []
 

@@ -64,6 +64,25 @@ def test_words_saved_by_another_run_since_the_summary_start_the_counts_again(tmp
     assert page_facts.read(str(root), _pages(root), store).vocabulary.posts == _truth(root)
 
 
+def test_front_matter_facts_are_kept_and_read_back_from_the_store(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "recap.md").write_text("---\nTitle: KubeCon recap\ndate: 2024-03-20T09:00:00+01:00\ndraft: true\n"
+                                   "slug: kubecon-recap\naliases: [/old/recap/]\ntags: [Observability, eBPF]\n"
+                                   "categories: Events\nweights: [1, 2]\n---\n\nText.\n", encoding="utf-8")
+    (root / "plain.md").write_text("No front matter at all.\n", encoding="utf-8")
+    store = SiteFacts(Store(tmp_path / "cache"))
+    for _ in range(2):  # read from the pages, then from the store
+        facts = page_facts.read(str(root), _pages(root), store).pages
+        recap = facts[str(root / "recap.md")]
+        assert recap.get("title") == "KubeCon recap" and recap.get("draft") == "true"
+        assert recap.get("date") == "2024-03-20T09:00:00+01:00" and recap.get("expirydate") is None
+        assert recap.aliases == ("/old/recap/",) and recap.keys == ("kubecon-recap", "kubecon-recap", "recap")
+        assert dict(recap.terms) == {"aliases": ("/old/recap/",), "tags": ("Observability", "eBPF")}  # lists of strings
+        assert dict(recap.labels) == {"categories": "Events"}  # a taxonomy given as one string
+        assert facts[str(root / "plain.md")] == page_facts.PageFacts()
+
+
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]])
 def test_a_page_of_a_site_inside_another_is_read_once_a_run(site: Site, monkeypatch: pytest.MonkeyPatch,
                                                              cache: list[str]) -> None:

@@ -254,8 +254,8 @@ def test_jekyll_reads_unpadded_file_name_dates_and_tags_as_a_string(tmp_path: Pa
     site = Site(tmp_path)
     site.write("_config.yml", "")
     assert site.findings(POST.format("title: The end"), relative="_posts/2021/2021-4-1-the-end.md") == []
-    assert site.findings(POST.format("title: The end\ntags: mono .NET linux"),
-                         relative="_posts/2021-04-01-the-end.md") == []
+    assert site.findings(POST.format("title: The start\ntags: mono .NET linux"),
+                         relative="_posts/2021-04-01-the-start.md") == []
     hugo = Site(tmp_path / "hugo")
     hugo.write("hugo.toml", "")
     assert hugo.findings(POST.format("title: The end\ndate: 2021-04-01\ntags: mono .NET linux")) == [("FM010", 4, 7)]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from tripreport_lint import rules as registry
 from tripreport_lint.cli.arguments import RunOptions
 from tripreport_lint.config.lookup import ConfigLookup
 from tripreport_lint.config.settings import Config
@@ -98,7 +99,8 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     outcome.diagnostics.sort(key=lambda d: d.sort_key)
     outcome.changed_spots = _changed(options, outcome.diagnostics)
     if options.diff_base:
-        outcome.diagnostics = [d for d in outcome.diagnostics if (d.path, d.span.line) in outcome.changed_spots]
+        outcome.diagnostics = [d for d in outcome.diagnostics if (d.path, d.span.line) in outcome.changed_spots
+                               and registry.BY_CODE[d.code].reported_with_diff_base]
     return outcome
 
 

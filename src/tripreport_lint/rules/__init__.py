@@ -14,7 +14,14 @@ from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
 from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
 from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
 from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
-from tripreport_lint.rules.front_matter.dates import DateWithoutTimezone, FutureDate, InvalidDate, LastmodBeforeDate
+from tripreport_lint.rules.front_matter.dates import (
+    DateFilenameMismatch,
+    DateWithoutTimezone,
+    FutureDate,
+    InvalidDate,
+    LastmodBeforeDate,
+)
+from tripreport_lint.rules.front_matter.duplicates import DuplicateTitle, DuplicateUrl
 from tripreport_lint.rules.front_matter.images import ImageMissing
 from tripreport_lint.rules.front_matter.key_case import KeyCase
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
@@ -26,6 +33,7 @@ from tripreport_lint.rules.front_matter.structure import (
     FrontMatterUnterminated,
 )
 from tripreport_lint.rules.front_matter.taxonomy import TaxonomyDuplicate, TaxonomyMismatch
+from tripreport_lint.rules.front_matter.vocabulary import LoneTaxonomy, LoneTerm, TaxonomyVariant
 from tripreport_lint.rules.headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
 from tripreport_lint.rules.links.bare_urls import BareUrl
@@ -43,6 +51,7 @@ from tripreport_lint.rules.links.syntax import (
     SpaceBeforeLinkTarget,
     TextGluedToLink,
 )
+from tripreport_lint.rules.links.unpublished import LinkToUnpublished
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
@@ -60,9 +69,15 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     FutureDate,
     LastmodBeforeDate,
     DateWithoutTimezone,
+    DateFilenameMismatch,
     TaxonomyMismatch,
     TaxonomyDuplicate,
+    TaxonomyVariant,
+    LoneTaxonomy,
+    LoneTerm,
     ImageMissing,
+    DuplicateUrl,
+    DuplicateTitle,
     MalformedLink,
     LinkGluedToWord,
     PlaceholderLink,
@@ -78,6 +93,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     SpaceBeforeLinkTarget,
     TextGluedToLink,
     LinkWithoutTarget,
+    LinkToUnpublished,
     TitleRepeated,
     DuplicateHeading,
     MultipleH1,

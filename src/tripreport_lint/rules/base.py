@@ -45,6 +45,8 @@ class Rule(Generic[OptionsT]):
     Options: ClassVar[type[Any]] = NoOptions
     # Whether the rule reads what the site's other pages say (their words, their slugs).
     reads_site_pages: ClassVar[bool] = False
+    # Whether --diff-base reports its findings on changed lines: not when what is new there is expected to be new.
+    reported_with_diff_base: ClassVar[bool] = True
     # Whether its findings depend on the clock (a date still in the future), so a result holding one is not kept.
     reads_clock: ClassVar[bool] = False
 

@@ -95,3 +95,25 @@ def document_anchors(doc: Document, style: str, prefix: str = "", goldmark: bool
         anchors.add(prefix + (base if count == 0 else f"{base}-{count}"))
     anchors.update(a.value for tag in doc.body.html_tags for a in tag.attributes if a.name in ("id", "name") and a.value)
     return anchors
+
+
+# An emoji shortcode (`:lock:`), which Hugo's enableEmoji renders as an emoji.
+_EMOJI = re.compile(r":[a-z0-9_+-]+:")
+
+
+def pre_emoji_ids(doc: Document, style: str, goldmark: bool) -> dict[str, str]:
+    """The ids Hugo before 0.120 gave headings with emoji shortcodes (it put the emoji in before Goldmark
+    made ids, and the id lost it: `:lock: Setup` became `-setup`), each with the id Hugo gives it now."""
+    slug = STYLES[style]
+    found: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for heading in doc.body.headings:
+        if heading.explicit_id:
+            continue
+        text = goldmark_text(heading.source, goldmark).strip()
+        base = slug(text)
+        count = counts.get(base, 0)
+        counts[base] = count + 1
+        if _EMOJI.search(text) and count == 0:
+            found[slug(_EMOJI.sub("", text))] = base
+    return found

@@ -8,14 +8,16 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
-from tripreport_lint.site.page_facts import FactsStore, SiteFacts
+from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
+from tripreport_lint.site.root import find_site_root
+from tripreport_lint.site.urls import PageUrl, page_url, url_key
 from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
@@ -51,6 +53,7 @@ class SiteIndex:
         self.discovery = discovery or Discovery()
         self._documents: dict[Path, Document | None] = {}
         self._kinds: dict[str, str | None] = {}
+        self._site_roots: dict[Path, Path | None] = {}
 
     def _kind(self, path: Path | str) -> str | None:
         """'file', 'dir' or None, asked of the file system once per run: posts link to the same targets."""
@@ -149,6 +152,30 @@ class SiteIndex:
             self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks, known)
 
     @property
+    def pages(self) -> dict[str, PageFacts]:
+        """What the front matter of each page of the site says (path as a string -> facts); made on first use."""
+        return self._pages.pages
+
+    def url_of(self, path: Path, facts: PageFacts) -> PageUrl | None:
+        """Where the page at ``path`` with these front matter facts is published, if the site says."""
+        try:
+            relative = PurePosixPath(path.relative_to(self.root).as_posix())
+        except ValueError:
+            return None
+        return page_url(self.model, relative, facts)
+
+    @cached_property
+    def url_owners(self) -> dict[tuple[str, str], list[str]]:
+        """(namespace, URL) -> the pages published at it, by their own URL or an alias, in path order."""
+        owners: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for path, facts in sorted(self.pages.items()):
+            found = self.url_of(Path(path), facts)
+            if found is not None:
+                for url in dict.fromkeys((*([found.url] if found.url else []), *found.aliases)):
+                    owners[found.namespace, url].append(path)
+        return dict(owners)
+
+    @property
     def vocabulary(self) -> Vocabulary:
         """How many of the site's posts use each word; made on first use."""
         return self._pages.vocabulary
@@ -177,13 +204,13 @@ class SiteIndex:
     def _pages_by_slug(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for suffix in _PAGE_SUFFIXES:
-            for name, declared in self._pages.keys.items():
+            for name, facts in self._pages.pages.items():
                 if not name.endswith(suffix):
                     continue
                 folder, file_name = os.path.split(name)
                 stem = file_name[: -len(suffix)]
                 keys = [os.path.basename(folder)] if stem in ("index", "_index") else [stem]
-                for key in keys + list(declared):
+                for key in keys + list(facts.keys):
                     found.setdefault(key, name)
                     found.setdefault(_DATE_PREFIX.sub("", key), name)
         return found
@@ -213,6 +240,40 @@ class SiteIndex:
             if len(parts) == 1 and self.model.generator == "hugo" and self.is_dir(base):
                 return Path(base)  # a top-level section: Hugo lists its pages there, _index.md or not
         return self.page_by_slug(parts[-1]) if parts and not exact else None
+
+    def page_at(self, url_path: str) -> Path | None:
+        """The one page the site publishes at a site-absolute URL path, as its generator's permalink
+        settings and the pages' front matter place them; None when no page, or several, may be there."""
+        found = self._pages_at.get(url_key(url_path), ())
+        return Path(found[0]) if len(found) == 1 else None
+
+    @cached_property
+    def _pages_at(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for name, facts in self.pages.items():
+            url = self.link_url(Path(name), facts)
+            if url is not None:
+                found[url_key(url)].append(name)
+        return dict(found)
+
+    def link_url(self, path: Path, facts: PageFacts) -> str | None:
+        """The site-absolute URL a link to a page leads to (a draft's too); None when it cannot be told."""
+        model = self.model
+        if model.generator not in ("hugo", "jekyll"):  # Gatsby, or no configuration: the URL the page declares
+            declared = [url for url in (facts.get("path"), facts.get("url")) if url and url.startswith("/")]
+            if not declared or find_site_root(path.parent, self._site_roots) not in (None, self.root):
+                return None  # a page of another site below this folder: its URLs are that site's
+            return declared[0]
+        try:
+            found = page_url(model, PurePosixPath(path.relative_to(self.root).as_posix()), facts, linked=True)
+        except ValueError:
+            return None
+        if found is None or found.url is None:
+            return None
+        language = found.namespace.rpartition(":")[2]
+        if language and (language != model.default_language or model.language_in_subdir):
+            return f"/{language}{found.url}"
+        return found.url
 
     @cached_property
     def sections(self) -> set[str]:

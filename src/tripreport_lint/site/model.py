@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from tripreport_lint.site.config_files import ConfigTable, read_hugo, read_jekyll
 from tripreport_lint.site.outputs import output_folders
+from tripreport_lint.site.publishing import Publishing, hugo_publishing, jekyll_publishing
 from tripreport_lint.site.root import GATSBY_CONFIGS, JEKYLL_CONFIGS, hugo_configs
 
 Generator = Literal["hugo", "jekyll", "gatsby", "commonmark"]
@@ -71,11 +72,15 @@ class SiteModel:
     raw_html: bool = True  # raw HTML reaches the page (Goldmark omits it unless `unsafe`)
     liquid: bool = False  # posts go through Liquid before Markdown
     mentions: bool = False  # @name becomes a link (jekyll-mentions)
+    emoji: bool = False  # :name: shortcodes become emoji (Hugo's enableEmoji)
     # What the generator makes of front matter and file names.
     keys_ignore_case: bool = False
     date_keys: tuple[str, ...] = ("date", "publishdate", "pubdate", "published")  # in lower case, in order
     date_from_filename: bool = True  # a date that starts the file or bundle name dates the post
     date_from_file_time: bool = False  # Hugo's :fileModTime and :git
+    time_zone: str | None = None  # Jekyll's: the IANA zone its post URLs take the day in; None: the build machine's
+    # How page URLs are made: Hugo's section -> pattern (`posts = "/:year/:slug/"`); Jekyll's one pattern for posts.
+    permalinks: tuple[tuple[str, str], ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
     content_dirs: tuple[str, ...] = ()
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
@@ -84,6 +89,9 @@ class SiteModel:
     main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
     collections: tuple[str, ...] = ()  # Jekyll: the names of its collections (folder `_<name>`)
     defaults: tuple[FrontMatterDefault, ...] = ()
+    default_language: str = ""  # Hugo: the language whose URLs have no prefix (unless in a subfolder)
+    language_in_subdir: bool = False
+    publishing: Publishing = Publishing()  # which drafts, future and expired pages are built all the same
     settings: tuple[Setting, ...] = ()
 
     @property
@@ -132,6 +140,20 @@ class SiteModel:
                     rest = rest[1:]
                 return rest[0] if len(rest) > 1 else ""
         return None
+
+    def filename_date(self, path: Path) -> datetime.date | None:
+        """The day a dated file name (a page bundle's folder name for Hugo) gives a post, when the generator
+        reads dates from file names: ``2024-03-05-notes.md``; None otherwise, or when it is no real day."""
+        if not self.date_from_filename:
+            return None
+        name = path.parent.name if self.generator == "hugo" and path.stem in ("index", "_index") else path.name
+        dated = _FILENAME_DATE.match(name)
+        if dated is None or len(dated.group(1)) != 4:
+            return None
+        try:
+            return datetime.date(*map(int, dated.groups()))
+        except ValueError:
+            return None
 
     def supplied(self, path: Path, kind: PageKind) -> dict[str, Any]:
         """Front matter values the generator gives this page when it leaves them out: Jekyll's ``defaults``,
@@ -283,6 +305,11 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         sources[at : at + 1] = HUGO_DATE_SOURCES
     taxonomies = read.read("taxonomies", {"tag": "tags", "category": "categories"},
                            "FM031 looks for repeated terms in these", kind=dict)
+    raw_permalinks = read.read("permalinks", {}, "FM050 makes the URLs of a section's pages with these patterns, to find "
+                               "two pages on one URL", kind=dict)
+    # Hugo 0.115 and later also take {page = {section = pattern}, section = {...}}: the pages' patterns count.
+    page_patterns = raw_permalinks.get("page") if isinstance(raw_permalinks.get("page"), dict) else raw_permalinks
+    permalinks = tuple((str(k), v) for k, v in page_patterns.items() if isinstance(v, str))
     main = table.get("params.mainsections")
     content = str(table.get("contentdir", "content"))
     static = table.get("staticdir", "static")
@@ -297,11 +324,17 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=bool(linkify), typographer=typographer, block_attributes=bool(block), heading_ids=heading_ids,
         hard_wraps=bool(hard_wraps), raw_html=bool(unsafe), keys_ignore_case=True,
+        emoji=read.read("enableEmoji", False, "LNK005 says when a link has the id Hugo before 0.120 gave a heading with :emoji: shortcodes",
+                        kind=bool),
         date_keys=tuple(s for s in sources if not s.startswith(":")),
         date_from_filename=":filename" in sources,
-        date_from_file_time=":filemodtime" in sources or ":git" in sources,
+        date_from_file_time=":filemodtime" in sources or ":git" in sources, permalinks=permalinks,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
+        default_language=str(table.get("defaultcontentlanguage", "en")).lower(),
+        language_in_subdir=table.get("defaultcontentlanguageinsubdir") is True,
+        publishing=_noted_publishing(read, hugo_publishing(table), "buildDrafts",
+                                                                 "buildFuture", "buildExpired"),
     )
     if isinstance(main, list):
         sections = tuple(str(section) for section in main)
@@ -339,6 +372,10 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
     auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
+    permalink = read.read("permalink", "date", "FM050 makes the URLs of posts with this pattern (or style: date, "
+                          "pretty, ordinal, weekdate, none), to find two posts on one URL")
+    time_zone = read.read("timezone", "", "FM024 reads the day of a post's date in this zone (empty: the build "
+                          "machine's, so only a day no zone explains is reported)")
     plugins = table.get("plugins", table.get("gems", []))
     plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
     read.note("plugins", list(plugin_names), "jekyll-mentions links @names; LNK rules leave them alone")
@@ -348,6 +385,9 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     named: dict[Any, Any] = raw_collections if isinstance(raw_collections, dict) else \
         dict.fromkeys(raw_collections) if isinstance(raw_collections, list) else {}
     collections = tuple(str(name) for name in named)
+    posts = named.get("posts")
+    if isinstance(posts, dict) and isinstance(posts.get("permalink"), str):  # Jekyll 4: the posts collection's own
+        permalink = posts["permalink"]
     defaults = tuple(_default(entry) for entry in table.get("defaults", []) or [] if isinstance(entry, dict))
     read.note("defaults", len(defaults), "scopes of front matter defaults: FM010 counts the values they give a page "
               "as the page's own")
@@ -356,12 +396,32 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
-        auto_id_prefix=auto_id_prefix, raw_html=True,
+        auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=str(time_zone) or None,
+        permalinks=(("_posts", str(permalink)), *_collection_permalinks(named)),
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,
         date_keys=("date",), date_from_filename=True, static_dirs=(".",),
-        collections=collections, defaults=defaults, settings=tuple(read.shown),
+        collections=collections, defaults=defaults,
+        publishing=_noted_publishing(read, jekyll_publishing(table), "show_drafts", "future", "unpublished"),
+        settings=tuple(read.shown),
     )
+
+
+def _collection_permalinks(named: dict[Any, Any]) -> tuple[tuple[str, str], ...]:
+    """(``_name``, URL pattern) of each collection Jekyll publishes (``output: true``), posts aside."""
+    return tuple((f"_{name}", str(settings.get("permalink") or "/:collection/:path:output_ext"))
+                 for name, settings in named.items()
+                 if name != "posts" and isinstance(settings, dict) and settings.get("output") is True)
+
+
+def _noted_publishing(read: _Settings, publishing: Publishing, drafts: str, future: str, third: str) -> Publishing:
+    """``publishing``, its settings shown with their effect."""
+    effect = "LNK016 reports links from published pages to {} pages unless true"
+    read.note(drafts, publishing.drafts, effect.format("draft"))
+    read.note(future, publishing.future, effect.format("future-dated"))
+    read.note(third, publishing.expired if third == "buildExpired" else publishing.unpublished,
+              effect.format("expired" if third == "buildExpired" else "`published: false`"))
+    return publishing
 
 
 def _default(entry: dict[str, Any]) -> FrontMatterDefault:

@@ -1,5 +1,5 @@
-"""What each page of a site tells the rules of other pages: its words, the hosts it links to and the
-slugs it declares. Read once, kept between runs in the cache folder's store, and read again only for
+"""What each page of a site tells the rules of other pages: its words, the hosts it links to, the
+slugs it declares and what its front matter says of it (title, dates, draft, URL, terms). Read once, kept between runs in the cache folder's store, and read again only for
 the pages whose size or modification time changed, so a one-file pre-commit run does not reread the
 whole blog. Bounded in files and time so a huge tree cannot stall a commit.
 """
@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from tripreport_lint.frontmatter.split import parse, split
 from tripreport_lint.site.anchors import github
@@ -20,16 +20,61 @@ MAX_FILES = 5000
 MAX_SECONDS = 3.0
 
 CHUNK = 64  # pages a worker reads at a time
-# What is read of a page: [size, mtime_ns, "its words", "its host parts", [its declared keys]].
+# What is read of a page: [size, mtime_ns, "its words", "its host parts", PageFacts].
 Entry = list[Any]
+# The front matter values kept of each page (keys in lower case, as Hugo reads them), as text.
+FIELDS = ("title", "slug", "url", "permalink", "path", "date", "publishdate", "pubdate", "published", "expirydate",
+          "unpublishdate", "lastmod", "draft", "layout", "categories", "category", "translationkey")
+MAX_TERMS = 50  # a list longer than this is data, not taxonomy terms
+# Keys whose one-string value is a taxonomy too: Jekyll's `tags: a b` and `category: release`, Hugo's `tags: one`.
+LABEL_KEYS = frozenset({"tags", "tag", "categories", "category"})
+MAX_LABEL = 200  # a longer string is prose, not a term
 MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"]], list[list[tuple[str, int, int]]]],
                      Iterable[list["Entry | None"]]]
 
 
 @dataclass(frozen=True)
+class PageFacts:
+    """What a page's front matter says of it, for the rules of other pages."""
+
+    keys: tuple[str, ...] = ()  # the last URL segments it declares (slug, url, title made a slug, aliases)
+    fields: tuple[tuple[str, str], ...] = ()  # (key in lower case, value as text) of the FIELDS it sets
+    aliases: tuple[str, ...] = ()
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key as written, its strings) of each list of strings
+    labels: tuple[tuple[str, str], ...] = ()  # (key as written, its string) of LABEL_KEYS given one string
+
+    def get(self, field: str) -> str | None:
+        """A field's value as text, or None when the page does not set it."""
+        return next((value for key, value in self.fields if key == field), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"k": list(self.keys), "f": dict(self.fields), "a": list(self.aliases),
+                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels)}
+
+    @classmethod
+    def from_json(cls, data: Any) -> PageFacts | None:
+        """The facts a store kept, or None when the data is not what ``to_json`` writes."""
+        if not isinstance(data, dict):
+            return None
+        keys, fields, aliases, terms = data.get("k"), data.get("f"), data.get("a"), data.get("t")
+        labels = data.get("s")
+        if not (_strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
+                and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
+                and isinstance(labels, dict) and _strings(list(labels.values()))):
+            return None
+        return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
+                   tuple((key, tuple(values)) for key, values in terms.items()),
+                   tuple((str(key), value) for key, value in labels.items()))
+
+
+def _strings(value: Any) -> TypeGuard[list[str]]:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+@dataclass(frozen=True)
 class SiteFacts:
     vocabulary: Vocabulary
-    keys: dict[str, tuple[str, ...]]  # page path -> the last URL segments it declares
+    pages: dict[str, PageFacts]  # page path -> what its front matter says
 
 
 def front_matter(text: str) -> dict[str, Any] | None:
@@ -51,21 +96,40 @@ def last_segment(url: object) -> str | None:
     return url.strip().rstrip("/").rsplit("/", 1)[-1] or None
 
 
-def declared_keys(text: str) -> list[str]:
-    """The URL segments a page's front matter gives it: slug or url, title (Hugo's :slug falls back
-    to it, made a slug as Hugo's urlize does) and aliases (extra URLs of the page, one or a list)."""
+def page_facts(text: str) -> PageFacts:
+    """What a page's front matter says of it. Its keys are the URL segments it gives the page: slug or
+    url, title (Hugo's :slug falls back to it, made a slug as Hugo's urlize does) and aliases (extra
+    URLs of the page, one or a list)."""
     data = front_matter(text)
     if data is None:
-        return []
-    keys = [segment for segment in (last_segment(data.get("slug")), last_segment(data.get("url"))) if segment]
-    title = data.get("title")
+        return PageFacts()
+    lower: dict[str, Any] = {}
+    for key, value in data.items():
+        lower.setdefault(str(key).lower(), value)  # the key written in lower case wins, as Hugo reads it
+    fields = tuple((name, shown) for name in FIELDS if name in lower and (shown := _text(lower[name])) is not None)
+    raw_aliases = lower.get("aliases")
+    aliases = tuple(a for a in ([raw_aliases] if isinstance(raw_aliases, str) else
+                                raw_aliases if isinstance(raw_aliases, list) else []) if isinstance(a, str))
+    keys = [segment for segment in (last_segment(lower.get("slug")), last_segment(lower.get("url"))) if segment]
+    title = lower.get("title")
     if isinstance(title, (str, int)) and not isinstance(title, bool) and (slug := github(str(title).strip())):
         keys.append(slug)
-    aliases = data.get("aliases")
-    for alias in [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []:
-        if segment := last_segment(alias):
-            keys.append(segment)
-    return keys
+    keys += [segment for alias in aliases if (segment := last_segment(alias))]
+    terms = tuple((str(key), tuple(value)) for key, value in data.items()
+                  if isinstance(value, list) and value and len(value) <= MAX_TERMS
+                  and all(isinstance(item, str) for item in value))
+    labels = tuple((str(key), value) for key, value in data.items()
+                   if str(key).lower() in LABEL_KEYS and isinstance(value, str) and 0 < len(value) <= MAX_LABEL)
+    return PageFacts(tuple(keys), fields, aliases, terms, labels)
+
+
+def _text(value: Any) -> str | None:
+    """A scalar front matter value as text (dates as written), None for lists and tables."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return str(value) if value is not None and not isinstance(value, (list, dict)) else None
 
 
 @dataclass(frozen=True)
@@ -73,7 +137,7 @@ class Summary:
     """What a store keeps of a site besides each page's words: every page's size, time and keys, the
     word counts over all pages, and a generation that each save moves on."""
 
-    pages: dict[str, tuple[int, int, tuple[str, ...]]]
+    pages: dict[str, tuple[int, int, PageFacts]]
     posts: Counter[str]
     domains: Counter[str]
     complete: bool
@@ -114,7 +178,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
         return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before), summary.complete),
-                         {path: keys for path, (_, _, keys) in before.items()})
+                         {path: facts for path, (_, _, facts) in before.items()})
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
     start_over = old_words is None
@@ -132,7 +196,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         del before[path]
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
-        before[path] = (entry[0], entry[1], tuple(entry[4]))
+        before[path] = (entry[0], entry[1], entry[4])
         posts.update(entry[2].split())
         domains.update(entry[3].split())
     new = Summary(before, +posts, +domains, complete)  # without the words no page uses any more
@@ -142,7 +206,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         store.save(site, new, kept, dropped, start_over=start_over,
                    expected_generation=summary.generation if summary else None)
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before), complete),
-                     {path: keys for path, (_, _, keys) in before.items()})
+                     {path: facts for path, (_, _, facts) in before.items()})
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,
@@ -185,4 +249,4 @@ def _read(path: str, size: int, mtime: int) -> Entry | None:
     except OSError:
         return None
     words, hosts = words_of(text)
-    return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), declared_keys(text)]
+    return [size, mtime, " ".join(sorted(words)), " ".join(sorted(hosts)), page_facts(text)]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
-from tripreport_lint.site.page_facts import Entry, Summary
+from tripreport_lint.site.page_facts import Entry, PageFacts, Summary
 from tripreport_lint.store.database import Store
 
 _CHUNK = 500  # paths asked in one statement (SQLite's limit on parameters is 32,766 or less)
@@ -33,13 +33,13 @@ class SiteFacts:
                     return None
                 rows = connection.execute("SELECT path, size, mtime, keys FROM site_pages WHERE site = ?",
                                           (site,)).fetchall()
-            pages = {path: (size, mtime, tuple(json.loads(keys))) for path, size, mtime, keys in rows}
+            read = {path: (size, mtime, PageFacts.from_json(json.loads(facts))) for path, size, mtime, facts in rows}
             posts, domains = _counter(json.loads(counts[0])), _counter(json.loads(counts[1]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
-        valid = all(isinstance(size, int) and isinstance(mtime, int) and all(isinstance(k, str) for k in keys)
-                    for size, mtime, keys in pages.values())
-        if posts is None or domains is None or not valid or not isinstance(counts[3], int):
+        pages = {path: (size, mtime, facts) for path, (size, mtime, facts) in read.items()
+                 if isinstance(size, int) and isinstance(mtime, int) and facts is not None}
+        if posts is None or domains is None or len(pages) != len(read) or not isinstance(counts[3], int):
             return None  # not what this module writes: never trusted blindly
         return Summary(pages, posts, domains, bool(counts[2]), counts[3])
 
@@ -78,7 +78,7 @@ class SiteFacts:
                 connection.executemany(
                     "INSERT OR REPLACE INTO site_pages (site, path, size, mtime, keys, words, hosts) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(site, path, e[0], e[1], json.dumps(list(e[4]), ensure_ascii=False), e[2], e[3])
+                    [(site, path, e[0], e[1], json.dumps(e[4].to_json(), ensure_ascii=False), e[2], e[3])
                      for path, e in read.items()])
                 connection.execute(
                     "INSERT OR REPLACE INTO site_counts (site, posts, domains, complete, generation) "

@@ -1,10 +1,13 @@
-"""FM020-FM023: front matter dates that are unreadable, impossible, in the future, or out of order."""
+"""FM020-FM024: front matter dates that are unreadable, impossible, in the future, out of order, or on
+another day than the file name."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tripreport_lint.diagnostics import Severity, Violation
 from tripreport_lint.document.document import Document
@@ -268,3 +271,93 @@ class DateWithoutTimezone(Rule[DateKeys]):
                     f"'{key}' {text} has a time but no time zone: add 'Z' or an offset such as '+02:00'",
                     locate(doc, fm, (key,)),
                 )
+
+
+class DateFilenameMismatch(Rule):
+    """## What it does
+    Reports a post whose file name starts with a date (`2024-03-05-notes.md`, or a Hugo page
+    bundle's folder) while its front matter `date` names another day. On Jekyll sites, for posts
+    in `_posts/`; on Hugo sites, when `frontmatter.date` lists `:filename`. A date with a time
+    zone is read in the site's `timezone` (Jekyll); where the site sets none, the build machine's
+    zone decides, so only a day that neither the date as written nor UTC explains is reported.
+
+    ## Why is this bad?
+    The two disagree about when the post was published: the generator takes the URL's and the
+    listing's day from one and the author reads the other, so a post renamed or re-dated by hand
+    ends up under an unexpected day (Jekyll's `/:year/:month/:day/` URLs follow the front matter,
+    Hugo's `:filename` source takes the name's day first when listed first).
+
+    ## Example
+    ```markdown
+    ---
+    title: Meetup recap
+    date: 2024-03-12
+    ---
+    ```
+    in `_posts/2024-03-05-meetup-recap.md`.
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Meetup recap
+    date: 2024-03-05
+    ---
+    ```
+    or the file renamed to `2024-03-12-meetup-recap.md`.
+
+    ## Fix safety
+    No fix: which of the two days is right is the author's to say.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Only `date` is compared, not `publishDate`; a date Jekyll reads leniently (words after the time)
+    is compared by its leading date.
+    """
+
+    code = "FM024"
+    name = "date-filename-mismatch"
+    summary = "The front matter date names another day than the file name."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        model = ctx.site.model
+        if model.generator == "jekyll" and "_posts" not in doc.path.parts[:-1]:
+            return
+        named = model.filename_date(doc.path) if model.generator in ("jekyll", "hugo") else None
+        fm = doc.front_matter
+        if named is None or fm is None:
+            return
+        for key, text, parsed in _dates(fm, ("date",), ctx):
+            lead = _LEADING_DATE.match(text) if model.generator == "jekyll" else None
+            day = parsed if isinstance(parsed, ParsedDate) else _parsed(lead.group()) if lead else None
+            days = _days(day, model.time_zone) if day is not None else {named}
+            if named in days:
+                continue
+            shown = ""
+            if len(days) == 1 and day is not None and day.has_zone and model.time_zone:
+                shown = f" ({min(days).isoformat()} in the site's time zone, {model.time_zone})"
+            yield Violation(f"'{key}' {text}{shown} names another day than the file name's {named.isoformat()}: "
+                            "rename the file or correct the date, so that the post's URL and the day it shows agree",
+                            locate(doc, fm, (key,)))
+
+
+def _parsed(text: str) -> ParsedDate | None:
+    try:
+        return parse_date(text)
+    except DateProblem:
+        return None
+
+
+def _days(parsed: ParsedDate, zone: str | None) -> set[datetime.date]:
+    """The days a date may fall on as the site reads it: in the site's zone when it has one and the date a
+    zone; else as written, or (the build machine's zone being unknown) in UTC."""
+    written = parsed.moment.date()
+    if not parsed.has_zone:
+        return {written}
+    if zone is not None:
+        try:
+            return {parsed.moment.astimezone(ZoneInfo(zone)).date()}
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # a zone name the system does not know: as if none were set
+    return {written, parsed.moment.astimezone(datetime.timezone.utc).date()}

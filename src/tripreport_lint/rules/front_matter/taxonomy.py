@@ -12,6 +12,8 @@ from tripreport_lint.frontmatter.model import FrontMatter
 from tripreport_lint.rules.base import Rule, locate
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.front_matter import list_edits
+from tripreport_lint.rules.front_matter.site_terms import fold
+from tripreport_lint.rules.front_matter.vocabulary import lone_taxonomies
 
 
 def _terms(fm: FrontMatter, key: str) -> list[str] | None:
@@ -23,11 +25,12 @@ def _terms(fm: FrontMatter, key: str) -> list[str] | None:
 
 
 def _missing(source: list[str], target: list[str]) -> list[str]:
-    """Entries of ``source`` absent from ``target``, ignoring case, in source order without repeats."""
-    present = {term.strip().casefold() for term in target}
+    """Entries of ``source`` absent from ``target``, ignoring case, spacing, hyphens and plurals, in source
+    order without repeats."""
+    present = {fold(term) for term in target}
     found: dict[str, str] = {}
     for term in source:
-        found.setdefault(term.strip().casefold(), term)
+        found.setdefault(fold(term), term)
     return [term for folded, term in found.items() if folded not in present]
 
 
@@ -49,7 +52,8 @@ class TaxonomyMismatch(Rule[MatchOptions]):
     the other lacks (the author copied one list into the other and then edited only one); one list
     contained in the other (a broad category repeated among the tags) is a hierarchy, not drift. `equal` demands the
     same entries whenever a post has both; `tags-subset` and `categories-subset` demand that one
-    list be contained in the other. Entries compare without regard to case.
+    list be contained in the other. Entries compare without regard to case, spacing, hyphens or a
+    plural (`Service Mesh` and `service-meshes` are one entry: FM032 says which spelling the site uses).
 
     ## Why is this bad?
     On sites that mirror the two taxonomies, a post missing from one list is missing from that
@@ -84,10 +88,13 @@ class TaxonomyMismatch(Rule[MatchOptions]):
 
     ## Known problems
     In `drift` mode a post with one tag and one different category is not reported: many sites use
-    categories as a few broad sections and tags as free keywords, and those posts look the same.
+    categories as a few broad sections and tags as free keywords, and those posts look the same. A
+    post whose tags or categories no other post of the site has (FM033, at its default `min-posts`) is
+    not reported: the lone list is the mistake, and copying entries into it would spread it.
     """
 
     code = "FM030"
+    reads_site_pages = True
     name = "taxonomy-mismatch"
     summary = "tags and categories hold different entries."
     severity = Severity.WARNING
@@ -108,6 +115,9 @@ class TaxonomyMismatch(Rule[MatchOptions]):
             return
         if mode == "drift" and not _drifted(tags, categories):
             return
+        if {ctx.key_as_written(fm.mapping, "tags"), ctx.key_as_written(fm.mapping, "categories")} & \
+                set(lone_taxonomies(doc, ctx)):
+            return  # tags or categories that no other post has: FM033's finding, not drift
         parts = []
         if add_to_categories:
             parts.append(f"categories lack {', '.join(add_to_categories)}")
@@ -127,8 +137,8 @@ class TaxonomyMismatch(Rule[MatchOptions]):
 def _drifted(tags: list[str], categories: list[str]) -> bool:
     """Each list has entries the other lacks, and they share at least half of all: one list
     contained in the other is a hierarchy (a broad category among the tags), not drift."""
-    a = {t.strip().casefold() for t in tags}
-    b = {c.strip().casefold() for c in categories}
+    a = {fold(t) for t in tags}
+    b = {fold(c) for c in categories}
     return bool(a - b) and bool(b - a) and len(a & b) * 2 >= len(a | b)
 
 
@@ -140,8 +150,8 @@ def _source_of(fm: FrontMatter, key: str, terms: list[str]) -> list[str] | None:
         return None
     by_term: dict[str, str] = {}
     for node, value in zip(nodes, values, strict=True):
-        by_term.setdefault(value.strip().casefold(), fm.source(node))
-    return [by_term[term.strip().casefold()] for term in terms]
+        by_term.setdefault(fold(value), fm.source(node))
+    return [by_term[fold(term)] for term in terms]
 
 
 def _union_fix(doc: Document, fm: FrontMatter, add_to_tags: list[str], add_to_categories: list[str]) -> Fix | None:

@@ -13,12 +13,9 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.rules.links.resolve import (
-    PAGE_SUFFIXES,
-    resolve,
-    targets,
-)
-from tripreport_lint.site.anchors import STYLES, document_anchors
+from tripreport_lint.rules.links.resolve import PAGE_SUFFIXES, linked_page, site_relative, targets
+from tripreport_lint.rules.links.template_links import template_links, template_page
+from tripreport_lint.site.anchors import STYLES, document_anchors, pre_emoji_ids
 
 # "auto" and the keys of STYLES (a test keeps them alike).
 AnchorStyle = Literal["auto", "github", "github-ascii", "blackfriday", "kramdown"]
@@ -36,15 +33,22 @@ class FragmentOptions:
 
 class MissingFragment(Rule[FragmentOptions]):
     """## What it does
-    Reports `#section` links, and `other.md#section` links to another post, whose target page has
-    no such anchor. Anchors are made as the site's renderer makes them: GitHub/Hugo Goldmark by
+    Reports `#section` links whose target page has no such anchor: on the same page, and on another
+    page of the site when it is known which: `other.md#section`, a relative or site-absolute URL the
+    site publishes exactly one page at (`/blog/2024/05/other-post/#section`, after the site's
+    permalink settings and the page's `url`, `slug` or `permalink`), Hugo's `{{< ref "other.md#section" >}}`
+    and `relref` (the fragment inside the shortcode or after it), and Jekyll's
+    `{% link path %}#section` and `{% post_url name %}#section`. A URL that two pages may render at,
+    or whose page the repository does not hold, is not judged. Anchors are made as the site's renderer makes them: GitHub/Hugo Goldmark by
     default, Goldmark's `autoHeadingIDType` when the site configuration sets it, from the heading
     text Goldmark takes (without what its typographer replaces; of a link or emphasis only the first
     run of text, so Hugo makes `## [Kim's talk](...)` `#kim`); on Jekyll sites
     as kramdown makes them (GitHub's way under its default GFM input, its own way under
     `input: kramdown`, after `auto_id_prefix`); repeated headings get `-1`, `-2`; `{#id}`
     attributes and HTML `id`/`name` count. `--show-site` says which way a site uses. The message
-    names the page's nearest anchor when one is close (`did you mean '#plugin-main-go'?`).
+    names the page's nearest anchor when one is close (`did you mean '#plugin-main-go'?`), and says
+    when a link has the id Hugo before 0.120 gave a heading with an emoji shortcode (`#-released` for
+    `## :tada: Released`, now `#tada-released`) on a site with `enableEmoji`.
 
     ## Why is this bad?
     The link opens the page at the top instead of the section, usually after a heading was renamed.
@@ -76,6 +80,10 @@ class MissingFragment(Rule[FragmentOptions]):
 
     ## Known problems
     Anchors made by shortcodes or templates are invisible to the linter; add them to `ignore`.
+    A page whose URL the site's settings do not tell for sure (a permalink token FM050 does not
+    know, a date it cannot read, a section's list page) is not found by URL, and links to it go
+    unchecked; on a site without Hugo or Jekyll configuration (Gatsby), a page is found by URL only
+    through the `path` or `url` its front matter declares.
     """
 
     code = "LNK005"
@@ -87,25 +95,38 @@ class MissingFragment(Rule[FragmentOptions]):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         style = self.options.anchor_style if self.options.anchor_style != "auto" else ctx.site.anchor_style
         style = style if style in STYLES else "github"
-        for target in targets(doc):
-            fragment = unquote(target.fragment or "")
+        model = ctx.site.model
+        prefix = model.auto_id_prefix if self.options.anchor_style == "auto" else ""
+        goldmark = model.typographer if model.renderer == "goldmark" else None
+        for fragment, page, shown, start, end in self._links(doc, ctx):
+            fragment = unquote(fragment)
             if not fragment or fragment in self.options.ignore or fragment.startswith((":~:", "fn")):
                 continue
-            page: Document | None = doc
-            if target.path:
-                resolved = resolve(target.path, doc.path, ctx, exact=True)
-                if not isinstance(resolved, Path) or resolved.suffix not in PAGE_SUFFIXES:
-                    continue
-                page = ctx.site.document(resolved)
-            if page is None or page.decode_error is not None:
+            linked = doc if page == doc.path else ctx.site.document(page)
+            if linked is None or linked.decode_error is not None:
                 continue
-            model = ctx.site.model
-            prefix = model.auto_id_prefix if self.options.anchor_style == "auto" else ""
-            goldmark = model.typographer if model.renderer == "goldmark" else None
-            anchors = document_anchors(page, style, prefix, goldmark)
+            anchors = document_anchors(linked, style, prefix, goldmark)
             if fragment not in anchors:
-                where = "this page" if page is doc else f"'{target.path}'"
-                near = closest(fragment, anchors)
+                where = "this page" if linked is doc else f"'{shown}'" + (
+                    "" if shown.endswith(PAGE_SUFFIXES) else f" ({site_relative(page, ctx)})")
+                now = pre_emoji_ids(linked, style, goldmark) if model.emoji and goldmark is not None else {}
+                near = now.get(fragment) or closest(fragment, anchors)
                 hint = f"did you mean '#{near}'?" if near is not None else "fix the fragment"
-                yield Violation(f"'#{fragment}' matches no heading or id of {where}: {hint}",
-                                doc.span(target.start, target.end))
+                if fragment in now:
+                    hint = (f"Hugo before 0.120 made this id of a heading with an emoji shortcode; Hugo 0.120 and "
+                            f"later make '#{near}': link that")
+                yield Violation(f"'#{fragment}' matches no heading or id of {where}: {hint}", doc.span(start, end))
+
+    @staticmethod
+    def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, Path, str, int, int]]:
+        """(fragment, the page it is on, the link as shown, start, end) of each link with a fragment whose
+        page is known exactly."""
+        for target in targets(doc):
+            if target.fragment:
+                page = linked_page(target.path, doc, ctx) if target.path else doc.path
+                if page is not None:
+                    yield target.fragment, page, target.path, target.start, target.end
+        for link in template_links(doc):
+            if link.fragment and (page := template_page(link, doc.path, ctx)) is not None:
+                yield link.fragment, page, link.raw.split("#")[0], link.start, link.end
+

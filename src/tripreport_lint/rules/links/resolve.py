@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from urllib.parse import unquote
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.context import Context
+from tripreport_lint.site.page_facts import PageFacts, page_facts
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -67,6 +69,39 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> Pa
         return True
     segment = [p for p in target.split("/") if p and p not in (".", "..")]
     return (site.page_by_slug(segment[-1]) if segment else None) or ctx.find_static(target.lstrip("./"))
+
+
+def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
+    """The page of the site a local link target (without its fragment) leads to, when it is known which:
+    the file the path names, or the one page the site publishes at that URL; None otherwise."""
+    resolved = resolve(target, doc.path, ctx, exact=True)
+    if isinstance(resolved, Path):
+        return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
+    if target.startswith("/"):
+        return ctx.site.page_at(target)
+    own = ctx.site.link_url(doc.path, facts_of(doc.path, ctx, doc))
+    if own is None:
+        return None
+    folder = own.rsplit("/", 1)[0] if own.endswith(".html") else own.rstrip("/")  # a browser's base
+    return ctx.site.page_at(posixpath.normpath(f"{folder}/{target}"))
+
+
+def facts_of(page: Path, ctx: Context, doc: Document | None = None) -> PageFacts:
+    """What a page's front matter says: from ``doc`` when given (the page being linted), else as the
+    site's index read it, else from the page itself."""
+    found = ctx.site.pages.get(str(page)) if doc is None else None
+    if found is not None:
+        return found
+    doc = doc if doc is not None else ctx.site.document(page)
+    return page_facts(doc.text) if doc is not None else PageFacts()
+
+
+def site_relative(page: Path, ctx: Context) -> str:
+    """A page's path from the site root, as messages name it."""
+    try:
+        return page.relative_to(ctx.site_root).as_posix()
+    except ValueError:
+        return page.name
 
 
 def find_ref(name: str, post: Path, ctx: Context) -> Path | None:

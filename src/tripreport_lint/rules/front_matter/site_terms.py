@@ -1,0 +1,193 @@
+"""The taxonomy terms a site's posts use, counted once per site and run, for the vocabulary rules (FM032-FM034):
+which keys the site reads as taxonomies, how it reads their values, and which spellings are one term."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tripreport_lint.site.index import SiteIndex
+from tripreport_lint.site.model import BLOG_SECTIONS, PageKind, SiteModel
+from tripreport_lint.site.page_facts import PageFacts
+
+# Jekyll reads a post's tags from `tag` or `tags` and its categories from `category` or `categories`.
+_JEKYLL_KEYS = {"tag": "tags", "tags": "tags", "category": "categories", "categories": "categories"}
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def fold(term: str) -> str:
+    """What is left of a term once case, spacing, hyphens and a plural are set aside (``Tutorials`` and
+    ``tutorial``; ``PyCon`` and ``py-con``). A plural is cut only from words long enough not to be names
+    of their own (``news``)."""
+    text = _SEPARATORS.sub("", term.strip().casefold())
+    if len(text) > 4 and text.endswith("ies"):
+        return text[:-3] + "y"
+    if len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text
+
+
+@dataclass(frozen=True)
+class Written:
+    """A taxonomy as one page writes it."""
+
+    taxonomy: str  # the name the site reads it by (`categories` for Jekyll's `category`)
+    key: str  # the key as written
+    terms: tuple[str, ...]  # as the site reads them, stripped (an empty one is no term)
+    listed: bool  # a list in the file, else one string
+
+
+def read_key(model: SiteModel, key: str) -> str:
+    """A front matter key as the site reads it (Hugo: without regard to case)."""
+    return key.lower() if model.keys_ignore_case else key
+
+
+def taxonomies_of(model: SiteModel, data: Mapping[Any, Any]) -> list[Written]:
+    """The taxonomies a page's front matter sets, as the site's generator reads them."""
+    found: dict[str, Written] = {}
+    for raw_key, value in data.items():
+        key = str(raw_key)
+        name = _taxonomy_name(model, key)
+        if name is None:
+            continue
+        terms = _values(model, key, value)
+        if terms is None:
+            continue
+        written = Written(name, key, tuple(t.strip() for t in terms), not isinstance(value, str))
+        # Jekyll: the singular key wins over the plural; Hugo: the key in lower case wins.
+        preferred = key in ("tag", "category") if model.generator == "jekyll" else key == name
+        if name not in found or preferred:
+            found[name] = written
+    return list(found.values())
+
+
+def near_keys(model: SiteModel, data: Mapping[Any, Any]) -> list[tuple[str, str]]:
+    """(key as written, taxonomy) of keys the site does not read as a taxonomy though they differ from one
+    only by case, spacing, hyphens or plural (Hugo's `category:` beside its `categories` taxonomy)."""
+    by_fold = {fold(name): name for name in _site_taxonomies(model)}
+    found = []
+    for raw_key, value in data.items():
+        key = str(raw_key)
+        if _taxonomy_name(model, key) is None and fold(key) in by_fold and _values(model, key, value) is not None:
+            found.append((key, by_fold[fold(key)]))
+    return found
+
+
+def _site_taxonomies(model: SiteModel) -> tuple[str, ...]:
+    return ("tags", "categories") if model.generator == "jekyll" else model.taxonomies
+
+
+def _taxonomy_name(model: SiteModel, key: str) -> str | None:
+    if model.generator == "jekyll":
+        return _JEKYLL_KEYS.get(key)
+    read = read_key(model, key)
+    return read if read in model.taxonomies else None
+
+
+def _values(model: SiteModel, key: str, value: Any) -> list[str] | None:
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    if isinstance(value, str):
+        # Jekyll splits a plural key's string at spaces (`tags: ruby jekyll`); a singular key's is one term.
+        return value.split() if model.generator == "jekyll" and key in ("tags", "categories") else [value]
+    return None
+
+
+@dataclass
+class Usage:
+    """How the counted pages use one taxonomy."""
+
+    pages: int = 0
+    spellings: Counter[str] = field(default_factory=Counter)  # term as written -> pages writing it so
+
+    def groups(self) -> dict[str, Counter[str]]:
+        """The spellings of each term, by their fold."""
+        found: dict[str, Counter[str]] = {}
+        for spelling, count in self.spellings.items():
+            found.setdefault(fold(spelling), Counter())[spelling] = count
+        return found
+
+
+@dataclass
+class SiteTerms:
+    """What the counted pages of one kind write: not drafts, not list pages (Hugo's `_index`)."""
+
+    pages: int = 0
+    tagged: int = 0  # pages setting any taxonomy
+    taxonomies: dict[str, Usage] = field(default_factory=dict)
+    keys: Counter[str] = field(default_factory=Counter)  # key as the site reads it -> pages writing it
+    counted: set[str] = field(default_factory=set)
+
+    def add(self, model: SiteModel, data: Mapping[Any, Any], sign: int = 1) -> None:
+        """Count a page's front matter in (or, with ``sign`` -1, out)."""
+        self.pages += sign
+        written = taxonomies_of(model, data)
+        self.tagged += sign if written else 0
+        for item in written:
+            usage = self.taxonomies.setdefault(item.taxonomy, Usage())
+            usage.pages += sign
+            usage.spellings.update(dict.fromkeys((term for term in item.terms if term), sign))
+            self.keys[read_key(model, item.key)] += sign
+        for key, _ in near_keys(model, data):
+            self.keys[read_key(model, key)] += sign
+
+    def without(self, model: SiteModel, path: str, data: Mapping[Any, Any] | None) -> SiteTerms:
+        """These counts less the page at ``path`` (whose front matter on disk is ``data``), if counted."""
+        if path not in self.counted or data is None:
+            return self
+        copy = SiteTerms(self.pages, self.tagged, {name: Usage(u.pages, Counter(u.spellings))
+                                                   for name, u in self.taxonomies.items()}, Counter(self.keys))
+        copy.add(model, data, -1)
+        for usage in copy.taxonomies.values():
+            usage.spellings = +usage.spellings
+        copy.keys = +copy.keys
+        return copy
+
+
+def as_data(facts: PageFacts) -> dict[str, Any]:
+    """The front matter keys a page's stored facts keep that can hold taxonomies."""
+    return {**dict(facts.terms), **dict(facts.labels)}
+
+
+def counted(path: Path, draft: object) -> bool:
+    """Whether a page's terms make the site's vocabulary: a published page (``draft`` is its draft value),
+    not a list page (Hugo's `_index`) or a draft."""
+    return path.stem != "_index" and "_drafts" not in path.parts and str(draft).lower() != "true"
+
+
+def blog_of(model: SiteModel, path: Path) -> tuple[PageKind, str]:
+    """Which pages a page's terms are compared with: pages of its kind and, on a site no generator's
+    configuration describes (which may hold several blogs), below the same outermost folder named as a
+    blog (`posts`, `blog`, `_posts`, ...), else anywhere in the site."""
+    kind = model.page_kind(path)
+    if model.generator in ("hugo", "jekyll"):
+        return kind, ""
+    try:
+        parts = path.relative_to(model.root).parts[:-1]
+    except ValueError:
+        return kind, ""
+    at = next((i for i, part in enumerate(parts) if part.lower() in BLOG_SECTIONS or part == "_posts"), None)
+    return kind, "/".join(parts[: at + 1]) if at is not None else ""
+
+
+_CACHE: weakref.WeakKeyDictionary[SiteIndex, dict[tuple[PageKind, str], SiteTerms]] = weakref.WeakKeyDictionary()
+
+
+def site_terms(site: SiteIndex, blog: tuple[PageKind, str]) -> SiteTerms:
+    """What the site's counted pages of a blog (see ``blog_of``) write, counted once per site index."""
+    blogs = _CACHE.get(site)
+    if blogs is None:
+        blogs = _CACHE[site] = {}
+        model = site.model
+        for name, facts in site.pages.items():
+            path = Path(name)
+            if counted(path, facts.get("draft")):
+                terms = blogs.setdefault(blog_of(model, path), SiteTerms())
+                terms.add(model, as_data(facts))
+                terms.counted.add(name)
+    return blogs.get(blog, SiteTerms())
