@@ -175,6 +175,14 @@ class SiteIndex:
                     owners[found.namespace, url].append(path)
         return dict(owners)
 
+    @cached_property
+    def titled(self) -> dict[str, list[str]]:
+        """A title (stripped, in lower case) -> the pages that have it, in path order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for path, facts in sorted(self.pages.items()):
+            found[(facts.get("title") or "").strip().lower()].append(path)
+        return dict(found)
+
     @property
     def vocabulary(self) -> Vocabulary:
         """How many of the site's posts use each word; made on first use."""

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeGuard
 
+from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.split import parse, split
 from tripreport_lint.site.anchors import github
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
@@ -100,7 +101,22 @@ def page_facts(text: str) -> PageFacts:
     """What a page's front matter says of it. Its keys are the URL segments it gives the page: slug or
     url, title (Hugo's :slug falls back to it, made a slug as Hugo's urlize does) and aliases (extra
     URLs of the page, one or a list)."""
-    data = front_matter(text)
+    return _facts(front_matter(text))
+
+
+def document_facts(doc: Document) -> PageFacts:
+    """``page_facts`` of a document, from the front matter it parsed already: made once per document,
+    whichever rule asks."""
+    found = doc.derived.get("page_facts")
+    if not isinstance(found, PageFacts):
+        # A document that is not UTF-8 parsed none; its text as decoded with replacements is read.
+        fm = doc.front_matter
+        found = page_facts(doc.text) if doc.decode_error else _facts(fm.mapping if fm is not None else None)
+        doc.derived["page_facts"] = found
+    return found
+
+
+def _facts(data: dict[str, Any] | None) -> PageFacts:
     if data is None:
         return PageFacts()
     lower: dict[str, Any] = {}
