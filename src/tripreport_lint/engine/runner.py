@@ -101,7 +101,8 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
     processes = min(jobs, len(paths) // MIN_FILES_PER_PROCESS)
     if processes <= 1:
         _prepare_sites(engine, paths)
-        yield from (_check(engine, path, task) for path in paths)
+        for start in range(0, len(paths), MAX_CHUNK):
+            yield from _check_many(engine, paths[start : start + MAX_CHUNK], task)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (processes * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
@@ -136,6 +137,15 @@ def _prepare_sites(engine: Engine, paths: list[Path], map_chunks: MapChunks | No
     known: dict[str, Entry] = {}
     for root in sorted(roots):  # a folder before the sites inside it
         engine.site(root).prepare(map_chunks, known)
+
+
+def _check_many(engine: Engine, paths: list[Path], task: Task) -> list[FileResult]:
+    """Lint some files; what is kept of them is written at the end, in one transaction (workers writing a
+    row at a time wait for each other's commits)."""
+    if engine.store is None:
+        return [_check(engine, path, task) for path in paths]
+    with engine.store.batch():
+        return [_check(engine, path, task) for path in paths]
 
 
 def _check(engine: Engine, path: Path, task: Task) -> FileResult:
@@ -192,4 +202,4 @@ def _start_worker(arguments: dict[str, Any], task: Task) -> None:
 
 def _check_chunk(paths: list[Path]) -> list[FileResult]:
     assert _ENGINE is not None
-    return [_check(_ENGINE, path, _TASK) for path in paths]
+    return _check_many(_ENGINE, paths, _TASK)
