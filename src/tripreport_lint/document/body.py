@@ -249,7 +249,7 @@ class Body:
             explicit = _HEADING_ID.search(source)
             if explicit:
                 source = source[: explicit.start()]
-            text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
+            text = _HEADING_ID.sub("", inline_text(inline.content))
             attributes = _IAL_ID.match(self.text, end) if not explicit else None
             end = len(self.text[:end].rstrip("\r\n"))
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
@@ -262,6 +262,17 @@ def _opening(text: str, bracket: int) -> tuple[bool, int]:
     where it starts."""
     image = text[bracket - 1 : bracket] == "!" and text[bracket - 2 : bracket - 1] != "\\"
     return image, bracket - 1 if image else bracket
+
+
+# What starts an inline rule of the parser (escapes, code, emphasis, links, images, autolinks, HTML,
+# entities, strikethrough, line breaks), and what its normalising changes: text without them is read as written.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&~\n\r\x00]")
+
+
+def inline_text(source: str) -> str:
+    """What a snippet of inline Markdown (a heading's) reads as: ``plain_text`` of its inline tokens, parsed
+    only when it holds markup (most headings hold none)."""
+    return plain_text(inline_tokens(source)) if _INLINE_MARKUP.search(source) else source
 
 
 def plain_text(children: list[Token]) -> str:

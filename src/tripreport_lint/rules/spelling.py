@@ -278,13 +278,19 @@ def _foreign(doc: Document, index: int) -> bool:
         words = [word.lower() for word in _LETTERS.findall(prose)]
         english = dictionaries.english()
         memo[index] = len(words) >= FOREIGN_MIN_WORDS and \
-            sum(word not in english for word in words) >= FOREIGN_SHARE * len(words)
+            len(words) - sum(map(english.__contains__, words)) >= FOREIGN_SHARE * len(words)
     return bool(memo[index])
 
 
 def _readable_english(doc: Document, ctx: Context) -> bool:
     """Whether the post decodes and is in English: a ``lang``/``language`` key says so, else the
-    site's language folder it stands in (``content/ja/``) says otherwise."""
+    site's language folder it stands in (``content/ja/``) says otherwise. Asked once per document."""
+    if "english" not in doc.derived:
+        doc.derived["english"] = _english(doc, ctx)
+    return bool(doc.derived["english"])
+
+
+def _english(doc: Document, ctx: Context) -> bool:
     if doc.decode_error is not None:
         return False
     data = doc.front_matter.mapping if doc.front_matter else None
