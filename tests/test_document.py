@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import Site
+from tripreport_lint.document.body import inline_text, plain_text
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.markdown import inline_tokens
 
 
 def test_body_tokens_carry_file_line_numbers() -> None:
@@ -59,3 +63,10 @@ def test_python_tags_are_never_constructed(site: Site, tmp_path) -> None:  # typ
 def test_empty_file_and_front_matter_only(site: Site) -> None:
     assert site.findings("") == [("FM001", 1, 1)]
     assert site.findings("---\ntitle: N\ndate: 2024-01-01\n---", select="ALL") == [("ENC007", 4, 4)]
+
+
+@pytest.mark.parametrize("source", ["Upgrading to v2.1: what changed (and why) #1", "50% faster + {less} memory @scale",
+                                    "Tabs\tand\u00a0spaces ", "", "The `kubectl` *plugin*", "A [link](/x) & more",
+                                    "Escaped \\# hash", "Line\nbreak", "Strike ~~out~~", "<span>HTML</span> text"])
+def test_heading_text_without_markup_is_read_as_written_and_with_markup_as_parsed(source: str) -> None:
+    assert inline_text(source) == plain_text(inline_tokens(source))

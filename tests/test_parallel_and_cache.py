@@ -285,6 +285,20 @@ def test_the_oldest_rows_go_when_the_database_holds_too_many(tmp_path: Path, mon
     assert sorted(_entries(tmp_path / "cache")) == ["k2", "k3", "k4"]
 
 
+def test_results_of_a_batch_are_written_together_at_its_end(tmp_path: Path) -> None:
+    store = database.Store(tmp_path / "cache")
+    store.prepare()
+    with store.batch():  # as a worker keeps its chunk of results: one commit, not one a file
+        Results(store).put("k1", [])
+        Results(store).put("k2", [])
+        assert _entries(tmp_path / "cache") == {}
+    assert sorted(_entries(tmp_path / "cache")) == ["k1", "k2"]
+    with pytest.raises(RuntimeError), store.batch():  # a run that fails keeps nothing of the batch
+        Results(store).put("k3", [])
+        raise RuntimeError
+    assert sorted(_entries(tmp_path / "cache")) == ["k1", "k2"]
+
+
 def test_a_database_of_another_schema_version_starts_empty(tmp_path: Path) -> None:
     path = database.Store(tmp_path / "cache").path
     path.parent.mkdir(parents=True)

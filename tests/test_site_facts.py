@@ -3,11 +3,15 @@ the reading deadline, and another run saving meanwhile."""
 
 from __future__ import annotations
 
+import io
+import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from conftest import Site
+from tripreport_lint.cli import run
 from tripreport_lint.site import page_facts
 from tripreport_lint.store.database import Store
 from tripreport_lint.store.site_facts import SiteFacts
@@ -77,3 +81,21 @@ def test_front_matter_facts_are_kept_and_read_back_from_the_store(tmp_path: Path
         assert dict(recap.terms) == {"aliases": ("/old/recap/",), "tags": ("Observability", "eBPF")}  # lists of strings
         assert dict(recap.labels) == {"categories": "Events"}  # a taxonomy given as one string
         assert facts[str(root / "plain.md")] == page_facts.PageFacts()
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_page_of_a_site_inside_another_is_read_once_a_run(site: Site, monkeypatch: pytest.MonkeyPatch,
+                                                             cache: list[str]) -> None:
+    site.write("content/blog/a.md", "---\ntitle: Notes\ndate: 2024-01-02\n---\n\nWe tried kubesacpe.\n")
+    site.write("docs/hugo.toml", 'title = "Docs"\n')
+    for n in range(1, 4):  # pages of both sites: the outer site's folders hold the inner site's
+        site.write(f"docs/content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n}\n---\n\nThe kubescape operator.\n")
+    read: list[str] = []
+    real = page_facts._read
+    monkeypatch.setattr(page_facts, "_read", lambda path, size, mtime: read.append(path) or real(path, size, mtime))
+    monkeypatch.chdir(site.root)
+    out = io.StringIO()
+    assert run(["--jobs", "1", "--select", "SPL002", "--output-format", "json", *cache, "."], out, io.StringIO()) == 1
+    assert sorted(read) == sorted({*read}) and len(read) == 4
+    # Both sites count the inner site's pages: the outer one's post is judged with their words.
+    assert [d["message"] for d in json.loads(out.getvalue())] == ["'kubesacpe' may be a typo of 'kubescape'"]

@@ -78,7 +78,13 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
     outcome = Outcome(files, errors=errors, missing=len(errors))
     task = Task(options.fix or options.diff, options.unsafe_fixes)
     with _progress(len(files), err, enabled=options.progress and err.isatty()) as advance:
-        outcome.results = list(lint_files(engine, files, task, jobs=options.jobs or default_jobs(), progress=advance))
+        for result in lint_files(engine, files, task, jobs=options.jobs or default_jobs(), progress=advance):
+            if options.diff and result.changed:
+                # Each diff as its result comes: the bytes before and after need not wait for the others.
+                if not options.list_changed:
+                    outcome.diffs.append(unified_diff(result.display_path, result.raw, result.new_bytes or b""))
+                result.raw, result.new_bytes = b"", None
+            outcome.results.append(result)
     tree = linted_tree(options.paths)
     for result in outcome.results:
         if result.error and result.error not in outcome.errors:
@@ -91,8 +97,6 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
         outcome.diagnostics += result.diagnostics
         if not result.changed:
             continue
-        if options.diff and not options.list_changed:
-            outcome.diffs.append(unified_diff(result.display_path, result.raw, result.new_bytes or b""))
         outcome.changed_paths.append(result.display_path)
         outcome.fixed += result.fixed
         outcome.changed += 1

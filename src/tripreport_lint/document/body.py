@@ -124,40 +124,39 @@ class Body:
     def html_blocks(self) -> list[tuple[int, int]]:
         return [self._line_range(t) for t in self.tokens if t.type == "html_block" and t.map]
 
-    @cached_property
+    @property
     def template_code(self) -> list[Span]:
         """Jekyll ``raw`` blocks, and Hugo and Jekyll ``highlight`` blocks outside them: code, whatever they hold.
 
         Found before code spans, as Liquid reads them before Markdown does: a ``{% raw %}`` inside backticks
         still opens a block.
         """
-        raws = self.raw_blocks
-        return sorted(raws + templates.highlights(blank(self._blocks_blanked, raws), self.body_start))
+        return self._code[3]
 
-    @cached_property
+    @property
     def raw_blocks(self) -> list[Span]:
         """Jekyll ``raw`` blocks, from opening to closing tag (outside Markdown code blocks)."""
-        return templates.raws(self._blocks_blanked, self.body_start)
+        return self._code[2]
 
-    @cached_property
-    def _blocks_blanked(self) -> str:
-        return blank(self.text, [(0, self.body_start), *self.code_blocks])
-
-    @cached_property
+    @property
     def code_spans(self) -> list[Span]:
         """Inline code spans, backticks included, outside code blocks and template code blocks."""
         return self._code[1]
 
-    @cached_property
+    @property
     def without_code(self) -> str:
         """The text with front matter, code blocks, template code blocks and code spans blanked; HTML kept."""
         return self._code[0]
 
     @cached_property
-    def _code(self) -> tuple[str, list[Span]]:
-        blocked = blank(self._blocks_blanked, self.template_code)
+    def _code(self) -> tuple[str, list[Span], list[Span], list[Span]]:
+        # Made together so that the text with only code blocks blanked need not be kept.
+        blocks_blanked = blank(self.text, [(0, self.body_start), *self.code_blocks])
+        raws = templates.raws(blocks_blanked, self.body_start)
+        template_code = sorted(raws + templates.highlights(blank(blocks_blanked, raws), self.body_start))
+        blocked = blank(blocks_blanked, template_code)
         spans = code_spans(blocked, self.body_start)
-        return blank(blocked, spans), spans
+        return blank(blocked, spans), spans, raws, template_code
 
     @cached_property
     def prose(self) -> str:
@@ -249,7 +248,7 @@ class Body:
             explicit = _HEADING_ID.search(source)
             if explicit:
                 source = source[: explicit.start()]
-            text = _HEADING_ID.sub("", plain_text(inline_tokens(inline.content)))
+            text = _HEADING_ID.sub("", inline_text(inline.content))
             attributes = _IAL_ID.match(self.text, end) if not explicit else None
             end = len(self.text[:end].rstrip("\r\n"))
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
@@ -262,6 +261,17 @@ def _opening(text: str, bracket: int) -> tuple[bool, int]:
     where it starts."""
     image = text[bracket - 1 : bracket] == "!" and text[bracket - 2 : bracket - 1] != "\\"
     return image, bracket - 1 if image else bracket
+
+
+# What starts an inline rule of the parser (escapes, code, emphasis, links, images, autolinks, HTML,
+# entities, strikethrough, line breaks), and what its normalising changes: text without them is read as written.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]!<&~\n\r\x00]")
+
+
+def inline_text(source: str) -> str:
+    """What a snippet of inline Markdown (a heading's) reads as: ``plain_text`` of its inline tokens, parsed
+    only when it holds markup (most headings hold none)."""
+    return plain_text(inline_tokens(source)) if _INLINE_MARKUP.search(source) else source
 
 
 def plain_text(children: list[Token]) -> str:

@@ -191,7 +191,6 @@ class Engine:
             raw = path.read_bytes()
         except OSError as error:
             return FileResult(path, shown, error=f"{shown}: cannot read: {error.strerror or error}")
-        doc = Document(absolute(path), shown, raw)
         clean: list[str] = []  # of the last text linted: keys hash what they depend on, so any text's are true
 
         def lint(document: Document) -> list[Diagnostic]:
@@ -199,14 +198,17 @@ class Engine:
             clean[:] = linted.clean_keys
             return linted.diagnostics
 
+        # No name here holds the document: the fix loop lets each text's parse go before the next
+        # (a 300 KB post's tokens take ~20 MB).
         try:
             if not fix:
-                return FileResult(path, shown, lint(doc), raw=raw, clean_keys=tuple(clean))
-            outcome = fix_until_stable(doc, lint, unsafe=unsafe_fixes)
+                return FileResult(path, shown, lint(Document(absolute(path), shown, raw)), raw=raw,
+                                  clean_keys=tuple(clean))
+            outcome = fix_until_stable(Document(absolute(path), shown, raw), lint, unsafe=unsafe_fixes)
         except InputError as error:
             return FileResult(path, shown, error=str(error))
         except FixesDoNotConverge as error:
-            return FileResult(path, shown, self.lint(doc),
+            return FileResult(path, shown, self.lint(Document(absolute(path), shown, raw)),
                               error=f"{shown}: fixes of {', '.join(error.codes)} did not settle; file left as it was")
         new_bytes = outcome.document.raw
         changed = new_bytes != raw

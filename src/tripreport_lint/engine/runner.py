@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from tripreport_lint import rules as registry
 from tripreport_lint.diagnostics import Applicability
-from tripreport_lint.engine.engine import Engine, FileResult
+from tripreport_lint.engine.engine import KEPT_SITES, Engine, FileResult
+from tripreport_lint.errors import InputError
 from tripreport_lint.paths import absolute, display
+from tripreport_lint.site.page_facts import Entry, MapChunks
 from tripreport_lint.store.results import CleanResults, FixResults, Results, entry_key
 
 if TYPE_CHECKING:
@@ -92,13 +94,15 @@ def _stored(engine: Engine, results: Results, path: Path, task: Task) -> FileRes
             return None
         new_bytes, count, remaining, found = fixed
         return FileResult(path, shown, remaining, count, True, new_bytes, raw=raw, unfixed=found)
-    return FileResult(path, shown, diagnostics, raw=raw if task.fix else b"")
+    return FileResult(path, shown, diagnostics)
 
 
 def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iterator[FileResult]:
     processes = min(jobs, len(paths) // MIN_FILES_PER_PROCESS)
     if processes <= 1:
-        yield from (_check(engine, path, task) for path in paths)
+        _prepare_sites(engine, paths)
+        for start in range(0, len(paths), MAX_CHUNK):
+            yield from _check_many(engine, paths[start : start + MAX_CHUNK], task)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (processes * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
@@ -111,18 +115,44 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
         if engine.store is not None:
             # Each worker would read every page of the site for its words; instead they read them
             # together once, and each loads what was stored.
-            folders = {engine.folder_settings(folder) for folder in {absolute(path).parent for path in paths}}
-            for root in sorted({s.site_root for s in folders if s.reads_site_pages}):
-                engine.site(root).prepare(pool.map)
+            _prepare_sites(engine, paths, pool.map)
         for results in pool.map(_check_chunk, chunks):
             yield from results
+
+
+def _prepare_sites(engine: Engine, paths: list[Path], map_chunks: MapChunks | None = None) -> None:
+    """Read what the pages of the sites of ``paths`` say before any file is linted (in parallel with
+    ``map_chunks``, a process pool's map), each page once however many sites hold it: a blog's folder
+    may hold other sites' folders, whose pages are its pages too."""
+    roots = set()
+    for folder in {absolute(path).parent for path in paths}:
+        try:
+            settings = engine.folder_settings(folder)
+        except InputError:
+            continue  # a broken words file: each of its files says so when linted
+        if settings.reads_site_pages:
+            roots.add(settings.site_root)
+    if len(roots) > KEPT_SITES and engine.store is None:
+        return  # the first would be forgotten before its files are linted, and read again then
+    known: dict[str, Entry] = {}
+    for root in sorted(roots):  # a folder before the sites inside it
+        engine.site(root).prepare(map_chunks, known)
+
+
+def _check_many(engine: Engine, paths: list[Path], task: Task) -> list[FileResult]:
+    """Lint some files; what is kept of them is written at the end, in one transaction (workers writing a
+    row at a time wait for each other's commits)."""
+    if engine.store is None:
+        return [_check(engine, path, task) for path in paths]
+    with engine.store.batch():
+        return [_check(engine, path, task) for path in paths]
 
 
 def _check(engine: Engine, path: Path, task: Task) -> FileResult:
     result = engine.check(path, fix=task.fix, unsafe_fixes=task.unsafe_fixes)
     if engine.store is not None:
         _keep(engine, result, task)
-    if not task.fix:
+    if not result.changed:
         result.raw = b""  # only writing fixes needs the bytes read; a run holds every result at once
     return result
 
@@ -172,4 +202,4 @@ def _start_worker(arguments: dict[str, Any], task: Task) -> None:
 
 def _check_chunk(paths: list[Path]) -> list[FileResult]:
     assert _ENGINE is not None
-    return [_check(_ENGINE, path, _TASK) for path in paths]
+    return _check_many(_ENGINE, paths, _TASK)

@@ -263,11 +263,15 @@ def in_foreign_paragraph(doc: Document, line: int) -> bool:
     Only the paragraphs asked about are parsed (their inline tokens cost as much as the whole body), each
     once per document, whichever rule asks."""
     if "paragraph_lines" not in doc.derived:
-        doc.derived["paragraph_lines"] = [(token.map[0], token.map[1], index) for index, token in enumerate(doc.tokens)
-                                          if token.type == "inline" and token.map]
+        by_line: dict[int, list[int]] = {}  # a line (1-based) -> the inline tokens on it, in order
+        for index, token in enumerate(doc.tokens):
+            if token.type == "inline" and token.map:
+                for number in range(token.map[0] + 1, token.map[1] + 1):
+                    by_line.setdefault(number, []).append(index)
+        doc.derived["paragraph_lines"] = by_line
     paragraphs = doc.derived["paragraph_lines"]
-    assert isinstance(paragraphs, list)
-    return any(first < line <= last and _foreign(doc, index) for first, last, index in paragraphs)
+    assert isinstance(paragraphs, dict)
+    return any(_foreign(doc, index) for index in paragraphs.get(line, ()))
 
 
 def _foreign(doc: Document, index: int) -> bool:
@@ -279,13 +283,19 @@ def _foreign(doc: Document, index: int) -> bool:
         words = [word.lower() for word in _LETTERS.findall(prose)]
         english = dictionaries.english().lookup(set(words))
         memo[index] = len(words) >= FOREIGN_MIN_WORDS and \
-            sum(word not in english for word in words) >= FOREIGN_SHARE * len(words)
+            len(words) - sum(map(english.__contains__, words)) >= FOREIGN_SHARE * len(words)
     return bool(memo[index])
 
 
 def _readable_english(doc: Document, ctx: Context) -> bool:
     """Whether the post decodes and is in English: a ``lang``/``language`` key says so, else the
-    site's language folder it stands in (``content/ja/``) says otherwise."""
+    site's language folder it stands in (``content/ja/``) says otherwise. Asked once per document."""
+    if "english" not in doc.derived:
+        doc.derived["english"] = _english(doc, ctx)
+    return bool(doc.derived["english"])
+
+
+def _english(doc: Document, ctx: Context) -> bool:
     if doc.decode_error is not None:
         return False
     data = doc.front_matter.mapping if doc.front_matter else None

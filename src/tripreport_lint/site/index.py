@@ -145,11 +145,13 @@ class SiteIndex:
         """The real path of a folder of the walk (which follows no link below the root)."""
         return self._real_root + folder[len(str(self.root)):]
 
-    def prepare(self, map_chunks: page_facts.MapChunks | None = None) -> None:
-        """Read what the pages say now (in parallel with ``map_chunks``, a process pool's map) and keep
-        it in the store: done before rules run, which only read it."""
+    def prepare(self, map_chunks: page_facts.MapChunks | None = None,
+                known: dict[str, page_facts.Entry] | None = None) -> None:
+        """Read what the pages say now (in parallel with ``map_chunks``, a process pool's map; ``known``:
+        the pages this run read already, see ``page_facts.read``) and keep it in the store: done before
+        rules run, which only read it."""
         if "_pages" not in self.__dict__:
-            self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks)
+            self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks, known)
 
     @property
     def pages(self) -> dict[str, PageFacts]:
@@ -174,6 +176,14 @@ class SiteIndex:
                 for url in dict.fromkeys((*([found.url] if found.url else []), *found.aliases)):
                     owners[found.namespace, url].append(path)
         return dict(owners)
+
+    @cached_property
+    def titled(self) -> dict[str, list[str]]:
+        """A title (stripped, in lower case) -> the pages that have it, in path order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for path, facts in sorted(self.pages.items()):
+            found[(facts.get("title") or "").strip().lower()].append(path)
+        return dict(found)
 
     @property
     def vocabulary(self) -> Vocabulary:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeGuard
 
+from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.split import parse, split
 from tripreport_lint.site.anchors import github
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
@@ -100,7 +101,22 @@ def page_facts(text: str) -> PageFacts:
     """What a page's front matter says of it. Its keys are the URL segments it gives the page: slug or
     url, title (Hugo's :slug falls back to it, made a slug as Hugo's urlize does) and aliases (extra
     URLs of the page, one or a list)."""
-    data = front_matter(text)
+    return _facts(front_matter(text))
+
+
+def document_facts(doc: Document) -> PageFacts:
+    """``page_facts`` of a document, from the front matter it parsed already: made once per document,
+    whichever rule asks."""
+    found = doc.derived.get("page_facts")
+    if not isinstance(found, PageFacts):
+        # A document that is not UTF-8 parsed none; its text as decoded with replacements is read.
+        fm = doc.front_matter
+        found = page_facts(doc.text) if doc.decode_error else _facts(fm.mapping if fm is not None else None)
+        doc.derived["page_facts"] = found
+    return found
+
+
+def _facts(data: dict[str, Any] | None) -> PageFacts:
     if data is None:
         return PageFacts()
     lower: dict[str, Any] = {}
@@ -161,9 +177,11 @@ class FactsStore(Protocol):
 
 
 def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
-         map_chunks: MapChunks | None = None) -> SiteFacts:
+         map_chunks: MapChunks | None = None, known: dict[str, Entry] | None = None) -> SiteFacts:
     """The facts of ``pages`` (path, size, mtime_ns) of the site at ``site``, from ``store`` where
     still true; with ``map_chunks`` (a process pool's map), the pages to read are read in parallel.
+    ``known`` holds the pages read earlier in this run (a site's folder may hold other sites' folders):
+    they are taken from it while their size and time match, and the pages read are added to it.
 
     Every run reads the summary; the words of single pages are read only for the pages that
     changed, to take them out of the counts.
@@ -183,7 +201,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     if start_over:  # counts cannot be updated: start again
         before, old_words, stale, gone = {}, {}, list(pages), []
     assert old_words is not None
-    read_now = _read_all(stale, map_chunks)
+    read_now = _read_all(stale, map_chunks, {} if known is None else known)
     complete = len(read_now) == len(stale)  # else the deadline came first: the next run reads the rest
     posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
@@ -207,19 +225,31 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
                      {path: facts for path, (_, _, facts) in before.items()})
 
 
-def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None) -> dict[str, Entry | None]:
-    """The facts of the stale pages: in parallel with ``map_chunks``, else here, within MAX_SECONDS."""
+def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,
+              known: dict[str, Entry]) -> dict[str, Entry | None]:
+    """The facts of the stale pages, from ``known`` or read: in parallel with ``map_chunks``, else here,
+    within MAX_SECONDS; those read are added to ``known``."""
     found: dict[str, Entry | None] = {}
-    if map_chunks is not None and len(stale) > CHUNK:
-        chunks = [stale[i : i + CHUNK] for i in range(0, len(stale), CHUNK)]
+    unread = []
+    for page in stale:
+        entry = known.get(page[0])
+        if entry is not None and entry[0] == page[1] and entry[1] == page[2]:
+            found[page[0]] = entry
+        else:
+            unread.append(page)
+    if map_chunks is not None and len(unread) > CHUNK:
+        chunks = [unread[i : i + CHUNK] for i in range(0, len(unread), CHUNK)]
         for chunk, entries in zip(chunks, map_chunks(read_chunk, chunks), strict=True):
             found.update(zip((path for path, _, _ in chunk), entries, strict=True))
-        return found
-    deadline = time.monotonic() + MAX_SECONDS
-    for path, size, mtime in stale:
-        if time.monotonic() > deadline:
-            break  # past the deadline: these pages are known neither way
-        found[path] = _read(path, size, mtime)
+    else:
+        deadline = time.monotonic() + MAX_SECONDS
+        for path, size, mtime in unread:
+            if time.monotonic() > deadline:
+                break  # past the deadline: these pages are known neither way
+            found[path] = _read(path, size, mtime)
+    for path, _, _ in unread:
+        if (entry := found.get(path)) is not None:
+            known[path] = entry
     return found
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
@@ -48,6 +51,49 @@ class Store:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = absolute(folder) / __version__ / FILE  # absolute: connections are kept by it
+        self._pending: list[tuple[str, list[tuple[Any, ...]]]] | None = None  # the writes of a batch
+
+    def write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run a statement for each row: now, or inside ``batch`` at its end."""
+        if self._pending is not None:
+            self._pending.append((statement, rows))
+            return
+        connection = self.connection()
+        if connection is None:
+            return
+        try:
+            connection.executemany(statement, rows)
+        except sqlite3.Error:
+            pass  # locked too long by another run, a full disk: the rows are only not kept
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes made inside wait for its end and go in one transaction: one commit, and one turn of the
+        lock that parallel workers share, for a chunk of results rather than each row."""
+        if self._pending is not None:
+            yield
+            return
+        self._pending = []
+        try:
+            yield
+            pending = self._pending
+        finally:
+            self._pending = None
+        connection = self.connection()
+        if connection is None or not pending:
+            return
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for statement, rows in pending:
+                    connection.executemany(statement, rows)
+                connection.execute("COMMIT")
+            except BaseException:
+                with suppress(sqlite3.Error):  # a failed rollback must not hide why it was needed
+                    connection.execute("ROLLBACK")
+                raise
+        except sqlite3.Error:
+            pass
 
     def connection(self) -> sqlite3.Connection | None:
         """This process's connection, opened (and the schema made) on first use."""

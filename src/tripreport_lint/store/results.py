@@ -46,14 +46,8 @@ class Results:
             return None  # damaged: lint the file again
 
     def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
-        connection = self.store.connection()
-        if connection is None:
-            return
         entry = json.dumps([_entry(d) for d in diagnostics], ensure_ascii=False, separators=(",", ":"))
-        try:
-            connection.execute("INSERT OR REPLACE INTO results (key, entry) VALUES (?, ?)", (key, entry))
-        except sqlite3.Error:
-            pass  # locked too long by another run, a full disk: the result is only not kept
+        self.store.write("INSERT OR REPLACE INTO results (key, entry) VALUES (?, ?)", [(key, entry)])
 
     def empty(self) -> bool:
         """Whether nothing is stored (a first run): then no file needs to be looked up."""
@@ -92,16 +86,10 @@ class FixResults:
 
     def put(self, key: str, fixed_bytes: bytes, fixed: int, remaining: Sequence[Diagnostic],
             found: Sequence[Diagnostic]) -> None:
-        connection = self.store.connection()
-        if connection is None:
-            return
         entry = json.dumps({"fixed": fixed, "remaining": [_entry(d) for d in remaining],
                             "found": [_entry(d) for d in found]}, ensure_ascii=False, separators=(",", ":"))
-        try:
-            connection.execute("INSERT OR REPLACE INTO fix_results (key, fixed, entry) VALUES (?, ?, ?)",
-                               (key, fixed_bytes, entry))
-        except sqlite3.Error:
-            pass
+        self.store.write("INSERT OR REPLACE INTO fix_results (key, fixed, entry) VALUES (?, ?, ?)",
+                         [(key, fixed_bytes, entry)])
 
 
 class CleanResults:
@@ -120,13 +108,7 @@ class CleanResults:
             return False
 
     def add(self, keys: Iterable[str]) -> None:
-        connection = self.store.connection()
-        if connection is None:
-            return
-        try:
-            connection.executemany("INSERT OR IGNORE INTO clean_results (key) VALUES (?)", [(key,) for key in keys])
-        except sqlite3.Error:
-            pass
+        self.store.write("INSERT OR IGNORE INTO clean_results (key) VALUES (?)", [(key,) for key in keys])
 
 
 def _span(span: Span) -> list[int]:

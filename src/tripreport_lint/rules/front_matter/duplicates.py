@@ -11,7 +11,7 @@ from tripreport_lint.diagnostics import Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule, locate
 from tripreport_lint.rules.context import Context
-from tripreport_lint.site.page_facts import PageFacts, page_facts
+from tripreport_lint.site.page_facts import PageFacts, document_facts
 from tripreport_lint.site.urls import normalised_url
 
 
@@ -74,7 +74,7 @@ class DuplicateUrl(Rule):
         fm = doc.front_matter
         if fm is None or fm.mapping is None:
             return
-        facts = page_facts(doc.text)
+        facts = document_facts(doc)
         mine = ctx.site.url_of(doc.path, facts)
         if mine is None:
             return
@@ -163,16 +163,16 @@ class DuplicateTitle(Rule):
         if fm is None or fm.mapping is None or model.generator not in ("hugo", "jekyll") or \
                 model.page_kind(doc.path) != "post":
             return
-        facts = page_facts(doc.text)
+        facts = document_facts(doc)
         title = (facts.get("title") or "").strip().lower()
         mine = ctx.site.url_of(doc.path, facts)
         if not title or mine is None:
             return
         same = []
-        for path, other in sorted(ctx.site.pages.items()):
-            if path == str(doc.path) or (other.get("title") or "").strip().lower() != title:
+        for path in ctx.site.titled.get(title, []):
+            if path == str(doc.path):
                 continue
-            found = ctx.site.url_of(Path(path), other)
+            found = ctx.site.url_of(Path(path), ctx.site.pages[path])
             if found is not None and found.namespace == mine.namespace and model.page_kind(Path(path)) == "post":
                 same.append(path)
         if same:

@@ -22,6 +22,7 @@ _JEKYLL_KEYS = {"tag": "tags", "tags": "tags", "category": "categories", "catego
 _SEPARATORS = re.compile(r"[\s_-]+")
 
 
+@cache  # a site's terms are few, and each is folded for every post that counts them
 def fold(term: str) -> str:
     """What is left of a term once case, spacing, hyphens and a plural are set aside (``Tutorials`` and
     ``tutorial``; ``PyCon`` and ``py-con``). A plural is cut only from words long enough not to be names
@@ -112,11 +113,11 @@ class Usage:
     pages: int = 0
     spellings: Counter[str] = field(default_factory=Counter)  # term as written -> pages writing it so
 
-    def groups(self) -> dict[str, Counter[str]]:
-        """The spellings of each term, by their fold."""
-        found: dict[str, Counter[str]] = {}
+    def groups(self) -> dict[str, dict[str, int]]:
+        """The spellings of each term (and how many pages write each), by their fold."""
+        found: dict[str, dict[str, int]] = {}
         for spelling, count in self.spellings.items():
-            found.setdefault(fold(spelling), Counter())[spelling] = count
+            found.setdefault(fold(spelling), {})[spelling] = count
         return found
 
 

@@ -43,6 +43,15 @@ class _Post:
 
 
 def _post(doc: Document, ctx: Context) -> _Post | None:
+    """The post and the site's other posts of its kind: counted once per document, whichever rule asks (each
+    count of the others copies the site's terms)."""
+    if "taxonomy_post" not in doc.derived:
+        doc.derived["taxonomy_post"] = _read_post(doc, ctx)
+    found = doc.derived["taxonomy_post"]
+    return found if isinstance(found, _Post) else None
+
+
+def _read_post(doc: Document, ctx: Context) -> _Post | None:
     fm = doc.front_matter
     model = ctx.site.model
     if fm is None or not isinstance(fm.mapping, dict) or doc.path.stem == "_index":

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.context import Context
-from tripreport_lint.site.page_facts import PageFacts, page_facts
+from tripreport_lint.site.page_facts import PageFacts, document_facts
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 PAGE_SUFFIXES = (".md", ".markdown")
@@ -93,7 +93,7 @@ def facts_of(page: Path, ctx: Context, doc: Document | None = None) -> PageFacts
     if found is not None:
         return found
     doc = doc if doc is not None else ctx.site.document(page)
-    return page_facts(doc.text) if doc is not None else PageFacts()
+    return document_facts(doc) if doc is not None else PageFacts()
 
 
 def site_relative(page: Path, ctx: Context) -> str:
