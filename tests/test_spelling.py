@@ -161,13 +161,6 @@ def test_english_words_come_from_pyspellchecker_cached_by_its_version(tmp_path: 
         _forget_tables()
 
 
-@pytest.mark.parametrize("word", ["photograpers", "kubesacpe", "deploymnet", "x" * 50])
-def test_one_edit_gives_what_pyspellchecker_gives(word: str) -> None:
-    checker = SpellChecker(language=None, case_sensitive=True)
-    checker.word_frequency.load_json(dictionaries.english())
-    assert dictionaries.one_edit(word) == checker.edit_distance_1(word)
-
-
 def test_tables_of_other_versions_left_unused_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     folders = {name: tmp_path / "tripreport-lint" / name for name in ("0.0.9-py3.9", "0.0.9-py3.12")}
