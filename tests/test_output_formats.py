@@ -250,3 +250,12 @@ def test_full_shows_the_source_line_a_marker_and_the_fix(site: Site) -> None:
     assert "7 | See http://localhost:8080/x and StÃ©phane.\n  |" + " " * 35 + "^^\n" in result.stdout
     assert "  - See http://localhost:8080/x and StÃ©phane.\n  + See http://localhost:8080/x and Stéphane.\n" in result.stdout
     assert result.stdout.rstrip().endswith("2 fixable with --fix ([*]).")
+
+
+def test_full_shows_a_long_line_around_the_finding_only(site: Site) -> None:
+    words = " ".join(f"word{n}" for n in range(40))
+    site.write("content/blog/post.md", f"---\ntitle: Long\ndate: 2024-03-05\n---\n\n{words} Teh {words}\n")
+    result = run_cli("--no-cache", "--output-format", "full", "--select", "SPL001", ".", cwd=site.root)
+    before, after = "…rd34 word35 word36 word37 word38 word39 ", " word0 word1 word2 word3 word4 word5 wor…"  # 40 a side
+    assert f"6 | {before}Teh{after}\n  | {' ' * 41}^^^\n" in result.stdout
+    assert f"  - {before}Teh{after}\n  + {before}The{after}\n" in result.stdout

@@ -43,8 +43,11 @@ class FullReporter(TextReporter):
         number = str(d.span.line)
         gutter = " " * len(number)
         end = d.span.end_column if d.span.end_line == d.span.line else len(source) + 1
-        marker = " " * _width(source[: d.span.column - 1]) + "^" * max(1, _width(source[d.span.column - 1 : end - 1]))
-        parts = [head, f"{gutter} |", f"{number} | {source.expandtabs(4)}", f"{gutter} | {marker}"]
+        first, last = _window(source, d.span.column - 1, end - 1)
+        shown = _cut(source, first, last)
+        lead = _width(shown[: d.span.column - 1 - first + (1 if first else 0)])
+        marker = " " * lead + "^" * max(1, _width(source[d.span.column - 1 : min(end - 1, last)]))
+        parts = [head, f"{gutter} |", f"{number} | {shown.expandtabs(4)}", f"{gutter} | {marker}"]
         if d.fix is not None:
             parts += [f"{gutter} = fix ({d.fix.applicability.value}): {d.fix.description}", *self._diff(d, lines)]
         return "\n".join(parts) + "\n"
@@ -64,8 +67,27 @@ class FullReporter(TextReporter):
             if "\n" in content or "\r" in content:
                 return []
             new = new[: span.column - 1] + content + new[span.end_column - 1 :]
-        return [f"  - {old.expandtabs(4)}", f"  + {new.expandtabs(4)}"]
+        first, last = _window(old, pairs[-1][0].column - 1, pairs[0][0].end_column - 1)
+        grown = len(new) - len(old)
+        return [f"  - {_cut(old, first, last).expandtabs(4)}", f"  + {_cut(new, first, last + grown).expandtabs(4)}"]
 
 
 def _width(text: str) -> int:
     return len(text.expandtabs(4))
+
+
+ROOM = 40  # characters shown on each side of a finding in a line too long to show whole
+LONG = 120
+
+
+def _window(line: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a line to show around the characters start:end: all of a short line, else ROOM
+    characters on each side."""
+    if len(line) <= LONG:
+        return 0, len(line)
+    return max(0, start - ROOM), min(len(line), end + ROOM)
+
+
+def _cut(line: str, first: int, last: int) -> str:
+    """line[first:last], with an ellipsis where it was cut."""
+    return ("…" if first > 0 else "") + line[first:last] + ("…" if last < len(line) else "")
