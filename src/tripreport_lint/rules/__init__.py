@@ -52,6 +52,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
+from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
@@ -104,6 +105,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     UnknownRuleInDirective,
     KnownMisspelling,
     PossibleTypo,
+    RepeatedWord,
     InvalidUtf8,
     Mojibake,
     ByteOrderMark,
