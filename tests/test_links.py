@@ -98,3 +98,9 @@ def test_img_alt_is_an_attribute_of_its_own(site: Site) -> None:
 def test_references(site: Site) -> None:
     body = "See [flux][Flux  Site] and [argo][argo].\n\n[flux site]: https://fluxcd.io/\n[unused]: https://x.io/\n"
     assert findings(site, body, "LNK007,LNK008") == [("LNK007", 6, 28), ("LNK008", 9, 1)]
+
+
+def test_a_label_broken_over_lines_is_quoted_on_one_line(site: Site) -> None:
+    body = "Read the [Basics\ntutorial][] first.\n"
+    [finding] = site.diagnostics("---\ntitle: Notes\ndate: 2024-05-19\n---\n\n" + body, "LNK007")
+    assert finding.message == "reference '[Basics tutorial]' is not defined: add a line '[Basics tutorial]: <url>'"

@@ -173,8 +173,9 @@ class Engine:
                 if found.suppresses(rule.code, v.span.line):
                     continue
                 edit_spans = tuple(doc.span(e.start, e.end) for e in v.fix.edits) if v.fix else ()
+                message = " ".join(v.message.splitlines())  # one line, whatever text of the post it quotes
                 diagnostics.append(Diagnostic(
-                    doc.display_path, rule.code, rule.name, v.message, v.span, rule.severity, v.fix, edit_spans,
+                    doc.display_path, rule.code, rule.name, message, v.span, rule.severity, v.fix, edit_spans,
                     tuple(doc.utf8_span(span) for span in (v.span, *edit_spans))))
         return _Linted(sorted(diagnostics, key=lambda d: d.sort_key), tuple(clean))
 

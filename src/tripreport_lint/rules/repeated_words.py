@@ -13,6 +13,7 @@ from tripreport_lint.rules.context import Context
 # Words between spaces: not the end of a URL or path (`https://example.com/a a`), nor part of one.
 _TWICE = re.compile(r"(?<![\w'’/.:@#-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w'’/-])", re.IGNORECASE)
 # English doubles that are grammar ("that that", "had had"), sounds and names said twice.
+MAX_FINDINGS = 50  # a generated or pasted wall of one word is not a typo to list 300,000 times
 _NEW_BLOCK = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]|[-*+>][ \t]|\d{1,9}[.)][ \t]|\|)")
 _MEANT = frozenset({
     "that", "had", "is", "do", "did", "was", "bye", "no", "yes", "yeah", "very", "so", "ha", "haha", "la", "oh",
@@ -57,7 +58,7 @@ class RepeatedWord(Rule):
 
     ## Known problems
     Doubles that English grammar makes (`that that`, `had had`), sounds (`bye bye`) and names whose
-    second word is capitalised (`Duran Duran`) are left alone.
+    second word is capitalised (`Duran Duran`) are left alone. At most 50 are reported in a file.
     """
 
     code = "SPL003"
@@ -68,7 +69,10 @@ class RepeatedWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         prose = doc.body.prose
+        found = 0
         for match in _TWICE.finditer(prose, doc.body_start):
+            if found == MAX_FINDINGS:
+                return
             word, again = match.group(1), match.group(3)
             between = doc.text[match.end(1) : match.start(3)]
             if word.lower() in _MEANT or again[0].isupper() or between.strip(" \t\n") != "" or \
@@ -77,6 +81,7 @@ class RepeatedWord(Rule):
             if "\n" in between and (_NEW_BLOCK.match(prose, prose.rfind("\n", 0, match.start(1)) + 1) or
                                      _NEW_BLOCK.match(prose, match.end(1) + between.index("\n") + 1)):
                 continue  # a heading's last word and the next line's first: two blocks, not one sentence
+            found += 1
             yield Violation(f"'{word} {again}': the word '{again}' is written twice; remove one",
                             doc.span(match.start(1), match.end(3)),
                             Fix((Edit(match.end(1), match.end(3)),), description=f"remove the second '{again}'"))

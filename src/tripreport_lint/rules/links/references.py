@@ -93,7 +93,8 @@ class UndefinedReference(Rule):
             label = link.label
             if label is not None and normal_label(label) not in labels and not label.startswith("^") \
                     and not templated(label, ctx):
-                yield Violation(f"reference '[{link.label}]' is not defined: add a line '[{link.label}]: <url>'",
+                label = " ".join(label.split())  # as CommonMark matches labels: runs of spaces and breaks as one
+                yield Violation(f"reference '[{label}]' is not defined: add a line '[{label}]: <url>'",
                                 doc.span(link.start, link.end))
 
 
@@ -153,5 +154,6 @@ class UnusedDefinition(Rule):
             if definition.target in ("#", "<>", "") or label.startswith("^") or normal_label(label) in used \
                     or templated(label, ctx):
                 continue  # a label Liquid makes may be any of the labels used
-            yield Violation(f"definition '[{definition.label}]' is never used: use it in a link or remove it",
+            yield Violation(f"definition '[{' '.join(definition.label.split())}]' is never used: use it in a link or "
+                            "remove it",
                             doc.span(definition.start, definition.end))
