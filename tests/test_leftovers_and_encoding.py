@@ -147,3 +147,16 @@ def test_trailing_whitespace_inside_a_highlight_block_is_code(site: Site) -> Non
 def test_trailing_whitespace_after_an_inline_raw_span_is_reported(site: Site) -> None:
     text = "---\ntitle: N\ndate: 2024-01-01\n---\n\nFor example, {% raw %}`{{ page.title }}`{% endraw %} shows it. \n"
     assert site.findings(text, select="ENC006") == [("ENC006", 6, 63)]
+
+
+def test_a_no_break_space_after_a_marker_is_fixed_to_a_space(site: Site) -> None:
+    body = "##\u00a0Agenda\n\n-\u00a0keynote\n1.\u00a0workshops\n> *\u00a0quoted\n\nA\u00a0word and #\u00a0not a heading.\n\n```\n-\u00a0code\n```\n"
+    assert site.findings(HEAD + body, select="ENC010") == [("ENC010", 6, 3), ("ENC010", 8, 2), ("ENC010", 9, 3),
+                                                           ("ENC010", 10, 4)]
+    fixed = site.fixed(HEAD + body, select="ENC010")
+    assert fixed == HEAD + body.replace("##\u00a0", "## ").replace("-\u00a0k", "- k").replace(
+        "1.\u00a0", "1. ").replace("*\u00a0", "* ")
+    site.write("_config.yml", "kramdown:\n  input: kramdown\n")  # kramdown's own input needs no space after '#'
+    (site.root / "hugo.toml").unlink()
+    assert site.findings(HEAD + body, select="ENC010", relative="_posts/2024-05-19-notes.md") == [
+        ("ENC010", 8, 2), ("ENC010", 9, 3), ("ENC010", 10, 4)]

@@ -22,7 +22,7 @@ from tripreport_lint.rules.options import option_specs, toml
 ROOT = Path(__file__).resolve().parents[1]
 # Rules whose examples cannot be shown as a Markdown block: a file's encoding, byte order mark,
 # invisible or control characters, or line breaks. Their own tests cover them.
-NOT_MARKDOWN_EXAMPLES = {"ENC001", "ENC003", "ENC004", "ENC005", "ENC007", "ENC008", "ENC009"}
+NOT_MARKDOWN_EXAMPLES = {"ENC001", "ENC003", "ENC004", "ENC005", "ENC007", "ENC008", "ENC009", "ENC010"}
 # What the network answers for the examples of the remote link rules.
 NETWORK = {
     "https://example.com/2019/schedule": UrlStatus(False, 404, "HTTP 404 Not Found"),

@@ -8,7 +8,12 @@ from typing import Any
 from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.directive_comments import UnknownRuleInDirective
-from tripreport_lint.rules.encoding.characters import ControlCharacter, EdgeNoBreakSpace, InvisibleCharacter
+from tripreport_lint.rules.encoding.characters import (
+    ControlCharacter,
+    EdgeNoBreakSpace,
+    InvisibleCharacter,
+    NoBreakSpaceAfterMarker,
+)
 from tripreport_lint.rules.encoding.mojibake import Mojibake
 from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
 from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
@@ -115,6 +120,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     MissingFinalNewline,
     MixedLineEndings,
     EdgeNoBreakSpace,
+    NoBreakSpaceAfterMarker,
     NotNormalised,
     NormalisationSkipped,
 )

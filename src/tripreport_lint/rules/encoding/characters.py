@@ -1,4 +1,5 @@
-"""ENC004, ENC005, ENC009: control characters, zero-width characters, no-break spaces at a line edge."""
+"""ENC004, ENC005, ENC009, ENC010: control characters, zero-width characters, no-break spaces at a line edge or
+after a list marker or heading '#'."""
 
 from __future__ import annotations
 
@@ -141,3 +142,56 @@ class EdgeNoBreakSpace(Rule):
                       "replace with ordinary spaces")
             yield Violation("no-break space (U+00A0) at a line edge: replace it with an ordinary space or remove it",
                             doc.span(match.start(), match.end()), fix)
+
+
+# A list marker or a heading's '#'s, after any block quote markers, followed by a no-break space.
+_MARKER_NBSP = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)*[ \t]{0,3}(?:[-*+]|\d{1,9}[.)]|#{1,6})(\u00a0)", re.M)
+
+
+class NoBreakSpaceAfterMarker(Rule):
+    """## What it does
+    Reports a no-break space (U+00A0) right after a list marker (`-`, `*`, `+`, `1.`, `1)`) or a
+    heading's `#`s at the start of a line, outside code.
+
+    ## Why is this bad?
+    Markdown wants an ordinary space or a tab there: with a no-break space the line is not a list
+    item or a heading but a paragraph that shows the `#` or the `-`. It comes from pasting out of
+    a word processor or a web page.
+
+    ## Example
+    A line `##` + U+00A0 + `Agenda`, which the page shows as the text `## Agenda`.
+
+    ## Use instead
+    `## Agenda` with an ordinary space.
+
+    ## Fix safety
+    Safe: the no-break space becomes an ordinary space, and the line becomes the heading or list
+    item the author wrote; that change of the page is the rule's purpose.
+
+    ## Options
+    None.
+
+    ## Known problems
+    A marker indented four spaces or more (inside a list item) is not looked at. On Jekyll sites
+    whose kramdown reads its own input (`input: kramdown`), a heading needs no space after its
+    `#`s: only list markers are reported there.
+    """
+
+    code = "ENC010"
+    name = "no-break-space-after-marker"
+    summary = "A no-break space after a list marker or heading '#' makes the line plain text."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if "\u00a0" not in doc.text:
+            return
+        # kramdown's own input (not its default GFM one) takes a heading with no space after the '#'s.
+        headings = not (ctx.site.model.renderer == "kramdown" and ctx.site.model.heading_ids == "kramdown")
+        for match in _MARKER_NBSP.finditer(doc.body.without_code, doc.body_start):
+            at = match.start(1)
+            if not headings and doc.text[at - 1] == "#":
+                continue
+            yield Violation("a no-break space (U+00A0) after a list marker or heading '#': the line is plain text on "
+                            "the page; use an ordinary space", doc.span(at, at + 1),
+                            Fix((Edit(at, at + 1, " "),), description="replace with an ordinary space"))
