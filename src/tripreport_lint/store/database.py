@@ -83,15 +83,9 @@ class Store:
         if connection is None or not pending:
             return
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with write_transaction(connection):
                 for statement, rows in pending:
                     connection.executemany(statement, rows)
-                connection.execute("COMMIT")
-            except BaseException:
-                with suppress(sqlite3.Error):  # a failed rollback must not hide why it was needed
-                    connection.execute("ROLLBACK")
-                raise
         except sqlite3.Error:
             pass
 
@@ -163,8 +157,7 @@ def _migrate(connection: sqlite3.Connection) -> None:
     one immediate transaction, so that concurrent runs opening a new database make it once."""
     if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(connection):
         if connection.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
             for name in names:
@@ -172,7 +165,16 @@ def _migrate(connection: sqlite3.Connection) -> None:
             for table, columns in TABLES.items():
                 connection.execute(f"CREATE TABLE {table} ({columns})")
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write-locked (immediate) transaction: committed at the end, rolled back on any error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        with suppress(sqlite3.Error):  # a failed rollback must not hide why it was needed
+            connection.execute("ROLLBACK")
         raise

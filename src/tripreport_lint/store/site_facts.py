@@ -6,11 +6,11 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import Any
 
 from tripreport_lint.site.page_facts import Entry, PageFacts, Summary
-from tripreport_lint.store.database import Store
+from tripreport_lint.store.database import Store, write_transaction
 
 _CHUNK = 500  # paths asked in one statement (SQLite's limit on parameters is 32,766 or less)
 
@@ -65,13 +65,11 @@ class SiteFacts:
         if connection is None:
             return
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with write_transaction(connection):
                 row = connection.execute("SELECT generation FROM site_counts WHERE site = ?", (site,)).fetchone()
                 generation = row[0] if row and isinstance(row[0], int) else 0
                 if expected_generation is not None and generation != expected_generation:
-                    connection.execute("ROLLBACK")  # another run saved meanwhile: its counts are the newer
-                    return
+                    return  # another run saved meanwhile: its counts are the newer (nothing was written)
                 if start_over:
                     connection.execute("DELETE FROM site_pages WHERE site = ?", (site,))
                 connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
@@ -84,11 +82,6 @@ class SiteFacts:
                     "INSERT OR REPLACE INTO site_counts (site, posts, domains, complete, generation) "
                     "VALUES (?, ?, ?, ?, ?)",
                     (site, _json(summary.posts), _json(summary.domains), int(summary.complete), generation + 1))
-                connection.execute("COMMIT")
-            except BaseException:
-                with suppress(sqlite3.Error):  # a failed rollback must not hide why it was needed
-                    connection.execute("ROLLBACK")
-                raise
         except sqlite3.Error:
             pass  # locked too long, a full disk: the next run reads the pages again
 
