@@ -165,11 +165,14 @@ class PossibleTypo(Rule):
 
     Words of 4 and 5 letters (and longer ones no word of their length is near: `neever`) are judged
     only against slips of the finger that make no abbreviation: two letters swapped (`hwen`, `nodse`)
-    or one doubled (`whhen`), of a word in pyspellchecker's top 3,000 or so (a count of 20,000) or an
-    English word 3 of the site's pages use (`nodes`). With several such words the finding names them
-    all (`waay`: `way` or `away`). A short word of German, Spanish, French, Italian, Dutch or
-    Portuguese (`hier`, `entre`) is not judged, nor a short capitalised word anywhere but first in a
-    sentence of the body, nor there when the post writes it as a name elsewhere (`Hsot Lee`).
+    or one doubled, not the first (`whhen`; `bbox` is a name), of a word in pyspellchecker's top
+    3,000 or so (a count of 20,000) or an English word 3 of the site's pages use (`nodes`); with
+    several such words the finding names them all (`waay`: `way` or `away`). Such a word is judged
+    only where the post writes it once (code and URLs count: jargon recurs), between spaces and
+    punctuation as the words of a sentence stand (not `snice: fix`, `{hree 3}`), and not when it is
+    a word of German, Spanish, French, Italian, Dutch or Portuguese (`hier`, `entre`). A short
+    capitalised word is judged only first in a sentence of the body, only as a swap (names double
+    letters: `Antti`), and not when the post writes it as a name elsewhere (`Hsot Lee`).
 
     Names are not reported: a word of the host or path of a link or image of the post (a repository,
     an image's file name) or the start of one (`cristiangreco`), of a host that a page of the site
@@ -218,9 +221,10 @@ class PossibleTypo(Rule):
     Posts in other languages are not checked, nor are paragraphs in another language or words
     right before an apostrophe or `()`. Short words with a letter dropped, added or replaced
     (`cont`, `libc`, `util` are abbreviations as often) are not judged, nor words of 3 letters
-    (`aws`, `cpu` are swaps of `was`, `cup`), nor a doubled last letter that reads as an ending
-    (`tasks` doubled). A 4-letter abbreviation in lower case that is a swap of a frequent word
-    (`uint`, `unit`) is reported: add it to the words file.
+    (`aws`, `cpu` are swaps of `was`, `cup`), a doubled first letter (`ffrom`), a doubled last
+    letter that reads as an ending (`tasks` doubled) or a slip the post repeats. A short
+    abbreviation written once in lower case that is a swap of a frequent word (`uint`, `unit`;
+    `tset`, a command) is reported: add it to the words file.
     """
 
     code = "SPL002"
@@ -261,13 +265,35 @@ class PossibleTypo(Rule):
                 if not starts:
                     continue
                 if len(word) < MIN_LENGTH:  # judged first in a sentence only: `Hwen` is `When`
-                    candidates = short_intended(lower, False, posts)
+                    starts = [s for s in starts if _in_a_sentence(doc.text, s, len(word))]
+                    candidates = _slip_of(doc, lower, posts, capitalised=capitalised, keep_initial=False) if starts else []
                 else:  # a slip of a shorter word (`neever`) when no word of this length is near
                     best = intended(lower, capitalised, posts, hosts)
+                    if best is None:
+                        starts = [s for s in starts if _in_a_sentence(doc.text, s, len(word))]
                     candidates = ([best] if not shared or copied_typo(lower, best) else []) if best else \
-                        short_intended(lower, capitalised, posts)
+                        _slip_of(doc, lower, posts, capitalised=capitalised, keep_initial=capitalised) if starts else []
                 for start in starts if candidates else ():
                     yield _possible_typo(doc, word, start, [_keep_case(word, c) for c in candidates])
+
+
+# What stands around a word of a sentence: a label (`snice: fix ...`) or a word in markup (`{hree 3}`) is none.
+_BEFORE_A_WORD = frozenset(" \t\n(\"'“‘*_")
+_AFTER_A_WORD = frozenset(" \t\n.,;!?)\"'”’*_")
+
+
+def _in_a_sentence(text: str, start: int, length: int) -> bool:
+    """Whether the word at ``start`` stands as words of a sentence do, between spaces and punctuation."""
+    return (start == 0 or text[start - 1] in _BEFORE_A_WORD) and \
+        (start + length == len(text) or text[start + length] in _AFTER_A_WORD)
+
+
+def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
+    """``short_intended`` for a word the post writes once (code and URLs count): jargon and abbreviations
+    recur (`htree`, `edns` in every line of a changelog), a slip of the finger seldom does."""
+    if len(re.findall(rf"(?<![A-Za-z]){lower}(?![A-Za-z])", doc.text, re.IGNORECASE)) > 1:
+        return []
+    return short_intended(lower, posts, capitalised=capitalised, keep_initial=keep_initial)
 
 
 def _judged_places(doc: Document, signs: NameSigns, word: str) -> list[int]:

@@ -134,21 +134,23 @@ MIN_SHORT_LENGTH = 4
 MIN_FREQUENCY_SHORT = 20_000
 
 
-def _slips(word: str) -> set[str]:
-    """The words ``word`` may be a slip of: two letters swapped, or a letter doubled."""
+def _slips(word: str, *, doubled: bool = True) -> set[str]:
+    """The words ``word`` may be a slip of: two letters swapped, or (``doubled``) a letter but the first
+    doubled (a doubled first letter is a habit of names and handles: `bbox`, `ppolicy`)."""
     swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    return (swaps | {word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]}) - {word}
+    if doubled:
+        swaps |= {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1) if word[i] == word[i + 1]}
+    return swaps - {word}
 
 
-def short_intended(word: str, keep_initial: bool, posts: dict[str, int]) -> list[str]:
+def short_intended(word: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
     """The words a word may be a slip of, most likely first (the words more posts of the site use, then the
-    more frequent); none when the word is a word of another language (`hier`, `entre`). A first letter
-    doubled is a slip only of a frequent word: `ddocs` is a handle, `d` and a word the site uses. With
-    ``keep_initial`` (a name's, mid-sentence) only the words with the same first letter."""
-    english = dictionaries.english().lookup(_slips(word))
+    more frequent); none when the word is a word of another language (`hier`, `entre`). A capitalised word
+    is only a swap (names double letters: `Antti`), with ``keep_initial`` of a word with its first letter."""
+    english = dictionaries.english().lookup(_slips(word, doubled=not capitalised))
     found = [c for c, frequency in english.items()
              if len(c) >= 3 and not _same_stem(word, c) and not (keep_initial and c[0] != word[0])
-             and (frequency >= MIN_FREQUENCY_SHORT or (posts.get(c, 0) >= SITE_POSTS and c != word[1:]))]
+             and (frequency >= MIN_FREQUENCY_SHORT or posts.get(c, 0) >= SITE_POSTS)]
     if not found or word in dictionaries.foreign():
         return []
     return sorted(found, key=lambda c: (-posts.get(c, 0), -english[c], c))
