@@ -145,12 +145,13 @@ def _slips(word: str, *, doubled: bool = True) -> set[str]:
 
 def short_intended(word: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
     """The words a word may be a slip of, most likely first (the words more posts of the site use, then the
-    more frequent); none when the word is a word of another language (`hier`, `entre`). A capitalised word
+    more frequent; the site's words of 3 letters are parts of URLs as often: `com`); none when the word is
+    a word of another language (`hier`, `entre`). A capitalised word
     is only a swap (names double letters: `Antti`), with ``keep_initial`` of a word with its first letter."""
     english = dictionaries.english().lookup(_slips(word, doubled=not capitalised))
     found = [c for c, frequency in english.items()
              if len(c) >= 3 and not _same_stem(word, c) and not (keep_initial and c[0] != word[0])
-             and (frequency >= MIN_FREQUENCY_SHORT or posts.get(c, 0) >= SITE_POSTS)]
+             and (frequency >= MIN_FREQUENCY_SHORT or (posts.get(c, 0) >= SITE_POSTS and len(c) > 3))]
     if not found or word in dictionaries.foreign():
         return []
     return sorted(found, key=lambda c: (-posts.get(c, 0), -english[c], c))
