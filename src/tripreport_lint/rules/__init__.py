@@ -57,6 +57,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
+from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
@@ -105,6 +106,8 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     MultipleH1,
     HeadingLevelSkip,
     EmptyHeading,
+    SecondH1,
+    FirstHeadingSkip,
     CommentedOutBlock,
     DraftingNote,
     UnknownRuleInDirective,

@@ -1,4 +1,4 @@
-"""HDG001-HDG005: headings that repeat the title or each other, skip levels, or are empty."""
+"""HDG001-HDG005: headings that repeat the title or each other, skip levels, or are empty (HDG006-HDG007, the\noutline below a title the layout prints: rules/outline.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tripreport_lint.document.body import Heading
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.page_title import titled_page
 
 
 def normalized(text: str) -> str:
@@ -22,7 +23,8 @@ def normalized(text: str) -> str:
     return " ".join(kept.split())
 
 
-def _span(doc: Document, heading: Heading) -> tuple[int, int]:
+def heading_span(doc: Document, heading: Heading) -> tuple[int, int]:
+    """Where a heading stands, less the indentation before its marker."""
     start = heading.start + len(doc.text[heading.start : heading.end]) - len(doc.text[heading.start : heading.end].lstrip())
     return start, heading.end
 
@@ -79,7 +81,7 @@ class TitleRepeated(Rule):
         if not isinstance(title, str) or not headings or normalized(headings[0].text) != normalized(title):
             return
         first = headings[0]
-        start, end = _span(doc, first)
+        start, end = heading_span(doc, first)
         fix = None
         if not doc.text[doc.body_start : first.start].strip():
             line_after = first.line + 1
@@ -160,7 +162,7 @@ class DuplicateHeading(Rule[DuplicateOptions]):
             if key[1] and key in seen:
                 first = seen[key]
                 yield Violation(f"heading '{heading.text}' repeats the heading on line {first.line}: rename one",
-                                doc.span(*_span(doc, heading)))
+                                doc.span(*heading_span(doc, heading)))
             else:
                 seen[key] = heading
             parents.append(heading)
@@ -203,7 +205,8 @@ class MultipleH1(Rule):
     None.
 
     ## Known problems
-    None known.
+    On a Hugo or Jekyll page whose layout prints the title as the page's H1, HDG006 (on by default)
+    reports every body H1 instead, and this rule none.
     """
 
     code = "HDG003"
@@ -213,10 +216,12 @@ class MultipleH1(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if titled_page(doc, ctx) is not None:
+            return  # HDG006's page: every body H1 is a second one
         h1 = [h for h in doc.body.headings if h.level == 1]
         for heading in h1[1:]:
             yield Violation(f"second level-one heading '{heading.text}' (the first is on line {h1[0].line}): "
-                            "make it '##'", doc.span(*_span(doc, heading)))
+                            "make it '##'", doc.span(*heading_span(doc, heading)))
 
 
 class HeadingLevelSkip(Rule):
@@ -271,7 +276,7 @@ class HeadingLevelSkip(Rule):
                 yield Violation(
                     f"level-{heading.level} heading after a level-{before.level} one (line {before.line}): "
                     f"use {'#' * (before.level + 1)}",
-                    doc.span(*_span(doc, heading)),
+                    doc.span(*heading_span(doc, heading)),
                 )
 
 
@@ -320,4 +325,4 @@ class EmptyHeading(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         for heading in doc.body.headings:
             if not re.sub(r"[\s#*_`~]", "", heading.text) and heading.explicit_id is None:
-                yield Violation("empty heading: give it text or remove it", doc.span(*_span(doc, heading)))
+                yield Violation("empty heading: give it text or remove it", doc.span(*heading_span(doc, heading)))
