@@ -29,6 +29,7 @@ from tripreport_lint.rules.front_matter.dates import (
 from tripreport_lint.rules.front_matter.duplicates import DuplicateTitle, DuplicateUrl
 from tripreport_lint.rules.front_matter.images import ImageMissing
 from tripreport_lint.rules.front_matter.key_case import KeyCase
+from tripreport_lint.rules.front_matter.key_typos import KeyTypo
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
 from tripreport_lint.rules.front_matter.structure import (
     DuplicateKey,
@@ -72,6 +73,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     SchemaViolation,
     Yaml11Boolean,
     KeyCase,
+    KeyTypo,
     InvalidDate,
     FutureDate,
     LastmodBeforeDate,
