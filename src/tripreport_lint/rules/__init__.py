@@ -18,6 +18,7 @@ from tripreport_lint.rules.encoding.mojibake import Mojibake
 from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
 from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
 from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
+from tripreport_lint.rules.front_matter.authors import UnknownAuthor
 from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
 from tripreport_lint.rules.front_matter.dates import (
     DateFilenameMismatch,
@@ -84,6 +85,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     TaxonomyVariant,
     LoneTaxonomy,
     LoneTerm,
+    UnknownAuthor,
     ImageMissing,
     DuplicateUrl,
     DuplicateTitle,

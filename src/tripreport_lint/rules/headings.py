@@ -177,6 +177,7 @@ class MultipleH1(Rule):
     tables of contents build.
 
     ## Example
+    A page, `about.md`, whose layout prints no title (a Jekyll page without one):
     ```markdown
     ---
     title: Notes

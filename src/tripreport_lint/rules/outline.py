@@ -105,6 +105,7 @@ class FirstHeadingSkip(Rule):
     table of contents shows an empty bullet above the headings.
 
     ## Example
+    A post, `content/blog/example.md`, that a layout printing `<h1>{{ .Title }}</h1>` renders:
     ```markdown
     ---
     title: Notes from the conference
