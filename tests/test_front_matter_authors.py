@@ -27,6 +27,7 @@ def test_jekyll_author_key_missing_from_data(site: Site) -> None:
     found = site.findings(post("authors:\n  - msmith\n  - nobody"), select="FM035", relative=relative)
     assert found == [("FM035", 6, 5)]
     assert site.findings(post("author: msmith"), select="FM035", relative=relative) == []
+    assert site.findings(post("author: Jane Dough"), select="FM035", relative=relative) == []  # a name
 
 
 def test_not_reported_where_other_posts_do_not_resolve(site: Site) -> None:

@@ -80,7 +80,9 @@ class UnknownAuthor(Rule):
     ## Known problems
     Reported only where the site clearly keeps author data: at least three other pages naming authors,
     four in five of them all known (and a folder of author pages or files holds at least two). Authors
-    under `params:`, other data files (`_data/team.yml`) and TOML data files are not read.
+    under `params:`, other data files (`_data/team.yml`) and TOML data files are not read. On Jekyll
+    a name with a space (`author: Jane Doe`) is not reported: jekyll-seo-tag shows a value that is no
+    key as the author's name, as the author may mean.
     """
 
     code = "FM035"
@@ -96,15 +98,16 @@ class UnknownAuthor(Rule):
         authors = site_authors(ctx.site)
         if authors is None:
             return
+        # jekyll-seo-tag shows a value that is no key as the author's name: a name with a space is meant so.
+        names_only = ctx.site.model.generator == "jekyll"
         unknown: list[tuple[str, tuple[str | int, ...]]] = []
         for key in KEYS:
             written = ctx.key_as_written(fm.mapping, key)
             value = fm.mapping.get(written)
-            if isinstance(value, str) and value.strip() and not authors.resolves(value.strip()):
-                unknown.append((value.strip(), (written,)))
-            elif isinstance(value, list):
-                unknown += [(item.strip(), (written, index)) for index, item in enumerate(value)
-                            if isinstance(item, str) and item.strip() and not authors.resolves(item.strip())]
+            items = [(value, (written,))] if isinstance(value, str) else \
+                [(item, (written, index)) for index, item in enumerate(value)] if isinstance(value, list) else []
+            unknown += [(item.strip(), path) for item, path in items if isinstance(item, str) and item.strip()
+                        and not (names_only and " " in item.strip()) and not authors.resolves(item.strip())]
         if not unknown:
             return
         naming, resolved = _resolved_elsewhere(ctx.site, authors, str(doc.path))
