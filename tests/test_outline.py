@@ -32,6 +32,11 @@ def test_deep_first_heading_is_reported_only_when_the_layout_is_known(site: Site
     assert "layouts/_default/single.html" in finding.message and "empty level" in finding.message
 
 
+def test_a_layout_printing_a_subtitle_h2_takes_the_first_level_three(site: Site) -> None:
+    site.write("layouts/_default/single.html", "<h1>{{ .Title }}</h1><h2>{{ .Params.subtitle }}</h2>{{ .Content }}\n")
+    assert site.findings(post("### Day one\n\n# Day two\n"), select="HDG006,HDG007") == [("HDG006", 8, 1)]
+
+
 def test_title_in_a_partial_of_a_theme(site: Site) -> None:
     site.write("hugo.toml", 'title = "Test blog"\ntheme = "plain"\n')
     site.write("themes/plain/layouts/_default/baseof.html", "<body>{{ block \"main\" . }}{{ end }}</body>\n")

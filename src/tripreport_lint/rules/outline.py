@@ -135,7 +135,8 @@ class FirstHeadingSkip(Rule):
 
     ## Known problems
     A layout not in the checkout, of a theme not known, may print the title as an `<h2>` (then `###` is
-    right): such pages are not reported. Later skips (`##` then `####`) are HDG004's, off by default.
+    right): such pages are not reported, nor pages whose layout prints an `<h2>` it fills from the page
+    (a subtitle, but also a sidebar's heading). Later skips (`##` then `####`) are HDG004's, off by default.
     """
 
     code = "HDG007"
@@ -145,8 +146,8 @@ class FirstHeadingSkip(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         page = titled_page(doc, ctx)
-        if page is None or page[1].printed is not True:
-            return
+        if page is None or page[1].printed is not True or page[1].subheading:
+            return  # a layout not known to print the title as H1, or one printing an <h2> too (a subtitle)
         title, found = page
         headings = _body_headings(doc, title)
         if not headings or headings[0].level < 3:

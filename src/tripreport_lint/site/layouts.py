@@ -16,6 +16,8 @@ from tripreport_lint.site.model import SiteModel
 # An <h1> holding the page's title: Hugo's `.Title`/`.LinkTitle`, Jekyll's `page.title`.
 _HUGO_TITLE_H1 = re.compile(r"<h1\b[^>]*>(?:(?!</h1>).){0,400}?\.(?:Title|LinkTitle)\b", re.S | re.I)
 _JEKYLL_TITLE_H1 = re.compile(r"<h1\b[^>]*>(?:(?!</h1>).){0,400}?\bpage\.title\b", re.S | re.I)
+# An <h2> the layout fills from the page (a subtitle, a description): a first `###` of the body may sit under it.
+_TEMPLATED_H2 = re.compile(r"<h2\b[^>]*>(?:(?!</h2>).){0,400}?(?:\{\{|\{%)", re.S | re.I)
 _HUGO_CALLS = re.compile(r"""\b(?:partial|partialCached)\s+"([^"]+)"|\.Render\s+"([^"]+)\"""")
 _JEKYLL_INCLUDE = re.compile(r"\{%-?\s*include\s+([\w./-]+)")
 _LAYOUT_OF_LAYOUT = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?layout:[ \t]*['\"]?([\w./-]+)")
@@ -31,6 +33,7 @@ class TitleHeading:
 
     printed: bool | None  # prints it as an <h1>; None: the layout is not in the checkout and its theme unknown
     source: str  # which template or theme says so, for messages
+    subheading: bool = False  # it also prints an <h2> it fills from the page (a subtitle)
 
 
 UNKNOWN = TitleHeading(None, "")
@@ -117,7 +120,7 @@ def _hugo(site: SiteIndex, names: tuple[str, ...]) -> TitleHeading:
     bases = tuple(f"{f}baseof.html" for f in dict.fromkeys((f"{folder}/" if folder else "", "_default/", "")))
     texts = _read_with_calls(site, roots, [main, *filter(None, [_first(site, roots, bases)])], folder)
     printed = any(_HUGO_TITLE_H1.search(text) for text in texts)
-    return TitleHeading(printed, _shown(site, main))
+    return TitleHeading(printed, _shown(site, main), any(_TEMPLATED_H2.search(text) for text in texts))
 
 
 def _first(site: SiteIndex, roots: list[Path], names: tuple[str, ...]) -> Path | None:
@@ -167,7 +170,8 @@ def _jekyll(site: SiteIndex, layout: str) -> TitleHeading:
         if theme == "minima":
             return TitleHeading(layout in ("post", "page"), "the minima theme")
         return TitleHeading(True, f"the {theme} theme") if theme else UNKNOWN
-    return TitleHeading(any(_JEKYLL_TITLE_H1.search(text) for text in texts), _shown(site, first))
+    return TitleHeading(any(_JEKYLL_TITLE_H1.search(text) for text in texts), _shown(site, first),
+                        any(_TEMPLATED_H2.search(text) for text in texts))
 
 
 def _text(path: Path) -> str:
