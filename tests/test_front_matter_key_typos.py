@@ -50,3 +50,13 @@ def test_jekyll_keys(site: Site) -> None:
     found = site.findings(post("permalnk: /x/\nexcerpt_seperator: <!--more-->\n"), select="FM013",
                           relative="_posts/2024-05-19-notes.md")
     assert found == [("FM013", 4, 1), ("FM013", 5, 1)]
+
+
+def test_a_closed_schema_leaves_unknown_keys_to_fm010(site: Site) -> None:
+    schema = '{"type": "object", "properties": {"title": {}, "date": {}, "categories": {}}%s}'
+    site.write("open.schema.json", schema % "")
+    site.write(".tripreport-lint.toml", 'schema = "open.schema.json"\n')
+    assert site.findings(post("catagories: [a]\n"), select="FM010,FM013") == [("FM013", 4, 1)]
+    site.write("closed.schema.json", schema % ', "additionalProperties": false')
+    site.write(".tripreport-lint.toml", 'schema = "closed.schema.json"\n')
+    assert site.findings(post("catagories: [a]\n"), select="FM010,FM013") == [("FM010", 4, 1)]

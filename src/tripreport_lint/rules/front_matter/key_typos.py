@@ -138,8 +138,9 @@ class KeyTypo(Rule):
     ## Known problems
     A key only a theme reads, that no other page of the site uses yet, is taken for a typo when it is
     one edit from a known key. Keys that differ from a known one only by case are FM012's, and Hugo's
-    `category:` beside the `categories` taxonomy is FM033's. A key the post writes beside the one it
-    resembles (`data:` beside `date:`) is not reported.
+    `category:` beside the `categories` taxonomy is FM033's; under a schema that allows no other keys
+    (`additionalProperties: false`) FM010 reports them all, and this rule none. A key the post writes
+    beside the one it resembles (`data:` beside `date:`) is not reported.
     """
 
     code = "FM013"
@@ -153,6 +154,8 @@ class KeyTypo(Rule):
         fm = doc.front_matter
         if fm is None or not isinstance(fm.mapping, dict) or ctx.site.model.page_kind(doc.path) == "none":
             return
+        if ctx.schema is not None and isinstance(ctx.schema.data, dict) and ctx.schema.data.get("additionalProperties") is False:
+            return  # FM010 reports every key the schema does not name
         written = {str(key).lower() for key in fm.mapping}
         generator = generator_keys(ctx)
         others_written = _others(ctx.site, str(doc.path))
