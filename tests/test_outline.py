@@ -29,7 +29,7 @@ def test_deep_first_heading_is_reported_only_when_the_layout_is_known(site: Site
     site.write("layouts/_default/single.html", TITLE_H1)
     [finding] = site.diagnostics(text, select="HDG006,HDG007")
     assert (finding.code, finding.span.line) == ("HDG007", 6)
-    assert "layouts/_default/single.html" in finding.message and "empty level" in finding.message
+    assert "layouts/_default/single.html" in finding.message and "empty bullet" in finding.message
 
 
 def test_a_layout_printing_a_subtitle_h2_takes_the_first_level_three(site: Site) -> None:
@@ -85,3 +85,34 @@ def test_jekyll_page_without_layout_is_bare(site: Site) -> None:
 def test_hdg003_still_reports_on_a_site_without_a_generator(site: Site) -> None:
     (site.root / "hugo.toml").unlink()
     assert site.findings(post("# One\n\n# Two\n"), select="HDG003,HDG006") == [("HDG003", 8, 1)]
+
+
+TOC = "<h1>{{ .Title }}</h1>{{ if not .Params.notoc }}{{ .TableOfContents }}{{ end }}{{ .Content }}\n"
+
+
+def test_skips_hugo_lists_in_its_table_of_contents(site: Site) -> None:
+    site.write("layouts/_default/single.html", TOC)
+    body = "## Day one\n\n#### Keynote\n\n## Day two\n\n### Talks\n\n##### Slides\n"
+    found = site.diagnostics(post(body), select="HDG004,HDG007,HDG008")
+    # Level 3 (listed, as endLevel is 3) is skipped; level 4 after a `###` is not listed: HDG004's.
+    assert [(d.code, d.span.line) for d in found] == [("HDG008", 8), ("HDG004", 14)]
+    assert "skips level 3" in found[0].message
+    assert site.findings(post(body, extra="notoc: true\n"), select="HDG008") == []
+    site.write("hugo.toml", 'title = "Test blog"\n[markup.tableOfContents]\nendLevel = 2\n')
+    assert site.findings(post(body), select="HDG008") == []
+
+
+def test_first_deep_heading_is_hdg007s_and_no_toc_no_report(site: Site) -> None:
+    site.write("layouts/_default/single.html", TOC)
+    assert site.findings(post("### Deep\n\n## Two\n"), select="HDG007,HDG008") == [("HDG007", 6, 1)]
+    site.write("layouts/_default/single.html", "{{ .Content }}{{ if .Params.toc }}{{ .TableOfContents }}{{ end }}\n")
+    assert site.findings(post("### Deep\n\n## Two\n"), select="HDG007,HDG008") == []
+    assert site.findings(post("### Deep\n\n## Two\n", extra="toc: true\n"), select="HDG008") == [("HDG008", 7, 1)]
+
+
+def test_docsy_shows_only_a_long_enough_table_of_contents(site: Site) -> None:
+    site.write("hugo.yaml", "module:\n  imports:\n    - path: github.com/google/docsy\n")
+    (site.root / "hugo.toml").unlink()
+    assert site.findings(post("## One\n\n#### Deep\n"), select="HDG008") == []
+    long = "## The first day of the conference\n\n#### Deep\n\n## The second day of the conference\n"
+    assert site.findings(post(long), select="HDG008") == [("HDG008", 8, 1)]

@@ -72,6 +72,7 @@ PLACES = {
     "FM051": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: Meetup recap\n---\n"}),
     "HDG003": ("about.md", {"_config.yml": "title: Example site\n"}),
     "HDG007": ("content/blog/example.md", {"layouts/_default/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}\n"}),
+    "HDG008": ("content/blog/example.md", {"layouts/_default/single.html": "{{ .TableOfContents }}{{ .Content }}\n"}),
     "LNK016": ("content/blog/example.md", {"content/blog/follow-up.md": "---\ntitle: Follow-up\ndraft: true\n---\n"}),
 }
 

@@ -59,7 +59,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
-from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1
+from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
@@ -112,6 +112,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     EmptyHeading,
     SecondH1,
     FirstHeadingSkip,
+    TocEmptyLevel,
     CommentedOutBlock,
     DraftingNote,
     UnknownRuleInDirective,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -14,19 +13,8 @@ from tripreport_lint.document.body import Heading
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.rules.page_title import titled_page
-
-
-def normalized(text: str) -> str:
-    """Text compared without case, punctuation or extra whitespace."""
-    kept = "".join(c if not unicodedata.category(c).startswith(("P", "S")) else " " for c in text.casefold())
-    return " ".join(kept.split())
-
-
-def heading_span(doc: Document, heading: Heading) -> tuple[int, int]:
-    """Where a heading stands, less the indentation before its marker."""
-    start = heading.start + len(doc.text[heading.start : heading.end]) - len(doc.text[heading.start : heading.end].lstrip())
-    return start, heading.end
+from tripreport_lint.rules.heading_text import heading_span, normalized
+from tripreport_lint.rules.page_title import titled_page, toc_gaps
 
 
 class TitleRepeated(Rule):
@@ -261,7 +249,8 @@ class HeadingLevelSkip(Rule):
     None.
 
     ## Known problems
-    The first heading may start at any level.
+    The first heading may start at any level. A skip that leaves an empty bullet in the table of
+    contents a Hugo layout shows is HDG008's (on by default), and not reported here.
     """
 
     code = "HDG004"
@@ -272,8 +261,9 @@ class HeadingLevelSkip(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         headings = doc.body.headings
+        in_toc = {id(heading) for heading, _ in toc_gaps(doc, ctx)}  # HDG008's
         for before, heading in pairwise(headings):
-            if heading.level > before.level + 1:
+            if heading.level > before.level + 1 and id(heading) not in in_toc:
                 yield Violation(
                     f"level-{heading.level} heading after a level-{before.level} one (line {before.line}): "
                     f"use {'#' * (before.level + 1)}",

@@ -1,26 +1,17 @@
-"""HDG006-HDG007: the outline a reader sees when the layout prints the title as the page's H1: a body H1 is
-a second one, and a first heading at `###` skips a level."""
+"""HDG006-HDG008: the outline a reader sees when the layout prints the title as the page's H1 (a body H1 is
+a second one, a first heading at `###` skips a level) and the table of contents a Hugo layout shows."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Severity, Violation
-from tripreport_lint.document.body import Heading
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.rules.headings import heading_span, normalized
-from tripreport_lint.rules.page_title import titled_page
+from tripreport_lint.rules.heading_text import heading_span
+from tripreport_lint.rules.page_title import body_headings, deep_first_heading, titled_page, toc_gaps
 from tripreport_lint.site.layouts import TitleHeading
-
-
-def _body_headings(doc: Document, title: str) -> list[Heading]:
-    """The body's headings, less a first one repeating the title (HDG001 reports it)."""
-    headings = doc.body.headings
-    if headings and normalized(headings[0].text) == normalized(title):
-        return headings[1:]
-    return list(headings)
 
 
 def _printed_by(found: TitleHeading) -> str:
@@ -87,7 +78,7 @@ class SecondH1(Rule):
         if page is None:
             return
         title, found = page
-        for heading in _body_headings(doc, title):
+        for heading in body_headings(doc, title):
             if heading.level == 1:
                 yield Violation(f"level-one heading '{heading.text}' is a second H1: {_printed_by(found)}; "
                                 "make it '##' (and its subsections one level deeper)",
@@ -145,14 +136,69 @@ class FirstHeadingSkip(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        page = titled_page(doc, ctx)
-        if page is None or page[1].printed is not True or page[1].subheading:
-            return  # a layout not known to print the title as H1, or one printing an <h2> too (a subtitle)
-        title, found = page
-        headings = _body_headings(doc, title)
-        if not headings or headings[0].level < 3:
+        found = deep_first_heading(doc, ctx)
+        if found is None:
             return
-        first = headings[0]
-        toc = ", and Hugo's table of contents shows an empty level" if ctx.site.model.generator == "hugo" else ""
-        yield Violation(f"the first heading is level {first.level} below the title's H1 ({found.source} prints it): "
+        first, layout = found
+        toc = " (Hugo's table of contents, where the layout shows one, gets an empty bullet)" \
+            if ctx.site.model.generator == "hugo" else ""
+        yield Violation(f"the first heading is level {first.level} below the title's H1 ({layout.source} prints it): "
                         f"the outline skips level 2{toc}; use '##'", doc.span(*heading_span(doc, first)))
+
+
+class TocEmptyLevel(Rule):
+    """## What it does
+    Reports a heading that skips a level (`##` then `####`) on a Hugo page whose layout shows Hugo's
+    table of contents (`.TableOfContents` in its templates, with the page parameters they test such as
+    `toc` or `notoc`; Docsy's, when the contents reach its 200 characters), where a skipped level is one
+    the table lists (`startLevel` to `endLevel` of `markup.tableOfContents`, 2 to 3 by default): Hugo then
+    writes an empty bullet for it.
+
+    ## Why is this bad?
+    The table of contents beside or above the post shows a bullet with no text, and the headings under it
+    indented one level too deep.
+
+    ## Example
+    A post, `content/blog/example.md`, whose layout shows `{{ .TableOfContents }}`:
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+    ## Day one
+
+    #### Keynote
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+    ## Day one
+
+    ### Keynote
+    ```
+
+    ## Fix safety
+    No fix: the author decides which headings move.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Only layouts in the checkout (and Docsy's) are read; a table of contents a theme shows depending on a
+    site parameter is taken as shown. A first heading at `###` below the title is HDG007's; HDG004 (off by
+    default) leaves the headings this rule reports alone. Jekyll's kramdown `{:toc}` writes no empty levels.
+    """
+
+    code = "HDG008"
+    name = "toc-empty-level"
+    summary = "A heading skipping a level that Hugo's table of contents then shows as an empty bullet."
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        for heading, skipped in toc_gaps(doc, ctx):
+            yield Violation(f"level-{heading.level} heading skips level {skipped}, which Hugo's table of contents "
+                            f"then shows as an empty bullet: use {'#' * skipped}", doc.span(*heading_span(doc, heading)))

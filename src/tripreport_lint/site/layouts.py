@@ -18,6 +18,7 @@ _HUGO_TITLE_H1 = re.compile(r"<h1\b[^>]*>(?:(?!</h1>).){0,400}?\.(?:Title|LinkTi
 _JEKYLL_TITLE_H1 = re.compile(r"<h1\b[^>]*>(?:(?!</h1>).){0,400}?\bpage\.title\b", re.S | re.I)
 # An <h2> the layout fills from the page (a subtitle, a description): a first `###` of the body may sit under it.
 _TEMPLATED_H2 = re.compile(r"<h2\b[^>]*>(?:(?!</h2>).){0,400}?(?:\{\{|\{%)", re.S | re.I)
+_TOC_PARAM = re.compile(r"\.Params\.(\w*toc\w*)", re.I)
 _HUGO_CALLS = re.compile(r"""\b(?:partial|partialCached)\s+"([^"]+)"|\.Render\s+"([^"]+)\"""")
 _JEKYLL_INCLUDE = re.compile(r"\{%-?\s*include\s+([\w./-]+)")
 _LAYOUT_OF_LAYOUT = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n)*?layout:[ \t]*['\"]?([\w./-]+)")
@@ -34,6 +35,9 @@ class TitleHeading:
     printed: bool | None  # prints it as an <h1>; None: the layout is not in the checkout and its theme unknown
     source: str  # which template or theme says so, for messages
     subheading: bool = False  # it also prints an <h2> it fills from the page (a subtitle)
+    toc: bool = False  # it shows Hugo's table of contents (.TableOfContents)
+    toc_params: tuple[str, ...] = ()  # page parameters (lower case) its table of contents depends on (`toc`, `notoc`)
+    toc_min_length: int = 0  # the shortest table of contents (in HTML characters) it shows: Docsy's 200
 
 
 UNKNOWN = TitleHeading(None, "")
@@ -115,12 +119,16 @@ def _hugo(site: SiteIndex, names: tuple[str, ...]) -> TitleHeading:
     main = _first(site, roots, names)
     if main is None:
         theme = _known_theme(site)
+        if theme == "docsy":  # its partials/toc.html: `if not .Params.notoc`, and 200 characters at least
+            return TitleHeading(True, "the docsy theme", toc=True, toc_params=("notoc",), toc_min_length=200)
         return TitleHeading(True, f"the {theme} theme") if theme else UNKNOWN
     folder = main.parent.name if main.parent not in roots else ""
     bases = tuple(f"{f}baseof.html" for f in dict.fromkeys((f"{folder}/" if folder else "", "_default/", "")))
     texts = _read_with_calls(site, roots, [main, *filter(None, [_first(site, roots, bases)])], folder)
     printed = any(_HUGO_TITLE_H1.search(text) for text in texts)
-    return TitleHeading(printed, _shown(site, main), any(_TEMPLATED_H2.search(text) for text in texts))
+    toc = any(".TableOfContents" in text for text in texts)
+    params = tuple(sorted({name.lower() for text in texts for name in _TOC_PARAM.findall(text)})) if toc else ()
+    return TitleHeading(printed, _shown(site, main), any(_TEMPLATED_H2.search(text) for text in texts), toc, params)
 
 
 def _first(site: SiteIndex, roots: list[Path], names: tuple[str, ...]) -> Path | None:
@@ -186,3 +194,22 @@ def _shown(site: SiteIndex, path: Path) -> str:
         return path.relative_to(site.root).as_posix()
     except ValueError:
         return str(path)
+
+
+def toc_shown(found: TitleHeading, data: Mapping[str, Any]) -> bool:
+    """Whether a layout shows Hugo's table of contents on a page with this front matter: the parameters it depends
+    on named like `notoc` or `hide_toc` must be unset, and one of those like `toc` or `showToc` (if any) set."""
+    if not found.toc:
+        return False
+    lower = {str(key).lower(): value for key, value in data.items()}
+    negative = [name for name in found.toc_params if name.startswith(("no", "hide", "disable"))]
+    positive = [name for name in found.toc_params if name not in negative]
+    return not any(lower.get(name) for name in negative) and (not positive or any(lower.get(n) for n in positive))
+
+
+def toc_levels(site: SiteIndex) -> tuple[int, int]:
+    """Hugo's `markup.tableOfContents` startLevel and endLevel (2 and 3 unless set)."""
+    table = site.discovery.site_config(site.root).table
+    start = table.get("markup.tableofcontents.startlevel", 2)
+    end = table.get("markup.tableofcontents.endlevel", 3)
+    return (start if isinstance(start, int) else 2), (end if isinstance(end, int) else 3)
