@@ -12,6 +12,7 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.document.scanning import paired
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.links.full_width import wide_links
 from tripreport_lint.site import linkify
 
 # A URL that does not stand in an attribute, a path or a word; where the renderer links bare URLs, one
@@ -22,8 +23,12 @@ _BARE_URL_LINKIFY = re.compile(rf"http(?<![A-Za-z0-9_/<(\[=]http){_URL}")
 _SENTENCE_END = ".,;:!?*_~'\""
 # The text of an HTML link is its own: <a href="http://localhost:4000">http://localhost:4000</a>.
 _ANCHOR = (re.compile(r"<a\b[^<>]*>", re.I), re.compile(r"</a\s*>", re.I))
-# Letters of scripts written without spaces: the sentence goes on right after a URL.
-_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Letters of scripts written without spaces, and Korean's (whose particles are glued to the word before
+# them, a URL too): the sentence goes on right after a URL.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Where a URL's path goes on: a letter of those scripts right after one of these may be the path's
+# (`https://ko.wikipedia.org/wiki/서울`) as well as the sentence's.
+_PATH_GOES_ON = "/=?#&_-%"
 
 
 def intended(run: str) -> str:
@@ -83,15 +88,18 @@ class BareUrl(Rule):
     ## Fix safety
     Safe: the URL, without trailing sentence punctuation (and never a `\\` hard break), is wrapped in
     `<...>`, an autolink that every Markdown renderer links the same way. A URL continued by a
-    template tag (`https://github.com/{{ site.owner }}`) is reported without a fix.
+    template tag (`https://github.com/{{ site.owner }}`) is reported without a fix, and so is one whose
+    path may go on in Chinese, Japanese or Korean letters (`https://ko.wikipedia.org/wiki/서울`: the
+    letters after a `/`, `=`, `_` or `-` may be the path's or the sentence's).
 
     ## Options
     None.
 
     ## Known problems
     Where a URL ends is a guess: it ends at a space, `<`, `>`, brackets, a backtick, a `\\`, and
-    punctuation or a letter of a script written without spaces (`。`, `，`, `请`); sentence
-    punctuation after it is not part of it. `www.` addresses without a scheme are not looked at.
+    full-width or other non-ASCII punctuation, or a Chinese, Japanese or Korean letter (`。`, `，`,
+    `）`, `「`, `请`, `를`); sentence punctuation after it is not part of it. A URL followed by a
+    full-width `＃` is LNK020's. `www.` addresses without a scheme are not looked at.
     On a linkify site a URL followed by a shortcode is left alone: Goldmark links through it. A site
     whose renderer is not known but is plain CommonMark gets no finding for the URLs GFM would link:
     a configuration file of Hugo or Jekyll says which renderer it is.
@@ -113,11 +121,15 @@ class BareUrl(Rule):
         link_ends = {link.end for link in body.links} if autolinks else set()
         anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
         anchor_starts = [first for first, _ in anchors]
+        wide = [(link.start, link.end) for link in wide_links(doc)]  # LNK020's: its fix makes them links
         for match in (_BARE_URL_LINKIFY if autolinks else _BARE_URL).finditer(prose, doc.body_start):
             url = intended(match.group())
             start, end = match.start(), match.start() + len(url)
+            ambiguous = url[-1:] in _PATH_GOES_ON and _UNSPACED_SCRIPT.match(prose, end) is not None
             anchor = bisect.bisect_left(anchor_starts, start) - 1
             if body.in_link(start) or (anchor >= 0 and start < anchors[anchor][1]):
+                continue
+            if wide and any(first <= start < last for first, last in wide):
                 continue
             templated = text.startswith(("{{", "{%"), end)
             message = f"bare URL {url}: wrap it in <...> to make it a link"
@@ -136,6 +148,8 @@ class BareUrl(Rule):
                     continue
                 else:
                     message = f"bare URL {url}: the page links '{page}' instead ({autolinks}): wrap it in <...>"
-            fix = None if templated else Fix((Edit(start, start, "<"), Edit(end, end, ">")),
+            if ambiguous:
+                message += f" (whether '{prose[end]}' and what follows belong to it is a guess: no fix)"
+            fix = None if templated or ambiguous else Fix((Edit(start, start, "<"), Edit(end, end, ">")),
                                              description="wrap it in <...>")
             yield Violation(message, doc.span(start, end), fix)
