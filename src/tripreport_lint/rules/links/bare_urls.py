@@ -47,6 +47,15 @@ def intended(run: str) -> str:
     return run[:end]
 
 
+def _urls(pattern: re.Pattern[str], prose: str, start: int) -> Iterator[tuple[int, str]]:
+    """Where each URL starts, and the URL meant; a run of URL characters may hold more than one
+    (`https://example.com/a」和「https://example.com/b`)."""
+    while (match := pattern.search(prose, start)) is not None:
+        url = intended(match.group())
+        yield match.start(), url
+        start = match.start() + max(len(url), 1)
+
+
 def _shown(char: str) -> str:
     """A character for a message: quoted, or its code point when it is invisible (a no-break space)."""
     return f"'{char}'" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
@@ -122,9 +131,8 @@ class BareUrl(Rule):
         anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
         anchor_starts = [first for first, _ in anchors]
         wide = [(link.start, link.end) for link in wide_links(doc)]  # LNK020's: its fix makes them links
-        for match in (_BARE_URL_LINKIFY if autolinks else _BARE_URL).finditer(prose, doc.body_start):
-            url = intended(match.group())
-            start, end = match.start(), match.start() + len(url)
+        for start, url in _urls(_BARE_URL_LINKIFY if autolinks else _BARE_URL, prose, doc.body_start):
+            end = start + len(url)
             ambiguous = url[-1:] in _PATH_GOES_ON and _UNSPACED_SCRIPT.match(prose, end) is not None
             anchor = bisect.bisect_left(anchor_starts, start) - 1
             if body.in_link(start) or (anchor >= 0 and start < anchors[anchor][1]):
