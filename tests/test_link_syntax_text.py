@@ -31,6 +31,8 @@ POSITIVE: list[tuple[str, str, str | None, tuple[str, str]]] = [
      ("../setup/", "the setup notes")),
     ("See (the notes)[notes.md#setup] too.", "LNK018", "See [the notes](notes.md#setup) too.",
      ("notes.md#setup", "the notes")),
+    (f"Fixed (see (#159)[{U}/159]).", "LNK018", f"Fixed (see [#159]({U}/159)).", (f"{U}/159", "#159")),
+    (f"The slides are (here)[{U}].", "LNK018", f"The slides are [here]({U}).", (U, "here")),
     (f"中文说明(指南)[{U}]。", "LNK018", f"中文说明[指南]({U})。", (U, "指南")),
     ("Our (site)[www.example.org] again.", "LNK018", None, ("https://www.example.org", "site")),
     (f"Read [the guide]]({U}) first.", "LNK019", f"Read [the guide]({U}) first.", (U, "the guide")),
@@ -87,12 +89,20 @@ def test_every_case_in_one_post_at_its_own_place(site: Site) -> None:
 
 
 def test_the_messages_say_what_to_write(site: Site) -> None:
-    messages = [d.message for d in site.diagnostics(post([POSITIVE[0][0], POSITIVE[6][0], POSITIVE[8][0]]), SYNTAX)]
+    messages = [d.message for d in site.diagnostics(post([POSITIVE[0][0], POSITIVE[8][0], POSITIVE[10][0]]), SYNTAX)]
     assert messages == [
         f"reversed link syntax shows as text: write it as '[the guide]({U})'",
         "the extra ']' after '[the guide]' breaks the link and shows as text: remove it",
         "full-width '（' '）' in link syntax: the page shows it as text; write '(' ')'",
     ]
+
+
+def test_a_full_width_image_inside_a_link(site: Site) -> None:
+    text = HEAD + "捐赠 [![按钮]（https://example.org/button.png）](https://example.org/donate)\n"
+    assert site.findings(text, SYNTAX) == [("LNK020", 6, 6)]
+    fixed = site.fixed(text, SYNTAX)
+    assert fixed == HEAD + "捐赠 [![按钮](https://example.org/button.png)](https://example.org/donate)\n"
+    assert site.findings(fixed, SYNTAX) == []
 
 
 def test_an_address_without_scheme_gets_https_as_an_unsafe_fix(site: Site) -> None:

@@ -26,6 +26,20 @@ _EXTRA_CLOSE = re.compile(r"\[(?<![\[\]\\]\[)([^\[\]\n]{1,500})\]\]\((?:[^\s()]|
 _EXTRA_OPEN = re.compile(r"\[(?<![\[\\]\[)\[(?=[^\[\]\n^])")
 
 
+_WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
+
+
+def _reading(first: str, second: str) -> bool | None:
+    """Which part of `(first)[second]` is the address: True for the second, False for the first, None
+    when that is not clear. A web address wins over a path or fragment (`(#159)[https://...]`)."""
+    for test in (_WEB.match, is_address):
+        if test(second) and not test(first):
+            return True
+        if test(first) and not test(second):
+            return None if second.isdigit() else False
+    return None
+
+
 def is_address(text: str) -> bool:
     """Whether a link target can only be an address (not words, a number or a math index)."""
     return _ADDRESS.fullmatch(text.strip()) is not None
@@ -95,11 +109,12 @@ class ReversedLink(Rule):
             first, second = match.group(1).strip(), match.group(2).strip()
             if body.in_link(start) or second.startswith("^") or normal_label(second) in labels:
                 continue
-            if is_address(first) == is_address(second) or (is_address(first) and second.isdigit()):
+            order = _reading(first, second)
+            if order is None:
                 continue
             image = text[start - 1 : start] == "!" and text[start - 2 : start - 1] != "\\"
             at = start - 1 if image else start
-            words, address = (match.span(1), match.span(2)) if is_address(second) else (match.span(2), match.span(1))
+            words, address = (match.span(1), match.span(2)) if order else (match.span(2), match.span(1))
             target = text[slice(*address)].strip()
             # A host without a scheme would be a path relative to the page: https:// is a guess.
             guessed = is_host_address(target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ def wide_links(doc: Document) -> list[WideLink]:
         start, end = match.span()
         shape = (start, match.end(1), match.end(1) + 1, end - 1)
         wide = tuple(at for at in shape if prose[at] in ASCII) + _hashes(prose, *match.span(2))
-        if wide and is_address(match.group(2).replace("＃", "#")) and not body.in_link(start):
+        if wide and is_address(match.group(2).replace("＃", "#")) and _outside_links(doc, start, end):
             found.append(WideLink(start, end, wide, match.group(2), "shape"))
     targets = [(link.target, link.target_start, link.start, link.end) for link in body.links if link.target]
     targets += [(d.target, text.find(d.target, d.start, d.end), d.start, d.end) for d in body.definitions]
@@ -58,6 +59,16 @@ def wide_links(doc: Document) -> list[WideLink]:
         if not any(first <= match.start() < last for first, last in taken) and not body.in_link(match.start()):
             found.append(WideLink(match.start(), match.end(), (match.end() - 1,), match.group(), "address"))
     return sorted(found, key=lambda link: link.start)
+
+
+def _outside_links(doc: Document, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` lies outside links, or inside a link's text (`[![logo]（src）](url)`)."""
+    links = doc.body.links
+    index = bisect.bisect_right([link.start for link in links], start) - 1
+    if index < 0 or start >= links[index].end:
+        return True
+    link = links[index]
+    return link.start < start and end <= link.start + 1 + link.image + len(link.text)
 
 
 def _hashes(text: str, start: int, end: int) -> tuple[int, ...]:
