@@ -24,6 +24,7 @@ _REVERSED = re.compile(r"\((?<![A-Za-z0-9_)\]\\]\()([^()\n]{1,300})\)\[([^\[\]\n
 _EXTRA_CLOSE = re.compile(r"\[(?<![\[\]\\]\[)([^\[\]\n]{1,500})\]\]\((?:[^\s()]|\([^\s()]*\))*\)")
 # `[[text](target)`: one `[` too many.
 _EXTRA_OPEN = re.compile(r"\[(?<![\[\\]\[)\[(?=[^\[\]\n^])")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 _WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
@@ -161,9 +162,10 @@ class StrayLinkBracket(Rule):
 
     ## Known problems
     Brackets that pair up are deliberate and not reported: `[[1]](https://...)` shows `[1]` as the
-    link text, and `[[the docs](https://...) and more]` is a bracketed aside holding a link. Wiki-links
-    (`[[Page]]`), task list items, footnotes (`[^1]`) and images inside links
-    (`[![logo](logo.png)](https://...)`) are not stray brackets.
+    link text, and `[[the docs](https://...) and more]` is a bracketed aside holding a link (its `]`
+    is looked for on the same line). Wiki-links (`[[Page]]`), task list items, footnotes (`[^1]`),
+    images inside links (`[![logo](logo.png)](https://...)`) and a reference image inside a link
+    (`[![badge][img]](https://...)`) are not stray brackets.
     """
 
     code = "LNK019"
@@ -193,15 +195,15 @@ class StrayLinkBracket(Rule):
 
 
 def _closed_later(prose: str, at: int) -> bool:
-    """Whether a ']' after ``at``, in the rest of the paragraph (up to 2,000 characters), closes a '['
-    opened before it."""
-    end = prose.find("\n\n", at, at + 2000)
+    """Whether a ']' after ``at``, on the same line (within 300 characters), closes a '[' opened
+    before it."""
+    line_end = prose.find("\n", at, at + 300)
     depth = 0
-    for char in prose[at : end if end >= 0 else at + 2000]:
-        if char == "[":
+    for bracket in _BRACKET.finditer(prose, at, line_end if line_end >= 0 else at + 300):
+        if bracket.group() == "[":
             depth += 1
-        elif char == "]":
-            if depth == 0:
-                return True
+        elif depth == 0:
+            return True
+        else:
             depth -= 1
     return False
