@@ -58,8 +58,11 @@ NEGATIVE = [
     f"A link then a note: [指南]({U})（英文）。",
     "{{< figure src=\"/a.png\" caption=\"(see)[https://example.org/a]\" >}}",
     "<div>\n(the guide)[https://example.org/a] in an HTML block is the block's raw text\n</div>",
+    f"Badges: [![Run it][run_badge]]({U}) and [Firmware 1.2 [2024-03]]({U}) and [\\[2\\]]({U}).",
+    f"Aside: [[up](#top)] [[{U}]({U})]].",
+    f"维基（[example.org](https://example.org)）和（见：[指南]({U}#part)）。",
 ]
-TAIL = "\n\n- [ ] a task\n- [x] a done task\n\n```\n(x)[https://example.org/a]\n[y]](https://example.org/b)\n```\n\n[r]: https://example.org/r\n"
+TAIL = "\n\n- [ ] a task\n- [x] a done task\n\n```\n(x)[https://example.org/a]\n[y]](https://example.org/b)\n```\n\n[r]: https://example.org/r\n[run_badge]: https://example.org/badge.svg\n"
 
 
 def post(lines: list[str]) -> str:
@@ -95,6 +98,14 @@ def test_the_messages_say_what_to_write(site: Site) -> None:
         "the extra ']' after '[the guide]' breaks the link and shows as text: remove it",
         "full-width '（' '）' in link syntax: the page shows it as text; write '(' ')'",
     ]
+
+
+def test_liquid_in_a_reversed_link_target_is_kept(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write("_config.yml", "title: Notes\n")
+    text = HEAD + "See (the archive)[{{ site.baseurl }}/archive/] page.\n"
+    fixed = site.fixed(text, "LNK018", "_posts/2024-05-19-notes.md")
+    assert fixed == HEAD + "See [the archive]({{ site.baseurl }}/archive/) page.\n"
 
 
 def test_a_full_width_image_inside_a_link(site: Site) -> None:
