@@ -60,6 +60,7 @@ NEGATIVE = [
     "<div>\n(the guide)[https://example.org/a] in an HTML block is the block's raw text\n</div>",
     f"Badges: [![Run it][run_badge]]({U}) and [Firmware 1.2 [2024-03]]({U}) and [\\[2\\]]({U}).",
     f"Aside: [[up](#top)] [[{U}]({U})]].",
+    f"Two articles\n[[1]({U}/one),\n[2]({U}/two)] tell more.",
     f"维基（[example.org](https://example.org)）和（见：[指南]({U}#part)）。",
 ]
 TAIL = "\n\n- [ ] a task\n- [x] a done task\n\n```\n(x)[https://example.org/a]\n[y]](https://example.org/b)\n```\n\n[r]: https://example.org/r\n[run_badge]: https://example.org/badge.svg\n"

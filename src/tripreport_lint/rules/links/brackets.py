@@ -17,23 +17,32 @@ _ADDRESS = re.compile(
     r"(?:[a-z][a-z0-9+.-]{1,20}://|mailto:|/|\./|\.\./|#[\w-])\S*"
     r"|[\w./-]+\.(?:md|markdown|html?|pdf|png|jpe?g|gif|svg|webp)(?:#\S*)?"
     r"|(?P<host>www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)", re.I)
-# `(text)[target]`, an image's `!(alt)[source]` too; not after a letter, digit, `)` or `]` (`f(x)[i]`,
-# a link's own target), nor before `(`, `[` or `:` (`(a)[b](c)` holds a link).
-_REVERSED = re.compile(r"\((?<![A-Za-z0-9_)\]\\]\()([^()\n]{1,300})\)\[([^\[\]\n]{1,500})\](?![(\[:])")
+# `(text)[target]`, an image's `!(alt)[source]` too; not after `)` or `]` (a link's own target), nor
+# before `(`, `[` or `:` (`(a)[b](c)` holds a link).
+_REVERSED = re.compile(r"\((?<![)\]\\]\()([^()\n]{1,300})\)\[([^\[\]\n]{1,500})\](?![(\[:])")
+_GLUED = re.compile(r"[A-Za-z0-9_]")
+# One address, with a title after it perhaps: what a link target holds.
+_TARGET = re.compile(r"\S+(?:\s+\"[^\"\n]*\")?")
+_LETTER = re.compile(r"[^\W\d_]")
 # `[text]](target)`: one `]` too many (not `[[text]](...)`, whose brackets show inside the link on purpose).
 _EXTRA_CLOSE = re.compile(r"\[(?<![\[\]\\]\[)([^\[\]\n]{1,500})\]\]\((?:[^\s()]|\([^\s()]*\))*\)")
 # `[[text](target)`: one `[` too many.
 _EXTRA_OPEN = re.compile(r"\[(?<![\[\\]\[)\[(?=[^\[\]\n^])")
 _BRACKET = re.compile(r"[\[\]]")
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 
 
 _WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
 
 
+def _web(text: str) -> bool:
+    return _WEB.match(text) is not None and _TARGET.fullmatch(text) is not None
+
+
 def _reading(first: str, second: str) -> bool | None:
     """Which part of `(first)[second]` is the address: True for the second, False for the first, None
     when that is not clear. A web address wins over a path or fragment (`(#159)[https://...]`)."""
-    for test in (_WEB.match, is_address):
+    for test in (_web, is_address):
         if test(second) and not test(first):
             return True
         if test(first) and not test(second):
@@ -81,9 +90,9 @@ class ReversedLink(Rule):
     ```
 
     ## Fix safety
-    Safe: the text goes in brackets and the address in parentheses, `[text](address)`. Only reported
-    when exactly one of the two parts is an address (a scheme, `www.`, a path, a `#fragment`, a domain
-    with a path or a file such as `notes.md`), so there is one reading. Unsafe for an address written
+    Safe: the text goes in brackets and the address in parentheses, `[text](address)`, when exactly one
+    of the two parts is an address (a scheme, `www.`, a path, a `#fragment`, a domain with a path or a
+    file such as `notes.md`), so there is one reading. Unsafe for an address written
     without its scheme (`www.example.com`, `example.com/docs`): as a link target that is a path
     relative to the page, so the fix adds `https://`, which is a guess.
 
@@ -91,16 +100,18 @@ class ReversedLink(Rule):
     None.
 
     ## Known problems
-    Parentheses followed by brackets that hold no address are left alone, unlike MD011: `(see
-    above)[1]`, `(a)[b]` in a formula and `f(x)[i]` are deliberate text. So is a bracketed label the
-    post defines (`(the docs)[1]` with a `[1]: ...` line renders a reference link) and a footnote
+    When neither part is an address (`(the manual)[manual page]`) the finding has no fix. Parentheses
+    followed by a number or a single letter in brackets are left alone, unlike MD011: `(see
+    above)[1]` and `(a)[b]` in a formula are deliberate text, and so is `f(x)[i]` right after a word
+    (unless a web address follows: `Text(manual)[https://...]`). So is a bracketed label the post
+    defines (`(the docs)[1]` with a `[1]: ...` line renders a reference link) and a footnote
     (`(example)[^1]`).
     """
 
     code = "LNK018"
     name = "reversed-link"
     summary = "A link written as (text)[url]: the page shows it as text."
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         body, text = doc.body, doc.text
@@ -111,7 +122,12 @@ class ReversedLink(Rule):
             if body.in_link(start) or second.startswith("^") or normal_label(second) in labels:
                 continue
             order = _reading(first, second)
+            if _GLUED.match(body.prose, start - 1) and not (order and _web(second)):
+                continue  # `f(x)[i]`: an index, unless a web address follows
             if order is None:
+                if _LETTER.search(first) and _LETTER.search(second) and len(second) > 1 and len(first) > 1:
+                    yield Violation(f"'({first})[{second}]' looks like a reversed link and shows as text: write "
+                                    "'[text](address)'", doc.span(start, match.end()))
                 continue
             image = text[start - 1 : start] == "!" and text[start - 2 : start - 1] != "\\"
             at = start - 1 if image else start
@@ -163,7 +179,7 @@ class StrayLinkBracket(Rule):
     ## Known problems
     Brackets that pair up are deliberate and not reported: `[[1]](https://...)` shows `[1]` as the
     link text, and `[[the docs](https://...) and more]` is a bracketed aside holding a link (its `]`
-    is looked for on the same line). Wiki-links (`[[Page]]`), task list items, footnotes (`[^1]`),
+    is looked for in the rest of the paragraph). Wiki-links (`[[Page]]`), task list items, footnotes (`[^1]`),
     images inside links (`[![logo](logo.png)](https://...)`) and a reference image inside a link
     (`[![badge][img]](https://...)`) are not stray brackets.
     """
@@ -195,11 +211,11 @@ class StrayLinkBracket(Rule):
 
 
 def _closed_later(prose: str, at: int) -> bool:
-    """Whether a ']' after ``at``, on the same line (within 300 characters), closes a '[' opened
-    before it."""
-    line_end = prose.find("\n", at, at + 300)
+    """Whether a ']' after ``at``, in the rest of the paragraph (within 1,000 characters), closes a '['
+    opened before it."""
+    blank = _BLANK_LINE.search(prose, at, at + 1000)
     depth = 0
-    for bracket in _BRACKET.finditer(prose, at, line_end if line_end >= 0 else at + 300):
+    for bracket in _BRACKET.finditer(prose, at, blank.start() if blank else at + 1000):
         if bracket.group() == "[":
             depth += 1
         elif depth == 0:
