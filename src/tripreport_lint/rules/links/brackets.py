@@ -24,6 +24,12 @@ _GLUED = re.compile(r"[A-Za-z0-9_]")
 # One address, with a title after it perhaps: what a link target holds.
 _TARGET = re.compile(r"\S+(?:\s+\"[^\"\n]*\")?")
 _LETTER = re.compile(r"[^\W\d_]")
+# Bracketed words that stand for a link (LNK015 reports them without a target: `(the talk)[slides]`
+# is its finding), and editors' marks (`(as he wrote)[sic]`).
+LINK_WORDS = frozenset({"link", "here", "this", "slides", "video", "recording", "source", "docs", "article",
+                        "website", "repo", "url", "blog", "talk"})
+_EDITORIAL = frozenset({"sic", "sic!", "citation needed", "emphasis added", "emphasis mine", "edit", "update",
+                        "updated", "note", "archive", "archived"})
 # `[text]](target)`: one `]` too many (not `[[text]](...)`, whose brackets show inside the link on purpose).
 _EXTRA_CLOSE = re.compile(r"\[(?<![\[\]\\]\[)([^\[\]\n]{1,500})\]\]\((?:[^\s()]|\([^\s()]*\))*\)")
 # `[[text](target)`: one `[` too many.
@@ -33,6 +39,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 
 
 _WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
+
+
+def _words(first: str, second: str) -> bool:
+    """Whether `(first)[second]` reads as link text and a link's words, not a formula, a citation, an
+    editor's mark or a link word that LNK015 reports."""
+    words = second.casefold()
+    return (len(first) > 1 and len(second) > 1 and _LETTER.search(first) is not None
+            and _LETTER.search(second) is not None and words not in LINK_WORDS and words not in _EDITORIAL)
 
 
 def _web(text: str) -> bool:
@@ -125,7 +139,7 @@ class ReversedLink(Rule):
             if _GLUED.match(body.prose, start - 1) and not (order and _web(second)):
                 continue  # `f(x)[i]`: an index, unless a web address follows
             if order is None:
-                if _LETTER.search(first) and _LETTER.search(second) and len(second) > 1 and len(first) > 1:
+                if _words(first, second):
                     yield Violation(f"'({first})[{second}]' looks like a reversed link and shows as text: write "
                                     "'[text](address)'", doc.span(start, match.end()))
                 continue

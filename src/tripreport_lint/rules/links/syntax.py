@@ -10,7 +10,7 @@ from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.rules.links.brackets import is_address
+from tripreport_lint.rules.links.brackets import LINK_WORDS, is_address
 from tripreport_lint.rules.links.references import defined_labels, normal_label
 
 # Patterns start with the character they look for and check the one before it with a look-behind
@@ -19,8 +19,6 @@ _OPEN_TARGET = re.compile(r"\]\((?:[^\s()]|\([^\s()]*\))*")
 _TARGET_RUN = re.compile(r"(?:[^\s(){]|\([^\s()]*\)|\{(?![{%]))*")
 _SPACED = re.compile(r"\[(?<!\\\[)((?:[^\[\]\n\\]|\\.){1,999})\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
 _GLUED_AFTER = re.compile(r"\([^()\n]*\)")
-_LINK_WORDS = {"link", "here", "this", "slides", "video", "recording", "source", "docs", "article", "website",
-               "repo", "url", "blog", "talk"}
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
 # Not `[text]](url)` (LNK019's) nor `(text)[example.com/a]` (LNK018's).
 _BRACKETED = re.compile(r"\[(?<![\]!\\\w]\[)([^\[\]\n]{1,80})\](?![\[(:]|\]\()")
@@ -278,7 +276,7 @@ class LinkWithoutTarget(Rule):
         labels = defined_labels(doc, ctx)
         for match in _BRACKETED.finditer(text, doc.body_start):
             inner = match.group(1).strip()
-            looks_like_link = inner.casefold() in _LINK_WORDS or _DOMAIN.match(inner)
+            looks_like_link = inner.casefold() in LINK_WORDS or _DOMAIN.match(inner)
             if not looks_like_link or normal_label(inner) in labels or prose[match.start()] != "[":
                 continue
             line_start = doc.lines.offset(doc.lines.position(match.start())[0])
