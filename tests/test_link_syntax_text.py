@@ -49,7 +49,7 @@ POSITIVE: list[tuple[str, str, str | None, tuple[str, str]]] = [
 ]
 # Deliberate text, links that work, and what other rules own.
 NEGATIVE = [
-    "f(x)[i] and (a)[b] in a formula, (see above)[1] and (example)[^1].",
+    "f(x)[i] and (a)[b] in a formula, (see above)[1] and (example)[^1], $(a,b)[i,j]$ in math.",
     "A defined label: (the docs)[r] renders a reference link, (as written)[sic] an editor's mark.",
     f"Code: `(the guide)[{U}]` and `[x]]({U})` and `[指南]（{U}）`.",
     f"Brackets that pair up: [[1]]({U}), [[the guide]({U}) and more], [a [b]]({U}).",

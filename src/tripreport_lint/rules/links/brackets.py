@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -39,6 +40,16 @@ _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 
 
 _WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
+
+
+def _in_math(doc: Document, dollars: list[int], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` stands between `$` signs (at ``dollars``) on its line (`$(a,b)[i,j]$`)."""
+    if not dollars:
+        return False
+    line = doc.lines.position(start)[0]
+    before, after = bisect.bisect_left(dollars, start) - 1, bisect.bisect_left(dollars, end)
+    return (before >= 0 and dollars[before] >= doc.lines.offset(line)
+            and after < len(dollars) and dollars[after] < doc.lines.line_end(line))
 
 
 def _words(first: str, second: str) -> bool:
@@ -117,7 +128,8 @@ class ReversedLink(Rule):
     When neither part is an address (`(the manual)[manual page]`) the finding has no fix. Parentheses
     followed by a number or a single letter in brackets are left alone, unlike MD011: `(see
     above)[1]` and `(a)[b]` in a formula are deliberate text, and so is `f(x)[i]` right after a word
-    (unless a web address follows: `Text(manual)[https://...]`). So is a bracketed label the post
+    (unless a web address follows: `Text(manual)[https://...]`), and anything between `$` signs on its
+    line (`$(a,b)[i,j]$`, a formula). So is a bracketed label the post
     defines (`(the docs)[1]` with a `[1]: ...` line renders a reference link) and a footnote
     (`(example)[^1]`).
     """
@@ -130,10 +142,13 @@ class ReversedLink(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         body, text = doc.body, doc.text
         labels = defined_labels(doc, ctx)
+        dollars = [found.start() for found in re.finditer(r"\$", body.prose)] if "$" in body.prose else []
         for match in _REVERSED.finditer(body.prose, doc.body_start):
             start = match.start()
             first, second = match.group(1).strip(), match.group(2).strip()
             if body.in_link(start) or second.startswith("^") or normal_label(second) in labels:
+                continue
+            if _in_math(doc, dollars, start, match.end()):
                 continue
             order = _reading(first, second)
             if _GLUED.match(body.prose, start - 1) and not (order and _web(second)):
