@@ -43,6 +43,7 @@ POSITIVE: list[tuple[str, str, str | None, tuple[str, str]]] = [
     (f"请看[指南]({U}）。", "LNK020", f"请看[指南]({U})。", (U, "指南")),
     (f"请看［指南］({U})。", "LNK020", f"请看[指南]({U})。", (U, "指南")),
     (f"请看［指南］（{U}）。", "LNK020", f"请看[指南]({U})。", (U, "指南")),
+    (f"请看【指南】({U})。", "LNK020", None, (U, "指南")),
     ("请看[安装](/docs/guide/＃install)。", "LNK020", "请看[安装](/docs/guide/#install)。",
      ("/docs/guide/#install", "安装")),
     ("请看[站点]（example.org/docs）。", "LNK020", None, ("https://example.org/docs", "站点")),
@@ -100,6 +101,11 @@ def test_the_messages_say_what_to_write(site: Site) -> None:
         "the extra ']' after '[the guide]' breaks the link and shows as text: remove it",
         "full-width '（' '）' in link syntax: the page shows it as text; write '(' ')'",
     ]
+
+
+def test_lenticular_brackets_get_an_unsafe_fix(site: Site) -> None:
+    text = HEAD + f"请看【指南】（{U}）。\n"
+    assert site.fixed(text, "LNK020", unsafe=True) == HEAD + f"请看[指南]({U})。\n"
 
 
 def test_liquid_in_a_reversed_link_target_is_kept(tmp_path: Path) -> None:
@@ -164,7 +170,7 @@ def _links(page: str) -> list[tuple[str, str]]:
     return found + [(html.unescape(src), alt) for src, alt in re.findall(r"<img src=\"([^\"]*)\" alt=\"([^\"]*)\"", page)]
 
 
-_STRAY = re.compile(r"[\[\]（）［］＃]")
+_STRAY = re.compile(r"[\[\]（）［］【】＃]")
 
 
 def _shown(page: str) -> str:
@@ -175,7 +181,7 @@ def _check_engine(render: Callable[[dict[str, str]], dict[str, str]]) -> None:
     cases = [(line, fixed, meant) for line, _, fixed, meant in POSITIVE if fixed is not None]
     before = render({line: line + "\n" for line, _, _, _ in POSITIVE})
     for line, _, fixed, _ in POSITIVE:  # what has no fix shows its brackets too
-        assert fixed is not None or "[" in _shown(before[line]), line
+        assert fixed is not None or re.search(r"[\[［【]", _shown(before[line])), line
     after = render({fixed: fixed + "\n" for _, fixed, _ in cases})
     for line, fixed, meant in cases:
         # Before: no such link, or a bracket shows beside it; after: the link, and no bracket shows.

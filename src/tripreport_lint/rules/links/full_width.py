@@ -7,16 +7,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Violation
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.links.brackets import is_address, is_host_address
 
-ASCII = {"［": "[", "］": "]", "（": "(", "）": ")", "＃": "#"}
+ASCII = {"［": "[", "］": "]", "【": "[", "】": "]", "（": "(", "）": ")", "＃": "#"}
+# Chinese input methods type `[` and `]` as `【` and `】`, which are also punctuation of their own
+# (a title, a tag such as `【转载】`): a fix that makes them a link's brackets is unsafe.
+_LENTICULAR = frozenset("【】")
 # `[text](target)` with any of its brackets or parentheses written full width (input methods for
 # Chinese and Japanese type them): the target one run of characters without spaces or parentheses.
-_LINK_SHAPE = re.compile(r"[\[［]([^\[\]［］\n]{1,300})[\]］][(（]([^\s()（）]{1,2000})[)）]")
+_LINK_SHAPE = re.compile(r"[\[［【]([^\[\]［］【】\n]{1,300})[\]］】][(（]([^\s()（）]{1,2000})[)）]")
 # '＃' right after the characters of a web address: `https://example.com/page＃anchor`.
 _URL_HASH = re.compile(r"https?://[!-;=?-~]{1,2000}＃(?=[\w-])")
 _FRAGMENT = re.compile(r"＃[\w-]")
@@ -78,7 +81,8 @@ def _hashes(text: str, start: int, end: int) -> tuple[int, ...]:
 class FullWidthLinkSyntax(Rule):
     """## What it does
     Finds link syntax written with full-width characters, as Chinese and Japanese input methods type
-    them: `[text]（https://...）`, `［text］(https://...)`, `[text](https://...）`, and a full-width
+    them: `[text]（https://...）`, `［text］(https://...)`, `【text】(https://...)`, `[text](https://...）`,
+    and a full-width
     `＃` before a fragment, in a link's target (`[text](/docs/page＃install)`) or a web address in the
     prose (`https://example.com/page＃install`).
 
@@ -111,6 +115,8 @@ class FullWidthLinkSyntax(Rule):
     which is the only reading when the part in parentheses is an address (a scheme, a path, a file);
     a `＃` is changed when it is the target's only one. An address without a scheme
     (`example.com/docs`) is reported without a fix: as a target it would be a path relative to the page.
+    Unsafe where the brackets are `【】`: Chinese input methods type them for `[]`, but they are also
+    punctuation of their own (a title or a tag such as `【转载】` before an address in parentheses).
 
     ## Options
     None.
@@ -132,8 +138,9 @@ class FullWidthLinkSyntax(Rule):
             chars = "".join(dict.fromkeys(text[at] for at in link.wide))
             hashes = link.target.count("＃")
             fixable = not is_host_address(link.target.replace("＃", "#")) and hashes <= 1 and "#" not in link.target
-            fix = Fix(tuple(Edit(at, at + 1, ASCII[text[at]]) for at in link.wide),
-                      description="write them in ASCII") if fixable else None
+            unsafe = any(text[at] in _LENTICULAR for at in link.wide)
+            fix = Fix(tuple(Edit(at, at + 1, ASCII[text[at]]) for at in link.wide), description="write them in ASCII",
+                      applicability=Applicability.UNSAFE if unsafe else Applicability.SAFE) if fixable else None
             shown = " ".join(f"'{char}'" for char in chars)
             if link.kind == "address":
                 message = f"full-width '＃' after the address {link.target[:-1]}: the link stops before it; write '#'"
