@@ -37,8 +37,6 @@ _EXTRA_CLOSE = re.compile(r"\[(?<![\[\]\\]\[)([^\[\]\n]{1,500})\]\]\((?:[^\s()]|
 _EXTRA_OPEN = re.compile(r"\[(?<![\[\\]\[)\[(?=[^\[\]\n^])")
 _BRACKET = re.compile(r"[\[\]]")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
-
-
 _WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
 
 
@@ -61,6 +59,7 @@ def _words(first: str, second: str) -> bool:
 
 
 def _web(text: str) -> bool:
+    """Whether a part is one web address (a title after it perhaps)."""
     return _WEB.match(text) is not None and _TARGET.fullmatch(text) is not None
 
 
@@ -125,13 +124,13 @@ class ReversedLink(Rule):
     None.
 
     ## Known problems
-    When neither part is an address (`(the manual)[manual page]`) the finding has no fix. Parentheses
-    followed by a number or a single letter in brackets are left alone, unlike MD011: `(see
-    above)[1]` and `(a)[b]` in a formula are deliberate text, and so is `f(x)[i]` right after a word
-    (unless a web address follows: `Text(manual)[https://...]`), and anything between `$` signs on its
-    line (`$(a,b)[i,j]$`, a formula). So is a bracketed label the post
-    defines (`(the docs)[1]` with a `[1]: ...` line renders a reference link) and a footnote
-    (`(example)[^1]`).
+    When neither part is an address (`(the manual)[manual page]`) the finding has no fix. Unlike
+    MD011, these are deliberate text and left alone: a number or a single letter in brackets (`(see
+    above)[1]`, `(a)[b]`), an editor's mark (`(as written)[sic]`), `f(x)[i]` right after a word
+    (unless a web address follows: `Text(manual)[https://...]`), anything between `$` signs on its
+    line (`$(a,b)[i,j]$`), a label the post defines (`(the docs)[1]` with a `[1]: ...` line renders
+    a reference link) and a footnote (`(example)[^1]`). A link word in brackets (`(the talk)[slides]`)
+    is LNK015's finding.
     """
 
     code = "LNK018"
