@@ -115,6 +115,13 @@ def test_images_whose_source_is_a_github_page(site: Site) -> None:
     assert [d.span.line for d in site.diagnostics(fixed, "LNK017")] == [8, 10]  # the folder, the query: no fix
 
 
+def test_a_hugo_figure_whose_source_is_a_github_page(site: Site) -> None:
+    body = (f'{{{{< figure src="{GH}/blob/main/f.png" link="{GH}/blob/main/f.png" >}}}}\n\n'
+            f'<!-- {{{{< figure src="{GH}/blob/main/g.png" >}}}} -->\n')
+    assert findings(site, body, "LNK017") == [("LNK017", 6, 1)]
+    assert site.fixed(HEAD + body, "LNK017").count("raw.githubusercontent.com") == 1
+
+
 def test_img_alt_is_an_attribute_of_its_own(site: Site) -> None:
     """data-alt is another attribute; an unquoted alt, or a '>' inside a quoted value, is still read right."""
     body = '<img data-alt="Booth" src="a.png">\n\n<img src=b.png alt=Booth>\n\n<img title="a > b" src="c.png">\n'

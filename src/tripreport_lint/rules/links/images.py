@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.document.html_tags import start_tags
 from tripreport_lint.rules.base import Rule
@@ -75,6 +76,7 @@ class ImageWithoutAlt(Rule):
 # GitHub redirect to the file itself.
 _GITHUB_PAGE = re.compile(r"https?://(?:www\.)?github\.com/([^/?#\s]+/[^/?#\s]+)/(blob|tree)/([^?#\s]+)(\?[^#\s]*)?(#\S*)?")
 _RAW_QUERY = re.compile(r"[?&]raw=(?:true|1)(?:&|$)")
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^\n]*?\ssrc=([\"'`])(?P<src>[^\"'`\s]+)\1")
 
 
 class GithubPageImage(Rule):
@@ -82,7 +84,7 @@ class GithubPageImage(Rule):
     Finds images whose source is a page of GitHub's website rather than a file:
     `https://github.com/<owner>/<repo>/blob/<ref>/<path>` (a file's page) or `.../tree/...` (a
     folder's), in Markdown images (those inside a link's text too, and through a reference
-    definition) and in `<img src>`.
+    definition), in `<img src>` and in the `src` of Hugo's `figure` shortcode.
 
     ## Why is this bad?
     GitHub answers such an address with an HTML page, which a browser cannot show as a picture:
@@ -136,6 +138,11 @@ class GithubPageImage(Rule):
             elif (definition := definitions.get(normal_label(link.label or ""))) is not None:
                 at = text.find(definition.target, definition.start, definition.end)
                 yield from _github_page(doc, definition.target, at, link.start, link.end)
+        if ctx.site.model.generator == "hugo":  # Hugo's figure shortcode shows its src as an <img>
+            text_blanked = body.comments_blanked
+            for first, last in templates.tags(text_blanked, doc.body_start):
+                if (figure := _FIGURE.match(text_blanked, first, last)) is not None:
+                    yield from _github_page(doc, figure["src"], figure.start("src"), first, last)
         for tag in start_tags(body.comments_blanked, doc.body_start, ("img",)):
             source = tag.get("src")
             if source is not None and source.value is not None and source.start >= 0:
