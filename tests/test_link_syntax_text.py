@@ -163,6 +163,24 @@ def test_bare_urls_never_take_full_width_punctuation_or_korean_particles(tmp_pat
     assert "<https://example.org/a>를" in fixed and "「<https://example.org/b>」" in fixed
 
 
+def test_where_gfm_may_link_it_a_url_followed_by_cjk_text_is_reported(tmp_path: Path) -> None:
+    """GitHub's cmark-gfm links `https://example.org/a。谢谢` whole: a folder of posts with no generator's
+    configuration may be rendered so. Goldmark's linkify ends its link where the author meant."""
+    lines = ["请看 https://example.org/a。谢谢", "자세한 https://example.org/b를 참고", "见 https://example.org/c 。",
+             "위키 https://ko.wikipedia.org/wiki/서울 참고"]
+    plain = Site(tmp_path / "plain")
+    found = plain.diagnostics(post(lines), "LNK009", "post.md")
+    assert [d.message for d in found] == [
+        "bare URL https://example.org/a: the page links 'https://example.org/a。谢谢' instead (GFM's autolinks): "
+        "wrap it in <...>",
+        "bare URL https://example.org/b: the page links 'https://example.org/b를' instead (GFM's autolinks): "
+        "wrap it in <...>"]
+    assert "<https://example.org/a>。谢谢" in plain.fixed(post(lines), "LNK009", "post.md")
+    hugo = Site(tmp_path / "hugo")
+    hugo.write("hugo.toml", "title = 'Notes'\n")
+    assert hugo.findings(post(lines), "LNK009") == []
+
+
 def _links(page: str) -> list[tuple[str, str]]:
     """(href or src, text or alt) of every link and image of a page."""
     found = [(html.unescape(href), re.sub(r"<[^>]+>", "", text))

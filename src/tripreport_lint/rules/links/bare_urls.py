@@ -29,6 +29,7 @@ _UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u1100-\
 # Where a URL's path goes on: a letter of those scripts right after one of these may be the path's
 # (`https://ko.wikipedia.org/wiki/서울`) as well as the sentence's.
 _PATH_GOES_ON = "/=?#&_-%"
+_GFM_RUN = re.compile(r"[^\s<]*")
 
 
 def intended(run: str) -> str:
@@ -56,6 +57,16 @@ def _urls(pattern: re.Pattern[str], prose: str, start: int) -> Iterator[tuple[in
         start = match.start() + max(len(url), 1)
 
 
+def _gfm_linked(text: str, start: int) -> str:
+    """The text GFM's autolink extension (GitHub's cmark-gfm) links from ``start``: up to a space or `<`
+    (through `。`, `）` and Chinese, Japanese or Korean letters), without trailing punctuation or a
+    `)` that closes no `(` of the link."""
+    link = _GFM_RUN.match(text, start).group()  # type: ignore[union-attr]
+    while link and (link[-1] in "?!.,:*_~'\"" or (link[-1] == ")" and link.count(")") > link.count("("))):
+        link = link[:-1]
+    return link
+
+
 def _shown(char: str) -> str:
     """A character for a message: quoted, or its code point when it is invisible (a no-break space)."""
     return f"'{char}'" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
@@ -71,7 +82,9 @@ class BareUrl(Rule):
     space) or links with a different end: linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the
     link. Where no generator's configuration says which renderer the site uses (a folder of posts, a
     Gatsby site, a README), GFM's autolinks may be on, as on GitHub and with remark-gfm: only the
-    URLs they too would leave as text or link wrongly are reported.
+    URLs they too would leave as text or link wrongly are reported: GFM's autolinks run on through
+    full-width punctuation and Chinese, Japanese or Korean text (`https://example.com/a。谢谢` is one
+    link), so such a URL is reported there.
 
     ## Why is this bad?
     Readers get text where they expected a link, or a link to an address that does not exist.
@@ -152,8 +165,9 @@ class BareUrl(Rule):
                 elif (page := linkify.linked(text, start)) is None:
                     message = (f"bare URL {url} is not a link on the page ({autolinks} {does} not link this "
                                "address): wrap it in <...> to make it one")
-                elif page == url:
-                    continue
+                elif page == url and (model.linkify or ambiguous or text[end : end + 1].isascii()
+                                      or (page := _gfm_linked(text, start)) == url):
+                    continue  # where GFM's may be on, it links on through letters and punctuation beyond ASCII
                 else:
                     message = f"bare URL {url}: the page links '{page}' instead ({autolinks}): wrap it in <...>"
             if ambiguous:
