@@ -144,13 +144,15 @@ class BareUrl(Rule):
         anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
         anchor_starts = [first for first, _ in anchors]
         wide = [(link.start, link.end) for link in wide_links(doc)]  # LNK020's: its fix makes them links
+        wide_starts = [first for first, _ in wide]
         for start, url in _urls(_BARE_URL_LINKIFY if autolinks else _BARE_URL, prose, doc.body_start):
             end = start + len(url)
             ambiguous = url[-1:] in _PATH_GOES_ON and _UNSPACED_SCRIPT.match(prose, end) is not None
             anchor = bisect.bisect_left(anchor_starts, start) - 1
             if body.in_link(start) or (anchor >= 0 and start < anchors[anchor][1]):
                 continue
-            if wide and any(first <= start < last for first, last in wide):
+            within = bisect.bisect_right(wide_starts, start) - 1
+            if within >= 0 and start < wide[within][1]:
                 continue
             templated = text.startswith(("{{", "{%"), end)
             message = f"bare URL {url}: wrap it in <...> to make it a link"

@@ -57,9 +57,11 @@ def wide_links(doc: Document) -> list[WideLink]:
     for target, at, start, end in targets:
         if "＃" in target and at >= 0 and _FRAGMENT.search(target):
             found.append(WideLink(start, end, _hashes(text, at, at + len(target)), target, "target"))
-    taken = [(link.start, link.end) for link in found]
+    taken = sorted((link.start, link.end) for link in found)
+    taken_starts = [first for first, _ in taken]
     for match in _URL_HASH.finditer(prose, doc.body_start):
-        if not any(first <= match.start() < last for first, last in taken) and not body.in_link(match.start()):
+        within = bisect.bisect_right(taken_starts, match.start()) - 1
+        if (within < 0 or match.start() >= taken[within][1]) and not body.in_link(match.start()):
             found.append(WideLink(match.start(), match.end(), (match.end() - 1,), match.group(), "address"))
     return sorted(found, key=lambda link: link.start)
 
