@@ -1,4 +1,4 @@
-"""LNK001-LNK003, LNK007-LNK010, LNK013-LNK015: link syntax in the body."""
+"""LNK001-LNK003, LNK007-LNK010, LNK013-LNK015, LNK017: link syntax and images in the body."""
 
 from __future__ import annotations
 
@@ -87,6 +87,39 @@ def test_bare_urls_in_definitions_comments_and_html_are_not_prose(site: Site) ->
 def test_images_without_alt(site: Site) -> None:
     body = "![](booth.jpg)\n\n![Booth](booth.jpg)\n\n<img src=\"a.png\">\n<img src=\"b.png\" alt=\"\">\n"
     assert findings(site, body, "LNK010") == [("LNK010", 6, 1), ("LNK010", 10, 1)]
+
+
+def test_an_image_inside_a_link_needs_alt_text_too(site: Site) -> None:
+    body = "[![](badge.svg)](https://ci.example.com) and [![Build](badge.svg)](https://ci.example.com)\n"
+    assert findings(site, body, "LNK010") == [("LNK010", 6, 2)]
+
+
+GH = "https://github.com/example/tools"
+
+
+def test_images_whose_source_is_a_github_page(site: Site) -> None:
+    body = (f"![Dashboard]({GH}/blob/main/docs/dash.png) and [the source]({GH}/blob/main/docs/dash.png)\n\n"
+            f"[![Badge]({GH}/blob/v1.2/badge.svg)](https://ci.example.com) ![Folder]({GH}/tree/main/docs)\n\n"
+            f"![Raw]({GH}/blob/main/a.png?raw=true) ![Plain]({GH}/blob/main/a.png?plain=1) ![Ref][shot]\n\n"
+            f'<img src="{GH}/blob/main/b.png" alt="B"> <!-- <img src="{GH}/blob/main/c.png"> -->\n\n'
+            f"`![Code]({GH}/blob/main/a.png)`\n\n[shot]: {GH}/blob/feature/x/shot.png\n")
+    found = site.diagnostics(HEAD + body, "LNK017")
+    assert [(d.span.line, d.span.column, d.fix is not None) for d in found] == [
+        (6, 1, True), (8, 2, True), (8, 90, False), (10, 67, False), (10, 134, True), (12, 1, True)]
+    assert "a folder's page on GitHub" in found[2].message
+    fixed = site.fixed(HEAD + body, "LNK017")
+    raw = "https://raw.githubusercontent.com/example/tools"
+    for address in ("main/docs/dash.png)", "v1.2/badge.svg)", "feature/x/shot.png\n", 'main/b.png" alt'):
+        assert f"{raw}/{address}" in fixed
+    assert f"[the source]({GH}/blob/main/docs/dash.png)" in fixed  # a link to the page is fine
+    assert [d.span.line for d in site.diagnostics(fixed, "LNK017")] == [8, 10]  # the folder, the query: no fix
+
+
+def test_a_hugo_figure_whose_source_is_a_github_page(site: Site) -> None:
+    body = (f'{{{{< figure src="{GH}/blob/main/f.png" link="{GH}/blob/main/f.png" >}}}}\n\n'
+            f'<!-- {{{{< figure src="{GH}/blob/main/g.png" >}}}} -->\n')
+    assert findings(site, body, "LNK017") == [("LNK017", 6, 1)]
+    assert site.fixed(HEAD + body, "LNK017").count("raw.githubusercontent.com") == 1
 
 
 def test_img_alt_is_an_attribute_of_its_own(site: Site) -> None:

@@ -222,6 +222,25 @@ class Body:
         return sorted(found, key=lambda link: link.start)
 
     @cached_property
+    def images(self) -> list[Link]:
+        """Inline and reference images outside code, those inside a link's text too (``[![badge](src)](link)``)."""
+        text, found = self.comments_blanked, []
+        for link in self.links:
+            if link.image:
+                found.append(link)
+            elif "![" in link.text:
+                inner, end = link.start + 1, link.start + 1 + len(link.text)
+                for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+                    for m in pattern.finditer(text, inner, end):
+                        image, at = _opening(text, m.start())
+                        target = m.group(2) if pattern is _INLINE_LINK else None
+                        if image and at >= inner:
+                            label = None if target is not None else m.group(2) or m.group(1)
+                            target = target.strip("<>") if target and target.startswith("<") else target
+                            found.append(Link(True, m.group(1), target, label, at, m.end(), m.start(2)))
+        return sorted(found, key=lambda link: link.start)
+
+    @cached_property
     def _link_starts(self) -> list[int]:
         return [link.start for link in self.links]
 

@@ -44,8 +44,10 @@ from tripreport_lint.rules.front_matter.vocabulary import LoneTaxonomy, LoneTerm
 from tripreport_lint.rules.headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
 from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
 from tripreport_lint.rules.links.bare_urls import BareUrl
+from tripreport_lint.rules.links.brackets import ReversedLink, StrayLinkBracket
 from tripreport_lint.rules.links.fragments import MissingFragment
-from tripreport_lint.rules.links.images import ImageWithoutAlt
+from tripreport_lint.rules.links.full_width import FullWidthLinkSyntax
+from tripreport_lint.rules.links.images import GithubPageImage, ImageWithoutAlt
 from tripreport_lint.rules.links.jekyll_tags import JekyllLinkTag
 from tripreport_lint.rules.links.local_targets import MissingLocalTarget
 from tripreport_lint.rules.links.placeholders import PlaceholderLink
@@ -105,6 +107,10 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     TextGluedToLink,
     LinkWithoutTarget,
     LinkToUnpublished,
+    GithubPageImage,
+    ReversedLink,
+    StrayLinkBracket,
+    FullWidthLinkSyntax,
     TitleRepeated,
     DuplicateHeading,
     MultipleH1,

@@ -12,6 +12,7 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.document.scanning import paired
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.links.full_width import wide_links
 from tripreport_lint.site import linkify
 
 # A URL that does not stand in an attribute, a path or a word; where the renderer links bare URLs, one
@@ -22,8 +23,13 @@ _BARE_URL_LINKIFY = re.compile(rf"http(?<![A-Za-z0-9_/<(\[=]http){_URL}")
 _SENTENCE_END = ".,;:!?*_~'\""
 # The text of an HTML link is its own: <a href="http://localhost:4000">http://localhost:4000</a>.
 _ANCHOR = (re.compile(r"<a\b[^<>]*>", re.I), re.compile(r"</a\s*>", re.I))
-# Letters of scripts written without spaces: the sentence goes on right after a URL.
-_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# Letters of scripts written without spaces, and Korean's (whose particles are glued to the word before
+# them, a URL too): the sentence goes on right after a URL.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Where a URL's path goes on: a letter of those scripts right after one of these may be the path's
+# (`https://ko.wikipedia.org/wiki/서울`) as well as the sentence's.
+_PATH_GOES_ON = "/=?#&_-%"
+_GFM_RUN = re.compile(r"[^\s<]*")
 
 
 def intended(run: str) -> str:
@@ -42,6 +48,25 @@ def intended(run: str) -> str:
     return run[:end]
 
 
+def _urls(pattern: re.Pattern[str], prose: str, start: int) -> Iterator[tuple[int, str]]:
+    """Where each URL starts, and the URL meant; a run of URL characters may hold more than one
+    (`https://example.com/a」和「https://example.com/b`)."""
+    while (match := pattern.search(prose, start)) is not None:
+        url = intended(match.group())
+        yield match.start(), url
+        start = match.start() + max(len(url), 1)
+
+
+def _gfm_linked(text: str, start: int) -> str:
+    """The text GFM's autolink extension (GitHub's cmark-gfm) links from ``start``: up to a space or `<`
+    (through `。`, `）` and Chinese, Japanese or Korean letters), without trailing punctuation or a
+    `)` that closes no `(` of the link."""
+    link = _GFM_RUN.match(text, start).group()  # type: ignore[union-attr]
+    while link and (link[-1] in "?!.,:*_~'\"" or (link[-1] == ")" and link.count(")") > link.count("("))):
+        link = link[:-1]
+    return link
+
+
 def _shown(char: str) -> str:
     """A character for a message: quoted, or its code point when it is invisible (a no-break space)."""
     return f"'{char}'" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
@@ -57,7 +82,9 @@ class BareUrl(Rule):
     space) or links with a different end: linkify keeps a trailing `;`, `'`, `"`, `>` or `]` in the
     link. Where no generator's configuration says which renderer the site uses (a folder of posts, a
     Gatsby site, a README), GFM's autolinks may be on, as on GitHub and with remark-gfm: only the
-    URLs they too would leave as text or link wrongly are reported.
+    URLs they too would leave as text or link wrongly are reported: GFM's autolinks run on through
+    full-width punctuation and Chinese, Japanese or Korean text (`https://example.com/a。谢谢` is one
+    link), so such a URL is reported there.
 
     ## Why is this bad?
     Readers get text where they expected a link, or a link to an address that does not exist.
@@ -83,15 +110,18 @@ class BareUrl(Rule):
     ## Fix safety
     Safe: the URL, without trailing sentence punctuation (and never a `\\` hard break), is wrapped in
     `<...>`, an autolink that every Markdown renderer links the same way. A URL continued by a
-    template tag (`https://github.com/{{ site.owner }}`) is reported without a fix.
+    template tag (`https://github.com/{{ site.owner }}`) is reported without a fix, and so is one whose
+    path may go on in Chinese, Japanese or Korean letters (`https://ko.wikipedia.org/wiki/서울`: the
+    letters after a `/`, `=`, `_` or `-` may be the path's or the sentence's).
 
     ## Options
     None.
 
     ## Known problems
     Where a URL ends is a guess: it ends at a space, `<`, `>`, brackets, a backtick, a `\\`, and
-    punctuation or a letter of a script written without spaces (`。`, `，`, `请`); sentence
-    punctuation after it is not part of it. `www.` addresses without a scheme are not looked at.
+    full-width or other non-ASCII punctuation, or a Chinese, Japanese or Korean letter (`。`, `，`,
+    `）`, `「`, `请`, `를`); sentence punctuation after it is not part of it. A URL followed by a
+    full-width `＃` is LNK020's. `www.` addresses without a scheme are not looked at.
     On a linkify site a URL followed by a shortcode is left alone: Goldmark links through it. A site
     whose renderer is not known but is plain CommonMark gets no finding for the URLs GFM would link:
     a configuration file of Hugo or Jekyll says which renderer it is.
@@ -113,11 +143,16 @@ class BareUrl(Rule):
         link_ends = {link.end for link in body.links} if autolinks else set()
         anchors = paired(body.comments_blanked, *_ANCHOR, doc.body_start) if "</a" in text.lower() else []
         anchor_starts = [first for first, _ in anchors]
-        for match in (_BARE_URL_LINKIFY if autolinks else _BARE_URL).finditer(prose, doc.body_start):
-            url = intended(match.group())
-            start, end = match.start(), match.start() + len(url)
+        wide = [(link.start, link.end) for link in wide_links(doc)]  # LNK020's: its fix makes them links
+        wide_starts = [first for first, _ in wide]
+        for start, url in _urls(_BARE_URL_LINKIFY if autolinks else _BARE_URL, prose, doc.body_start):
+            end = start + len(url)
+            ambiguous = url[-1:] in _PATH_GOES_ON and _UNSPACED_SCRIPT.match(prose, end) is not None
             anchor = bisect.bisect_left(anchor_starts, start) - 1
             if body.in_link(start) or (anchor >= 0 and start < anchors[anchor][1]):
+                continue
+            within = bisect.bisect_right(wide_starts, start) - 1
+            if within >= 0 and start < wide[within][1]:
                 continue
             templated = text.startswith(("{{", "{%"), end)
             message = f"bare URL {url}: wrap it in <...> to make it a link"
@@ -132,10 +167,13 @@ class BareUrl(Rule):
                 elif (page := linkify.linked(text, start)) is None:
                     message = (f"bare URL {url} is not a link on the page ({autolinks} {does} not link this "
                                "address): wrap it in <...> to make it one")
-                elif page == url:
-                    continue
+                elif page == url and (model.linkify or ambiguous or text[end : end + 1].isascii()
+                                      or (page := _gfm_linked(text, start)) == url):
+                    continue  # where GFM's may be on, it links on through letters and punctuation beyond ASCII
                 else:
                     message = f"bare URL {url}: the page links '{page}' instead ({autolinks}): wrap it in <...>"
-            fix = None if templated else Fix((Edit(start, start, "<"), Edit(end, end, ">")),
+            if ambiguous:
+                message += f" (whether '{prose[end]}' and what follows belong to it is a guess: no fix)"
+            fix = None if templated or ambiguous else Fix((Edit(start, start, "<"), Edit(end, end, ">")),
                                              description="wrap it in <...>")
             yield Violation(message, doc.span(start, end), fix)

@@ -11,7 +11,8 @@ from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
 _PLACEHOLDER_TARGETS = {"", "#", "todo", "tbd", "fixme", "link", "url", "...", "xxx", "http://", "https://"}
-_PROSE_PLACEHOLDER = re.compile(r"\((?:link|url|source|here)\)|\[(?:link|url|source)\](?![\[(:])", re.I)
+# `(here)[https://...]` is a reversed link, LNK018's.
+_PROSE_PLACEHOLDER = re.compile(r"\((?:link|url|source|here)\)(?!\[)|\[(?:link|url|source)\](?![\[(:])", re.I)
 
 
 class PlaceholderLink(Rule):

@@ -10,6 +10,7 @@ from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.links.brackets import LINK_WORDS, is_address
 from tripreport_lint.rules.links.references import defined_labels, normal_label
 
 # Patterns start with the character they look for and check the one before it with a look-behind
@@ -18,10 +19,9 @@ _OPEN_TARGET = re.compile(r"\]\((?:[^\s()]|\([^\s()]*\))*")
 _TARGET_RUN = re.compile(r"(?:[^\s(){]|\([^\s()]*\)|\{(?![{%]))*")
 _SPACED = re.compile(r"\[(?<!\\\[)((?:[^\[\]\n\\]|\\.){1,999})\][ \t]+\(((?:https?://|/|\./|\.\./)[^\s()]*)\)")
 _GLUED_AFTER = re.compile(r"\([^()\n]*\)")
-_LINK_WORDS = {"link", "here", "this", "slides", "video", "recording", "source", "docs", "article", "website",
-               "repo", "url", "blog", "talk"}
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.I)
-_BRACKETED = re.compile(r"\[(?<![\]!\\\w]\[)([^\[\]\n]{1,80})\](?![\[(:])")
+# Not `[text]](url)` (LNK019's) nor `(text)[example.com/a]` (LNK018's).
+_BRACKETED = re.compile(r"\[(?<![\]!\\\w]\[)([^\[\]\n]{1,80})\](?![\[(:]|\]\()")
 # A bracketed word opening a list item or line, then the text: a changelog's tag ("- [Docs] Fix ...").
 _TAG_BEFORE = re.compile(r"[ \t]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?")
 _TAG_AFTER = re.compile(r" [A-Za-z]")
@@ -98,6 +98,8 @@ class MalformedLink(Rule):
                     continue
             line_end = doc.lines.line_end(doc.lines.position(end)[0])
             target = text[match.start() + 2 : end]
+            if "）" in target and is_address(target.split("）", 1)[0]):
+                continue  # closed by a full-width '）': LNK020's
             if closer < end or end < searched:  # each stretch of text searched once, however many targets it holds
                 closer, searched = text.find(")", end), end
                 closer = len(text) if closer < 0 else closer
@@ -274,13 +276,13 @@ class LinkWithoutTarget(Rule):
         labels = defined_labels(doc, ctx)
         for match in _BRACKETED.finditer(text, doc.body_start):
             inner = match.group(1).strip()
-            looks_like_link = inner.casefold() in _LINK_WORDS or _DOMAIN.match(inner)
+            looks_like_link = inner.casefold() in LINK_WORDS or _DOMAIN.match(inner)
             if not looks_like_link or normal_label(inner) in labels or prose[match.start()] != "[":
                 continue
             line_start = doc.lines.offset(doc.lines.position(match.start())[0])
             if _TAG_BEFORE.fullmatch(text, line_start, match.start()) and _TAG_AFTER.match(text, match.end()):
                 continue
-            if body.in_link(match.start()):
+            if body.in_link(match.start()) or (text[match.start() - 1] == ")" and is_address(inner)):
                 continue
             yield Violation(f"'[{inner}]' has no target and no definition, so it shows as plain text: "
                             "add '(url)' after it", doc.span(match.start(), match.end()))
