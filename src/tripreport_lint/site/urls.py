@@ -19,6 +19,7 @@ from tripreport_lint.site.model import SiteModel
 from tripreport_lint.site.page_facts import PageFacts
 
 _DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
+_HUGO_DATED = re.compile(r"\d{4}-\d{2}-\d{2}-(.+)")
 _TOKEN = re.compile(r":([a-z_]+)")
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -48,7 +49,7 @@ def page_url(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, lin
     if relative.suffix not in _PAGE_SUFFIXES or (facts.get("draft") == "true" and not linked):
         return None
     if model.generator == "hugo":
-        return _hugo(model, relative, facts)
+        return _hugo(model, relative, facts, linked=linked)
     if model.generator == "jekyll":
         return _collection(model, relative, facts) if linked else _jekyll(model, relative, facts)
     return None
@@ -70,11 +71,12 @@ def _collection(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> 
     return PageUrl("", _filled(pattern, values))
 
 
-def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
+def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, linked: bool = False) -> PageUrl | None:
+    """A Hugo page's URL; with ``linked``, a section's list page (``_index.md``) and the home page have theirs."""
     posix = relative.as_posix()
     content = next((c.strip("/") for c in sorted(model.content_dirs, key=len, reverse=True)
                     if posix.startswith(c.strip("/") + "/")), None)
-    if content is None or relative.stem == "_index":
+    if content is None or (relative.stem.split(".")[0] == "_index" and not linked):
         return None  # outside the content folders; a section's list page
     parts = list(PurePosixPath(posix[len(content) + 1 :]).parts)
     language = ""
@@ -85,16 +87,21 @@ def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUr
     if len(suffix) == 2 and suffix[1] in model.languages:  # post.pt.md: a translation
         stem, language = suffix[0], suffix[1]
     folders = parts[:-1]
-    if stem == "index":
-        if not folders:
-            return None  # the home page
-        stem = folders.pop()
     aliases = tuple(normalised_url(a) for a in facts.aliases if a.startswith("/"))
     namespace = f"{content}:{language}"
     url = facts.get("url")
+    if stem in ("index", "_index"):
+        if not folders:
+            return PageUrl(namespace, "/", aliases) if linked else None  # the home page
+        if stem == "_index":  # a section: its folders, whatever its slug or the section's permalinks
+            return PageUrl(namespace, normalised_url(url or "/".join(folders)).lower(), aliases)
+        stem = folders.pop()
     if url:
         return PageUrl(namespace, normalised_url(url).lower(), aliases)
     slug = facts.get("slug")
+    dated = _HUGO_DATED.fullmatch(stem) if model.date_from_filename else None
+    if dated and not slug:
+        slug = dated[1]  # Hugo's :filename date source takes the rest of the name as the slug
     section = folders[0] if folders else ""
     pattern = dict(model.permalinks).get(section)
     if pattern is None:

@@ -10,8 +10,11 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.links.resolve import (
+    PAGE_SUFFIXES,
     find_ref,
+    landing,
     resolve,
+    suggestion,
     targets,
 )
 
@@ -66,12 +69,23 @@ class MissingLocalTarget(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         for target in targets(doc):
-            if target.path and resolve(target.path, doc.path, ctx) is None:
-                hint = " (a web address needs https:// in front)" if _DOMAIN.match(target.path) else ""
-                yield Violation(f"'{target.raw}' leads to no file of the site{hint}: fix the path or add the file",
-                                doc.span(target.start, target.end))
+            if target.path and resolve(target.path, doc.path, ctx, doc=doc) is None:
+                yield Violation(_message(target.raw, target.path, doc, ctx), doc.span(target.start, target.end))
         for match in _HUGO_REF.finditer(doc.body.without_code, doc.body_start):
             name = match.group(1).split("#")[0]
             if name and find_ref(name, doc.path, ctx) is None:
                 yield Violation(f"ref '{match.group(1)}' names no page of the site: fix the path",
                                 doc.span(match.start(), match.end()))
+
+
+def _message(raw: str, path: str, doc: Document, ctx: Context) -> str:
+    """Where a broken target leads, and a link that reaches the page it likely means."""
+    if _DOMAIN.match(path):
+        return f"'{raw}' leads to no file of the site (a web address needs https:// in front): fix the path or add the file"
+    url = path if path.startswith("/") else landing(path, doc.path, ctx, doc)
+    where = f"resolves to {url}, which no page or file of the site serves" if url else "leads to no file of the site"
+    if url and path.lower().endswith(PAGE_SUFFIXES) and ctx.site.served.file_links == "unresolved" \
+            and resolve(path, doc.path, ctx, exact=True, doc=doc) is not True:
+        where += " (Hugo publishes pages at their URLs, not as .md files, and no link render hook here turns one into the other)"
+    better = suggestion(path, doc.path, ctx, doc)
+    return f"'{raw}' {where}: " + (f"did you mean '{better}'?" if better and better != path else "fix the path or add the file")

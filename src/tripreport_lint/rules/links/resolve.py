@@ -39,22 +39,58 @@ def targets(doc: Document) -> Iterator[Target]:
         yield Target(raw, unquote(path.split("?")[0]), fragment if "#" in raw else None, start, end)
 
 
-def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> Path | None | bool:
-    """The file a local target names; None when it names nothing; True when it cannot be judged here.
+def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
+            doc: Document | None = None) -> Path | None | bool:
+    """The file or page a local target leads to; None when it leads nowhere; True when that cannot be judged
+    here (a folder the repository does not hold, a list page the generator makes).
 
-    With ``exact``, pages guessed by slug or title do not count (they prove a page exists, not which).
+    A relative target is followed as a browser follows it, from the URL the site serves the page at, and as a
+    file path from the page's folder where the site's link render hooks make those page URLs (or where that
+    cannot be known). With ``exact``, a target that cannot be followed is True, not None.
     """
-    site = ctx.site
     if target == "/":
         return True  # the home page
     if target.startswith("/"):
-        found = ctx.find_site_file(target, post) or site.page(target, exact=exact)
-        if found is not None:
-            return found
-        return None if ctx.covers(target) else True
+        return _at_url(target, ctx, exact=exact)
+    site = ctx.site
     bases = [post.parent, *site.translations(post.parent)]
-    if post.stem not in ("index", "_index"):
-        bases.append(post.parent / post.stem)  # Hugo renders post.md at .../post/, so links may be relative to that
+    if post.name in ("index.md", "index.markdown") and site.served.file_links != "unresolved":
+        bases.append(post.parent.parent)  # Hugo's GetPage (what link hooks call) looks beside a bundle too
+    as_file = _as_file(target, bases, ctx)
+    url = landing(target, post, ctx, doc)
+    if url is None:  # the page's URL is not known: a file path, or a path from a leaf page's URL (post.md at post/)
+        if as_file is None and post.stem not in ("index", "_index"):
+            as_file = _as_file(target, [post.parent / post.stem], ctx)
+        return as_file if as_file is not None else (True if exact else None)
+    if as_file is not None and site.served.file_links != "unresolved":
+        return as_file
+    found = _at_url(url, ctx, exact=True, near=landing(".", post, ctx, doc))
+    if found is not True and not isinstance(found, Path) and site.served.file_links != "unresolved" \
+            and url.lower().endswith(PAGE_SUFFIXES):
+        # A hook may also make `../other.md` the URL `../other/`, from the page's URL.
+        found = _at_url(url.rsplit(".", 1)[0] + "/", ctx, exact=True) or found
+    if found is True and not exact and (target.lower().endswith(PAGE_SUFFIXES) or _named(url, ctx)):
+        return None  # a page file, or a page of that name the site holds: a broken link, not another site's area
+    return found
+
+
+def landing(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
+    """The site-absolute URL a relative target resolves to from the URL the site serves the page at; None
+    when that URL is not known here (a generator other than Hugo and Jekyll, a page it does not publish)."""
+    if not ctx.site.served.knows_urls:
+        return None
+    own = ctx.site.link_url(post, facts_of(post, ctx, doc))
+    if own is None:
+        return None
+    folder = own if own.endswith("/") else own.rsplit("/", 1)[0] + "/"  # a browser's base
+    joined = posixpath.normpath(folder + target)
+    return joined + "/" if target.endswith(("/", "/.", "/..")) or target in (".", "..") else joined
+
+
+def _as_file(target: str, bases: list[Path], ctx: Context) -> Path | None:
+    """The file or folder a target names as a file path from one of the folders (``other`` for ``other.md``,
+    a folder's index page)."""
+    site = ctx.site
     for base in bases:
         candidate = Path(os.path.normpath(base / target))  # lexical, like a browser resolving a URL
         for option in (candidate, *(candidate.with_name(candidate.name + s) for s in PAGE_SUFFIXES)):
@@ -65,16 +101,73 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> Pa
                 if site.is_file(candidate / index):
                     return candidate / index
             return candidate
-    if exact:
-        return True
-    segment = [p for p in target.split("/") if p and p not in (".", "..")]
-    return (site.page_by_slug(segment[-1]) if segment else None) or ctx.find_static(target.lstrip("./"))
+    return None
+
+
+def _at_url(url: str, ctx: Context, *, exact: bool, near: str | None = None) -> Path | None | bool:
+    """What a site-absolute URL path leads to: a static file, a page, a list page the generator makes (True),
+    a page-bundle resource; True too in a folder the site's files do not hold (but the one of ``near``, the
+    linking page's URL), None otherwise."""
+    site = ctx.site
+    served = site.served
+    found = ctx.find_static(url.lstrip("/")) or next(
+        (candidate for folder in served.theme_static() if site.is_file(candidate := folder / url.lstrip("/"))), None)
+    if found is not None:
+        return found
+    if served.knows_urls:
+        pages = served.pages(url)
+        if len(pages) > 1:
+            return True  # served, by one of several pages
+        page = pages[0] if pages else served.file(url)
+        if page is not None:
+            return page
+        if served.lists(url):
+            return True
+        # A page file named from the content folder, which a link hook finds (GetPage), or a page the index
+        # does not hold (past its bound).
+        found = site.page(url, exact=True)
+        if found is not None and found.suffix in PAGE_SUFFIXES \
+                and (served.file_links != "unresolved" or str(found) not in site.pages):
+            return found
+    else:
+        found = site.page(url, exact=exact) or site.page_resource(url)
+        if found is not None:
+            return found
+    same = near is not None and url.strip("/").split("/", 1)[0] == near.strip("/").split("/", 1)[0]
+    return None if same or ctx.covers(url) else True
+
+
+def _named(url: str, ctx: Context) -> bool:
+    """Whether a page of the site has a URL ending in the URL's last segment."""
+    segment = url.rstrip("/").rsplit("/", 1)[-1]
+    return bool(segment) and bool(ctx.site.served.named(segment))
+
+
+def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
+    """A link that reaches the one page named like the target's last segment (``../guides`` -> ``guides/``
+    when the page is at .../docs/guides/): a file path for a page-file target, else a path from the page's URL."""
+    path = target.rstrip("/")
+    name = path.rsplit("/", 1)[-1]
+    if not name or name in (".", ".."):
+        return None
+    if name.lower().endswith(PAGE_SUFFIXES):
+        files = [page for page in ctx.site.named(name) if str(page) in ctx.site.pages]
+        if len(files) == 1:
+            return os.path.relpath(files[0], post.parent).replace(os.sep, "/")
+        name = name.rsplit(".", 1)[0]
+    own = ctx.site.link_url(post, facts_of(post, ctx, doc)) if ctx.site.served.knows_urls else None
+    pages = ctx.site.served.named(name) if own is not None else []
+    if own is None or len({url for url, _ in pages}) != 1:
+        return None
+    folder = own if own.endswith("/") else own.rsplit("/", 1)[0] + "/"
+    relative = posixpath.relpath(pages[0][0], folder)
+    return relative + "/" if pages[0][0].endswith("/") and relative != "." else relative
 
 
 def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     """The page of the site a local link target (without its fragment) leads to, when it is known which:
     the file the path names, or the one page the site publishes at that URL; None otherwise."""
-    resolved = resolve(target, doc.path, ctx, exact=True)
+    resolved = resolve(target, doc.path, ctx, exact=True, doc=doc)
     if isinstance(resolved, Path):
         return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
     if target.startswith("/"):
