@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tripreport_lint.site.config_files import ConfigTable
+from tripreport_lint.site.page_facts import PageFacts
 from tripreport_lint.site.urls import url_key
 
 if TYPE_CHECKING:
     from tripreport_lint.site.index import SiteIndex
 
-FileLinks = Literal["resolved", "unresolved", "unknown"]
+FileLinks = Literal["embedded", "resolved", "unresolved", "unknown"]
 _BUNDLE_INDEXES = ("index.md", "index.markdown", "_index.md", "_index.markdown")
-_HOOK = "render-link"
+_HOOKS = ("render-link", "render-image")
 
 
 class Served:
@@ -46,10 +47,16 @@ class Served:
             if url is None:
                 continue
             prefix = url[: len(url) - len(_unprefixed(url, self.model.languages))]  # "/fr" or ""
-            for each in dict.fromkeys([url, *facts.aliases, *(prefix + a for a in facts.aliases if prefix)]):
+            aliases = facts.aliases if self.model.generator == "hugo" else _redirects(facts)
+            for each in dict.fromkeys([url, *aliases, *(prefix + a for a in aliases if prefix)]):
                 if each.startswith("/"):
                     found[url_key(each)].append(name)
         return dict(found)
+
+    def holds(self, url: str) -> bool:
+        """Whether the site serves pages in the URL's first folder (``/fixed/`` for a page at ``/fixed/place/``)."""
+        first = url_key(url).split("/", 1)[0]
+        return any(key.split("/", 1)[0] == first for key in self._pages) if first else True
 
     def pages(self, url: str) -> list[Path]:
         """The pages published at a site-absolute URL path (by their URL or an alias), in path order."""
@@ -100,7 +107,8 @@ class Served:
             owners = self.pages("/" + "/".join(parts[:cut]) + "/") if cut else []
             for owner in (owner for owner in owners if owner.name in _BUNDLE_INDEXES):
                 candidate = owner.parent.joinpath(*parts[cut:])
-                if self.index.is_file(candidate) and not candidate.name.endswith((".md", ".markdown")):
+                if self.index.is_file(candidate) and not candidate.name.endswith((".md", ".markdown")) \
+                        and not (owner.stem == "_index" and self._in_leaf_bundle(candidate, owner.parent)):
                     return candidate
         for root in self._file_roots:
             candidate = root.joinpath(*parts) if parts else root
@@ -132,19 +140,25 @@ class Served:
     @cached_property
     def file_links(self) -> FileLinks:
         """Whether a link to another page's file (``../other.md``) reaches that page on the served site:
-        ``resolved`` where a link render hook of the site or its theme, or Hugo's embedded one, turns it into
-        the page's URL (and on Jekyll, whose jekyll-relative-links GitHub Pages turns on), ``unresolved`` where
-        the site's templates are all here and none does, ``unknown`` where a theme or module is not here."""
+        ``embedded`` where Hugo's embedded link hook makes it the page's URL (it finds pages with GetPage),
+        ``resolved`` where a link or image hook of the site or its theme may (and on Jekyll, whose
+        jekyll-relative-links GitHub Pages turns on), ``unresolved`` where the site's templates are all here
+        and none does, ``unknown`` where a theme or module is not here."""
         if self.model.generator == "jekyll":
             return "resolved"
         if self.model.generator != "hugo":
             return "unknown"
         table = self._config
-        if table.get("markup.goldmark.renderhooks.link.enabledefault") is True or len(self.model.languages) > 1:
-            return "resolved"  # Hugo's embedded hook: on when asked, and by default on multilingual sites
+        hook = "markup.goldmark.renderhooks.link."
+        embedded = str(table.get(hook + "useembedded", "auto")).lower()  # Hugo 0.148; earlier, enableDefault
+        if embedded == "always":
+            return "embedded"
         themes = [self.index.root / "themes" / theme for theme in self._themes]
         if any(_has_hook(folder / "layouts") for folder in [self.index.root, *themes]):
             return "resolved"
+        if embedded == "fallback" or table.get(hook + "enabledefault") is True \
+                or (embedded == "auto" and len(self.model.languages) > 1):
+            return "embedded"  # Hugo's embedded hook: on when asked, and by default on multilingual sites
         if table.get("module.imports") or (self.index.root / "go.mod").is_file():
             return "unknown"  # templates from a Hugo module
         if not all(folder.is_dir() for folder in themes) or not (themes or (self.index.root / "layouts").is_dir()):
@@ -167,6 +181,13 @@ class Served:
         return [folder for theme in self._themes if (folder := self.index.root / "themes" / theme / "static").is_dir()]
 
 
+def _redirects(facts: PageFacts) -> list[str]:
+    """The other URLs a Jekyll page answers at (jekyll-redirect-from's ``redirect_from``: one, or a list)."""
+    listed = [url for key, values in facts.terms if key == "redirect_from" for url in values]
+    one = facts.get("redirect_from")
+    return [*listed, *([one] if one else [])]
+
+
 def _unprefixed(url: str, languages: tuple[str, ...]) -> str:
     """A URL without its language folder (``/fr/a/`` -> ``/a/``)."""
     first = url.strip("/").split("/", 1)[0]
@@ -174,10 +195,10 @@ def _unprefixed(url: str, languages: tuple[str, ...]) -> str:
 
 
 def _has_hook(layouts: Path) -> bool:
-    """Whether a layouts folder holds a link render hook (``_markup/render-link.html``, at any depth)."""
+    """Whether a layouts folder holds a link or image render hook (``_markup/render-link.html``, at any depth)."""
     if not layouts.is_dir():
         return False
     for folder, _, names in os.walk(layouts):
-        if posixpath.basename(folder) == "_markup" and any(name.startswith(_HOOK) for name in names):
+        if posixpath.basename(folder) == "_markup" and any(name.startswith(_HOOKS) for name in names):
             return True
     return False

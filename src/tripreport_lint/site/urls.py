@@ -79,8 +79,8 @@ def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, linked
     if content is None or (relative.stem.split(".")[0] == "_index" and not linked):
         return None  # outside the content folders; a section's list page
     parts = list(PurePosixPath(posix[len(content) + 1 :]).parts)
-    language = ""
-    if len(parts) > 1 and parts[0] in model.languages:
+    language = dict(model.language_dirs).get(content, "")
+    if not language and len(parts) > 1 and parts[0] in model.languages:
         language = parts.pop(0)
     stem = relative.stem
     suffix = stem.rsplit(".", 1)
@@ -98,6 +98,15 @@ def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, linked
         stem = folders.pop()
     if url:
         return PageUrl(namespace, normalised_url(url).lower(), aliases)
+    if "*" in model.ugly_urls or (folders and folders[0] in model.ugly_urls):
+        found = _hugo_pretty(model, relative, folders, stem, facts, namespace, aliases)
+        return PageUrl(namespace, found.url.rstrip("/") + ".html" if found.url else None, aliases)
+    return _hugo_pretty(model, relative, folders, stem, facts, namespace, aliases)
+
+
+def _hugo_pretty(model: SiteModel, relative: PurePosixPath, folders: list[str], stem: str, facts: PageFacts,
+                 namespace: str, aliases: tuple[str, ...]) -> PageUrl:
+    """A Hugo page's URL as a folder (``/blog/post/``), from its slug, file name and the section's permalinks."""
     slug = facts.get("slug")
     dated = _HUGO_DATED.fullmatch(stem) if model.date_from_filename else None
     if dated and not slug:

@@ -44,30 +44,37 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
     """The file or page a local target leads to; None when it leads nowhere; True when that cannot be judged
     here (a folder the repository does not hold, a list page the generator makes).
 
-    A relative target is followed as a browser follows it, from the URL the site serves the page at, and as a
-    file path from the page's folder where the site's link render hooks make those page URLs (or where that
-    cannot be known). With ``exact``, a target that cannot be followed is True, not None.
+    A relative target is followed as a browser follows it, from the URL the site serves the page at; and as a
+    file path where the site's link render hooks make file paths page URLs: Hugo's embedded hook finds pages
+    (GetPage: from the page's folder, or a bundle's), a hook of the site's own or Jekyll's relative-links
+    anything, and so does a site whose hooks cannot be known. With ``exact``, what cannot be followed is True.
     """
     if target == "/":
         return True  # the home page
+    links = ctx.site.served.file_links
     if target.startswith("/"):
-        return _at_url(target, ctx, exact=exact)
+        return _at_url(target, ctx, exact=exact, content_paths=links != "unresolved")
     site = ctx.site
-    bases = [post.parent, *site.translations(post.parent)]
-    if post.name in ("index.md", "index.markdown") and site.served.file_links != "unresolved":
+    bases = [post.parent]
+    if post.name in ("index.md", "index.markdown") and links != "unresolved":
         bases.append(post.parent.parent)  # Hugo's GetPage (what link hooks call) looks beside a bundle too
-    as_file = _as_file(target, bases, ctx)
+    as_file = _as_file(target, bases, ctx) if links != "unresolved" else None
+    if as_file is not None and links == "embedded" and not (as_file.suffix in PAGE_SUFFIXES and site.is_file(as_file)):
+        as_file = None  # Hugo's hook finds pages by their files, not other files (those only by URL)
+    if as_file is None and links != "unresolved":  # Hugo shares a bundle's files (not its pages) between languages
+        shared = _as_file(target, site.translations(post.parent), ctx)
+        as_file = shared if shared is not None and shared.suffix not in PAGE_SUFFIXES else None
     url = landing(target, post, ctx, doc)
     if url is None:  # the page's URL is not known: a file path, or a path from a leaf page's URL (post.md at post/)
+        as_file = as_file or _as_file(target, bases, ctx)
         if as_file is None and post.stem not in ("index", "_index"):
             as_file = _as_file(target, [post.parent / post.stem], ctx)
         return as_file if as_file is not None else (True if exact else None)
-    if as_file is not None and site.served.file_links != "unresolved":
+    if as_file is not None:
         return as_file
     found = _at_url(url, ctx, exact=True, near=landing(".", post, ctx, doc))
-    if found is not True and not isinstance(found, Path) and site.served.file_links != "unresolved" \
-            and url.lower().endswith(PAGE_SUFFIXES):
-        # A hook may also make `../other.md` the URL `../other/`, from the page's URL.
+    if found is None and links in ("resolved", "unknown") and url.lower().endswith(PAGE_SUFFIXES):
+        # A hook of the site's own may also make `../other.md` the URL `../other/`, from the page's URL.
         found = _at_url(url.rsplit(".", 1)[0] + "/", ctx, exact=True) or found
     if found is True and not exact and (target.lower().endswith(PAGE_SUFFIXES) or _named(url, ctx)):
         return None  # a page file, or a page of that name the site holds: a broken link, not another site's area
@@ -104,10 +111,12 @@ def _as_file(target: str, bases: list[Path], ctx: Context) -> Path | None:
     return None
 
 
-def _at_url(url: str, ctx: Context, *, exact: bool, near: str | None = None) -> Path | None | bool:
+def _at_url(url: str, ctx: Context, *, exact: bool, near: str | None = None,
+            content_paths: bool = False) -> Path | None | bool:
     """What a site-absolute URL path leads to: a static file, a page, a list page the generator makes (True),
-    a page-bundle resource; True too in a folder the site's files do not hold (but the one of ``near``, the
-    linking page's URL), None otherwise."""
+    a page-bundle resource, with ``content_paths`` a page file named from the content folder (which a link
+    hook finds); True too in a folder the site's files do not hold (but the one of ``near``, the linking
+    page's URL), None otherwise."""
     site = ctx.site
     served = site.served
     found = ctx.find_static(url.lstrip("/")) or next(
@@ -123,24 +132,21 @@ def _at_url(url: str, ctx: Context, *, exact: bool, near: str | None = None) -> 
             return page
         if served.lists(url):
             return True
-        # A page file named from the content folder, which a link hook finds (GetPage), or a page the index
-        # does not hold (past its bound).
-        found = site.page(url, exact=True)
-        if found is not None and found.suffix in PAGE_SUFFIXES \
-                and (served.file_links != "unresolved" or str(found) not in site.pages):
+        found = site.page(url, exact=True)  # or a page the index does not hold (past its bound), at its path
+        if found is not None and found.suffix in PAGE_SUFFIXES and (content_paths or str(found) not in site.pages):
             return found
     else:
         found = site.page(url, exact=exact) or site.page_resource(url)
         if found is not None:
             return found
     same = near is not None and url.strip("/").split("/", 1)[0] == near.strip("/").split("/", 1)[0]
-    return None if same or ctx.covers(url) else True
+    return None if same or ctx.covers(url) or (served.knows_urls and served.holds(url)) else True
 
 
 def _named(url: str, ctx: Context) -> bool:
-    """Whether a page of the site has a URL ending in the URL's last segment."""
+    """Whether a page of the site has a URL ending in the URL's last segment, or a file of the site its name."""
     segment = url.rstrip("/").rsplit("/", 1)[-1]
-    return bool(segment) and bool(ctx.site.served.named(segment))
+    return bool(segment) and bool(ctx.site.served.named(segment) or ("." in segment and ctx.site.named(segment)))
 
 
 def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
