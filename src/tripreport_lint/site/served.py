@@ -12,14 +12,33 @@ import posixpath
 from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from tripreport_lint.site.config_files import ConfigTable
+from tripreport_lint.site.discovery import Discovery
+from tripreport_lint.site.model import SiteModel
 from tripreport_lint.site.page_facts import PageFacts
 from tripreport_lint.site.urls import url_key
 
-if TYPE_CHECKING:
-    from tripreport_lint.site.index import SiteIndex
+
+class SiteFiles(Protocol):
+    """What ``Served`` reads of a site's index (site.index.SiteIndex)."""
+
+    root: Path
+    discovery: Discovery
+
+    @property
+    def model(self) -> SiteModel: ...
+
+    @property
+    def pages(self) -> dict[str, PageFacts]: ...
+
+    @property
+    def content_roots(self) -> list[Path]: ...
+
+    def link_url(self, path: Path, facts: PageFacts) -> str | None: ...
+
+    def is_file(self, path: Path | str) -> bool: ...
 
 FileLinks = Literal["embedded", "resolved", "unresolved", "unknown"]
 _BUNDLE_INDEXES = ("index.md", "index.markdown", "_index.md", "_index.markdown")
@@ -29,7 +48,7 @@ _HOOKS = ("render-link", "render-image")
 class Served:
     """The URLs a Hugo or Jekyll site serves from the files of its checkout."""
 
-    def __init__(self, index: SiteIndex) -> None:
+    def __init__(self, index: SiteFiles) -> None:
         self.index = index
         self.model = index.model
 

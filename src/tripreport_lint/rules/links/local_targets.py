@@ -24,10 +24,21 @@ _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:io|com|org|net|dev|ai|
 
 class MissingLocalTarget(Rule):
     """## What it does
-    Reports relative and site-absolute links and images (Markdown, and HTML `src`/`href`) that
-    resolve to no file: beside the post (page bundles), in the static folders, or to a page of the
-    site. Hugo `ref`/`relref` shortcodes must name a page of the site. Query strings and fragments
-    are ignored and `%20`-style escapes decoded.
+    Reports relative and site-absolute links and images (Markdown, and HTML `src`/`href`) that lead
+    to no page or file of the site, followed as a browser follows them: from the URL the site
+    serves the page at (a Hugo page `content/docs/setup/install.md` is `/docs/setup/install/`, so
+    `../config/` is `/docs/setup/config/`; a section's `_index.md` is the section's URL; Hugo's
+    `url`, `slug`, `permalinks`, `uglyURLs`, language folders, Jekyll's permalinks and
+    collections), to a page at its URL or an alias (`aliases`, `redirect_from`), a list page Hugo
+    makes (sections, taxonomies, their feeds), a page-bundle resource or other content file, or a
+    file of the static folders. A file path (`../other.md`) counts as well where the site turns
+    it into the page's URL: Hugo's embedded link render hook (`useEmbedded`, on by default on
+    multilingual sites) finds pages by their files, a render hook of the site or its theme, or
+    Jekyll's relative links (GitHub Pages), may; so does a site whose templates are not all here
+    (a theme or module elsewhere). No page is guessed from a last segment. Hugo `ref`/`relref`
+    shortcodes must name a page of the site. Query strings and fragments are ignored and
+    `%20`-style escapes decoded. The message says where the link leads and, when one page (or
+    `.md` file) has the name it ends in, the link that reaches it.
 
     ## Why is this bad?
     Broken images and 404s on the published post.
@@ -58,8 +69,11 @@ class MissingLocalTarget(Rule):
 
     ## Known problems
     Site-absolute links into folders the repository does not hold (a `/docs/` section built from
-    another repository) cannot be judged and are not reported. Page URLs are matched by path, slug
-    or folder name, not by the site's permalink configuration.
+    another repository) cannot be judged and are not reported; nor are relative links (other than
+    to `.md` files) whose URL falls in such a folder, unless a page of the site has the name the
+    link ends in. A link render hook of the site's own is taken to accept a link that works as a
+    file path or as a URL, whatever it really does. Pages past the first 5,000 of a site, and
+    Gatsby and plain Markdown folders (whose URLs are not known here), are followed as file paths.
     """
 
     code = "LNK004"
