@@ -45,10 +45,10 @@ def test_a_page_file_link_into_a_missing_folder_is_broken(site: Site) -> None:
                      "serves: did you mean 'metrics.md'?"]
 
 
-def test_site_absolute_links_outside_the_checkout_are_not_judged(site: Site) -> None:
+def test_site_absolute_links_outside_the_checkout_are_not_judged_relative_ones_are(site: Site) -> None:
     site.write("content/blog/other.md", PAGE)
     text = HEAD + "[a](/docs/elsewhere/) [b](/blog/missing/) [c](../../docs/elsewhere/) [d](/tags/x/) [e](/blog/index.xml)\n"
-    assert site.findings(text, select="LNK004") == [("LNK004", 6, 23)]
+    assert site.findings(text, select="LNK004") == [("LNK004", 6, 23), ("LNK004", 6, 43)]
 
 
 def test_no_page_is_guessed_from_a_last_segment(site: Site) -> None:

@@ -69,9 +69,8 @@ class MissingLocalTarget(Rule):
 
     ## Known problems
     Site-absolute links into folders the repository does not hold (a `/docs/` section built from
-    another repository) cannot be judged and are not reported; nor are relative links (other than
-    to `.md` files) whose URL falls in such a folder, unless a page of the site has the name the
-    link ends in. A link render hook of the site's own is taken to accept a link that works as a
+    another repository) cannot be judged and are not reported (a relative link is: it stays on the
+    site, so the checkout has to hold where it leads). A link render hook of the site's own is taken to accept a link that works as a
     file path or as a URL, whatever it really does. Pages past the first 5,000 of a site, and
     Gatsby and plain Markdown folders (whose URLs are not known here), are followed as file paths.
     """

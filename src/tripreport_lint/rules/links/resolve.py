@@ -72,12 +72,11 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
         return as_file if as_file is not None else (True if exact else None)
     if as_file is not None:
         return as_file
-    found = _at_url(url, ctx, exact=True, near=landing(".", post, ctx, doc))
+    # A relative link stays on the site: where it leads is judged even in a folder the checkout does not hold.
+    found = _at_url(url, ctx, exact=True, judged=not exact)
     if found is None and links in ("resolved", "unknown") and url.lower().endswith(PAGE_SUFFIXES):
         # A hook of the site's own may also make `../other.md` the URL `../other/`, from the page's URL.
         found = _at_url(url.rsplit(".", 1)[0] + "/", ctx, exact=True) or found
-    if found is True and not exact and (target.lower().endswith(PAGE_SUFFIXES) or _named(url, ctx)):
-        return None  # a page file, or a page of that name the site holds: a broken link, not another site's area
     return found
 
 
@@ -111,12 +110,11 @@ def _as_file(target: str, bases: list[Path], ctx: Context) -> Path | None:
     return None
 
 
-def _at_url(url: str, ctx: Context, *, exact: bool, near: str | None = None,
+def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
             content_paths: bool = False) -> Path | None | bool:
     """What a site-absolute URL path leads to: a static file, a page, a list page the generator makes (True),
     a page-bundle resource, with ``content_paths`` a page file named from the content folder (which a link
-    hook finds); True too in a folder the site's files do not hold (but the one of ``near``, the linking
-    page's URL), None otherwise."""
+    hook finds); True too in a folder the site's files do not hold (unless ``judged``), None otherwise."""
     site = ctx.site
     served = site.served
     found = ctx.find_static(url.lstrip("/")) or next(
@@ -139,14 +137,7 @@ def _at_url(url: str, ctx: Context, *, exact: bool, near: str | None = None,
         found = site.page(url, exact=exact) or site.page_resource(url)
         if found is not None:
             return found
-    same = near is not None and url.strip("/").split("/", 1)[0] == near.strip("/").split("/", 1)[0]
-    return None if same or ctx.covers(url) or (served.knows_urls and served.holds(url)) else True
-
-
-def _named(url: str, ctx: Context) -> bool:
-    """Whether a page of the site has a URL ending in the URL's last segment, or a file of the site its name."""
-    segment = url.rstrip("/").rsplit("/", 1)[-1]
-    return bool(segment) and bool(ctx.site.served.named(segment) or ("." in segment and ctx.site.named(segment)))
+    return None if judged or ctx.covers(url) or (served.knows_urls and served.holds(url)) else True
 
 
 def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
