@@ -94,3 +94,42 @@ def test_jekyll_posts_resolve_from_their_permalink(tmp_path: Path) -> None:
     site.write("about.md", PAGE)
     text = HEAD + "[a](../../../../about/) [b](/assets/pic.png) [c](2024-01-01-hello.md) [d](../hello/) [e](assets/pic.png)\n"
     assert site.findings(text, select="LNK004", relative="_posts/2024-02-01-new.md") == [("LNK004", 6, 86)]
+
+
+def test_hugo_embedded_hook_finds_pages_by_file_not_other_files(site: Site) -> None:
+    site.write("hugo.toml", '[markup.goldmark.renderHooks.link]\nuseEmbedded = "fallback"\n')
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("content/docs/setup/config.md", "---\ntitle: Config\nslug: configuration\n---\n")
+    site.write("content/docs/setup/shot.png", "png")
+    text = HEAD + "[a](config.md) [b](config/) [c](../configuration/) [d](../config.md) ![e](shot.png) ![f](../shot.png)\n"
+    # GetPage finds config.md beside the page; `../config.md` is no file, and shot.png is served at /docs/setup/.
+    assert site.findings(text, select="LNK004", relative="content/docs/setup/install.md") == [
+        ("LNK004", 6, 52), ("LNK004", 6, 70)]
+
+
+def test_ugly_urls_serve_pages_as_html_files(site: Site) -> None:
+    site.write("hugo.toml", "uglyURLs = true\n")
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("content/blog/other.md", PAGE)
+    site.write("content/blog/post/pic.png", "png")
+    text = HEAD + "[a](other.html) [b](/blog/other.html) [c](../other/) [d](post/pic.png)\n"
+    # /blog/post.html is the page: `../other/` climbs out of /blog/.
+    assert site.findings(text, select="LNK004") == [("LNK004", 6, 39)]
+
+
+def test_a_language_content_folder_gives_its_pages_the_language_prefix(site: Site) -> None:
+    site.write("hugo.toml", '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
+                            '[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n')
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("content/fr/blog/deux.md", "---\ntitle: Deux\naliases: [/vieux/]\n---\n")
+    site.write("content/en/blog/two.md", PAGE)
+    text = HEAD + "[a](../deux/) [b](/fr/blog/deux/) [c](/fr/vieux/) [d](../two/) [e](/blog/deux/)\n"
+    assert site.findings(text, select="LNK004", relative="content/fr/blog/un.md") == [("LNK004", 6, 51), ("LNK004", 6, 64)]
+
+
+def test_jekyll_redirect_from_as_one_string(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write("_config.yml", "title: Docs\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n")
+    site.write("_docs/liquid.md", "---\ntitle: Liquid\nredirect_from: /docs/templates/\n---\n")
+    text = HEAD + "[a](/docs/templates/) [b](/docs/liquid/) [c](/docs/layouts/)\n"
+    assert site.findings(text, select="LNK004", relative="_docs/usage.md") == [("LNK004", 6, 42)]
