@@ -133,3 +133,24 @@ def test_jekyll_redirect_from_as_one_string(tmp_path: Path) -> None:
     site.write("_docs/liquid.md", "---\ntitle: Liquid\nredirect_from: /docs/templates/\n---\n")
     text = HEAD + "[a](/docs/templates/) [b](/docs/liquid/) [c](/docs/layouts/)\n"
     assert site.findings(text, select="LNK004", relative="_docs/usage.md") == [("LNK004", 6, 42)]
+
+
+def test_a_page_url_with_a_dot_is_a_folder(site: Site) -> None:
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("content/blog/v2/cover.png", "png")
+    text = "---\ntitle: Release\nurl: /blog/flux-v2.3.0/\n---\n\n![a](cover.png) [b](../flux-v2.3.0/) [c](../v2.3.1/)\n"
+    assert site.findings(text, select="LNK004", relative="content/blog/v2/index.md") == [("LNK004", 6, 38)]
+
+
+def test_a_languages_table_turns_on_hugos_embedded_hook_unless_a_module_may_hold_a_hook(site: Site) -> None:
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("content/docs/setup.md", PAGE)
+    text = HEAD + "[a](setup.md)\n"
+    assert site.findings(text, select="LNK004", relative="content/docs/intro.md") == [("LNK004", 6, 1)]
+    site.write("hugo.toml", "[languages.en]\nweight = 1\n")
+    assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == []
+    site.write("hugo.toml", 'useEmbedded = "never"\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n'
+                            "[languages.en]\nweight = 1\n")
+    assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == [("LNK004", 6, 1)]
+    site.write("go.mod", "module example.com/site\n")
+    assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == []

@@ -159,7 +159,8 @@ class Served:
     @cached_property
     def file_links(self) -> FileLinks:
         """Whether a link to another page's file (``../other.md``) reaches that page on the served site:
-        ``embedded`` where Hugo's embedded link hook makes it the page's URL (it finds pages with GetPage),
+        ``embedded`` where Hugo's embedded link hook makes it the page's URL (it finds pages with GetPage;
+        Hugo 0.168 turns it on by itself where a `languages` table is set, even of one language),
         ``resolved`` where a link or image hook of the site or its theme may (and on Jekyll, whose
         jekyll-relative-links GitHub Pages turns on), ``unresolved`` where the site's templates are all here
         and none does, ``unknown`` where a theme or module is not here."""
@@ -175,13 +176,13 @@ class Served:
         themes = [self.index.root / "themes" / theme for theme in self._themes]
         if any(_has_hook(folder / "layouts") for folder in [self.index.root, *themes]):
             return "resolved"
-        if embedded == "fallback" or table.get(hook + "enabledefault") is True \
-                or (embedded == "auto" and len(self.model.languages) > 1):
-            return "embedded"  # Hugo's embedded hook: on when asked, and by default on multilingual sites
         if table.get("module.imports") or (self.index.root / "go.mod").is_file():
-            return "unknown"  # templates from a Hugo module
+            return "unknown"  # templates from a Hugo module, which may hold a hook
         if not all(folder.is_dir() for folder in themes) or not (themes or (self.index.root / "layouts").is_dir()):
             return "unknown"  # a theme not checked out, or no templates here at all
+        if embedded == "fallback" or table.get(hook + "enabledefault") is True \
+                or (embedded == "auto" and self.model.languages):
+            return "embedded"  # Hugo's embedded hook: on when asked, and by default on a site with languages set
         return "unresolved"
 
     @property

@@ -114,7 +114,7 @@ def _hugo_pretty(model: SiteModel, relative: PurePosixPath, folders: list[str], 
     section = folders[0] if folders else ""
     pattern = dict(model.permalinks).get(section)
     if pattern is None:
-        return PageUrl(namespace, normalised_url("/".join([*folders, slug or stem])).lower(), aliases)
+        return PageUrl(namespace, _folder(normalised_url("/".join([*folders, slug or stem]))).lower(), aliases)
     title = _urlize(facts.get("title") or "")
     day = _date(facts, model.date_keys) or model.filename_date(Path(relative))
     values: dict[str, str | None] = {
@@ -125,7 +125,13 @@ def _hugo_pretty(model: SiteModel, relative: PurePosixPath, folders: list[str], 
         **_date_tokens(day),
     }
     made = _filled(pattern, values)
+    if made and pattern.endswith("/"):
+        made = _folder(made)  # a slug with a dot (`v2.3.0`) is no file name
     return PageUrl(namespace, made.lower() if made else None, aliases)
+
+
+def _folder(url: str) -> str:
+    return url.rstrip("/") + "/"
 
 
 def _jekyll(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
@@ -238,7 +244,7 @@ def _urlize(text: str) -> str:
 
 
 def normalised_url(url: str) -> str:
-    """``/a/b/`` for ``a/b``, ``/a//b``; a URL ending in a file name keeps it."""
+    """``/a/b/`` for ``a/b``, ``/a//b``; a URL ending in a file name (``/a/b.html``, not ``/a/v2.0/``) keeps it."""
     path = "/" + "/".join(part for part in url.strip().split("/") if part)
     last = path.rsplit("/", 1)[-1]
-    return path if "." in last else path.rstrip("/") + "/"
+    return path if "." in last and not url.strip().endswith("/") else path.rstrip("/") + "/"
