@@ -149,8 +149,7 @@ def test_a_languages_table_turns_on_hugos_embedded_hook_unless_a_module_may_hold
     assert site.findings(text, select="LNK004", relative="content/docs/intro.md") == [("LNK004", 6, 1)]
     site.write("hugo.toml", "[languages.en]\nweight = 1\n")
     assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == []
-    site.write("hugo.toml", 'useEmbedded = "never"\n[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n'
-                            "[languages.en]\nweight = 1\n")
+    site.write("hugo.toml", '[markup.goldmark.renderHooks.link]\nuseEmbedded = "never"\n[languages.en]\nweight = 1\n')
     assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == [("LNK004", 6, 1)]
     site.write("go.mod", "module example.com/site\n")
     assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == []

@@ -40,7 +40,7 @@ class SiteFiles(Protocol):
 
     def is_file(self, path: Path | str) -> bool: ...
 
-FileLinks = Literal["embedded", "resolved", "unresolved", "unknown"]
+FileLinks = Literal["pages", "resolved", "unresolved", "unknown"]
 _BUNDLE_INDEXES = ("index.md", "index.markdown", "_index.md", "_index.markdown")
 _HOOKS = ("render-link", "render-image")
 
@@ -159,20 +159,21 @@ class Served:
     @cached_property
     def file_links(self) -> FileLinks:
         """Whether a link to another page's file (``../other.md``) reaches that page on the served site:
-        ``embedded`` where Hugo's embedded link hook makes it the page's URL (it finds pages with GetPage;
-        Hugo 0.168 turns it on by itself where a `languages` table is set, even of one language),
-        ``resolved`` where a link or image hook of the site or its theme may (and on Jekyll, whose
-        jekyll-relative-links GitHub Pages turns on), ``unresolved`` where the site's templates are all here
-        and none does, ``unknown`` where a theme or module is not here."""
+        ``pages`` where a path to a page's file becomes the page's URL, and a path to another file does not:
+        Hugo's embedded link hook (it finds pages with GetPage; Hugo 0.168 turns it on by itself where a
+        `languages` table is set, even of one language), Jekyll's jekyll-relative-links (on GitHub Pages);
+        ``resolved`` where a link or image hook of the site or its theme may make anything a URL;
+        ``unresolved`` where the site's templates are all here and none does; ``unknown`` where a theme or
+        module is not here."""
         if self.model.generator == "jekyll":
-            return "resolved"
+            return "pages"
         if self.model.generator != "hugo":
             return "unknown"
         table = self._config
         hook = "markup.goldmark.renderhooks.link."
         embedded = str(table.get(hook + "useembedded", "auto")).lower()  # Hugo 0.148; earlier, enableDefault
         if embedded == "always":
-            return "embedded"
+            return "pages"
         themes = [self.index.root / "themes" / theme for theme in self._themes]
         if any(_has_hook(folder / "layouts") for folder in [self.index.root, *themes]):
             return "resolved"
@@ -182,7 +183,7 @@ class Served:
             return "unknown"  # a theme not checked out, or no templates here at all
         if embedded == "fallback" or table.get(hook + "enabledefault") is True \
                 or (embedded == "auto" and self.model.languages):
-            return "embedded"  # Hugo's embedded hook: on when asked, and by default on a site with languages set
+            return "pages"  # Hugo's embedded hook: on when asked, and by default on a site with languages set
         return "unresolved"
 
     @property

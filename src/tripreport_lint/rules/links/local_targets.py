@@ -31,11 +31,12 @@ class MissingLocalTarget(Rule):
     `url`, `slug`, `permalinks`, `uglyURLs`, language folders, Jekyll's permalinks and
     collections), to a page at its URL or an alias (`aliases`, `redirect_from`), a list page Hugo
     makes (sections, taxonomies, their feeds), a page-bundle resource or other content file, or a
-    file of the static folders. A file path (`../other.md`) counts as well where the site turns
-    it into the page's URL: Hugo's embedded link render hook (`useEmbedded`, on by default on
-    multilingual sites) finds pages by their files, a render hook of the site or its theme, or
-    Jekyll's relative links (GitHub Pages), may; so does a site whose templates are not all here
-    (a theme or module elsewhere). No page is guessed from a last segment. Hugo `ref`/`relref`
+    file of the static folders. A path to a page's file (`../other.md`) counts as well where the
+    site turns it into the page's URL: Hugo's embedded link render hook (`useEmbedded`, on by
+    default where a `languages` table is set) and Jekyll's jekyll-relative-links (on GitHub Pages)
+    do; a render hook of the site or its theme may turn any path into a URL, and so may a site
+    whose templates are not all here (a theme or module elsewhere). No page is guessed from a last
+    segment. Hugo `ref`/`relref`
     shortcodes must name a page of the site. Query strings and fragments are ignored and
     `%20`-style escapes decoded. The message says where the link leads and, when one page (or
     `.md` file) has the name it ends in, the link that reaches it.

@@ -45,9 +45,9 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
     here (a folder the repository does not hold, a list page the generator makes).
 
     A relative target is followed as a browser follows it, from the URL the site serves the page at; and as a
-    file path where the site's link render hooks make file paths page URLs: Hugo's embedded hook finds pages
-    (GetPage: from the page's folder, or a bundle's), a hook of the site's own or Jekyll's relative-links
-    anything, and so does a site whose hooks cannot be known. With ``exact``, what cannot be followed is True.
+    file path where the site makes file paths page URLs: Hugo's embedded hook (GetPage: from the page's
+    folder, or a bundle's) and Jekyll's relative-links do for pages' files, a hook of the site's own may for
+    anything, and so may a site whose hooks cannot be known. With ``exact``, what cannot be followed is True.
     """
     if target == "/":
         return True  # the home page
@@ -56,11 +56,11 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
         return _at_url(target, ctx, exact=exact, content_paths=links != "unresolved")
     site = ctx.site
     bases = [post.parent]
-    if post.name in ("index.md", "index.markdown") and links != "unresolved":
+    if post.name in ("index.md", "index.markdown") and links != "unresolved" and site.model.generator == "hugo":
         bases.append(post.parent.parent)  # Hugo's GetPage (what link hooks call) looks beside a bundle too
     as_file = _as_file(target, bases, ctx) if links != "unresolved" else None
-    if as_file is not None and links == "embedded" and not (as_file.suffix in PAGE_SUFFIXES and site.is_file(as_file)):
-        as_file = None  # Hugo's hook finds pages by their files, not other files (those only by URL)
+    if as_file is not None and links == "pages" and not (as_file.suffix in PAGE_SUFFIXES and site.is_file(as_file)):
+        as_file = None  # the hook or plugin makes paths to pages' files URLs, not paths to other files
     if as_file is None and links != "unresolved":  # Hugo shares a bundle's files (not its pages) between languages
         shared = _as_file(target, site.translations(post.parent), ctx)
         as_file = shared if shared is not None and shared.suffix not in PAGE_SUFFIXES else None
