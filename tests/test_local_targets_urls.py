@@ -153,3 +153,22 @@ def test_a_languages_table_turns_on_hugos_embedded_hook_unless_a_module_may_hold
     assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == [("LNK004", 6, 1)]
     site.write("go.mod", "module example.com/site\n")
     assert Site(site.root).findings(text, select="LNK004", relative="content/docs/intro.md") == []
+
+
+def test_jekyll_serves_a_folders_readme_as_its_index(tmp_path: Path) -> None:
+    site = Site(tmp_path)
+    site.write("_config.yml", "title: Docs\n")
+    site.write("guides/README.md", PAGE)
+    site.write("notes/README.md", PAGE)
+    site.write("notes/index.md", PAGE)
+    text = HEAD + "[a](/guides/) [b](guides/README.md) [c](/guides/README.html) [d](/notes/)\n"
+    assert site.findings(text, select="LNK004", relative="about.md") == []
+
+
+def test_where_file_paths_are_no_links_the_suggestion_is_the_pages_url(site: Site) -> None:
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("content/docs/metrics.md", PAGE)
+    found = messages(site, HEAD + "[m](../metrics.md)\n", "content/docs/overview.md")
+    assert found == ["'../metrics.md' resolves to /docs/metrics.md, which no page or file of the site serves (Hugo "
+                     "publishes pages at their URLs, not as .md files, and no link render hook here turns one into "
+                     "the other): did you mean '../metrics/'?"]

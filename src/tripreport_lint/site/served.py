@@ -67,6 +67,10 @@ class Served:
                 continue
             prefix = url[: len(url) - len(_unprefixed(url, self.model.languages))]  # "/fr" or ""
             aliases = facts.aliases if self.model.generator == "hugo" else _redirects(facts)
+            if self.model.generator == "jekyll" and os.path.basename(name).lower() in ("readme.md", "readme.markdown") \
+                    and not any(self.index.is_file(os.path.join(os.path.dirname(name), index))
+                                for index in ("index.md", "index.markdown", "index.html")):
+                aliases = [*aliases, url.rsplit("/", 1)[0] + "/"]  # jekyll-readme-index (GitHub Pages)
             for each in dict.fromkeys([url, *aliases, *(prefix + a for a in aliases if prefix)]):
                 if each.startswith("/"):
                     found[url_key(each)].append(name)

@@ -149,9 +149,9 @@ def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = Non
         return None
     if name.lower().endswith(PAGE_SUFFIXES):
         files = [page for page in ctx.site.named(name) if str(page) in ctx.site.pages]
-        if len(files) == 1:
+        if len(files) == 1 and ctx.site.served.file_links != "unresolved":
             return os.path.relpath(files[0], post.parent).replace(os.sep, "/")
-        name = name.rsplit(".", 1)[0]
+        name = name.rsplit(".", 1)[0]  # where file paths are not links, the page's URL
     own = ctx.site.link_url(post, facts_of(post, ctx, doc)) if ctx.site.served.knows_urls else None
     pages = ctx.site.served.named(name) if own is not None else []
     if own is None or len({url for url, _ in pages}) != 1:
