@@ -56,7 +56,7 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
         return _at_url(target, ctx, exact=exact, content_paths=links != "unresolved")
     site = ctx.site
     bases = [post.parent]
-    if post.name in ("index.md", "index.markdown") and links != "unresolved" and site.model.generator == "hugo":
+    if post.name in ("index.md", "index.markdown") and links != "unresolved" and site.model.generator != "jekyll":
         bases.append(post.parent.parent)  # Hugo's GetPage (what link hooks call) looks beside a bundle too
     as_file = _as_file(target, bases, ctx) if links != "unresolved" else None
     if as_file is not None and links == "pages" and not (as_file.suffix in PAGE_SUFFIXES and site.is_file(as_file)):
@@ -80,10 +80,12 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
     return found
 
 
-def landing(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
+def landing(target: str, post: Path, ctx: Context, doc: Document | None = None, *,
+            declared: bool = False) -> str | None:
     """The site-absolute URL a relative target resolves to from the URL the site serves the page at; None
-    when that URL is not known here (a generator other than Hugo and Jekyll, a page it does not publish)."""
-    if not ctx.site.served.knows_urls:
+    when that URL is not known here (a generator other than Hugo and Jekyll, unless ``declared`` and the page
+    declares its URL; a page it does not publish)."""
+    if not (declared or ctx.site.served.knows_urls):
         return None
     own = ctx.site.link_url(post, facts_of(post, ctx, doc))
     if own is None:
@@ -167,13 +169,8 @@ def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     resolved = resolve(target, doc.path, ctx, exact=True, doc=doc)
     if isinstance(resolved, Path):
         return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
-    if target.startswith("/"):
-        return ctx.site.page_at(target)
-    own = ctx.site.link_url(doc.path, facts_of(doc.path, ctx, doc))
-    if own is None:
-        return None
-    folder = own.rsplit("/", 1)[0] if own.endswith(".html") else own.rstrip("/")  # a browser's base
-    return ctx.site.page_at(posixpath.normpath(f"{folder}/{target}"))
+    url = target if target.startswith("/") else landing(target, doc.path, ctx, doc, declared=True)
+    return ctx.site.page_at(url) if url is not None else None
 
 
 def facts_of(page: Path, ctx: Context, doc: Document | None = None) -> PageFacts:
