@@ -90,6 +90,8 @@ def landing(target: str, post: Path, ctx: Context, doc: Document | None = None, 
     own = ctx.site.link_url(post, facts_of(post, ctx, doc))
     if own is None:
         return None
+    if not ctx.site.served.knows_urls and not own.endswith(".html"):
+        own = own.rstrip("/") + "/"  # Gatsby's `path: /a/b`: served at /a/b/ (its trailing slash redirect)
     folder = own if own.endswith("/") else own.rsplit("/", 1)[0] + "/"  # a browser's base
     joined = posixpath.normpath(folder + target)
     return joined + "/" if target.endswith(("/", "/.", "/..")) or target in (".", "..") else joined
