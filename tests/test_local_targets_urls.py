@@ -172,3 +172,12 @@ def test_where_file_paths_are_no_links_the_suggestion_is_the_pages_url(site: Sit
     assert found == ["'../metrics.md' resolves to /docs/metrics.md, which no page or file of the site serves (Hugo "
                      "publishes pages at their URLs, not as .md files, and no link render hook here turns one into "
                      "the other): did you mean '../metrics/'?"]
+
+
+def test_a_base_element_makes_relative_links_start_from_the_site_root(site: Site) -> None:
+    site.write("layouts/_default/single.html", "{{ .Content }}")
+    site.write("static/images/logo.png", "png")
+    text = HEAD + "![a](images/logo.png) ![b](../images/logo.png)\n"
+    assert site.findings(text, select="LNK004") == [("LNK004", 6, 1), ("LNK004", 6, 23)]
+    site.write("layouts/_default/baseof.html", '<head><base href="{{ .Site.BaseURL }}"></head>')
+    assert Site(site.root).findings(text, select="LNK004") == []

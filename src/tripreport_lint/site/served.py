@@ -185,6 +185,8 @@ class Served:
             return "unknown"  # templates from a Hugo module, which may hold a hook
         if not all(folder.is_dir() for folder in themes) or not (themes or (self.index.root / "layouts").is_dir()):
             return "unknown"  # a theme not checked out, or no templates here at all
+        if any(_has_base(folder / "layouts") for folder in [self.index.root, *themes]):
+            return "unknown"  # a <base href> makes relative links relative to the site's root, not the page
         if embedded == "fallback" or table.get(hook + "enabledefault") is True \
                 or (embedded == "auto" and self.model.languages):
             return "pages"  # Hugo's embedded hook: on when asked, and by default on a site with languages set
@@ -217,6 +219,20 @@ def _unprefixed(url: str, languages: tuple[str, ...]) -> str:
     """A URL without its language folder (``/fr/a/`` -> ``/a/``)."""
     first = url.strip("/").split("/", 1)[0]
     return url[len(first) + 1 :] if first in languages and url.startswith(f"/{first}/") else url
+
+
+def _has_base(layouts: Path) -> bool:
+    """Whether a template of a layouts folder writes a ``<base>`` element."""
+    for folder, _, names in os.walk(layouts):
+        for name in names:
+            if name.endswith(".html"):
+                try:
+                    with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as stream:
+                        if "<base " in stream.read().lower():
+                            return True
+                except OSError:
+                    continue
+    return False
 
 
 def _has_hook(layouts: Path) -> bool:

@@ -35,8 +35,8 @@ class MissingLocalTarget(Rule):
     site turns it into the page's URL: Hugo's embedded link render hook (`useEmbedded`, on by
     default where a `languages` table is set) and Jekyll's jekyll-relative-links (on GitHub Pages)
     do; a render hook of the site or its theme may turn any path into a URL, and so may a site
-    whose templates are not all here (a theme or module elsewhere). No page is guessed from a last
-    segment. Hugo `ref`/`relref`
+    whose templates are not all here (a theme or module elsewhere) or write a `<base href>` (a path
+    then starts from the site's root). No page is guessed from a last segment. Hugo `ref`/`relref`
     shortcodes must name a page of the site. Query strings and fragments are ignored and
     `%20`-style escapes decoded. The message says where the link leads and, when one page (or
     `.md` file) has the name it ends in, the link that reaches it.

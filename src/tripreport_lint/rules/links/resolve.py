@@ -70,6 +70,9 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
         if as_file is None and post.stem not in ("index", "_index"):
             as_file = _as_file(target, [post.parent / post.stem], ctx)
         return as_file if as_file is not None else (True if exact else None)
+    if as_file is None and links in ("resolved", "unknown"):
+        # From the site's root, as under a <base href> (where `../` climbs no higher than the root).
+        as_file = ctx.find_static(re.sub(r"^(?:\.\.?/)+", "", target))
     if as_file is not None:
         return as_file
     # A relative link stays on the site: where it leads is judged even in a folder the checkout does not hold.
