@@ -40,6 +40,7 @@ class SiteFiles(Protocol):
 
     def is_file(self, path: Path | str) -> bool: ...
 
+
 FileLinks = Literal["pages", "resolved", "unresolved", "unknown"]
 _BUNDLE_INDEXES = ("index.md", "index.markdown", "_index.md", "_index.markdown")
 _HOOKS = ("render-link", "render-image")
@@ -79,7 +80,11 @@ class Served:
     def holds(self, url: str) -> bool:
         """Whether the site serves pages in the URL's first folder (``/fixed/`` for a page at ``/fixed/place/``)."""
         first = url_key(url).split("/", 1)[0]
-        return any(key.split("/", 1)[0] == first for key in self._pages) if first else True
+        return not first or first in self._first_folders
+
+    @cached_property
+    def _first_folders(self) -> set[str]:
+        return {key.split("/", 1)[0] for key in self._pages}
 
     def pages(self, url: str) -> list[Path]:
         """The pages published at a site-absolute URL path (by their URL or an alias), in path order."""
