@@ -41,8 +41,8 @@ def test_a_leaf_page_resolves_links_from_its_url_as_a_folder(site: Site) -> None
 def test_a_page_file_link_into_a_missing_folder_is_broken(site: Site) -> None:
     site.write("content/docs/metrics.md", PAGE)
     found = messages(site, HEAD + "[metrics](v2/metrics.md) [ok](metrics.md)\n", "content/docs/overview.md")
-    assert found == ["'v2/metrics.md' resolves to /docs/overview/v2/metrics.md, which no page or file of the site "
-                     "serves: did you mean 'metrics.md'?"]
+    assert found == ["'v2/metrics.md' names no file (content/docs/v2/metrics.md is not there) and resolves to "
+                     "/docs/overview/v2/metrics.md, which no page or file of the site serves: did you mean 'metrics.md'?"]
 
 
 def test_site_absolute_links_outside_the_checkout_are_not_judged_relative_ones_are(site: Site) -> None:
@@ -74,8 +74,9 @@ def test_page_file_links_count_where_a_link_hook_resolves_them(site: Site) -> No
     assert site.findings(text, select="LNK004") == []  # no templates here: the site's rendering is not known
     site.write("layouts/_default/single.html", "{{ .Content }}")
     [finding] = site.diagnostics(text, select="LNK004")
-    assert finding.message.startswith("'other.md' resolves to /blog/post/other.md, which no page or file of the site "
-                                      "serves (Hugo publishes pages at their URLs")
+    assert finding.message == ("'other.md' resolves to /blog/post/other.md, which no page or file of the site serves "
+                               "(Hugo publishes content/blog/other.md at its URL, not as a .md file, and no link render "
+                               "hook here turns one into the other): did you mean '../another/'?")
     site.write("layouts/_default/_markup/render-link.html", "<a href=\"{{ .Destination }}\">{{ .Text }}</a>")
     assert Site(site.root).findings(text, select="LNK004") == []
 
@@ -168,10 +169,12 @@ def test_jekyll_serves_a_folders_readme_as_its_index(tmp_path: Path) -> None:
 def test_where_file_paths_are_no_links_the_suggestion_is_the_pages_url(site: Site) -> None:
     site.write("layouts/_default/single.html", "{{ .Content }}")
     site.write("content/docs/metrics.md", PAGE)
-    found = messages(site, HEAD + "[m](../metrics.md)\n", "content/docs/overview.md")
-    assert found == ["'../metrics.md' resolves to /docs/metrics.md, which no page or file of the site serves (Hugo "
-                     "publishes pages at their URLs, not as .md files, and no link render hook here turns one into "
-                     "the other): did you mean '../metrics/'?"]
+    found = messages(site, HEAD + "[m](metrics.md) [n](../metrics.md)\n", "content/docs/overview.md")
+    assert found == ["'metrics.md' resolves to /docs/overview/metrics.md, which no page or file of the site serves "
+                     "(Hugo publishes content/docs/metrics.md at its URL, not as a .md file, and no link render hook "
+                     "here turns one into the other): did you mean '../metrics/'?",
+                     "'../metrics.md' resolves to /docs/metrics.md, which no page or file of the site serves: "
+                     "did you mean '../metrics/'?"]
 
 
 def test_a_base_element_makes_relative_links_start_from_the_site_root(site: Site) -> None:

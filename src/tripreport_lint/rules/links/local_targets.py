@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from tripreport_lint.diagnostics import Violation
 from tripreport_lint.document.document import Document
@@ -14,6 +16,7 @@ from tripreport_lint.rules.links.resolve import (
     find_ref,
     landing,
     resolve,
+    site_relative,
     suggestion,
     targets,
 )
@@ -98,8 +101,12 @@ def _message(raw: str, path: str, doc: Document, ctx: Context) -> str:
         return f"'{raw}' leads to no file of the site (a web address needs https:// in front): fix the path or add the file"
     url = path if path.startswith("/") else landing(path, doc.path, ctx, doc)
     where = f"resolves to {url}, which no page or file of the site serves" if url else "leads to no file of the site"
-    if url and path.lower().endswith(PAGE_SUFFIXES) and ctx.site.served.file_links == "unresolved" \
-            and resolve(path, doc.path, ctx, exact=True, doc=doc) is not True:
-        where += " (Hugo publishes pages at their URLs, not as .md files, and no link render hook here turns one into the other)"
+    if url and path.lower().endswith(PAGE_SUFFIXES) and not path.startswith("/"):
+        file = Path(os.path.normpath(doc.path.parent / path))
+        if ctx.site.served.file_links == "unresolved" and ctx.site.is_file(file):
+            where += (f" (Hugo publishes {site_relative(file, ctx)} at its URL, not as a .md file, and no link render "
+                      "hook here turns one into the other)")
+        elif ctx.site.served.file_links != "unresolved" and not ctx.site.is_file(file):
+            where = f"names no file ({site_relative(file, ctx)} is not there) and {where}"
     better = suggestion(path, doc.path, ctx, doc)
     return f"'{raw}' {where}: " + (f"did you mean '{better}'?" if better and better != path else "fix the path or add the file")

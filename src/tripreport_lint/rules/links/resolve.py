@@ -149,23 +149,25 @@ def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
 
 def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
     """A link that reaches the one page named like the target's last segment (``../guides`` -> ``guides/``
-    when the page is at .../docs/guides/): a file path for a page-file target, else a path from the page's URL."""
-    path = target.rstrip("/")
-    name = path.rsplit("/", 1)[-1]
+    when the page is at .../docs/guides/): a file path for a page-file target where file paths are links,
+    else a path from the page's URL."""
+    name = target.rstrip("/").rsplit("/", 1)[-1]
     if not name or name in (".", ".."):
         return None
+    links = ctx.site.served.file_links
+    own = ctx.site.link_url(post, facts_of(post, ctx, doc)) if ctx.site.served.knows_urls else None
+    urls = {url for url, _ in ctx.site.served.named(name.rsplit(".", 1)[0])} if own is not None else set()
     if name.lower().endswith(PAGE_SUFFIXES):
         files = [page for page in ctx.site.named(name) if str(page) in ctx.site.pages]
-        if len(files) == 1 and ctx.site.served.file_links != "unresolved":
+        if len(files) == 1 and links != "unresolved":
             return os.path.relpath(files[0], post.parent).replace(os.sep, "/")
-        name = name.rsplit(".", 1)[0]  # where file paths are not links, the page's URL
-    own = ctx.site.link_url(post, facts_of(post, ctx, doc)) if ctx.site.served.knows_urls else None
-    pages = ctx.site.served.named(name) if own is not None else []
-    if own is None or len({url for url, _ in pages}) != 1:
+        if len(files) == 1 and own is not None:  # where file paths are no links, that page's URL
+            urls = {url} if (url := ctx.site.link_url(files[0], facts_of(files[0], ctx))) else set()
+    if own is None or len(urls) != 1:
         return None
-    folder = own if own.endswith("/") else own.rsplit("/", 1)[0] + "/"
-    relative = posixpath.relpath(pages[0][0], folder)
-    return relative + "/" if pages[0][0].endswith("/") and relative != "." else relative
+    [url] = urls
+    relative = posixpath.relpath(url, own if own.endswith("/") else own.rsplit("/", 1)[0] + "/")
+    return relative + "/" if url.endswith("/") and relative != "." else relative
 
 
 def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
