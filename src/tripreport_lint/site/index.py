@@ -17,6 +17,7 @@ from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.root import find_site_root
+from tripreport_lint.site.served import Served
 from tripreport_lint.site.urls import PageUrl, page_url, url_key
 from tripreport_lint.site.vocabulary import Vocabulary
 
@@ -176,6 +177,11 @@ class SiteIndex:
                 for url in dict.fromkeys((*([found.url] if found.url else []), *found.aliases)):
                     owners[found.namespace, url].append(path)
         return dict(owners)
+
+    @cached_property
+    def served(self) -> Served:
+        """What the site serves at a URL, as links from its pages meet it."""
+        return Served(self)
 
     @cached_property
     def titled(self) -> dict[str, list[str]]:

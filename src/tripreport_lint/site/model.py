@@ -86,6 +86,8 @@ class SiteModel:
     static_dirs: tuple[str, ...] = ("static",)  # folders, relative to the root, served at the site's top
     output_dirs: tuple[str, ...] = ()  # folders, relative to the root, the generator writes (site.outputs)
     languages: tuple[str, ...] = ()
+    language_dirs: tuple[tuple[str, str], ...] = ()  # Hugo: (a language's own contentDir, the language)
+    ugly_urls: tuple[str, ...] = ()  # Hugo: the sections whose pages are served at `page.html` ("*": all)
     main_sections: tuple[str, ...] = ()  # Hugo: the sections whose pages are dated posts
     collections: tuple[str, ...] = ()  # Jekyll: the names of its collections (folder `_<name>`)
     defaults: tuple[FrontMatterDefault, ...] = ()
@@ -319,6 +321,9 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
     # Hugo 0.115 and later also take {page = {section = pattern}, section = {...}}: the pages' patterns count.
     page_patterns = raw_permalinks.get("page") if isinstance(raw_permalinks.get("page"), dict) else raw_permalinks
     permalinks = tuple((str(k), v) for k, v in page_patterns.items() if isinstance(v, str))
+    ugly = table.get("uglyurls", False)
+    ugly_urls = ("*",) if ugly is True else tuple(str(k) for k, v in ugly.items() if v is True) \
+        if isinstance(ugly, dict) else ()
     main = table.get("params.mainsections")
     content = str(table.get("contentdir", "content"))
     static = table.get("staticdir", "static")
@@ -340,6 +345,9 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
         date_from_file_time=":filemodtime" in sources or ":git" in sources, permalinks=permalinks,
         taxonomies=tuple(str(v) for v in taxonomies.values()),
         content_dirs=tuple(sorted(content_dirs)), static_dirs=static_dirs, languages=language_names,
+        ugly_urls=ugly_urls, language_dirs=tuple((str(v["contentdir"]).strip("/"), str(k)) for k, v in
+                            (languages.items() if isinstance(languages, dict) else ()) if isinstance(v, dict)
+                            and "contentdir" in v),
         default_language=str(table.get("defaultcontentlanguage", "en")).lower(),
         language_in_subdir=table.get("defaultcontentlanguageinsubdir") is True,
         publishing=_noted_publishing(read, hugo_publishing(table), "buildDrafts",

@@ -26,7 +26,7 @@ Entry = list[Any]
 # The front matter values kept of each page (keys in lower case, as Hugo reads them), as text.
 FIELDS = ("title", "slug", "url", "permalink", "path", "date", "publishdate", "pubdate", "published", "expirydate",
           "unpublishdate", "lastmod", "draft", "layout", "categories", "category", "translationkey", "author",
-          "authors")
+          "authors", "redirect_from")
 MAX_TERMS = 50  # a list longer than this is data, not taxonomy terms
 # Keys whose one-string value is a taxonomy too: Jekyll's `tags: a b` and `category: release`, Hugo's `tags: one`.
 LABEL_KEYS = frozenset({"tags", "tag", "categories", "category"})

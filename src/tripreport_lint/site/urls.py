@@ -19,6 +19,7 @@ from tripreport_lint.site.model import SiteModel
 from tripreport_lint.site.page_facts import PageFacts
 
 _DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
+_HUGO_DATED = re.compile(r"\d{4}-\d{2}-\d{2}-(.+)")
 _TOKEN = re.compile(r":([a-z_]+)")
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -48,7 +49,7 @@ def page_url(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, lin
     if relative.suffix not in _PAGE_SUFFIXES or (facts.get("draft") == "true" and not linked):
         return None
     if model.generator == "hugo":
-        return _hugo(model, relative, facts)
+        return _hugo(model, relative, facts, linked=linked)
     if model.generator == "jekyll":
         return _collection(model, relative, facts) if linked else _jekyll(model, relative, facts)
     return None
@@ -70,35 +71,50 @@ def _collection(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> 
     return PageUrl("", _filled(pattern, values))
 
 
-def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
+def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts, *, linked: bool = False) -> PageUrl | None:
+    """A Hugo page's URL; with ``linked``, a section's list page (``_index.md``) and the home page have theirs."""
     posix = relative.as_posix()
     content = next((c.strip("/") for c in sorted(model.content_dirs, key=len, reverse=True)
                     if posix.startswith(c.strip("/") + "/")), None)
-    if content is None or relative.stem == "_index":
+    if content is None or (relative.stem.split(".")[0] == "_index" and not linked):
         return None  # outside the content folders; a section's list page
     parts = list(PurePosixPath(posix[len(content) + 1 :]).parts)
-    language = ""
-    if len(parts) > 1 and parts[0] in model.languages:
+    language = dict(model.language_dirs).get(content, "")
+    if not language and len(parts) > 1 and parts[0] in model.languages:
         language = parts.pop(0)
     stem = relative.stem
     suffix = stem.rsplit(".", 1)
     if len(suffix) == 2 and suffix[1] in model.languages:  # post.pt.md: a translation
         stem, language = suffix[0], suffix[1]
     folders = parts[:-1]
-    if stem == "index":
-        if not folders:
-            return None  # the home page
-        stem = folders.pop()
     aliases = tuple(normalised_url(a) for a in facts.aliases if a.startswith("/"))
     namespace = f"{content}:{language}"
     url = facts.get("url")
+    if stem in ("index", "_index"):
+        if not folders:
+            return PageUrl(namespace, "/", aliases) if linked else None  # the home page
+        if stem == "_index":  # a section: its folders, whatever its slug or the section's permalinks
+            return PageUrl(namespace, normalised_url(url or "/".join(folders)).lower(), aliases)
+        stem = folders.pop()
     if url:
         return PageUrl(namespace, normalised_url(url).lower(), aliases)
+    if "*" in model.ugly_urls or (folders and folders[0] in model.ugly_urls):
+        found = _hugo_pretty(model, relative, folders, stem, facts, namespace, aliases)
+        return PageUrl(namespace, found.url.rstrip("/") + ".html" if found.url else None, aliases)
+    return _hugo_pretty(model, relative, folders, stem, facts, namespace, aliases)
+
+
+def _hugo_pretty(model: SiteModel, relative: PurePosixPath, folders: list[str], stem: str, facts: PageFacts,
+                 namespace: str, aliases: tuple[str, ...]) -> PageUrl:
+    """A Hugo page's URL as a folder (``/blog/post/``), from its slug, file name and the section's permalinks."""
     slug = facts.get("slug")
+    dated = _HUGO_DATED.fullmatch(stem) if model.date_from_filename else None
+    if dated and not slug:
+        slug = dated[1]  # Hugo's :filename date source takes the rest of the name as the slug
     section = folders[0] if folders else ""
     pattern = dict(model.permalinks).get(section)
     if pattern is None:
-        return PageUrl(namespace, normalised_url("/".join([*folders, slug or stem])).lower(), aliases)
+        return PageUrl(namespace, _folder(normalised_url("/".join([*folders, slug or stem]))).lower(), aliases)
     title = _urlize(facts.get("title") or "")
     day = _date(facts, model.date_keys) or model.filename_date(Path(relative))
     values: dict[str, str | None] = {
@@ -109,7 +125,13 @@ def _hugo(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUr
         **_date_tokens(day),
     }
     made = _filled(pattern, values)
+    if made and pattern.endswith("/"):
+        made = _folder(made)  # a slug with a dot (`v2.3.0`) is no file name
     return PageUrl(namespace, made.lower() if made else None, aliases)
+
+
+def _folder(url: str) -> str:
+    return url.rstrip("/") + "/"
 
 
 def _jekyll(model: SiteModel, relative: PurePosixPath, facts: PageFacts) -> PageUrl | None:
@@ -222,7 +244,7 @@ def _urlize(text: str) -> str:
 
 
 def normalised_url(url: str) -> str:
-    """``/a/b/`` for ``a/b``, ``/a//b``; a URL ending in a file name keeps it."""
+    """``/a/b/`` for ``a/b``, ``/a//b``; a URL ending in a file name (``/a/b.html``, not ``/a/v2.0/``) keeps it."""
     path = "/" + "/".join(part for part in url.strip().split("/") if part)
     last = path.rsplit("/", 1)[-1]
-    return path if "." in last else path.rstrip("/") + "/"
+    return path if "." in last and not url.strip().endswith("/") else path.rstrip("/") + "/"

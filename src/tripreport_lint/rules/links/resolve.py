@@ -39,22 +39,71 @@ def targets(doc: Document) -> Iterator[Target]:
         yield Target(raw, unquote(path.split("?")[0]), fragment if "#" in raw else None, start, end)
 
 
-def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> Path | None | bool:
-    """The file a local target names; None when it names nothing; True when it cannot be judged here.
+def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
+            doc: Document | None = None) -> Path | None | bool:
+    """The file or page a local target leads to; None when it leads nowhere; True when that cannot be judged
+    here (a folder the repository does not hold, a list page the generator makes).
 
-    With ``exact``, pages guessed by slug or title do not count (they prove a page exists, not which).
+    A relative target is followed as a browser follows it, from the URL the site serves the page at; and as a
+    file path where the site makes file paths page URLs: Hugo's embedded hook (GetPage: from the page's
+    folder, or a bundle's) and Jekyll's relative-links do for pages' files, a hook of the site's own may for
+    anything, and so may a site whose hooks cannot be known. With ``exact``, what cannot be followed is True.
     """
-    site = ctx.site
     if target == "/":
         return True  # the home page
+    links = ctx.site.served.file_links
     if target.startswith("/"):
-        found = ctx.find_site_file(target, post) or site.page(target, exact=exact)
-        if found is not None:
-            return found
-        return None if ctx.covers(target) else True
-    bases = [post.parent, *site.translations(post.parent)]
-    if post.stem not in ("index", "_index"):
-        bases.append(post.parent / post.stem)  # Hugo renders post.md at .../post/, so links may be relative to that
+        return _at_url(target, ctx, exact=exact, content_paths=links != "unresolved")
+    site = ctx.site
+    bases = [post.parent]
+    if post.name in ("index.md", "index.markdown") and links != "unresolved" and site.model.generator != "jekyll":
+        bases.append(post.parent.parent)  # Hugo's GetPage (what link hooks call) looks beside a bundle too
+    as_file = _as_file(target, bases, ctx) if links != "unresolved" else None
+    if as_file is not None and links == "pages" and not (as_file.suffix in PAGE_SUFFIXES and site.is_file(as_file)):
+        as_file = None  # the hook or plugin makes paths to pages' files URLs, not paths to other files
+    if as_file is None and links != "unresolved":  # Hugo shares a bundle's files (not its pages) between languages
+        shared = _as_file(target, site.translations(post.parent), ctx)
+        as_file = shared if shared is not None and shared.suffix not in PAGE_SUFFIXES else None
+    url = landing(target, post, ctx, doc)
+    if url is None:  # the page's URL is not known: a file path, or a path from a leaf page's URL (post.md at post/)
+        as_file = as_file or _as_file(target, bases, ctx)
+        if as_file is None and post.stem not in ("index", "_index"):
+            as_file = _as_file(target, [post.parent / post.stem], ctx)
+        return as_file if as_file is not None else (True if exact else None)
+    if as_file is None and links in ("resolved", "unknown"):
+        # From the site's root, as under a <base href> (where `../` climbs no higher than the root).
+        as_file = ctx.find_static(re.sub(r"^(?:\.\.?/)+", "", target))
+    if as_file is not None:
+        return as_file
+    # A relative link stays on the site: where it leads is judged even in a folder the checkout does not hold.
+    found = _at_url(url, ctx, exact=True, judged=not exact)
+    if found is None and links in ("resolved", "unknown") and url.lower().endswith(PAGE_SUFFIXES):
+        # A hook of the site's own may also make `../other.md` the URL `../other/`, from the page's URL.
+        found = _at_url(url.rsplit(".", 1)[0] + "/", ctx, exact=True) or found
+    return found
+
+
+def landing(target: str, post: Path, ctx: Context, doc: Document | None = None, *,
+            declared: bool = False) -> str | None:
+    """The site-absolute URL a relative target resolves to from the URL the site serves the page at; None
+    when that URL is not known here (a generator other than Hugo and Jekyll, unless ``declared`` and the page
+    declares its URL; a page it does not publish)."""
+    if not (declared or ctx.site.served.knows_urls):
+        return None
+    own = ctx.site.link_url(post, facts_of(post, ctx, doc))
+    if own is None:
+        return None
+    if not ctx.site.served.knows_urls and not own.endswith(".html"):
+        own = own.rstrip("/") + "/"  # Gatsby's `path: /a/b`: served at /a/b/ (its trailing slash redirect)
+    folder = own if own.endswith("/") else own.rsplit("/", 1)[0] + "/"  # a browser's base
+    joined = posixpath.normpath(folder + target)
+    return joined + "/" if target.endswith(("/", "/.", "/..")) or target in (".", "..") else joined
+
+
+def _as_file(target: str, bases: list[Path], ctx: Context) -> Path | None:
+    """The file or folder a target names as a file path from one of the folders (``other`` for ``other.md``,
+    a folder's index page)."""
+    site = ctx.site
     for base in bases:
         candidate = Path(os.path.normpath(base / target))  # lexical, like a browser resolving a URL
         for option in (candidate, *(candidate.with_name(candidate.name + s) for s in PAGE_SUFFIXES)):
@@ -65,25 +114,70 @@ def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False) -> Pa
                 if site.is_file(candidate / index):
                     return candidate / index
             return candidate
-    if exact:
-        return True
-    segment = [p for p in target.split("/") if p and p not in (".", "..")]
-    return (site.page_by_slug(segment[-1]) if segment else None) or ctx.find_static(target.lstrip("./"))
+    return None
+
+
+def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
+            content_paths: bool = False) -> Path | None | bool:
+    """What a site-absolute URL path leads to: a static file, a page, a list page the generator makes (True),
+    a page-bundle resource, with ``content_paths`` a page file named from the content folder (which a link
+    hook finds); True too in a folder the site's files do not hold (unless ``judged``), None otherwise."""
+    site = ctx.site
+    served = site.served
+    found = ctx.find_static(url.lstrip("/")) or next(
+        (candidate for folder in served.theme_static() if site.is_file(candidate := folder / url.lstrip("/"))), None)
+    if found is not None:
+        return found
+    if served.knows_urls:
+        pages = served.pages(url)
+        if len(pages) > 1:
+            return True  # served, by one of several pages
+        page = pages[0] if pages else served.file(url)
+        if page is not None:
+            return page
+        if served.lists(url):
+            return True
+        found = site.page(url, exact=True)  # or a page the index does not hold (past its bound), at its path
+        if found is not None and found.suffix in PAGE_SUFFIXES and (content_paths or str(found) not in site.pages):
+            return found
+    else:
+        found = site.page(url, exact=exact) or site.page_resource(url)
+        if found is not None:
+            return found
+    return None if judged or ctx.covers(url) or (served.knows_urls and served.holds(url)) else True
+
+
+def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
+    """A link that reaches the one page named like the target's last segment (``../guides`` -> ``guides/``
+    when the page is at .../docs/guides/): a file path for a page-file target where file paths are links,
+    else a path from the page's URL."""
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    if not name or name in (".", ".."):
+        return None
+    links = ctx.site.served.file_links
+    own = ctx.site.link_url(post, facts_of(post, ctx, doc)) if ctx.site.served.knows_urls else None
+    urls = {url for url, _ in ctx.site.served.named(name.rsplit(".", 1)[0])} if own is not None else set()
+    if name.lower().endswith(PAGE_SUFFIXES):
+        files = [page for page in ctx.site.named(name) if str(page) in ctx.site.pages]
+        if len(files) == 1 and links != "unresolved":
+            return os.path.relpath(files[0], post.parent).replace(os.sep, "/")
+        if len(files) == 1 and own is not None:  # where file paths are no links, that page's URL
+            urls = {url} if (url := ctx.site.link_url(files[0], facts_of(files[0], ctx))) else set()
+    if own is None or len(urls) != 1:
+        return None
+    [url] = urls
+    relative = posixpath.relpath(url, own if own.endswith("/") else own.rsplit("/", 1)[0] + "/")
+    return relative + "/" if url.endswith("/") and relative != "." else relative
 
 
 def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     """The page of the site a local link target (without its fragment) leads to, when it is known which:
     the file the path names, or the one page the site publishes at that URL; None otherwise."""
-    resolved = resolve(target, doc.path, ctx, exact=True)
+    resolved = resolve(target, doc.path, ctx, exact=True, doc=doc)
     if isinstance(resolved, Path):
         return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
-    if target.startswith("/"):
-        return ctx.site.page_at(target)
-    own = ctx.site.link_url(doc.path, facts_of(doc.path, ctx, doc))
-    if own is None:
-        return None
-    folder = own.rsplit("/", 1)[0] if own.endswith(".html") else own.rstrip("/")  # a browser's base
-    return ctx.site.page_at(posixpath.normpath(f"{folder}/{target}"))
+    url = target if target.startswith("/") else landing(target, doc.path, ctx, doc, declared=True)
+    return ctx.site.page_at(url) if url is not None else None
 
 
 def facts_of(page: Path, ctx: Context, doc: Document | None = None) -> PageFacts:
