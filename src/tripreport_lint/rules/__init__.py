@@ -57,6 +57,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
+from tripreport_lint.rules.name_casing import NameCasing
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
@@ -111,6 +112,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     KnownMisspelling,
     PossibleTypo,
     RepeatedWord,
+    NameCasing,
     InvalidUtf8,
     Mojibake,
     ByteOrderMark,

@@ -1,0 +1,179 @@
+"""SPL004: a name written in other casing than its makers' or the site's own (`Github`, `opentelemetry`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.document.prose_words import prose_words
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.spelling_names import NameSigns, in_person_name
+from tripreport_lint.site.name_forms import CODE_ELEMENTS, SHOWN_KEYS, mixed_case
+from tripreport_lint.site.vocabulary import Vocabulary
+from tripreport_lint.spelling import dictionaries
+from tripreport_lint.spelling.names import product_names
+
+# The casing of surnames with a particle (`McLean`, `DeVries`), which people with the name write differently.
+_SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]")
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def reportable(variant: str, name: str, *, known: bool) -> bool:
+    """Whether ``variant`` (not ``name``, same letters) is a miswritten ``name`` wherever it stands: not
+    in capitals only (emphasis, an acronym), not capitalised where the name is lower case (a sentence's
+    start, a title), not in lower case where the name is merely capitalised (``hugo``, ``cilium``: often
+    the command) unless the name is in the list of well-known names (``known``), and not a code
+    identifier (``tracerProvider`` for ``TracerProvider``)."""
+    if variant == variant.upper():
+        return False
+    if variant[0].islower() and mixed_case(variant):
+        return name[0].islower()  # `iOS` miswritten, or a variable's name in lower camel case
+    if mixed_case(variant):
+        return True
+    if variant[0].isupper():
+        return mixed_case(name)
+    return mixed_case(name) or known
+
+
+class NameCasing(Rule):
+    """## What it does
+    Finds a name written in other casing than the one it has, in prose, headings, link and alt text
+    and the `title`, `description` and `summary` of the front matter: `Github` for `GitHub`,
+    `Javascript` for `JavaScript`, `opentelemetry` on a site that writes `OpenTelemetry`. A name's
+    casing is the one its makers use, for the well-known products and projects of a list the rule
+    carries (`GitHub`, `PostgreSQL`, `macOS`, `YouTube`...), or else the one the site's own pages
+    write it in: a form with a capital that at least 5 of the pages use (in prose, or in the path of a
+    link: `github.com/PowerShell/PowerShell`; of them, 2 in prose) and 85% of the pages that use the
+    word in any casing but capitals only.
+
+    Never reported: code, URLs, link targets, file names (`github.md`), handles (`@github`),
+    hashtags, identifiers (`opentelemetry-collector`, `github_token`, `Github::Client`), words in
+    capitals only (`GITHUB`, emphasis), words within other words (`githubusercontent`), a word alone
+    in quotes or emphasis (mentioned, not meant), the lower-case text of a link to the repository of
+    that name (`[opentelemetry](https://github.com/open-telemetry/opentelemetry)`), tags and
+    categories. A name written in lower case by the site (`etcd`) is never reported capitalised (at
+    a sentence's start, in a title); the site's names are not reported in lower case when they are
+    merely capitalised (`hugo`, `cilium`: the command) or when the lower-case word is English
+    (`flux`, `envoy`, `go`); a word in lower camel case (`tracerProvider`) is an identifier.
+
+    ## Why is this bad?
+    Readers notice a product's name spelled wrong; no spelling checker finds it, for the letters
+    are right.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    The code is on Github, written in Javascript.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    The code is on GitHub, written in JavaScript.
+    ```
+
+    ## Fix safety
+    Unsafe: the word may be meant as written (a quote, a name that shares the letters), and a fix
+    in a title may change what a theme or a feed shows. `--fix --unsafe-fixes` writes the name's
+    casing.
+
+    ## Options
+    None.
+
+    ## Known problems
+    The site's pages are read without parsing their Markdown (code blocks, code spans, HTML,
+    templates and URLs are cut out by pattern), so a word in an indented code block of another page
+    counts as prose. Words of fewer than 3 letters are not judged. A post that quotes a command in
+    plain text (`run github login`) is reported when the command is a well-known name's.
+    """
+
+    code = "SPL004"
+    name = "name-casing"
+    summary = "A name written in other casing than its own."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+    reads_site_pages = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if doc.decode_error is not None:
+            return
+        found = prose_words(doc)
+        known = product_names()
+        candidates: dict[str, tuple[str, str]] = {}  # a word as written -> the name's casing, and why
+        for word in found.distinct:
+            base = word.split("'")[0].split("’")[0]
+            lower = base.lower()
+            if len(base) < 3 or base == base.upper():
+                continue
+            if lower in known:
+                name, why = known[lower], "as its makers write it"
+            elif (learned := ctx.site.casings.get(lower)) is not None:
+                name, why = learned.form, f"as {learned.pages} of the {learned.of} pages of the site that use it write it"
+            else:
+                continue
+            if base != name and reportable(base, name, known=lower in known):
+                candidates[word] = (name, why)
+        english = dictionaries.english().lookup({w.lower() for w in candidates if w.islower()}) if candidates else {}
+        if not candidates:
+            return
+        places = _Places(doc, ctx.site.vocabulary)
+        for word, (name, why) in sorted(candidates.items()):
+            base = word.split("'")[0].split("’")[0]
+            if base.islower() and base.lower() not in known and base.lower() in english:
+                continue  # an English word (`flux`): the site's name shares its letters
+            for start in found.offsets(word):
+                if places.meant(base, name, start):
+                    yield Violation(f"'{base}' is written '{name}' ({why})", doc.span(start, start + len(base)),
+                                    Fix((Edit(start, start + len(base), name),), Applicability.UNSAFE,
+                                        f"write '{name}'"))
+
+
+class _Places:
+    """Where in a post a word stands, to tell a name meant in prose from one mentioned or not prose."""
+
+    def __init__(self, doc: Document, vocabulary: Vocabulary) -> None:
+        self.doc = doc
+        fm = doc.front_matter
+        shown = [] if fm is None else [
+            (fm.absolute(node.start), fm.absolute(node.end)) for path, node in fm.nodes.items()
+            if len(path) == 1 and str(path[0]).lower() in SHOWN_KEYS and node.kind == "scalar"]
+        self._shown = sorted(shown)
+        self._links = sorted((link.start + 1, link.start + 1 + len(link.text), link.target.lower())
+                             for link in doc.body.links if link.target and not link.image)
+        self._code = [(m.start(), m.end()) for m in CODE_ELEMENTS.finditer(doc.text, doc.body_start)]
+        self._signs = NameSigns(doc, vocabulary)
+
+    def meant(self, word: str, name: str, start: int) -> bool:
+        """Whether the word at ``start`` is prose meant by the author: not a tag (front matter values other
+        than those shown as text), not part of an identifier or a variable, not alone in quotes, and, in lower case, not the text of a link to what it names."""
+        text = self.doc.text
+        end = start + len(word)
+        if start < self.doc.body_start and not _within(self._shown, start):
+            return False
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if (before and before in "#$") or after == "-" or text.startswith("::", end) or _within(self._code, start):
+            return False
+        if (before in _QUOTES and after == _QUOTES[before]) or self._signs.quoted(word, start):
+            return False  # mentioned, or in the subject of a patch e-mail a link quotes
+        if _SURNAME.match(name) and in_person_name(self.doc, start, len(word)):
+            return False  # `Morgan Mclean`: a person's name, spelled as that person does
+        if word.islower():
+            index = bisect.bisect_right(self._links, (start, len(text) + 1, "")) - 1
+            if index >= 0 and start < self._links[index][1] and word.lower() in self._links[index][2]:
+                return False
+        return True
+
+
+def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect.bisect_right([start for start, _ in spans], offset) - 1
+    return index >= 0 and offset < spans[index][1]

@@ -1,0 +1,100 @@
+"""How a site writes names: the case forms of name-like words in each page's prose and link paths, and
+the casing that a clear majority of the site's pages use for a name (``GitHub``, ``OpenTelemetry``).
+
+Other pages are read cheaply, without parsing their Markdown: code, comments, templates, HTML tags,
+URLs and link targets are cut out with patterns, which is close enough to count how posts write a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tripreport_lint.spelling import dictionaries
+
+# A word of prose: letters between spaces or punctuation, not part of an identifier, path, file name,
+# handle, hashtag or variable (`opentelemetry-collector`, `github_token`, `Github.com`, `@github`, `#github`).
+WORD = re.compile(r"(?<![\w@#$/.\\'’-])(?<!::)[A-Za-z]{3,40}(?![\w/@-]|\.\w|::)")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+# Parts of a page that are no prose: comments, templates, code spans, tags, link targets, definitions, URLs.
+_NOT_PROSE = re.compile(
+    r"(?s:<!--.*?(?:-->|\Z)|\{\{.*?\}\}|\{%.*?%\}|<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)"
+    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)|<[^<>\n]*>|\]\([^)\n]*\)?|^ {0,3}\[[^\]\n]+\]:.*$"
+    r"|[A-Za-z][A-Za-z0-9+.-]*://\S*|www\.\S+",
+    re.M,
+)
+# HTML elements whose text is code, in a post's prose.
+CODE_ELEMENTS = re.compile(r"<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>", re.S | re.I)
+_URL_PATH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s]*(/[^\s)<>\]\"'`#?]*)")
+_PATH_WORD = re.compile(r"[A-Za-z]+")
+# Front matter values shown on the page as prose.
+SHOWN_KEYS = ("title", "description", "summary")
+# A path form is kept with this mark before it: a repository's or a page's own spelling of its name
+# (`github.com/PowerShell/PowerShell`) tells how it is written, but is not the site's prose.
+PATH_MARK = "/"
+
+
+def mixed_case(word: str) -> bool:
+    """``GitHub``, ``macOS``, ``iOS``: a capital after the first letter, and not all capitals (nor an
+    acronym's plural: ``URLs``)."""
+    return word[1:] != word[1:].lower() and word != word.upper() and not (word[-1] == "s" and word[:-1].isupper())
+
+
+def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """The distinct forms of a page's words that may be names, as the page writes them: those with a
+    capital after the first letter (``GitHub``), and any other form of a word that is not English
+    (``github``, ``Github``), from its prose and shown front matter values (``data``); and, marked
+    with ``PATH_MARK``, mixed-case words of the paths it links to (``/PowerShell``)."""
+    body = _FENCE.sub(" ", text[body_start:])
+    paths = {PATH_MARK + word for path in _URL_PATH.findall(body) for word in _PATH_WORD.findall(path)
+             if len(word) >= 3 and mixed_case(word)}
+    shown = [value for key, value in (data or {}).items() if str(key).lower() in SHOWN_KEYS and isinstance(value, str)]
+    words = set(WORD.findall(_NOT_PROSE.sub(" ", body)))
+    for value in shown:
+        words.update(WORD.findall(value))
+    lower = {word.lower() for word in words if word != word.upper()}
+    english = dictionaries.english().lookup(lower)
+    kept = {word for word in words if word != word.upper() and (mixed_case(word) or word.lower() not in english)}
+    return tuple(sorted(kept | paths))
+
+
+# A name's casing is the site's when this many pages write it so (in prose or in a path they link to, of
+# which at least MIN_PROSE_PAGES in prose), and at least this share of the pages that write the word in any
+# case but capitals only.
+MIN_PAGES = 5
+MIN_PROSE_PAGES = 2
+MIN_SHARE = 0.85
+
+
+@dataclass(frozen=True)
+class Casing:
+    """The form most of the site's pages write a word in, with how many do and how many write it at all."""
+
+    form: str
+    pages: int
+    of: int
+
+
+def site_casings(page_forms: Iterable[tuple[str, ...]]) -> dict[str, Casing]:
+    """The words (in lower case) that the site writes in one clear majority form with a capital in it,
+    from the forms each page writes (``forms_of``)."""
+    counts: Counter[str] = Counter()
+    for forms in page_forms:
+        counts.update(forms)
+    by_word: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for form, pages in counts.items():
+        path = form.startswith(PATH_MARK)
+        word = form[1:] if path else form
+        tally = by_word[word.lower()].setdefault(word, [0, 0])
+        tally[1 if path else 0] += pages
+    found = {}
+    for lower, tallies in by_word.items():
+        form, (prose, linked) = max(tallies.items(), key=lambda item: (sum(item[1]), item[0]))
+        total = sum(map(sum, tallies.values()))
+        if form != lower and prose >= MIN_PROSE_PAGES and prose + linked >= MIN_PAGES and \
+                prose + linked >= MIN_SHARE * total:
+            found[lower] = Casing(form, prose + linked, total)
+    return found
