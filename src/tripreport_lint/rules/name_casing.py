@@ -12,7 +12,7 @@ from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.spelling_names import NameSigns, in_person_name
-from tripreport_lint.site.name_forms import CODE_ELEMENTS, SHOWN_KEYS, mixed_case
+from tripreport_lint.site.name_forms import CODE_ELEMENTS, SHOWN_KEYS, capitals, mixed_case
 from tripreport_lint.site.vocabulary import Vocabulary
 from tripreport_lint.spelling import dictionaries
 from tripreport_lint.spelling.names import product_names
@@ -28,7 +28,7 @@ def reportable(variant: str, name: str, *, known: bool) -> bool:
     start, a title), not in lower case where the name is merely capitalised (``hugo``, ``cilium``: often
     the command) unless the name is in the list of well-known names (``known``), and not a code
     identifier (``tracerProvider`` for ``TracerProvider``)."""
-    if variant == variant.upper():
+    if capitals(variant):
         return False
     if variant[0].islower() and mixed_case(variant):
         return name[0].islower()  # `iOS` miswritten, or a variable's name in lower camel case
@@ -113,12 +113,13 @@ class NameCasing(Rule):
         for word in found.distinct:
             base = word.split("'")[0].split("’")[0]
             lower = base.lower()
-            if len(base) < 3 or base == base.upper():
+            if len(base) < 3 or capitals(base):
                 continue
             if lower in known:
                 name, why = known[lower], "as its makers write it"
             elif (learned := ctx.site.casings.get(lower)) is not None:
-                name, why = learned.form, f"as {learned.pages} of the {learned.of} pages of the site that use it write it"
+                name = learned.form
+                why = f"as {learned.pages} pages of the site write it; other casings: {learned.others}"
             else:
                 continue
             if base != name and reportable(base, name, known=lower in known):

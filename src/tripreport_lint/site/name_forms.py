@@ -8,7 +8,7 @@ URLs and link targets are cut out with patterns, which is close enough to count 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,10 +37,14 @@ SHOWN_KEYS = ("title", "description", "summary")
 PATH_MARK = "/"
 
 
+def capitals(word: str) -> bool:
+    """``GITHUB``, ``API``, ``URLs``: capitals only (emphasis, an acronym), or an acronym's plural."""
+    return word == word.upper() or (word[-1] == "s" and word[:-1].isupper())
+
+
 def mixed_case(word: str) -> bool:
-    """``GitHub``, ``macOS``, ``iOS``: a capital after the first letter, and not all capitals (nor an
-    acronym's plural: ``URLs``)."""
-    return word[1:] != word[1:].lower() and word != word.upper() and not (word[-1] == "s" and word[:-1].isupper())
+    """``GitHub``, ``macOS``, ``iOS``: a capital after the first letter, and not ``capitals``."""
+    return word[1:] != word[1:].lower() and not capitals(word)
 
 
 def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> tuple[str, ...]:
@@ -55,15 +59,15 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> tupl
     words = set(WORD.findall(_NOT_PROSE.sub(" ", body)))
     for value in shown:
         words.update(WORD.findall(value))
-    lower = {word.lower() for word in words if word != word.upper()}
-    english = dictionaries.english().lookup(lower)
-    kept = {word for word in words if word != word.upper() and (mixed_case(word) or word.lower() not in english)}
-    return tuple(sorted(kept | paths))
+    words = {word for word in words if not capitals(word)}
+    english = dictionaries.english().lookup({word.lower() for word in words})
+    kept = {word for word in words if mixed_case(word) or word.lower() not in english}
+    return tuple(sorted(kept | {path for path in paths if path[1:] not in kept}))  # a page has one say
 
 
 # A name's casing is the site's when this many pages write it so (in prose or in a path they link to, of
-# which at least MIN_PROSE_PAGES in prose), and at least this share of the pages that write the word in any
-# case but capitals only.
+# which at least MIN_PROSE_PAGES in prose), and at least this share of the word's uses (the pages that
+# write it in each casing but capitals only, added up).
 MIN_PAGES = 5
 MIN_PROSE_PAGES = 2
 MIN_SHARE = 0.85
@@ -71,30 +75,28 @@ MIN_SHARE = 0.85
 
 @dataclass(frozen=True)
 class Casing:
-    """The form most of the site's pages write a word in, with how many do and how many write it at all."""
+    """The form most of the site's pages write a word in, with how many do and how many write it otherwise
+    (a page counted once for each other casing it uses)."""
 
     form: str
     pages: int
-    of: int
+    others: int
 
 
 def site_casings(page_forms: Iterable[tuple[str, ...]]) -> dict[str, Casing]:
     """The words (in lower case) that the site writes in one clear majority form with a capital in it,
     from the forms each page writes (``forms_of``)."""
     counts: Counter[str] = Counter()
+    lowered: Counter[str] = Counter()  # the uses of each word in any casing
     for forms in page_forms:
         counts.update(forms)
-    by_word: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for form, pages in counts.items():
-        path = form.startswith(PATH_MARK)
-        word = form[1:] if path else form
-        tally = by_word[word.lower()].setdefault(word, [0, 0])
-        tally[1 if path else 0] += pages
+        lowered.update(map(str.lower, forms))
     found = {}
-    for lower, tallies in by_word.items():
-        form, (prose, linked) = max(tallies.items(), key=lambda item: (sum(item[1]), item[0]))
-        total = sum(map(sum, tallies.values()))
-        if form != lower and prose >= MIN_PROSE_PAGES and prose + linked >= MIN_PAGES and \
-                prose + linked >= MIN_SHARE * total:
-            found[lower] = Casing(form, prose + linked, total)
+    for form, prose in counts.items():  # a majority is the largest form: no need to compare the forms
+        if prose < MIN_PROSE_PAGES or form.startswith(PATH_MARK) or form.islower():
+            continue
+        lower = form.lower()
+        pages, uses = prose + counts[PATH_MARK + form], lowered[lower] + lowered[PATH_MARK + lower]
+        if pages >= MIN_PAGES and pages >= MIN_SHARE * uses:
+            found[lower] = Casing(form, pages, uses - pages)
     return found

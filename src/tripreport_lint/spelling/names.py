@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 
 @cache
 def product_names() -> dict[str, str]:
     """Each name in lower case -> the name as its makers write it (``github`` -> ``GitHub``)."""
-    text = files("tripreport_lint.spelling").joinpath("product_names.txt").read_text("utf-8")
+    text = Path(__file__).with_name("product_names.txt").read_text("utf-8")
     names = (line.strip() for line in text.splitlines())
     return {name.lower(): name for name in names if name and not name.startswith("#")}
