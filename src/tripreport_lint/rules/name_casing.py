@@ -19,6 +19,7 @@ from tripreport_lint.spelling.names import product_names
 
 # The casing of surnames with a particle (`McLean`, `DeVries`), which people with the name write differently.
 _SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]")
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*")
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
@@ -149,14 +150,15 @@ class _Places:
             (fm.absolute(node.start), fm.absolute(node.end)) for path, node in fm.nodes.items()
             if len(path) == 1 and str(path[0]).lower() in SHOWN_KEYS and node.kind == "scalar"]
         self._shown = sorted(shown)
-        self._links = sorted((link.start + 1, link.start + 1 + len(link.text), link.target.lower())
+        # Each link's text, with the path of its target (`github` is no name of `github.com/cilium/cilium`).
+        self._links = sorted((link.start + 1, link.start + 1 + len(link.text), _HOST.sub("", link.target.lower()))
                              for link in doc.body.links if link.target and not link.image)
         self._code = [(m.start(), m.end()) for m in CODE_ELEMENTS.finditer(doc.text, doc.body_start)]
         self._signs = NameSigns(doc, vocabulary)
 
     def meant(self, word: str, name: str, start: int) -> bool:
         """Whether the word at ``start`` is prose meant by the author: not a tag (front matter values other
-        than those shown as text), not part of an identifier or a variable, not alone in quotes, and, in lower case, not the text of a link to what it names."""
+        than those shown as text), not part of an identifier or a variable, not alone in quotes, and, in lower case, not the text of a link whose path names it (a repository)."""
         text = self.doc.text
         end = start + len(word)
         if start < self.doc.body_start and not _within(self._shown, start):

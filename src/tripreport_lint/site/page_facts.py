@@ -44,7 +44,7 @@ class PageFacts:
     aliases: tuple[str, ...] = ()
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key as written, its strings) of each list of strings
     labels: tuple[tuple[str, str], ...] = ()  # (key as written, its string) of LABEL_KEYS given one string
-    forms: tuple[str, ...] = ()  # how its prose writes words that may be names (``name_forms.forms_of``)
+    forms: str = ""  # how its prose writes words that may be names, between spaces (``name_forms.forms_of``)
 
     def get(self, field: str) -> str | None:
         """A field's value as text, or None when the page does not set it."""
@@ -52,7 +52,7 @@ class PageFacts:
 
     def to_json(self) -> dict[str, Any]:
         return {"k": list(self.keys), "f": dict(self.fields), "a": list(self.aliases),
-                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels), "c": list(self.forms)}
+                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels), "c": self.forms}
 
     @classmethod
     def from_json(cls, data: Any) -> PageFacts | None:
@@ -63,11 +63,11 @@ class PageFacts:
         labels, forms = data.get("s"), data.get("c")
         if not (_strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
                 and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
-                and isinstance(labels, dict) and _strings(list(labels.values())) and _strings(forms)):
+                and isinstance(labels, dict) and _strings(list(labels.values())) and isinstance(forms, str)):
             return None
         return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
                    tuple((key, tuple(values)) for key, values in terms.items()),
-                   tuple((str(key), value) for key, value in labels.items()), tuple(forms))
+                   tuple((str(key), value) for key, value in labels.items()), forms)
 
 
 def _strings(value: Any) -> TypeGuard[list[str]]:
