@@ -47,19 +47,23 @@ class NameCasing(Rule):
     `Javascript` for `JavaScript`, `opentelemetry` on a site that writes `OpenTelemetry`. A name's
     casing is the one its makers use, for the well-known products and projects of a list the rule
     carries (`GitHub`, `PostgreSQL`, `macOS`, `YouTube`...), or else the one the site's own pages
-    write it in: a form with a capital that at least 5 of the pages use (in prose, or in the path of a
-    link: `github.com/PowerShell/PowerShell`; of them, 2 in prose) and 85% of the pages that use the
-    word in any casing but capitals only.
+    write it in: a form with a capital that at least 5 pages write (in prose, or in the path of a
+    link: `github.com/PowerShell/PowerShell`; of them, 2 in prose), and that makes 85% of the word's
+    uses (the pages that write it in each casing but capitals only, added up). A host name
+    (`opentelemetry.io`) tells no casing: hosts are written in lower case whatever the name.
 
-    Never reported: code, URLs, link targets, file names (`github.md`), handles (`@github`),
-    hashtags, identifiers (`opentelemetry-collector`, `github_token`, `Github::Client`), words in
-    capitals only (`GITHUB`, emphasis), words within other words (`githubusercontent`), a word alone
-    in quotes or emphasis (mentioned, not meant), the lower-case text of a link to the repository of
-    that name (`[opentelemetry](https://github.com/open-telemetry/opentelemetry)`), tags and
-    categories. A name written in lower case by the site (`etcd`) is never reported capitalised (at
-    a sentence's start, in a title); the site's names are not reported in lower case when they are
-    merely capitalised (`hugo`, `cilium`: the command) or when the lower-case word is English
-    (`flux`, `envoy`, `go`); a word in lower camel case (`tracerProvider`) is an identifier.
+    Never reported: code (also `<code>` elements), URLs, link targets, file names (`github.md`),
+    handles (`@github`), hashtags, identifiers (`opentelemetry-collector`, `github_token`,
+    `Github::Client`), words in capitals only (`GITHUB`, emphasis; `URLs`), words within other words
+    (`githubusercontent`), a word alone in quotes (mentioned, not meant) or in the subject of a
+    patch e-mail a link quotes, the lower-case text of a link whose path names it (a repository:
+    `[opentelemetry](https://github.com/open-telemetry/opentelemetry)`), tags and categories, a
+    surname with a particle in a person's name (`Morgan Mclean` on a site that writes `McLean`). A
+    name written in lower case (`etcd`) is never reported capitalised (at a sentence's start, in a
+    title); a name of the site's own is not reported in lower case when it is merely capitalised
+    (`hugo`, `cilium`: often the command) or when the lower-case word is English (`flux`, `envoy`);
+    a word in lower camel case (`tracerProvider`) is an identifier. Posts in every language are
+    read: a name is written the same in all.
 
     ## Why is this bad?
     Readers notice a product's name spelled wrong; no spelling checker finds it, for the letters
@@ -94,8 +98,8 @@ class NameCasing(Rule):
     ## Known problems
     The site's pages are read without parsing their Markdown (code blocks, code spans, HTML,
     templates and URLs are cut out by pattern), so a word in an indented code block of another page
-    counts as prose. Words of fewer than 3 letters are not judged. A post that quotes a command in
-    plain text (`run github login`) is reported when the command is a well-known name's.
+    counts as prose. Words of fewer than 3 letters are not judged. A command in plain text (`start
+    mysql`) is reported when it is a well-known name's, and a quotation keeps no casing of its own.
     """
 
     code = "SPL004"
