@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
@@ -114,28 +114,32 @@ class NameCasing(Rule):
             return
         found = prose_words(doc)
         known = product_names()
-        candidates: dict[str, tuple[str, str]] = {}  # a word as written -> the name's casing, and why
-        for word in found.distinct:
-            base = word.split("'")[0].split("’")[0]
-            lower = base.lower()
+        casings = ctx.site.casings
+        written = list(found.distinct)
+        # Most words name nothing: they are sifted out in one pass, lowered in one call.
+        asked = [(word, lower) for word, lower in zip(written, " ".join(written).lower().split(), strict=True)
+                 if lower in known or lower in casings or "'" in lower or "’" in lower]
+        candidates: dict[str, tuple[str, str, str]] = {}  # a word as written -> the name in it, its casing, why
+        for word, lower in asked:
+            base = word.split("'")[0].split("’")[0]  # `Github's`: the name, not its possessive
+            lower = lower.split("'")[0].split("’")[0]
             if len(base) < 3 or capitals(base):
                 continue
             if lower in known:
                 name, why = known[lower], "as its makers write it"
-            elif (learned := ctx.site.casings.get(lower)) is not None:
+            elif (learned := casings.get(lower)) is not None:
                 name = learned.form
                 why = f"as {learned.pages} pages of the site write it; other casings: {learned.others}"
             else:
                 continue
             if base != name and reportable(base, name, known=lower in known):
-                candidates[word] = (name, why)
-        english = dictionaries.english().lookup({w.lower() for w in candidates if w.islower()}) if candidates else {}
+                candidates[word] = (base, name, why)
         if not candidates:
             return
+        english = dictionaries.english().lookup({base.lower() for base, _, _ in candidates.values() if base.islower()})
         places = _Places(doc, ctx.site.vocabulary)
-        for word, (name, why) in sorted(candidates.items()):
-            base = word.split("'")[0].split("’")[0]
-            if base.islower() and base.lower() not in known and base.lower() in english:
+        for word, (base, name, why) in sorted(candidates.items()):
+            if base.islower() and base not in known and base in english:
                 continue  # an English word (`flux`): the site's name shares its letters
             for start in found.offsets(word):
                 if places.meant(base, name, start):
@@ -150,37 +154,42 @@ class _Places:
     def __init__(self, doc: Document, vocabulary: Vocabulary) -> None:
         self.doc = doc
         fm = doc.front_matter
-        shown = [] if fm is None else [
-            (fm.absolute(node.start), fm.absolute(node.end)) for path, node in fm.nodes.items()
-            if len(path) == 1 and str(path[0]).lower() in SHOWN_KEYS and node.kind == "scalar"]
-        self._shown = sorted(shown)
+        self._shown = _Spans((fm.absolute(node.start), fm.absolute(node.end)) for path, node in fm.nodes.items()
+                             if len(path) == 1 and str(path[0]).lower() in SHOWN_KEYS and node.kind == "scalar") \
+            if fm is not None else _Spans(())
         # Each link's text, with the path of its target (`github` is no name of `github.com/cilium/cilium`).
-        self._links = sorted((link.start + 1, link.start + 1 + len(link.text), _HOST.sub("", link.target.lower()))
-                             for link in doc.body.links if link.target and not link.image)
-        self._code = [(m.start(), m.end()) for m in CODE_ELEMENTS.finditer(doc.text, doc.body_start)]
+        links = {(link.start + 1, link.start + 1 + len(link.text)): _HOST.sub("", link.target.lower())
+                 for link in doc.body.links if link.target and not link.image}
+        self._links, self._paths = _Spans(links), links
+        self._code = _Spans((m.start(), m.end()) for m in CODE_ELEMENTS.finditer(doc.text, doc.body_start))
         self._signs = NameSigns(doc, vocabulary)
 
     def meant(self, word: str, name: str, start: int) -> bool:
         """Whether the word at ``start`` is prose meant by the author: not a tag (front matter values other
-        than those shown as text), not part of an identifier or a variable, not alone in quotes, and, in lower case, not the text of a link whose path names it (a repository)."""
+        than those shown as text), not part of an identifier or a variable, not code, not alone in quotes,
+        not a person's name, and, in lower case, not the text of a link whose path names it (a repository)."""
         text = self.doc.text
         end = start + len(word)
-        if start < self.doc.body_start and not _within(self._shown, start):
+        if start < self.doc.body_start and self._shown.at(start) is None:
             return False
         before, after = text[start - 1 : start], text[end : end + 1]
-        if (before and before in "#$") or after == "-" or text.startswith("::", end) or _within(self._code, start):
+        if (before and before in "#$") or after == "-" or text.startswith("::", end) or self._code.at(start):
             return False
         if (before in _QUOTES and after == _QUOTES[before]) or self._signs.quoted(word, start):
             return False  # mentioned, or in the subject of a patch e-mail a link quotes
         if _SURNAME.match(name) and in_person_name(self.doc, start, len(word)):
             return False  # `Morgan Mclean`: a person's name, spelled as that person does
-        if word.islower():
-            index = bisect.bisect_right(self._links, (start, len(text) + 1, "")) - 1
-            if index >= 0 and start < self._links[index][1] and word.lower() in self._links[index][2]:
-                return False
-        return True
+        link = self._links.at(start) if word.islower() else None
+        return link is None or word not in self._paths[link]
 
 
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
-    index = bisect.bisect_right([start for start, _ in spans], offset) - 1
-    return index >= 0 and offset < spans[index][1]
+class _Spans:
+    """Spans of a text that do not overlap, and which of them holds an offset."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+
+    def at(self, offset: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self._spans[index] if index >= 0 and offset < self._spans[index][1] else None

@@ -15,21 +15,21 @@ from typing import Any
 
 from tripreport_lint.spelling import dictionaries
 
-# A word of prose: letters between spaces or punctuation, not part of an identifier, path, file name,
-# handle, hashtag or variable (`opentelemetry-collector`, `github_token`, `Github.com`, `@github`, `#github`).
-WORD = re.compile(r"(?<![\w@#$/.\\'’-])(?<!::)[A-Za-z]{3,40}(?![\w/@-]|\.\w|::)")
+# A word of prose: letters between spaces or punctuation, not part of an identifier, path, URL, query,
+# file name, handle, hashtag or variable (`opentelemetry-collector`, `github_token`, `Github.com`, `@github`,
+# `#github`, `https://github.com/x`, `?v=x`): so URLs need no pass of their own.
+WORD = re.compile(r"(?<![\w@#$/.\\'’=?&%~-])(?<!::)[A-Za-z]{3,40}(?![\w/@=&%-]|\.\w|::|:/)")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-# Parts of a page that are no prose: comments, templates, code spans, tags, link targets, definitions, URLs.
+# Parts of a page that are no prose: comments, templates, code, tags, link targets. Each starts with one
+# of four characters, which the look-ahead lets the regex engine find before it tries the alternatives.
 _NOT_PROSE = re.compile(
-    r"(?s:<!--.*?(?:-->|\Z)|\{\{.*?\}\}|\{%.*?%\}|<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)"
-    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)|<[^<>\n]*>|\]\([^)\n]*\)?|^ {0,3}\[[^\]\n]+\]:.*$"
-    r"|[A-Za-z][A-Za-z0-9+.-]*://\S*|www\.\S+",
-    re.M,
+    r"(?=[<{`\]])(?:(?s:<!--.*?(?:-->|\Z)|\{\{.*?\}\}|\{%.*?%\}|<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)"
+    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)|<[^<>\n]*>|\]\([^)\n]*\)?)"
 )
 # HTML elements whose text is code, in a post's prose.
 CODE_ELEMENTS = re.compile(r"<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>", re.S | re.I)
-_URL_PATH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s]*(/[^\s)<>\]\"'`#?]*)")
-_PATH_WORD = re.compile(r"[A-Za-z]+")
+_URL_PATH = re.compile(r"://[^/\s]*(/[^\s)<>\]\"'`#?]*)")
+_PATH_WORD = re.compile(r"[A-Za-z]{3,}")
 # Front matter values shown on the page as prose.
 SHOWN_KEYS = ("title", "description", "summary")
 # A path form is kept with this mark before it: a repository's or a page's own spelling of its name
@@ -53,16 +53,21 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
     (``github``, ``Github``), from its prose and shown front matter values (``data``); and, marked
     with ``PATH_MARK``, mixed-case words of the paths it links to (``/PowerShell``); between spaces
     (one string is kept and read faster than a list of many)."""
-    body = _FENCE.sub(" ", text[body_start:])
+    body = text[body_start:]
+    if "```" in body or "~~~" in body:
+        body = _FENCE.sub(" ", body)
     paths = {PATH_MARK + word for path in _URL_PATH.findall(body) for word in _PATH_WORD.findall(path)
-             if len(word) >= 3 and mixed_case(word)}
-    shown = [value for key, value in (data or {}).items() if str(key).lower() in SHOWN_KEYS and isinstance(value, str)]
+             if mixed_case(word)}
     words = set(WORD.findall(_NOT_PROSE.sub(" ", body)))
-    for value in shown:
-        words.update(WORD.findall(value))
-    words = {word for word in words if not capitals(word)}
-    english = dictionaries.english().lookup({word.lower() for word in words})
-    kept = {word for word in words if mixed_case(word) or word.lower() not in english}
+    for key, value in (data or {}).items():
+        if str(key).lower() in SHOWN_KEYS and isinstance(value, str):
+            words.update(WORD.findall(value))
+    written = list(words)
+    lowered = " ".join(written).lower().split()  # one call, not one a word
+    english = dictionaries.english().lookup(set(lowered))
+    # Mixed case (a capital after the first letter), or no English word; not capitals only.
+    kept = {word for word, lower in zip(written, lowered, strict=True) if word[1:] != lower[1:] or lower not in english}
+    kept = {word for word in kept if not capitals(word)}
     return " ".join(sorted(kept | {path for path in paths if path[1:] not in kept}))  # a page has one say
 
 
