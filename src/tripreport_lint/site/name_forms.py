@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from tripreport_lint.spelling import dictionaries
@@ -96,11 +97,13 @@ def site_casings(page_forms: Iterable[str]) -> dict[str, Casing]:
     counts = Counter(every)
     lowered = Counter(map(str.lower, every))  # the uses of each word in any casing
     found = {}
-    for form, prose in counts.items():  # a majority is the largest form: no need to compare the forms
-        if prose < MIN_PROSE_PAGES or form.startswith(PATH_MARK) or form.islower():
+    # The forms at least two pages write, sifted in C (most forms are one page's); a majority is the
+    # largest form, so the forms need no comparing.
+    for form in compress(counts, map(MIN_PROSE_PAGES.__le__, counts.values())):
+        if form.islower() or form.startswith(PATH_MARK):
             continue
         lower = form.lower()
-        pages = prose + counts.get(PATH_MARK + form, 0)
+        pages = counts[form] + counts.get(PATH_MARK + form, 0)
         uses = lowered[lower] + lowered.get(PATH_MARK + lower, 0)
         if pages >= MIN_PAGES and pages >= MIN_SHARE * uses:
             found[lower] = Casing(form, pages, uses - pages)
