@@ -61,6 +61,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
+from tripreport_lint.rules.name_casing import NameCasing
 from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
@@ -125,6 +126,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     KnownMisspelling,
     PossibleTypo,
     RepeatedWord,
+    NameCasing,
     InvalidUtf8,
     Mojibake,
     ByteOrderMark,

@@ -15,6 +15,7 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.model import SiteModel, read_model
+from tripreport_lint.site.name_forms import Casing, site_casings
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.root import find_site_root
 from tripreport_lint.site.served import Served
@@ -190,6 +191,11 @@ class SiteIndex:
         for path, facts in sorted(self.pages.items()):
             found[(facts.get("title") or "").strip().lower()].append(path)
         return dict(found)
+
+    @cached_property
+    def casings(self) -> dict[str, Casing]:
+        """The words the site's pages write in one clear majority form with a capital (``site_casings``)."""
+        return site_casings(facts.forms for facts in self.pages.values())
 
     @property
     def vocabulary(self) -> Vocabulary:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeGuard
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.split import parse, split
 from tripreport_lint.site.anchors import github
+from tripreport_lint.site.name_forms import forms_of
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
@@ -46,6 +47,7 @@ class PageFacts:
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key as written, its strings) of each list of strings
     labels: tuple[tuple[str, str], ...] = ()  # (key as written, its string) of LABEL_KEYS given one string
     names: tuple[str, ...] = ()  # its top-level front matter keys, as written
+    forms: str = ""  # how its prose writes words that may be names, between spaces (``name_forms.forms_of``)
 
     def get(self, field: str) -> str | None:
         """A field's value as text, or None when the page does not set it."""
@@ -53,7 +55,8 @@ class PageFacts:
 
     def to_json(self) -> dict[str, Any]:
         return {"k": list(self.keys), "f": dict(self.fields), "a": list(self.aliases),
-                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels), "n": list(self.names)}
+                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels), "n": list(self.names),
+                "c": self.forms}
 
     @classmethod
     def from_json(cls, data: Any) -> PageFacts | None:
@@ -61,14 +64,14 @@ class PageFacts:
         if not isinstance(data, dict):
             return None
         keys, fields, aliases, terms = data.get("k"), data.get("f"), data.get("a"), data.get("t")
-        labels, names = data.get("s"), data.get("n")
+        labels, names, forms = data.get("s"), data.get("n"), data.get("c")
         if not (_strings(names) and _strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
                 and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
-                and isinstance(labels, dict) and _strings(list(labels.values()))):
+                and isinstance(labels, dict) and _strings(list(labels.values())) and isinstance(forms, str)):
             return None
         return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
                    tuple((key, tuple(values)) for key, values in terms.items()),
-                   tuple((str(key), value) for key, value in labels.items()), tuple(names))
+                   tuple((str(key), value) for key, value in labels.items()), tuple(names), forms)
 
 
 def _strings(value: Any) -> TypeGuard[list[str]]:
@@ -83,14 +86,19 @@ class SiteFacts:
 
 def front_matter(text: str) -> dict[str, Any] | None:
     """A page's front matter as parsed (YAML, TOML or JSON); None when it has none, or none that parses."""
+    return _front_matter(text)[0]
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
+    """``front_matter``, and where the page's body starts."""
     found = split(text)
     if found is None:
-        return None
+        return None, 0
     try:
         parse(found)
     except RecursionError:
-        return None  # json and tomllib recurse per nesting level: that page's own lint reports it
-    return found.mapping
+        return None, found.end  # json and tomllib recurse per nesting level: that page's own lint reports it
+    return found.mapping, found.end
 
 
 def last_segment(url: object) -> str | None:
@@ -103,8 +111,9 @@ def last_segment(url: object) -> str | None:
 def page_facts(text: str) -> PageFacts:
     """What a page's front matter says of it. Its keys are the URL segments it gives the page: slug or
     url, title (Hugo's :slug falls back to it, made a slug as Hugo's urlize does) and aliases (extra
-    URLs of the page, one or a list)."""
-    return _facts(front_matter(text))
+    URLs of the page, one or a list), and its forms are how it writes words that may be names."""
+    data, body_start = _front_matter(text)
+    return replace(_facts(data), forms=forms_of(text, body_start, data))
 
 
 def document_facts(doc: Document) -> PageFacts:

@@ -20,7 +20,8 @@ from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 4  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author, redirect_from
+SCHEMA_VERSION = 4  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author,
+# redirect_from and how their prose writes names
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",

@@ -1,0 +1,132 @@
+"""SPL004: a name written in other casing than its makers' or the site's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Site
+from tripreport_lint.rules.name_casing import reportable
+from tripreport_lint.site.name_forms import Casing, forms_of, site_casings
+from tripreport_lint.spelling.names import product_names
+
+HEAD = "---\ntitle: Notes\ndate: 2024-05-19\n---\n\n"
+
+
+def _columns(text: str, *words: str) -> list[tuple[str, int, int]]:
+    """(code, line, column) of each word, the first place it stands after the one before."""
+    found, at = [], 0
+    for word in words:
+        at = text.index(word, at)
+        line = text.count("\n", 0, at) + 1
+        found.append(("SPL004", line, at - text.rfind("\n", 0, at)))
+        at += len(word)
+    return found
+
+
+def test_well_known_names_in_other_casing_are_reported_with_an_unsafe_fix(site: Site) -> None:
+    text = HEAD + "We keep the sources on Github and write the site in Javascript; macos users use Wordpress's app.\n"
+    found = site.diagnostics(text, "SPL004")
+    assert [("SPL004", d.span.line, d.span.column) for d in found] == _columns(text, "Github", "Javascript", "macos",
+                                                                              "Wordpress")
+    assert found[0].message == "'Github' is written 'GitHub' (as its makers write it)"
+    assert (found[3].span.end_column - found[3].span.column) == len("Wordpress")  # not its "'s"
+    assert site.fixed(text, "SPL004") == text  # unsafe: only with --unsafe-fixes
+    assert site.fixed(text, "SPL004", unsafe=True) == HEAD + (
+        "We keep the sources on GitHub and write the site in JavaScript; macOS users use WordPress's app.\n")
+
+
+def test_headings_alt_text_link_text_and_shown_front_matter_values_are_prose(site: Site) -> None:
+    text = ("---\ntitle: Moving to Gitlab\ndescription: Why we left Github\ntags: [github, gitlab]\n"
+            "date: 2024-05-19\n---\n\n## Our Youtube channel\n\n![The Github logo](logo.png) and "
+            "[see on Youtube](https://www.youtube.com/watch?v=1).\n")
+    assert site.findings(text, "SPL004") == _columns(text, "Gitlab", "Github", "Youtube", "Github", "Youtube")
+
+
+def test_code_urls_targets_files_handles_identifiers_and_capitals_are_never_reported(site: Site) -> None:
+    body = (
+        "Run `github login`, then:\n\n```\ngithub push\n```\n\n<code>github</code> see https://Github.com/x and "
+        "[the page](https://example.com/Github). Edit github.md and Github.com, ask @github, tag #github, set "
+        "github_token, $github, opentelemetry-collector and Github-hosted, Github::Client, GITHUB is great, "
+        "githubusercontent, \"github\" is the word.\n"
+    )
+    assert site.findings(HEAD + body, "SPL004") == []
+
+
+def test_link_text_naming_the_repository_it_links_to_and_patch_subjects_are_not_reported(site: Site) -> None:
+    body = ("See [opentelemetry](https://github.com/open-telemetry/opentelemetry) and "
+            "[[PATCH net] bpf: fix ebpf maps](https://lore.kernel.org/x), or our [github](https://github.com/o/r).\n")
+    assert site.findings(HEAD + body, "SPL004") == _columns(HEAD + body, "github](https://github.com/o")  # a host names no page
+
+
+def test_the_sites_own_casing_is_learned_from_a_clear_majority_of_its_pages(site: Site) -> None:
+    for index in range(12):
+        site.write(f"content/blog/p{index}.md", HEAD + "We use TraceLens and the Tetragon agent at KubeCon.\n")
+    text = HEAD + "The tracelens project, Tracelens and TRACELENS; Kubecon and kubecon, KUBECON.\n"
+    found = site.diagnostics(text, "SPL004")
+    assert [("SPL004", d.span.line, d.span.column) for d in found] == _columns(text, "tracelens", "Tracelens",
+                                                                              "Kubecon", "kubecon")
+    # The post's own two casings are the other uses: 12 of 14 is the share of 85% and more.
+    assert found[1].message == "'Tracelens' is written 'TraceLens' (as 12 pages of the site write it; other casings: 2)"
+
+
+def test_no_clear_majority_no_finding(site: Site) -> None:
+    for index in range(6):
+        site.write(f"content/blog/p{index}.md", HEAD + "We use TraceLens daily.\n")
+    for index in range(2):
+        site.write(f"content/blog/q{index}.md", HEAD + "We use Tracelens daily.\n")
+    assert site.findings(HEAD + "About Tracelens.\n", "SPL004") == []  # 6 of 9 pages: no clear majority
+
+
+def test_english_words_commands_sentence_starts_and_identifiers_keep_their_site_casing(site: Site) -> None:
+    # The site writes Flux, Cilium and etcd (lower case) and a Go identifier in its prose.
+    for index in range(6):
+        site.write(f"content/blog/p{index}.md", HEAD + "Flux and Cilium store state in etcd. TracerProvider is set.\n")
+    body = ("Install flux and cilium first. Etcd keeps state; the tracerProvider variable holds it.\n\n"
+            "# Etcd Backups\n")
+    assert site.findings(HEAD + body, "SPL004") == []
+
+
+def test_a_surname_with_a_particle_is_a_persons_own_spelling(site: Site) -> None:
+    for index in range(6):
+        site.write(f"content/blog/p{index}.md", HEAD + "Thanks to Ann McLean for the talk.\n")
+    text = HEAD + "A talk by Morgan Mclean, then one by Mclean alone.\n"
+    assert site.findings(text, "SPL004") == _columns(text, "Mclean, then", "Mclean")[1:]
+
+
+@pytest.mark.parametrize(("variant", "name", "known", "expected"), [
+    ("Github", "GitHub", True, True),
+    ("github", "GitHub", True, True),
+    ("GITHUB", "GitHub", True, False),  # capitals only: emphasis
+    ("MacOS", "macOS", True, True),
+    ("Etcd", "etcd", False, False),  # a sentence's start
+    ("cilium", "Cilium", False, False),  # the command
+    ("kubernetes", "Kubernetes", True, True),  # a well-known name: never a command
+    ("DataDog", "Datadog", False, True),
+    ("tracerProvider", "TracerProvider", False, False),  # a variable's name
+    ("Ios", "iOS", True, True),
+])
+def test_which_variants_are_reportable(variant: str, name: str, known: bool, expected: bool) -> None:
+    assert reportable(variant, name, known=known) is expected
+
+
+def test_page_forms_come_from_prose_shown_values_and_mixed_case_link_paths() -> None:
+    text = ("---\ntitle: Using Github\ntags: [kubecon]\n---\nWe use OpenTelemetry and `opentelemetry` on github,"
+            " see [the repo](https://github.com/PowerShell/PowerShell) and https://github.com/DataDog/agent.\n\n"
+            "```\nKubeCon\n```\n<!-- Opentelemetry --> The URLs and APIs of the PowerShell team. The end.\n")
+    body_start = text.index("We use")
+    forms = forms_of(text, body_start, {"title": "Using Github", "tags": ["kubecon"]})
+    assert forms == "/DataDog Github OpenTelemetry PowerShell github repo"  # a page has one say
+
+
+def test_site_casings_need_pages_prose_and_a_clear_share() -> None:
+    pages = ["OpenTelemetry"] * 6 + ["opentelemetry", "/PowerShell", "/PowerShell /Other"] + ["/PowerShell"] * 3 + ["PowerShell"]
+    assert site_casings(pages) == {"opentelemetry": Casing("OpenTelemetry", 6, 1)}  # 86%; one page of PowerShell
+    assert "opentelemetry" not in site_casings([*pages, "Opentelemetry"])  # 75%
+    pages += ["PowerShell"]  # two pages of prose: the paths' casing counts too
+    assert site_casings(pages)["powershell"] == Casing("PowerShell", 7, 0)
+
+
+def test_the_list_of_well_known_names_holds_names_with_a_capital() -> None:
+    names = product_names()
+    assert names["github"] == "GitHub" and names["macos"] == "macOS" and "npm" not in names
+    assert all(name.lower() == lower and name != lower for lower, name in names.items())
