@@ -65,6 +65,10 @@ class Discovery:
             self._add_outputs(root)
             root = None if root.parent == root else find_site_root(root.parent, self._site_roots)
 
+    def sites_met(self) -> list[Path]:
+        """The site roots noted so far, whose output folders walks skip."""
+        return sorted(self._met)
+
     def skips(self, folder: str, name: str) -> bool:
         """Whether a walk skips the sub-folder ``name`` of ``folder``: a hidden, dependency or output folder."""
         return skipped_anywhere(folder, name) or os.path.abspath(os.path.join(folder, name)) in self._outputs
@@ -77,10 +81,14 @@ class Discovery:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
             return None
-        names = [entry.name for entry in entries]
+        self.note(folder, real, [entry.name for entry in entries])
+        return entries
+
+    def note(self, folder: str, real: str, names: list[str]) -> None:
+        """Note the names of a folder's entries (``real``: its real path), as a walk lists them: its site
+        markers, and whether git's work tree starts there."""
         self.meet(folder, names)
         self.git.meet(real, names)
-        return entries
 
     def walk(self, root: Path) -> Iterator[Path]:
         """The files below a folder named on the command line that a run lints, in a stable order (a folder's

@@ -20,7 +20,7 @@ from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 3  # 3: page facts keep path, pubdate, published and unpublishdate
+SCHEMA_VERSION = 4  # 3: page facts keep path, pubdate, published and unpublishdate; 4: site_files
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
@@ -29,6 +29,7 @@ TABLES = {
                   "keys TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, PRIMARY KEY (site, path)",
     "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, complete INTEGER NOT NULL, "
                    "generation INTEGER NOT NULL",
+    "site_files": "site TEXT PRIMARY KEY, listing TEXT NOT NULL",
     "url_answers": "url TEXT PRIMARY KEY, ok INTEGER NOT NULL, status INTEGER, reason TEXT NOT NULL, moved_to TEXT, "
                    "checked_at REAL NOT NULL",
 }
