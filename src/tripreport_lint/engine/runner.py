@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -115,7 +116,6 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
         # or, with nothing stored, read every page again).
         with ProcessPoolExecutor(processes, mp_context=context) as readers:
             _prepare_sites(engine, paths, readers.map, keep_all=True)
-        _release_freed_memory()
     # This process lints the first file, which loads the parser, the schemas and the word tables once for
     # every forked worker.
     yield from _check_many(engine, paths[:1], task)
@@ -124,24 +124,33 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
     chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     global _ENGINE  # noqa: PLW0603 - forked workers inherit the engine, with what it has loaded
     _ENGINE = engine
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
-                             initargs=(engine.arguments, task)) as pool:
-        for results in pool.map(_check_chunk, chunks):
-            yield from results
-    engine.kept_sites = KEPT_SITES
-
-
-def _release_freed_memory() -> None:
-    """Give the pages the C heap holds free back to the system (glibc only), so that forked workers do not
-    start out holding what reading the site's pages used and freed: each worker's peak memory counts it."""
-    if sys.platform != "linux":
-        return
+    _shed_memory(engine)
+    # What the workers inherit (modules, tables, the sites' facts) lives as long as they do: their garbage
+    # collections need not walk it again and again.
+    gc.freeze()
     try:
-        import ctypes  # noqa: PLC0415 - parallel runs only
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
+                                 initargs=(engine.arguments, task)) as pool:
+            for results in pool.map(_check_chunk, chunks):
+                yield from results
+    finally:
+        gc.unfreeze()
+        engine.kept_sites = KEPT_SITES
 
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc (musl has no malloc_trim)
+
+def _shed_memory(engine: Engine) -> None:
+    """Free what this process no longer needs before workers fork from it (each worker's peak memory counts
+    what it inherits): garbage, SQLite's page cache, and the pages the C heap holds free (glibc only)."""
+    gc.collect()
+    if engine.store is not None:
+        engine.store.shrink()
+    if sys.platform == "linux":
+        try:
+            import ctypes  # noqa: PLC0415 - parallel runs only
+
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):
+            pass  # not glibc (musl has no malloc_trim)
 
 
 def _prepare_sites(engine: Engine, paths: list[Path], map_chunks: MapChunks | None = None, *,

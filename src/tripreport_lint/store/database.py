@@ -97,6 +97,13 @@ class Store:
             _CONNECTIONS[slot] = _open(self.path)
         return _CONNECTIONS[slot]
 
+    def shrink(self) -> None:
+        """Free the memory this process's connection caches (before forking workers, which inherit it)."""
+        connection = _CONNECTIONS.get((os.getpid(), self.path))
+        if connection is not None:
+            with suppress(sqlite3.Error):
+                connection.execute("PRAGMA shrink_memory")
+
     def prepare(self) -> None:
         """Make the folder, with a .gitignore that keeps it out of commits, drop the files of earlier
         layouts, and prune each growing table to its limit: what a run does once, first."""
