@@ -26,7 +26,7 @@ def _blog(root: Path, posts: int = 24) -> None:
         (root / "content" / "blog").mkdir(parents=True, exist_ok=True)
         (root / "content" / "blog" / f"{n:02d}-{topic}.md").write_text(
             f"---\ntitle: Day {n} of the {topic} summit\ndate: 2024-04-{n % 28 + 1:02d}\ndraft: false\n---\n\n"
-            f"Day {n}\n=====\n\nWe met StÃ©phane at the {topic} booth; {article} demo ran late.   \n\n"
+            f"Day {n}\n-----\n\nWe met StÃ©phane at the {topic} booth; {article} demo ran late.   \n\n"
             f"* first talk\n* second talk\n" + ("\n" if n % 2 else ""),
             encoding="utf-8", newline="")
 

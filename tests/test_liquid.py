@@ -61,7 +61,9 @@ RAW = (
 @pytest.mark.parametrize("relative", ["_posts/2024-05-19-release.md", "content/blog/release.md"])
 def test_raw_and_highlight_blocks_are_code_for_every_rule(jekyll: Site, site: Site, relative: str) -> None:
     blog = jekyll if relative.startswith("_") else site
-    assert blog.findings(HEAD + RAW, None, relative) == []
+    found = blog.findings(HEAD + RAW, None, relative)
+    # Hugo has no raw blocks: there `# {{ page.title }}` is a body H1 below the title the layout prints.
+    assert found == ([] if blog is jekyll else [("HDG006", 9, 1)])
 
 
 def test_the_same_text_outside_a_raw_block_is_reported(jekyll: Site) -> None:

@@ -34,13 +34,13 @@ NETWORK = {
 
 # Rules that measure a post against the site's other posts (FM032-FM034): their examples sit in a blog of 24
 # other posts, each tagged with one of three shared tags.
-SITE_WIDE = {"FM032", "FM033", "FM034"}
+SITE_WIDE = {"FM032", "FM033", "FM034", "FM035"}
 
 
 def write_neighbours(site: Site) -> None:
     for n in range(24):
         tag = ("observability", "kubernetes", "release")[n % 3]
-        site.write(f"content/blog/post-{n}.md", f"---\ntitle: Post {n}\ndate: 2024-01-01\ntags: [{tag}]\n---\n\nText.\n")
+        site.write(f"content/blog/post-{n}.md", f"---\ntitle: Post {n}\ndate: 2024-01-01\ntags: [{tag}]\nauthor: jdoe\n---\n\nText.\n")
 
 
 def section(rule: type[Rule], heading: str) -> str:
@@ -67,8 +67,12 @@ def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
 # a site with _config.yml is Jekyll's, without Hugo's hugo.toml).
 PLACES = {
     "FM024": ("_posts/2024-03-05-meetup-recap.md", {"_config.yml": "title: Example blog\n"}),
+    "FM035": ("content/blog/example.md", {"data/authors.yml": "jdoe:\n  name: Jane Doe\n"}),
     "FM050": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: March\nurl: /blog/meetup/\n---\n"}),
     "FM051": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: Meetup recap\n---\n"}),
+    "HDG003": ("about.md", {"_config.yml": "title: Example site\n"}),
+    "HDG007": ("content/blog/example.md", {"layouts/_default/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}\n"}),
+    "HDG008": ("content/blog/example.md", {"layouts/_default/single.html": "{{ .TableOfContents }}{{ .Content }}\n"}),
     "LNK016": ("content/blog/example.md", {"content/blog/follow-up.md": "---\ntitle: Follow-up\ndraft: true\n---\n"}),
 }
 

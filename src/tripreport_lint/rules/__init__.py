@@ -18,6 +18,7 @@ from tripreport_lint.rules.encoding.mojibake import Mojibake
 from tripreport_lint.rules.encoding.utf8 import ByteOrderMark, InvalidUtf8
 from tripreport_lint.rules.encoding.whitespace import MissingFinalNewline, MixedLineEndings, TrailingWhitespace
 from tripreport_lint.rules.formatting import NormalisationSkipped, NotNormalised
+from tripreport_lint.rules.front_matter.authors import UnknownAuthor
 from tripreport_lint.rules.front_matter.booleans import Yaml11Boolean
 from tripreport_lint.rules.front_matter.dates import (
     DateFilenameMismatch,
@@ -29,6 +30,7 @@ from tripreport_lint.rules.front_matter.dates import (
 from tripreport_lint.rules.front_matter.duplicates import DuplicateTitle, DuplicateUrl
 from tripreport_lint.rules.front_matter.images import ImageMissing
 from tripreport_lint.rules.front_matter.key_case import KeyCase
+from tripreport_lint.rules.front_matter.key_typos import KeyTypo
 from tripreport_lint.rules.front_matter.schema import SchemaViolation
 from tripreport_lint.rules.front_matter.structure import (
     DuplicateKey,
@@ -57,6 +59,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
+from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 
@@ -71,6 +74,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     SchemaViolation,
     Yaml11Boolean,
     KeyCase,
+    KeyTypo,
     InvalidDate,
     FutureDate,
     LastmodBeforeDate,
@@ -81,6 +85,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     TaxonomyVariant,
     LoneTaxonomy,
     LoneTerm,
+    UnknownAuthor,
     ImageMissing,
     DuplicateUrl,
     DuplicateTitle,
@@ -105,6 +110,9 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     MultipleH1,
     HeadingLevelSkip,
     EmptyHeading,
+    SecondH1,
+    FirstHeadingSkip,
+    TocEmptyLevel,
     CommentedOutBlock,
     DraftingNote,
     UnknownRuleInDirective,

@@ -1,9 +1,8 @@
-"""HDG001-HDG005: headings that repeat the title or each other, skip levels, or are empty."""
+"""HDG001-HDG005: headings that repeat the title or each other, skip levels, or are empty (HDG006-HDG007, the\noutline below a title the layout prints: rules/outline.py)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -14,17 +13,8 @@ from tripreport_lint.document.body import Heading
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-
-
-def normalized(text: str) -> str:
-    """Text compared without case, punctuation or extra whitespace."""
-    kept = "".join(c if not unicodedata.category(c).startswith(("P", "S")) else " " for c in text.casefold())
-    return " ".join(kept.split())
-
-
-def _span(doc: Document, heading: Heading) -> tuple[int, int]:
-    start = heading.start + len(doc.text[heading.start : heading.end]) - len(doc.text[heading.start : heading.end].lstrip())
-    return start, heading.end
+from tripreport_lint.rules.heading_text import heading_span, normalized
+from tripreport_lint.rules.page_title import titled_page, toc_gaps
 
 
 class TitleRepeated(Rule):
@@ -79,7 +69,7 @@ class TitleRepeated(Rule):
         if not isinstance(title, str) or not headings or normalized(headings[0].text) != normalized(title):
             return
         first = headings[0]
-        start, end = _span(doc, first)
+        start, end = heading_span(doc, first)
         fix = None
         if not doc.text[doc.body_start : first.start].strip():
             line_after = first.line + 1
@@ -160,7 +150,7 @@ class DuplicateHeading(Rule[DuplicateOptions]):
             if key[1] and key in seen:
                 first = seen[key]
                 yield Violation(f"heading '{heading.text}' repeats the heading on line {first.line}: rename one",
-                                doc.span(*_span(doc, heading)))
+                                doc.span(*heading_span(doc, heading)))
             else:
                 seen[key] = heading
             parents.append(heading)
@@ -175,6 +165,7 @@ class MultipleH1(Rule):
     tables of contents build.
 
     ## Example
+    A page, `about.md`, whose layout prints no title (a Jekyll page without one):
     ```markdown
     ---
     title: Notes
@@ -203,7 +194,8 @@ class MultipleH1(Rule):
     None.
 
     ## Known problems
-    None known.
+    On a Hugo or Jekyll page whose layout prints the title as the page's H1, HDG006 (on by default)
+    reports every body H1 instead, and this rule none.
     """
 
     code = "HDG003"
@@ -213,10 +205,12 @@ class MultipleH1(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if titled_page(doc, ctx) is not None:
+            return  # HDG006's page: every body H1 is a second one
         h1 = [h for h in doc.body.headings if h.level == 1]
         for heading in h1[1:]:
             yield Violation(f"second level-one heading '{heading.text}' (the first is on line {h1[0].line}): "
-                            "make it '##'", doc.span(*_span(doc, heading)))
+                            "make it '##'", doc.span(*heading_span(doc, heading)))
 
 
 class HeadingLevelSkip(Rule):
@@ -255,7 +249,8 @@ class HeadingLevelSkip(Rule):
     None.
 
     ## Known problems
-    The first heading may start at any level.
+    The first heading may start at any level. A skip that leaves an empty bullet in the table of
+    contents a Hugo layout shows is HDG008's (on by default), and not reported here.
     """
 
     code = "HDG004"
@@ -266,12 +261,13 @@ class HeadingLevelSkip(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         headings = doc.body.headings
+        in_toc = {id(heading) for heading, _ in toc_gaps(doc, ctx)}  # HDG008's
         for before, heading in pairwise(headings):
-            if heading.level > before.level + 1:
+            if heading.level > before.level + 1 and id(heading) not in in_toc:
                 yield Violation(
                     f"level-{heading.level} heading after a level-{before.level} one (line {before.line}): "
                     f"use {'#' * (before.level + 1)}",
-                    doc.span(*_span(doc, heading)),
+                    doc.span(*heading_span(doc, heading)),
                 )
 
 
@@ -320,4 +316,4 @@ class EmptyHeading(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         for heading in doc.body.headings:
             if not re.sub(r"[\s#*_`~]", "", heading.text) and heading.explicit_id is None:
-                yield Violation("empty heading: give it text or remove it", doc.span(*_span(doc, heading)))
+                yield Violation("empty heading: give it text or remove it", doc.span(*heading_span(doc, heading)))

@@ -11,26 +11,27 @@ from tripreport_lint.document.markdown import inline_tokens
 from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
-from tripreport_lint.rules.spelling_names import NameSigns, capitalised_mid_sentence, in_person_name
+from tripreport_lint.rules.spelling_candidates import (
+    MIN_LENGTH,
+    MIN_SHORT_LENGTH,
+    asked,
+    copied_typo,
+    intended,
+    known_form,
+    short_intended,
+)
+from tripreport_lint.rules.spelling_names import (
+    COPIED_TYPO_POSTS,
+    PAGES_PER_USE,
+    NameSigns,
+    capitalised_mid_sentence,
+    in_person_name,
+)
 from tripreport_lint.spelling import dictionaries
 
-_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
-             "izes", "ized", "ization")
-# How common an English word must be to be offered as the intended word (pyspellchecker counts).
-MIN_FREQUENCY = 2000
-MIN_FREQUENCY_MISSING_LETTER = 300
-# A word made of two English words this common, of this many letters or more, is a compound, not a typo.
-MIN_FREQUENCY_COMPOUND_PART = 1000
-MIN_COMPOUND_PART = 3
-# Shorter words are too often abbreviations and commands (auth, envs, trunc) to judge.
-MIN_LENGTH = 6
 MAX_LENGTH = 40  # longer runs of letters are no typo of a word (and would take ~26 x length^2 edits)
-# How many posts must use a word before it is offered as the intended word (more for names).
-SITE_POSTS = 3
-SITE_NAME_POSTS = 5
-_ENDINGS = {"s", "es", "d", "ed", "r", "er", "y", "ly", "e", "ing"}
-# The words SPL002 judges: MIN_LENGTH to MAX_LENGTH ASCII letters, capitalised at most on the first.
-_TYPO_SHAPE = re.compile(rf"[A-Za-z][a-z]{{{MIN_LENGTH - 1},{MAX_LENGTH - 1}}}")
+# The words SPL002 judges: MIN_SHORT_LENGTH to MAX_LENGTH ASCII letters, capitalised at most on the first.
+_TYPO_SHAPE = re.compile(rf"[A-Za-z][a-z]{{{MIN_SHORT_LENGTH - 1},{MAX_LENGTH - 1}}}")
 
 
 def _keep_case(original: str, fix: str) -> str:
@@ -53,8 +54,8 @@ class KnownMisspelling(Rule):
     A word that is a name by a strong sign is not reported: a word of the host or path of a link or
     image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`) or
     the start of one (`Cristian` of `github.com/cristiangreco`, `Hashi` of `hashicorp.com`), of a
-    host that a page of the site links to, or a word that 3 of the site's pages use (one page in
-    100 of a larger site); nor a capitalised word beside another (`Thilo Fromm`, also across a line
+    host that a page of the site links to, or a word that 3 of the site's pages use (4 for a word in
+    lower case, which a typo copied into other posts is more often; one page in 100 of a larger site); nor a capitalised word beside another (`Thilo Fromm`, also across a line
     break, `Martijn den Hoedt`) or before an initial or a legal form (`Dimitry B.`, `Invision AG`). Nor are words that are not
     the author's: in the subject of a patch e-mail a link quotes (`[[PATCH net-next 2/3] bpf: ...](...)`,
     `[[RFC] ...](...)`), or alone in quotes on a line that speaks of a typo (`fixed the "bellow" typo`).
@@ -96,7 +97,7 @@ class KnownMisspelling(Rule):
     `dictionaries`.
 
     ## Known problems
-    A misspelling that 3 of the site's pages carry (anywhere: code and URLs count; the site's words
+    A misspelling that 3 of the site's pages carry (4 in lower case; anywhere: code and URLs count; the site's words
     are read as SPL002 says), or that the path of a link of the post carries (a page slug made from
     a misspelt title), is taken for a name and not reported. Jargon coined from a word (Jekyll's
     `Liquify`) first in a sentence still gets a safe fix: add it to the words file. Posts in other
@@ -127,7 +128,7 @@ class KnownMisspelling(Rule):
             fixes = misspelt.get(word.lower())
             if fixes is None or word.lower() in ctx.project_words or len(word) < 3 or word[1:] != word[1:].lower():
                 continue  # acronyms (AKS) and mixed case (aaS) are names, not words
-            if signs.named(word.lower()):
+            if signs.named(word.lower(), typo=word.islower()):
                 continue
             entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
@@ -162,13 +163,27 @@ class PossibleTypo(Rule):
     post or the site links to (`Vitness` for `vitess.io`), or a common English word. Capitalised
     words, often names, are only matched against the site's words and longer English words.
 
+    Words of 4 and 5 letters (and longer ones no word of their length is near: `neever`) are judged
+    only against slips of the finger that make no abbreviation: two letters swapped (`hwen`, `nodse`)
+    or one doubled, not the first (`whhen`; `bbox` is a name), of a word in pyspellchecker's top
+    3,000 or so (a count of 20,000) or an English word 3 of the site's pages use (`nodes`); with
+    several such words the finding names them all (`waay`: `way` or `away`). Such a word is judged
+    only where the post writes it once (code and URLs count: jargon recurs), between spaces and
+    punctuation as the words of a sentence stand (not `snice: fix`, `{hree 3}`), and not when it is
+    a word of German, Spanish, French, Italian, Dutch or Portuguese (`hier`, `entre`). A short
+    capitalised word is judged only first in a sentence of the body, only as a swap (names double
+    letters: `Antti`), and not when the post writes it as a name elsewhere (`Hsot Lee`).
+
     Names are not reported: a word of the host or path of a link or image of the post (a repository,
     an image's file name) or the start of one (`cristiangreco`), of a host that a page of the site
     links to, or one another post uses; a capitalised word beside another or before an initial or a
     legal form (a person's or a company's name); words split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`). Nor
     are two common English words written as one (`lookback`, `hitless`: jargon), words in the
     subject of a patch e-mail a link quotes, or a word alone in quotes on a line that speaks of a
-    typo (`fixing the "vertycal" typo`).
+    typo (`fixing the "vertycal" typo`). A typo copied into other posts is still one: a word in lower
+    case that another post uses is the site's own only on 4 pages (one page in 100 of a larger site)
+    when it is a slip of a common English word or lacks one of its letters (`photograpers`); a
+    capitalised one is a name.
 
     ## Why is this bad?
     Typos in product names and ordinary words that no dictionary of misspellings lists.
@@ -179,7 +194,7 @@ class PossibleTypo(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    The talk was about the observability of distributed systems for photograpers.
+    We met the photograpers hwen the talk on distributed systems ended.
     ```
 
     ## Use instead
@@ -188,13 +203,13 @@ class PossibleTypo(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    The talk was about the observability of distributed systems for photographers.
+    We met the photographers when the talk on distributed systems ended.
     ```
 
     ## Fix safety
     Unsafe: the intended word is a guess, and the word may be a name (capitalised mid-sentence, in
     alt text) or stand in a heading, whose anchor a fix changes. `--fix --unsafe-fixes` writes it,
-    keeping the case.
+    keeping the case. With several candidates there is no fix.
 
     ## Options
     None; the rule reads the `[spelling]` settings, as SPL001 does: project words are never reported.
@@ -204,7 +219,12 @@ class PossibleTypo(Rule):
     seconds a run; it is kept in the cache folder, and only pages that changed are read again.
     A name alone between commas (`Smith, Martijn, Lee`) is not seen as a name.
     Posts in other languages are not checked, nor are paragraphs in another language or words
-    right before an apostrophe or `()`.
+    right before an apostrophe or `()`. Short words with a letter dropped, added or replaced
+    (`cont`, `libc`, `util` are abbreviations as often) are not judged, nor words of 3 letters
+    (`aws`, `cpu` are swaps of `was`, `cup`), a doubled first letter (`ffrom`), a doubled last
+    letter that reads as an ending (`tasks` doubled) or a slip the post repeats. A short
+    abbreviation written once in lower case that is a swap of a frequent word (`uint`, `unit`;
+    `tset`, a command) is reported: add it to the words file.
     """
 
     code = "SPL002"
@@ -212,7 +232,7 @@ class PossibleTypo(Rule):
     name = "possible-typo"
     summary = "A word that looks like a typo of a known word."
     severity = Severity.WARNING
-    fix_availability = FixAvailability.ALWAYS
+    fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         vocabulary = ctx.site.vocabulary
@@ -225,31 +245,80 @@ class PossibleTypo(Rule):
         for table in (dictionaries.english(), dictionaries.codespell_words(),
                       dictionaries.codespell(ctx.codespell_dictionaries)):
             unknown = unknown.difference(table.lookup(unknown)) if unknown else unknown
-        unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < 2 and lower not in vocabulary.domains}
+        pages = max(COPIED_TYPO_POSTS, vocabulary.files // PAGES_PER_USE)
+        unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < pages and lower not in vocabulary.domains}
         if not unknown:
             return
         signs = NameSigns(doc, vocabulary)
         known_hosts = {**vocabulary.domains, **dict.fromkeys(signs.target_words, 1)}
         # Every English word the checks below may ask about, asked together.
-        english = dictionaries.english().lookup(set().union(*map(_asked, unknown)))
+        english = dictionaries.english().lookup(set().union(*map(asked, unknown)))
         for lower in sorted(unknown):
-            if signs.linked(lower) or _inflected(lower, english, vocabulary.posts) or _british(lower, english) or \
-                    _compound(lower, english):
+            if signs.linked(lower) or known_form(lower, english, vocabulary.posts):
                 continue
+            # Another page uses it: the site's own (a name, jargon) unless a slip of a common English word.
+            shared = vocabulary.posts.get(lower, 0) >= 2
+            posts, hosts = ({}, {}) if shared else (vocabulary.posts, known_hosts)
             for word in {lower, lower.capitalize()} & shaped:
-                starts = [s for s in found.offsets(word)
-                          if not (word[0].isupper() and in_person_name(doc, s, len(word)))
-                          and not in_foreign_paragraph(doc, doc.span(s, s).line) and not signs.quoted(word, s)]
-                intended = _intended(lower, word[0].isupper(), vocabulary.posts, known_hosts) if starts else None
-                if intended is None:
+                capitalised = word[0].isupper()
+                starts = _judged_places(doc, signs, word) if word.islower() or not shared else []
+                if not starts:
                     continue
-                fixed = _keep_case(word, intended)
-                for start in starts:
-                    yield Violation(
-                        f"'{word}' may be a typo of '{fixed}'",
-                        doc.span(start, start + len(word)),
-                        Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"),
-                    )
+                if len(word) < MIN_LENGTH:  # judged first in a sentence only: `Hwen` is `When`
+                    starts = [s for s in starts if _in_a_sentence(doc.text, s, len(word))]
+                    candidates = _slip_of(doc, lower, posts, capitalised=capitalised, keep_initial=False) if starts else []
+                else:  # a slip of a shorter word (`neever`) when no word of this length is near
+                    best = intended(lower, capitalised, posts, hosts)
+                    if best is None:
+                        starts = [s for s in starts if _in_a_sentence(doc.text, s, len(word))]
+                    candidates = ([best] if not shared or copied_typo(lower, best) else []) if best else \
+                        _slip_of(doc, lower, posts, capitalised=capitalised, keep_initial=capitalised) if starts else []
+                for start in starts if candidates else ():
+                    yield _possible_typo(doc, word, start, [_keep_case(word, c) for c in candidates])
+
+
+# What stands around a word of a sentence: a label (`snice: fix ...`) or a word in markup (`{hree 3}`) is none.
+_BEFORE_A_WORD = frozenset(" \t\n(\"'“‘*_")
+_AFTER_A_WORD = frozenset(" \t\n.,;!?)\"'”’*_")
+
+
+def _in_a_sentence(text: str, start: int, length: int) -> bool:
+    """Whether the word at ``start`` stands as words of a sentence do, between spaces and punctuation."""
+    return (start == 0 or text[start - 1] in _BEFORE_A_WORD) and \
+        (start + length == len(text) or text[start + length] in _AFTER_A_WORD)
+
+
+def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
+    """``short_intended`` for a word the post writes once (code and URLs count): jargon and abbreviations
+    recur (`htree`, `edns` in every line of a changelog), a slip of the finger seldom does."""
+    if len(re.findall(rf"(?<![A-Za-z]){lower}(?![A-Za-z])", doc.text, re.IGNORECASE)) > 1:
+        return []
+    return short_intended(lower, posts, capitalised=capitalised, keep_initial=keep_initial)
+
+
+def _judged_places(doc: Document, signs: NameSigns, word: str) -> list[int]:
+    """Where SPL002 judges the word: not in a person's name, a paragraph in another language or a quote
+    about typos. A short capitalised word is a name as often (`Mert`): it is judged only first in sentences
+    of the body, and only where the post never writes it as a name (mid-sentence, beside another name)."""
+    capitalised = word[0].isupper()
+    places = prose_words(doc).offsets(word)
+    named = [capitalised and in_person_name(doc, s, len(word)) for s in places]
+    if capitalised and len(word) < MIN_LENGTH and (any(named) or any(
+            s < doc.body_start or capitalised_mid_sentence(doc.text, s, doc.body_start) for s in places)):
+        return []
+    return [s for s, name in zip(places, named, strict=True)
+            if not name and not in_foreign_paragraph(doc, doc.span(s, s).line) and not signs.quoted(word, s)]
+
+
+def _possible_typo(doc: Document, word: str, start: int, candidates: list[str]) -> Violation:
+    """SPL002's finding: with one candidate, an unsafe fix to it; with several, none (which is a guess)."""
+    span = doc.span(start, start + len(word))
+    if len(candidates) > 1:
+        listed = ", ".join(f"'{c}'" for c in candidates[:-1]) + f" or '{candidates[-1]}'"
+        return Violation(f"'{word}' may be a typo of {listed}", span)
+    fixed = candidates[0]
+    return Violation(f"'{word}' may be a typo of '{fixed}'", span,
+                     Fix((Edit(start, start + len(word), fixed),), Applicability.UNSAFE, f"write '{fixed}'"))
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
@@ -305,100 +374,3 @@ def _english(doc: Document, ctx: Context) -> bool:
     return not any(root.name != "en" and root in doc.path.parents for root in ctx.site.content_roots[1:])
 
 
-def _asked(word: str) -> set[str]:
-    """Every word that ``_inflected``, ``_british`` and ``_compound`` may look up for ``word``."""
-    asked = {*_stems(word), *(part for split in _splits(word) for part in split)}
-    for variant in _variants(word):
-        asked |= {variant, *_stems(variant)}
-    return asked
-
-
-def _splits(word: str) -> list[tuple[str, str]]:
-    return [(word[:at], word[at:]) for at in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
-
-
-def _compound(word: str, english: dict[str, int]) -> bool:
-    """Whether the word is two common English words of ``MIN_COMPOUND_PART`` letters or more written as
-    one (``lookback``, ``hitless``, ``stringlabels``): coined jargon, not a slip of the finger."""
-    return any(english.get(first, 0) >= MIN_FREQUENCY_COMPOUND_PART and english.get(second, 0) >= MIN_FREQUENCY_COMPOUND_PART
-               for first, second in _splits(word))
-
-
-def _stems(word: str) -> list[str]:
-    """The words ``word`` may be with a common ending taken off, in the order they are tried."""
-    stems: list[str] = []
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            stems += (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else base)
-    return stems
-
-
-def _inflected(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:
-    """Whether the word is a known word with a common ending (plural, past tense, -ing...)."""
-    return any(stem in english or posts.get(stem, 0) >= 2 for stem in _stems(word))
-
-
-_KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
-
-
-def _neighbours(a: str, b: str) -> bool:
-    """Whether two letters sit side by side (or one above the other) on a QWERTY keyboard."""
-    where = {c: (row, col) for row, keys in enumerate(_KEYBOARD) for col, c in enumerate(keys)}
-    if a not in where or b not in where:
-        return False
-    (ra, ca), (rb, cb) = where[a], where[b]
-    return abs(ra - rb) <= 1 and abs(ca - cb) <= 1
-
-
-def _variants(word: str) -> list[str]:
-    """The American spellings ``word`` may be the British one of."""
-    variants = (word.replace("our", "or"), word.replace("is", "iz"), word.replace("ys", "yz"), word.replace("tre", "ter"))
-    return [v for v in variants if v != word]
-
-
-def _british(word: str, english: dict[str, int]) -> bool:
-    """Whether the word is the British spelling of a known word (rumours, containerisation)."""
-    return any(v in english or _inflected(v, english, {}) for v in _variants(word))
-
-
-def _common_enough(candidate: str, word: str, english: dict[str, int]) -> bool:
-    """Whether an English word is common enough to be the intended one.
-
-    Less common words qualify only when the typo lacks one of their letters (``bservable``): a
-    replaced letter between two real words is too often another word (``droids``/``druids``).
-    """
-    frequency = english.get(candidate, 0)
-    return frequency >= MIN_FREQUENCY or (frequency >= MIN_FREQUENCY_MISSING_LETTER and len(candidate) > len(word))
-
-
-def _same_stem(word: str, candidate: str) -> bool:
-    """Whether the two differ only by a common ending (scalably/scalable, autoscale/autoscaler)."""
-    shorter, longer = sorted((word, candidate), key=len)
-    return longer.startswith(shorter[:-1]) and longer[len(shorter) - 1 :] in _ENDINGS or (
-        longer.startswith(shorter) and longer[len(shorter):] in _ENDINGS)
-
-
-def _intended(word: str, capitalised: bool, posts: dict[str, int], domains: dict[str, int]) -> str | None:
-    """The most likely intended word one edit away, or None when nothing close is known well enough."""
-    best, best_score = None, 0.0
-    edits = dictionaries.one_edit(word) - {word}  # deletions, swaps, replacements, insertions
-    english = dictionaries.english().lookup(edits)
-    # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
-    for candidate in sorted(english.keys() | (edits & posts.keys()) | (edits & domains.keys())):
-        if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):
-            continue  # "kgateway" is "k" + a word, "sysadmin" the singular of "sysadmins": not typos
-        if capitalised and candidate[0] != word[0]:
-            continue  # a capitalised word is often a name; names are only matched with their initial kept
-        if len(candidate) == len(word) and candidate[0] != word[0] and not _neighbours(candidate[0], word[0]):
-            continue  # a changed first letter is a slip of the finger only next to the right key
-        site = posts.get(candidate, 0) if candidate[1:] != word else 0  # "b" + word in code names is a habit
-        if site >= (SITE_NAME_POSTS if capitalised else SITE_POSTS) or domains.get(candidate, 0):
-            score = 1e12 + site + domains.get(candidate, 0)
-        elif _common_enough(candidate, word, english) and (not capitalised or len(word) >= 8):
-            score = english[candidate]
-        else:
-            continue
-        if score > best_score:
-            best, best_score = candidate, score
-    return best

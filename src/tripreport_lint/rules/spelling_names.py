@@ -24,6 +24,9 @@ from tripreport_lint.site.vocabulary import Vocabulary
 # three, or one page in PAGES_PER_USE of a larger site, where a common misspelling recurs more often.
 SEVERAL_POSTS = 3
 PAGES_PER_USE = 100
+# A word in lower case that is a typo of an English word needs more: a typo copied into a second or third
+# post is still a typo (a name is capitalised, jargon no slip of a common word).
+COPIED_TYPO_POSTS = 4
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 _TOKEN = re.compile(r"[A-Za-z]{3,}")
 # What may stand between a line's start and its first word: indentation, quote and table marks,
@@ -76,10 +79,11 @@ class NameSigns:
         return lower in self.target_words or (len(lower) > HANDLE_REST and any(
             target.startswith(lower) and len(target) - len(lower) >= HANDLE_REST for target in self.target_words))
 
-    def named(self, lower: str) -> bool:
-        """Strong signs: a word of what the post links to, of a host the site links to, or of several posts."""
+    def named(self, lower: str, *, typo: bool = False) -> bool:
+        """Strong signs: a word of what the post links to, of a host the site links to, or of several posts
+        (``COPIED_TYPO_POSTS`` for a ``typo`` of an English word written in lower case)."""
         vocabulary = self.vocabulary
-        several = max(SEVERAL_POSTS, vocabulary.files // PAGES_PER_USE)
+        several = max(COPIED_TYPO_POSTS if typo else SEVERAL_POSTS, vocabulary.files // PAGES_PER_USE)
         return self.linked(lower) or lower in vocabulary.domains or vocabulary.posts.get(lower, 0) >= several
 
     @cached_property

@@ -25,11 +25,13 @@ CHUNK = 64  # pages a worker reads at a time
 Entry = list[Any]
 # The front matter values kept of each page (keys in lower case, as Hugo reads them), as text.
 FIELDS = ("title", "slug", "url", "permalink", "path", "date", "publishdate", "pubdate", "published", "expirydate",
-          "unpublishdate", "lastmod", "draft", "layout", "categories", "category", "translationkey")
+          "unpublishdate", "lastmod", "draft", "layout", "categories", "category", "translationkey", "author",
+          "authors")
 MAX_TERMS = 50  # a list longer than this is data, not taxonomy terms
 # Keys whose one-string value is a taxonomy too: Jekyll's `tags: a b` and `category: release`, Hugo's `tags: one`.
 LABEL_KEYS = frozenset({"tags", "tag", "categories", "category"})
 MAX_LABEL = 200  # a longer string is prose, not a term
+MAX_KEYS = 100  # top-level front matter keys kept of a page
 MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"]], list[list[tuple[str, int, int]]]],
                      Iterable[list["Entry | None"]]]
 
@@ -43,6 +45,7 @@ class PageFacts:
     aliases: tuple[str, ...] = ()
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (key as written, its strings) of each list of strings
     labels: tuple[tuple[str, str], ...] = ()  # (key as written, its string) of LABEL_KEYS given one string
+    names: tuple[str, ...] = ()  # its top-level front matter keys, as written
 
     def get(self, field: str) -> str | None:
         """A field's value as text, or None when the page does not set it."""
@@ -50,7 +53,7 @@ class PageFacts:
 
     def to_json(self) -> dict[str, Any]:
         return {"k": list(self.keys), "f": dict(self.fields), "a": list(self.aliases),
-                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels)}
+                "t": {key: list(values) for key, values in self.terms}, "s": dict(self.labels), "n": list(self.names)}
 
     @classmethod
     def from_json(cls, data: Any) -> PageFacts | None:
@@ -58,14 +61,14 @@ class PageFacts:
         if not isinstance(data, dict):
             return None
         keys, fields, aliases, terms = data.get("k"), data.get("f"), data.get("a"), data.get("t")
-        labels = data.get("s")
-        if not (_strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
+        labels, names = data.get("s"), data.get("n")
+        if not (_strings(names) and _strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
                 and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
                 and isinstance(labels, dict) and _strings(list(labels.values()))):
             return None
         return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
                    tuple((key, tuple(values)) for key, values in terms.items()),
-                   tuple((str(key), value) for key, value in labels.items()))
+                   tuple((str(key), value) for key, value in labels.items()), tuple(names))
 
 
 def _strings(value: Any) -> TypeGuard[list[str]]:
@@ -136,7 +139,8 @@ def _facts(data: dict[str, Any] | None) -> PageFacts:
                   and all(isinstance(item, str) for item in value))
     labels = tuple((str(key), value) for key, value in data.items()
                    if str(key).lower() in LABEL_KEYS and isinstance(value, str) and 0 < len(value) <= MAX_LABEL)
-    return PageFacts(tuple(keys), fields, aliases, terms, labels)
+    names = tuple(str(key) for key in list(data)[:MAX_KEYS])
+    return PageFacts(tuple(keys), fields, aliases, terms, labels, names)
 
 
 def _text(value: Any) -> str | None:

@@ -205,6 +205,29 @@ def _build_english() -> dict[str, int]:
     return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
+# pyspellchecker's other languages of Latin script whose short words an English post quotes most (`hier`,
+# `entre`, `comme`): a short word of theirs is no typo of an English one.
+FOREIGN_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+
+
+@cache
+def foreign() -> WordTable[int]:
+    """Words (lower case) of ``FOREIGN_LANGUAGES``, from pyspellchecker's data, each with 0."""
+    sources = [_package_data("spellchecker", "pyspellchecker", "resources", f"{language}.json.gz")
+               for language in FOREIGN_LANGUAGES]
+    return WordTable([_table_part("foreign", [_stamp(source) for source in sources], partial(_build_foreign, sources))])
+
+
+def _build_foreign(sources: list[Path]) -> dict[str, int]:
+    import gzip  # noqa: PLC0415 - only when the table is built
+    import json  # noqa: PLC0415 - only when the table is built
+
+    words: set[str] = set()
+    for source in sources:
+        words.update(json.loads(gzip.decompress(source.read_bytes())))
+    return dict.fromkeys((word.lower() for word in words if word.isalpha()), 0)
+
+
 @cache
 def codespell_words() -> WordTable[int]:
     """Real words according to codespell: every correction it offers, and British spellings (each with 0)."""

@@ -20,7 +20,8 @@ from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 4  # 3: page facts keep path, pubdate, published and unpublishdate; 4: site_files
+SCHEMA_VERSION = 5  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys and author;
+# 5: site_files
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
