@@ -105,8 +105,17 @@ def _folder_behind_a_link_goes(site: Site) -> None:
     target.write_text("now a file\n", encoding="utf-8")  # the link now leads to a file, which is listed
 
 
+def _broken_link_mended(site: Site) -> None:
+    target = site.root.with_name(site.root.name + "-notes.md")  # outside the site: no stamp of it moves
+    os.symlink(target, site.root / "content/notes.md")  # leads nowhere: not listed
+    _walk(site.root, _store(site))
+    _later()
+    target.write_text(POST.format(title="Notes"), encoding="utf-8")  # now a page of the site
+
+
 @pytest.mark.parametrize("change", [_add_page, _remove_page, _rename_picture, _edit_page, _publish_elsewhere,
-                                    _new_site_inside, _link_to_a_page, _folder_behind_a_link_goes])
+                                    _new_site_inside, _link_to_a_page, _folder_behind_a_link_goes,
+                                    _broken_link_mended])
 def test_every_change_to_the_site_shows_in_the_next_listing(site: Site, change: Callable[[Site], None]) -> None:
     _blog(site)
     store = _store(site)

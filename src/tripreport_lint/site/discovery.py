@@ -81,14 +81,10 @@ class Discovery:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
             return None
-        self.note(folder, real, [entry.name for entry in entries])
-        return entries
-
-    def note(self, folder: str, real: str, names: list[str]) -> None:
-        """Note the names of a folder's entries (``real``: its real path), as a walk lists them: its site
-        markers, and whether git's work tree starts there."""
+        names = [entry.name for entry in entries]
         self.meet(folder, names)
         self.git.meet(real, names)
+        return entries
 
     def walk(self, root: Path) -> Iterator[Path]:
         """The files below a folder named on the command line that a run lints, in a stable order (a folder's

@@ -6,7 +6,7 @@ of every site met below (whose output folders the walk skips).
 What the walk depended on, and is asked again: the stamp (modification and change time, inode) of every
 folder listed and of the configuration folders of each site met at or below the root (a site's output
 folders are inside it), which moves when an entry is added, removed or renamed; the size and time of every
-configuration file read; and whether each link leads to a folder.
+configuration file read; and what each link leads to (a folder, a file, nothing).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".i
 # A folder changed this shortly before it was listed may change again within the same tick of the file
 # system's clock, its stamp unmoved (git's "racy" entries): such a walk is not kept. FAT's clock ticks in 2 s.
 RACY_NS = 3_000_000_000
-FORMAT = 1  # of what is kept
+FORMAT = 2  # of what is kept
 
 
 class ListingStore(Protocol):
@@ -60,7 +60,7 @@ class _Walk:
     def __init__(self, root: str, real_root: str, discovery: Discovery) -> None:
         self.root, self.real_root, self.discovery = root, real_root, discovery
         self.stamps: dict[str, list[int] | None] = {}
-        self.links: list[tuple[str, bool]] = []
+        self.links: list[tuple[str, str]] = []  # (path, what it leads to: see _leads_to)
         self.groups: list[list[Any]] = []  # [folder, names, kinds ('i' an image, 'f' another file)]
         self.whole = True  # every entry could be asked what it is
 
@@ -77,9 +77,11 @@ class _Walk:
                 continue
             names, kinds, inner = [], [], []
             for entry in entries:
+                link = False
                 try:
                     if entry.is_symlink():
-                        self.links.append((entry.path, entry.is_dir()))
+                        link = True
+                        self.links.append((entry.path, _leads_to(entry.path)))
                     if entry.is_dir():
                         if not (entry.is_symlink() or discovery.skips(folder, entry.name)):
                             inner.append(entry.path)
@@ -91,7 +93,7 @@ class _Walk:
                         continue
                     info = entry.stat()
                 except OSError:
-                    self.whole = False
+                    self.whole = self.whole and link  # what a broken link leads to is asked again
                     continue  # a broken link, or gone meanwhile
                 found.append((entry.path, info.st_size, info.st_mtime_ns))
                 names.append(entry.name)
@@ -124,6 +126,11 @@ class _Walk:
         return {"format": FORMAT, "folders": folders, "configs": configs, "links": self.links, "files": self.groups}
 
 
+def _leads_to(link: str) -> str:
+    """What a link leads to now: "d" a folder, "f" anything else, "" nothing."""
+    return "d" if os.path.isdir(link) else "f" if os.path.exists(link) else ""
+
+
 def _stamp(folder: str) -> list[int] | None:
     try:
         info = os.stat(folder)
@@ -143,7 +150,7 @@ def _kept(kept: dict[str, Any] | None) -> list[tuple[str, int, int]] | None:
             info = os.stat(path)
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return None
-        if any(os.path.isdir(path) != is_dir for path, is_dir in kept["links"]):
+        if any(_leads_to(path) != kind for path, kind in kept["links"]):
             return None
         found = []
         for folder, names, kinds in kept["files"]:
