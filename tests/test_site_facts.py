@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Site
 from tripreport_lint.cli import run
@@ -99,3 +102,20 @@ def test_a_page_of_a_site_inside_another_is_read_once_a_run(site: Site, monkeypa
     assert sorted(read) == sorted({*read}) and len(read) == 4
     # Both sites count the inner site's pages: the outer one's post is judged with their words.
     assert [d["message"] for d in json.loads(out.getvalue())] == ["'kubesacpe' may be a typo of 'kubescape'"]
+
+
+def test_a_pages_words_are_its_runs_of_two_or_more_ascii_letters_in_lower_case() -> None:
+    from tripreport_lint.site.vocabulary import words_of  # noqa: PLC0415
+
+    text = "The KubeCon café: eBPF x2, naïve \u212aelvin, \u0130stanbul; see https://Docs.Example-Site.io/a_b"
+    words, hosts = words_of(text)
+    assert words == {"the", "kubecon", "caf", "ebpf", "na", "ve", "kelvin", "stanbul", "see", "https", "docs",
+                     "example", "site", "io"}
+    assert hosts == {"docs", "example", "site"}
+
+
+@given(st.text())
+def test_a_pages_words_are_what_the_regular_expression_finds(text: str) -> None:
+    from tripreport_lint.site.vocabulary import words_of  # noqa: PLC0415
+
+    assert words_of(text)[0] == set(re.findall(r"[A-Za-z]{2,}", text.lower()))

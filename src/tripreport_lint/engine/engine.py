@@ -82,6 +82,7 @@ class Engine:
         self._settings: dict[tuple[Path | None, Path, Path], FolderSettings] = {}
         self._fingerprints: dict[tuple[Path | None, Path, Path], str] = {}
         self._sites: dict[Path, SiteIndex] = {}
+        self.kept_sites = KEPT_SITES  # more while workers are forked that should find every site read
 
     @property
     def arguments(self) -> dict[str, Any]:
@@ -111,7 +112,7 @@ class Engine:
         kept, so memory stays flat however many sites a run crosses (files come in path order)."""
         store = self.store
         return keep_recent(self._sites, root, lambda: SiteIndex(root, SiteFacts(store) if store else None,
-                                                                self.discovery), KEPT_SITES)
+                                                                self.discovery), self.kept_sites)
 
     def fingerprint(self, folder: Path) -> str:
         """A digest of everything but the file itself that the results of a file in ``folder`` depend

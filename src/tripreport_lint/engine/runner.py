@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,8 @@ MIN_FILES_PER_PROCESS = 8
 # Files go to workers in chunks: big enough to keep messages few, small enough that one slow chunk
 # at the end does not leave the other cores idle.
 MAX_CHUNK = 16
+# Sites whose pages are read before workers fork, and kept for them (each holds its file list and words).
+MAX_SITES_READ = 16
 
 
 @dataclass(frozen=True)
@@ -104,26 +107,58 @@ def _check_all(engine: Engine, paths: list[Path], task: Task, jobs: int) -> Iter
         for start in range(0, len(paths), MAX_CHUNK):
             yield from _check_many(engine, paths[start : start + MAX_CHUNK], task)
         return
-    size = max(1, min(MAX_CHUNK, len(paths) // (processes * 4)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - a one-file run never needs it
 
+    context = _context()
+    if engine.store is not None or context.get_start_method() == "fork":
+        # The pages of the sites are read first, in parallel, by workers that then leave; the workers that
+        # lint are forked after, from this process, holding what was read (else each would load it again,
+        # or, with nothing stored, read every page again).
+        with ProcessPoolExecutor(processes, mp_context=context) as readers:
+            _prepare_sites(engine, paths, readers.map, keep_all=True)
+    # This process lints the first file, which loads the parser, the schemas and the word tables once for
+    # every forked worker.
+    yield from _check_many(engine, paths[:1], task)
+    rest = paths[1:]
+    size = max(1, min(MAX_CHUNK, len(rest) // (processes * 4)))
+    chunks = [rest[i : i + size] for i in range(0, len(rest), size)]
     global _ENGINE  # noqa: PLW0603 - forked workers inherit the engine, with what it has loaded
     _ENGINE = engine
-    with ProcessPoolExecutor(processes, mp_context=_context(), initializer=_start_worker,
-                             initargs=(engine.arguments, task)) as pool:
-        if engine.store is not None:
-            # Each worker would read every page of the site for its words; instead they read them
-            # together once, and each loads what was stored.
-            _prepare_sites(engine, paths, pool.map)
-        for results in pool.map(_check_chunk, chunks):
-            yield from results
+    _shed_memory(engine)
+    # What the workers inherit (modules, tables, the sites' facts) lives as long as they do: their garbage
+    # collections need not walk it again and again.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
+                                 initargs=(engine.arguments, task)) as pool:
+            for results in pool.map(_check_chunk, chunks):
+                yield from results
+    finally:
+        gc.unfreeze()
+        engine.kept_sites = KEPT_SITES
 
 
-def _prepare_sites(engine: Engine, paths: list[Path], map_chunks: MapChunks | None = None) -> None:
+def _shed_memory(engine: Engine) -> None:
+    """Free what this process no longer needs before workers fork from it (each worker's peak memory counts
+    what it inherits): garbage, SQLite's page cache, and the pages the C heap holds free (glibc only)."""
+    gc.collect()
+    if engine.store is not None:
+        engine.store.shrink()
+    if sys.platform == "linux":
+        try:
+            import ctypes  # noqa: PLC0415 - parallel runs only
+
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):
+            pass  # not glibc (musl has no malloc_trim)
+
+
+def _prepare_sites(engine: Engine, paths: list[Path], map_chunks: MapChunks | None = None, *,
+                   keep_all: bool = False) -> None:
     """Read what the pages of the sites of ``paths`` say before any file is linted (in parallel with
     ``map_chunks``, a process pool's map), each page once however many sites hold it: a blog's folder
-    may hold other sites' folders, whose pages are its pages too."""
+    may hold other sites' folders, whose pages are its pages too. With ``keep_all``, the engine keeps
+    every site read (up to MAX_SITES_READ), for workers forked next."""
     roots = set()
     for folder in {absolute(path).parent for path in paths}:
         try:
@@ -132,7 +167,9 @@ def _prepare_sites(engine: Engine, paths: list[Path], map_chunks: MapChunks | No
             continue  # a broken words file: each of its files says so when linted
         if settings.reads_site_pages:
             roots.add(settings.site_root)
-    if len(roots) > KEPT_SITES and engine.store is None:
+    if keep_all:
+        engine.kept_sites = max(KEPT_SITES, min(len(roots), MAX_SITES_READ))
+    if len(roots) > engine.kept_sites and engine.store is None:
         return  # the first would be forgotten before its files are linted, and read again then
     known: dict[str, Entry] = {}
     for root in sorted(roots):  # a folder before the sites inside it

@@ -65,6 +65,10 @@ class Discovery:
             self._add_outputs(root)
             root = None if root.parent == root else find_site_root(root.parent, self._site_roots)
 
+    def sites_met(self) -> list[Path]:
+        """The site roots noted so far, whose output folders walks skip."""
+        return sorted(self._met)
+
     def skips(self, folder: str, name: str) -> bool:
         """Whether a walk skips the sub-folder ``name`` of ``folder``: a hidden, dependency or output folder."""
         return skipped_anywhere(folder, name) or os.path.abspath(os.path.join(folder, name)) in self._outputs

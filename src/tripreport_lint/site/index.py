@@ -9,11 +9,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
+from tripreport_lint.site.listing import ListingStore, site_files
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.name_forms import Casing, site_casings
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
@@ -24,8 +25,6 @@ from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
-# Files whose content no rule reads (only whether they are there): the walk does not stat them.
-_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".ico")
 KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
 _DATE_PREFIX = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-|^\d{4}-")
 K = TypeVar("K")
@@ -43,6 +42,10 @@ def keep_recent(kept: dict[K, V], key: K, make: Callable[[], V], limit: int) -> 
     return kept[key]
 
 
+class SiteStore(FactsStore, ListingStore, Protocol):
+    """Where what a site's pages say, and its folders' entries, are kept between runs."""
+
+
 class SiteIndex:
     """Every file below a site root, by name; with ``store``, what its pages say is kept there between runs.
 
@@ -51,7 +54,7 @@ class SiteIndex:
     dependency folders (``site.outputs``) are neither.
     """
 
-    def __init__(self, root: Path, store: FactsStore | None = None, discovery: Discovery | None = None) -> None:
+    def __init__(self, root: Path, store: SiteStore | None = None, discovery: Discovery | None = None) -> None:
         self.root = root
         self.store = store
         self.discovery = discovery or Discovery()
@@ -76,36 +79,9 @@ class SiteIndex:
     def files(self) -> list[tuple[str, int, int]]:
         """(path, size, mtime_ns) of every file of the site outside hidden, dependency and output folders, in
         path order (a folder's files, then its folders); links to folders are not followed. An image (not a
-        link) has size and mtime -1: no rule reads one, only whether it is there.
-
-        Every run of a one-file pre-commit hook does this: ``scandir`` entries stat without a path
-        joined for each file (a third faster than ``os.walk`` and ``os.stat``), and no image is asked
-        (most files of a blog: a sixth of the walk).
-        """
-        found = []
-        self.discovery.meet_above(self.root)
-        pending = [str(self.root)]
-        while pending:
-            folder = pending.pop()
-            entries = self.discovery.listing(folder, self._real(folder))
-            if entries is None:
-                continue
-            folders = []
-            for entry in entries:
-                try:
-                    if entry.is_dir():
-                        if not (entry.is_symlink() or self.discovery.skips(folder, entry.name)):
-                            folders.append(entry.path)
-                        continue
-                    if entry.name.lower().endswith(_IMAGE_SUFFIXES) and not entry.is_symlink():
-                        found.append((entry.path, -1, -1))
-                        continue
-                    info = entry.stat()
-                except OSError:
-                    continue  # a broken link, or gone meanwhile
-                found.append((entry.path, info.st_size, info.st_mtime_ns))
-            pending += reversed(folders)  # the first folder is read next: depth first, in order
-        return found
+        link) has size and mtime -1: no rule reads one, only whether it is there. Every run of a one-file
+        pre-commit hook asks this: the store keeps the folders' entries (``site.listing``)."""
+        return site_files(str(self.root), self._real_root, self.discovery, self.store)
 
     @cached_property
     def _by_name(self) -> dict[str, list[str]]:

@@ -20,8 +20,8 @@ from tripreport_lint import __version__
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 4  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author,
-# redirect_from and how their prose writes names
+SCHEMA_VERSION = 5  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author,
+# redirect_from and how their prose writes names; 5: site_files
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
@@ -30,6 +30,7 @@ TABLES = {
                   "keys TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, PRIMARY KEY (site, path)",
     "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, complete INTEGER NOT NULL, "
                    "generation INTEGER NOT NULL",
+    "site_files": "site TEXT PRIMARY KEY, listing TEXT NOT NULL",
     "url_answers": "url TEXT PRIMARY KEY, ok INTEGER NOT NULL, status INTEGER, reason TEXT NOT NULL, moved_to TEXT, "
                    "checked_at REAL NOT NULL",
 }
@@ -96,6 +97,13 @@ class Store:
         if slot not in _CONNECTIONS:
             _CONNECTIONS[slot] = _open(self.path)
         return _CONNECTIONS[slot]
+
+    def shrink(self) -> None:
+        """Free the memory this process's connection caches (before forking workers, which inherit it)."""
+        connection = _CONNECTIONS.get((os.getpid(), self.path))
+        if connection is not None:
+            with suppress(sqlite3.Error):
+                connection.execute("PRAGMA shrink_memory")
 
     def prepare(self) -> None:
         """Make the folder, with a .gitignore that keeps it out of commits, drop the files of earlier

@@ -86,6 +86,23 @@ class SiteFacts:
             pass  # locked too long, a full disk: the next run reads the pages again
 
 
+    def listing(self, site: str) -> dict[str, Any] | None:
+        """The entries kept of the site's folders (``site.listing``), as saved."""
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT listing FROM site_files WHERE site = ?", (site,)).fetchone()
+            found = json.loads(row[0]) if row is not None else None
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+        return found if isinstance(found, dict) else None
+
+    def save_listing(self, site: str, listing: dict[str, Any]) -> None:
+        self.store.write("INSERT OR REPLACE INTO site_files (site, listing) VALUES (?, ?)",
+                         [(site, json.dumps(listing, separators=(",", ":")))])
+
+
 @contextmanager
 def _snapshot(connection: sqlite3.Connection) -> Iterator[None]:
     """Reads that see one state of the database (a read transaction: in WAL mode, a snapshot)."""
