@@ -19,8 +19,6 @@ import pytest
 
 from conftest import Site, run_cli
 from tripreport_lint import __version__
-from tripreport_lint.cli import run
-from tripreport_lint.site import page_facts
 from tripreport_lint.store import database
 from tripreport_lint.store.results import Results
 
@@ -331,17 +329,6 @@ def test_a_fix_run_remembers_the_front_matter_the_schema_accepted(site: Site) ->
     with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection:
         kept = [key for (key,) in connection.execute("SELECT key FROM clean_results")]
     assert len(kept) == 1 and kept[0].startswith("FM010:")
-
-
-def test_results_judged_with_part_of_the_site_are_not_kept(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    _blog(site, posts=12)
-    monkeypatch.chdir(site.root)
-    monkeypatch.setattr(page_facts, "MAX_SECONDS", 0.0)  # the deadline comes after the first page
-    assert run(["--jobs", "1", "-q", "."]) == 1
-    assert _entries(site.root / ".tripreport-lint-cache") == {}
-    monkeypatch.setattr(page_facts, "MAX_SECONDS", 60.0)
-    assert run(["--jobs", "1", "-q", "."]) == 1
-    assert len(_entries(site.root / ".tripreport-lint-cache")) == 12
 
 
 def test_a_repeated_diff_and_the_fix_after_it_read_what_the_first_diff_made(site: Site) -> None:

@@ -196,16 +196,12 @@ def _check(engine: Engine, path: Path, task: Task) -> FileResult:
 
 def _keep(engine: Engine, result: FileResult, task: Task) -> None:
     """Store a result for the file's current bytes (and, when fixes changed them, what they made of them),
-    unless it cannot be trusted later: an error, a finding that depends on the clock, or a site read only
-    in part."""
+    unless it cannot be trusted later: an error, or a finding that depends on the clock."""
     assert engine.store is not None
     if result.clean_keys:
         CleanResults(engine.store).add(result.clean_keys)
     if result.error or any(registry.BY_CODE[d.code].reads_clock for d in (*result.diagnostics, *result.unfixed)):
         return
-    settings = engine.folder_settings(absolute(result.path).parent)
-    if settings.reads_site_pages and not engine.site(settings.site_root).vocabulary.complete:
-        return  # judged with part of the site's words (too many pages, or past the reading deadline)
     fingerprint = engine.fingerprint(absolute(result.path).parent)
     if not result.changed:
         Results(engine.store).put(entry_key(fingerprint, result.path, result.raw), result.diagnostics)

@@ -1,12 +1,12 @@
 """What each page of a site tells the rules of other pages: its words, the hosts it links to, the
 slugs it declares and what its front matter says of it (title, dates, draft, URL, terms). Read once, kept between runs in the cache folder's store, and read again only for
 the pages whose size or modification time changed, so a one-file pre-commit run does not reread the
-whole blog. Bounded in files and time so a huge tree cannot stall a commit.
+whole blog. Bounded in files (the first MAX_FILES pages in path order), never in time: what a run
+finds must not depend on how busy the machine is.
 """
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -19,7 +19,6 @@ from tripreport_lint.site.name_forms import forms_of
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
-MAX_SECONDS = 3.0
 
 CHUNK = 64  # pages a worker reads at a time
 # What is read of a page: [size, mtime_ns, "its words", "its host parts", PageFacts].
@@ -169,7 +168,6 @@ class Summary:
     pages: dict[str, tuple[int, int, PageFacts]]
     posts: Counter[str]
     domains: Counter[str]
-    complete: bool
     generation: int = 0
 
 
@@ -206,7 +204,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     current = {path for path, _, _ in pages}
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
-        return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before), summary.complete),
+        return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before)),
                          {path: facts for path, (_, _, facts) in before.items()})
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
@@ -215,7 +213,6 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         before, old_words, stale, gone = {}, {}, list(pages), []
     assert old_words is not None
     read_now = _read_all(stale, map_chunks, {} if known is None else known)
-    complete = len(read_now) == len(stale)  # else the deadline came first: the next run reads the rest
     posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
     for path in changed if not start_over else []:  # what changed no longer counts
@@ -228,20 +225,20 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         before[path] = (entry[0], entry[1], entry[4])
         posts.update(entry[2].split())
         domains.update(entry[3].split())
-    new = Summary(before, +posts, +domains, complete)  # without the words no page uses any more
+    new = Summary(before, +posts, +domains)  # without the words no page uses any more
     if store is not None:
-        # Pages no longer counted: gone, changed but not read again (past the deadline, or unreadable).
+        # Pages no longer counted: gone, or changed and now unreadable.
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
         store.save(site, new, kept, dropped, start_over=start_over,
                    expected_generation=summary.generation if summary else None)
-    return SiteFacts(Vocabulary(new.posts, new.domains, len(before), complete),
+    return SiteFacts(Vocabulary(new.posts, new.domains, len(before)),
                      {path: facts for path, (_, _, facts) in before.items()})
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,
               known: dict[str, Entry]) -> dict[str, Entry | None]:
-    """The facts of the stale pages, from ``known`` or read: in parallel with ``map_chunks``, else here,
-    within MAX_SECONDS; those read are added to ``known``."""
+    """The facts of the stale pages, from ``known`` or read: in parallel with ``map_chunks``, else here;
+    those read are added to ``known``."""
     found: dict[str, Entry | None] = {}
     unread = []
     for page in stale:
@@ -255,11 +252,7 @@ def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,
         for chunk, entries in zip(chunks, map_chunks(read_chunk, chunks), strict=True):
             found.update(zip((path for path, _, _ in chunk), entries, strict=True))
     else:
-        deadline = time.monotonic() + MAX_SECONDS
-        for path, size, mtime in unread:
-            if time.monotonic() > deadline:
-                break  # past the deadline: these pages are known neither way
-            found[path] = _read(path, size, mtime)
+        found.update((path, _read(path, size, mtime)) for path, size, mtime in unread)
     for path, _, _ in unread:
         if (entry := found.get(path)) is not None:
             known[path] = entry

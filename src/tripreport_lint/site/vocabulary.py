@@ -33,13 +33,11 @@ class Vocabulary:
     posts: Counter[str] = field(default_factory=Counter)
     domains: Counter[str] = field(default_factory=Counter)
     files: int = 0
-    # Every page was read (of the first MAX_FILES): false when the reading deadline cut it short.
-    complete: bool = True
 
     @classmethod
-    def of(cls, pages: Iterable[tuple[Iterable[str], Iterable[str]]], *, complete: bool = True) -> Vocabulary:
+    def of(cls, pages: Iterable[tuple[Iterable[str], Iterable[str]]]) -> Vocabulary:
         """The vocabulary of pages given as (words, host parts), each distinct within its page."""
-        vocabulary = cls(complete=complete)
+        vocabulary = cls()
         for words, hosts in pages:
             vocabulary.files += 1
             vocabulary.posts.update(words)

@@ -28,8 +28,7 @@ TABLES = {
     "fix_results": "key TEXT PRIMARY KEY, fixed BLOB NOT NULL, entry TEXT NOT NULL",
     "site_pages": "site TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, "
                   "keys TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, PRIMARY KEY (site, path)",
-    "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, complete INTEGER NOT NULL, "
-                   "generation INTEGER NOT NULL",
+    "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, generation INTEGER NOT NULL",
     "site_files": "site TEXT PRIMARY KEY, listing TEXT NOT NULL",
     "url_answers": "url TEXT PRIMARY KEY, ok INTEGER NOT NULL, status INTEGER, reason TEXT NOT NULL, moved_to TEXT, "
                    "checked_at REAL NOT NULL",

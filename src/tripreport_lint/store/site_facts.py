@@ -27,7 +27,7 @@ class SiteFacts:
             return None
         try:
             with _snapshot(connection):  # the pages and the counts of one generation, whoever saves meanwhile
-                counts = connection.execute("SELECT posts, domains, complete, generation FROM site_counts "
+                counts = connection.execute("SELECT posts, domains, generation FROM site_counts "
                                             "WHERE site = ?", (site,)).fetchone()
                 if counts is None:
                     return None
@@ -39,9 +39,9 @@ class SiteFacts:
             return None
         pages = {path: (size, mtime, facts) for path, (size, mtime, facts) in read.items()
                  if isinstance(size, int) and isinstance(mtime, int) and facts is not None}
-        if posts is None or domains is None or len(pages) != len(read) or not isinstance(counts[3], int):
+        if posts is None or domains is None or len(pages) != len(read) or not isinstance(counts[2], int):
             return None  # not what this module writes: never trusted blindly
-        return Summary(pages, posts, domains, bool(counts[2]), counts[3])
+        return Summary(pages, posts, domains, counts[2])
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         connection = self.store.connection()
@@ -79,9 +79,8 @@ class SiteFacts:
                     [(site, path, e[0], e[1], json.dumps(e[4].to_json(), ensure_ascii=False), e[2], e[3])
                      for path, e in read.items()])
                 connection.execute(
-                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, complete, generation) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (site, _json(summary.posts), _json(summary.domains), int(summary.complete), generation + 1))
+                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, generation) VALUES (?, ?, ?, ?)",
+                    (site, _json(summary.posts), _json(summary.domains), generation + 1))
         except sqlite3.Error:
             pass  # locked too long, a full disk: the next run reads the pages again
 
