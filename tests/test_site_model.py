@@ -179,6 +179,15 @@ def test_show_site_names_each_site_its_settings_and_their_sources(tmp_path: Path
     assert "  markup.goldmark.extensions.typographer = true  (default)" in text
     assert f"{tmp_path / 'docs'}: Jekyll site, rendered with kramdown" in text
     assert "body normalisation (format, FMT001): off by default: kramdown reads Markdown differently" in text
+    # The Hugo blog has no templates here, the Jekyll site's page-file links are rewritten by jekyll-relative-links.
+    blog, docs = text.split(f"{tmp_path / 'docs'}: ")
+    assert "local links: the templates are not all here" in blog
+    assert "local links: a link to a page's file (`../other.md`) reaches that page" in docs
+    write(tmp_path, "blog/layouts/_default/single.html", "<h1>{{ .Title }}</h1>{{ .Content }}\n")
+    out = io.StringIO()
+    assert run(["--show-site", str(tmp_path / "blog")], out, err) == 0
+    assert "local links: no link render hook: LNK004 follows every path from the URL the page is served at" \
+        in out.getvalue()
     assert run(["--show-site", str(tmp_path / "nowhere")], io.StringIO(), err) == 2
     assert "nowhere: no such file or directory" in err.getvalue()
 

@@ -32,8 +32,19 @@ def site_roots(paths: tuple[Path, ...], configs: ConfigLookup, discovery: Discov
     return list(roots), errors
 
 
-def describe(model: SiteModel) -> str:
-    """The text block of one site."""
+_FILE_LINKS = {
+    "pages": "a link to a page's file (`../other.md`) reaches that page (Hugo's embedded link hook, Jekyll's "
+             "jekyll-relative-links); a path is otherwise followed from the URL the page is served at",
+    "resolved": "a link render hook of the site or its theme may rewrite any path: LNK004 accepts one that works "
+                "as a file path or as a URL",
+    "unresolved": "no link render hook: LNK004 follows every path from the URL the page is served at",
+    "unknown": "the templates are not all here (a theme or module elsewhere): LNK004 accepts a path that works as "
+               "a file path or as a URL",
+}
+
+
+def describe(model: SiteModel, file_links: str | None = None) -> str:
+    """The text block of one site; ``file_links``: how its links to page files are served (``Served``)."""
     lines = [f"{display(model.root) or '.'}: {_NAMES[model.generator]} site, rendered with {_RENDERERS[model.renderer]}"]
     lines.append("  configuration: " + (", ".join(model.config_files) or "none found (CommonMark defaults)"))
     lines += [f"  problem: {problem}" for problem in model.problems]
@@ -42,6 +53,8 @@ def describe(model: SiteModel) -> str:
         lines.append(f"  {setting.key} = {_value(setting.value)}  ({source})")
         lines.append(f"      {setting.effect}")
     lines.append("  pages: " + _pages(model))
+    if file_links is not None and model.generator in ("hugo", "jekyll"):
+        lines.append(f"  local links: {_FILE_LINKS[file_links]}")
     if model.output_dirs:
         lines.append("  not read (the generator's output and vendored files): "
                      + ", ".join(f"{folder}/" for folder in model.output_dirs))
@@ -71,4 +84,5 @@ def show_sites(paths: tuple[Path, ...], configs: ConfigLookup) -> tuple[str, lis
     """The ``--show-site`` text of the sites the paths reach, and the paths that do not exist."""
     discovery = Discovery(paths, configs.cwd)
     roots, errors = site_roots(paths, configs, discovery)
-    return "\n".join(describe(SiteIndex(root, discovery=discovery).model) for root in roots), errors
+    indexes = [SiteIndex(root, discovery=discovery) for root in roots]
+    return "\n".join(describe(index.model, index.served.file_links) for index in indexes), errors
