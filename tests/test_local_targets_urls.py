@@ -184,3 +184,42 @@ def test_a_base_element_makes_relative_links_start_from_the_site_root(site: Site
     assert site.findings(text, select="LNK004") == [("LNK004", 6, 1), ("LNK004", 6, 23)]
     site.write("layouts/_default/baseof.html", '<head><base href="{{ .Site.BaseURL }}"></head>')
     assert Site(site.root).findings(text, select="LNK004") == []
+
+
+def test_jekyll_targets_that_liquid_makes_site_absolute_are_followed(tmp_path: Path) -> None:
+    # Liquid runs first: `{{ site.url }}/a/` and `{{ "/a/" | relative_url }}` are links to /a/; with a space
+    # inside the tag the Markdown link exists only after Liquid, so it is found in the source as written.
+    site = Site(tmp_path)
+    site.write("_config.yml", "title: Blog\nurl: https://example.org\npermalink: /:year/:month/:day/:title/\n")
+    site.write("_posts/2024-01-05-hello.md", "---\ntitle: Hello\ndate: 2024-01-05 10:00:00\n---\n")
+    site.write("assets/pic.png", "png")
+    text = (HEAD + "[a]({{ site.url }}/2024/01/05/hello/) [b]({{ site.url }}/2024/01/06/hello/)\n"
+            "[c]({{site.baseurl}}/assets/pic.png) ![d]({{ site.url }}{{ site.baseurl }}/assets/gone.png \"Gone\")\n"
+            "[e]({{ '/2024/01/05/hello/' | relative_url }}#top) [f]({{ \"/assets/lost.png\" | absolute_url }})\n"
+            "[g]({{ site.baseurl }}{% post_url 2024-01-05-hello %}) [h]({{ site.url }}/{{ page.slug }}/)\n"
+            "`[i]({{ site.url }}/2024/09/09/code/)`\n")
+    found = site.diagnostics(text, select="LNK004", relative="_posts/2024-02-01-new.md")
+    assert [(d.span.line, d.span.column, d.message) for d in found] == [
+        (6, 43, "'{{ site.url }}/2024/01/06/hello/' resolves to /2024/01/06/hello/, which no page or file of the "
+                "site serves: did you mean '/2024/01/05/hello/'?"),
+        (7, 43, "'{{ site.url }}{{ site.baseurl }}/assets/gone.png' resolves to /assets/gone.png, which no page or "
+                "file of the site serves: fix the path or add the file"),
+        (8, 56, "'{{ \"/assets/lost.png\" | absolute_url }}' resolves to /assets/lost.png, which no page or file of "
+                "the site serves: fix the path or add the file"),
+    ]
+
+
+def test_liquid_in_a_hugo_target_is_not_followed(site: Site) -> None:
+    # Hugo runs no Liquid: such a target is not a path to follow (what it shows is another matter).
+    assert site.findings(HEAD + "[a]({{site.url}}/nowhere/)\n", select="LNK004") == []
+
+
+def test_hugo_figure_sources_are_followed_like_images(site: Site) -> None:
+    site.write("static/images/tree.png", "png")
+    site.write("content/blog/post/shot.png", "png")
+    text = (HEAD + '{{< figure src="/images/tree.png" >}} {{< figure src="/images/leaf.png" caption="Leaf" >}}\n'
+            '{{< figure src="shot.png" >}} {{< figure src="https://example.org/x.png" >}}\n')
+    found = site.diagnostics(text, select="LNK004", relative="content/blog/post/index.md")
+    assert [(d.span.line, d.span.column, d.message) for d in found] == [
+        (6, 55, "'/images/leaf.png' resolves to /images/leaf.png, which no page or file of the site serves: "
+                "fix the path or add the file")]

@@ -21,6 +21,7 @@ _HIGHLIGHT = (
 # Hugo's comment shortcode: content the author hid on purpose.
 _COMMENT = (re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}"), re.compile(r"\{\{[<%]\s*/\s*comment\s*[%>]\}\}"))
 _RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^\n]*?\ssrc=([\"'`])([^\"'`\s]+)\1")
 
 
 def tags(text: str, start: int = 0) -> list[Span]:
@@ -63,3 +64,12 @@ def comments(text: str, start: int = 0) -> list[Span]:
 def raws(text: str, start: int = 0) -> list[Span]:
     """Jekyll ``raw`` blocks, from opening to closing tag."""
     return paired(text, *_RAW, start)
+
+
+def figure_sources(text: str, start: int = 0) -> list[tuple[str, int, Span]]:
+    """The ``src`` of each Hugo ``figure`` shortcode: (value, its offset, the shortcode's span)."""
+    found = []
+    for first, last in tags(text, start):
+        if (figure := _FIGURE.match(text, first, last)) is not None:
+            found.append((figure[2], figure.start(2), (first, last)))
+    return found

@@ -121,7 +121,7 @@ class MissingFragment(Rule[FragmentOptions]):
     def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, Path, str, int, int]]:
         """(fragment, the page it is on, the link as shown, start, end) of each link with a fragment whose
         page is known exactly."""
-        for target in targets(doc):
+        for target in targets(doc, ctx):
             if target.fragment:
                 page = linked_page(target.path, doc, ctx) if target.path else doc.path
                 if page is not None:

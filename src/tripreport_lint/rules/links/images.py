@@ -76,7 +76,6 @@ class ImageWithoutAlt(Rule):
 # GitHub redirect to the file itself.
 _GITHUB_PAGE = re.compile(r"https?://(?:www\.)?github\.com/([^/?#\s]+/[^/?#\s]+)/(blob|tree)/([^?#\s]+)(\?[^#\s]*)?(#\S*)?")
 _RAW_QUERY = re.compile(r"[?&]raw=(?:true|1)(?:&|$)")
-_FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^\n]*?\ssrc=([\"'`])(?P<src>[^\"'`\s]+)\1")
 
 
 class GithubPageImage(Rule):
@@ -139,10 +138,8 @@ class GithubPageImage(Rule):
                 at = text.find(definition.target, definition.start, definition.end)
                 yield from _github_page(doc, definition.target, at, link.start, link.end)
         if ctx.site.model.generator == "hugo":  # Hugo's figure shortcode shows its src as an <img>
-            text_blanked = body.comments_blanked
-            for first, last in templates.tags(text_blanked, doc.body_start):
-                if (figure := _FIGURE.match(text_blanked, first, last)) is not None:
-                    yield from _github_page(doc, figure["src"], figure.start("src"), first, last)
+            for figure, at, (first, last) in templates.figure_sources(body.comments_blanked, doc.body_start):
+                yield from _github_page(doc, figure, at, first, last)
         for tag in start_tags(body.comments_blanked, doc.body_start, ("img",)):
             source = tag.get("src")
             if source is not None and source.value is not None and source.start >= 0:

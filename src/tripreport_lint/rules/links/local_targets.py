@@ -27,7 +27,9 @@ _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:io|com|org|net|dev|ai|
 
 class MissingLocalTarget(Rule):
     """## What it does
-    Reports relative and site-absolute links and images (Markdown, and HTML `src`/`href`) that lead
+    Reports relative and site-absolute links and images (Markdown, HTML `src`/`href`, the `src` of
+    Hugo's `figure` shortcode, and on a Jekyll site targets Liquid makes site-absolute:
+    `{{ site.url }}/a/`, `{{ site.baseurl }}/a/`, `{{ "/a/" | relative_url }}`) that lead
     to no page or file of the site, followed as a browser follows them: from the URL the site
     serves the page at (a Hugo page `content/docs/setup/install.md` is `/docs/setup/install/`, so
     `../config/` is `/docs/setup/config/`; a section's `_index.md` is the section's URL; Hugo's
@@ -85,7 +87,7 @@ class MissingLocalTarget(Rule):
     summary = "A local link or image points to no file."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        for target in targets(doc):
+        for target in targets(doc, ctx):
             if target.path and resolve(target.path, doc.path, ctx, doc=doc) is None:
                 yield Violation(_message(target.raw, target.path, doc, ctx), doc.span(target.start, target.end))
         for match in _HUGO_REF.finditer(doc.body.without_code, doc.body_start):

@@ -10,33 +10,63 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.context import Context
 from tripreport_lint.site.page_facts import PageFacts, document_facts
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 PAGE_SUFFIXES = (".md", ".markdown")
+# Jekyll runs Liquid before Markdown: `{{ site.url }}{{ site.baseurl }}/a/` and `{{ "/a/" | relative_url }}`
+# are the site's own `/a/` (the model's URLs leave the base URL out).
+_SITE_PREFIX = r"(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\}\s*)+"
+_FILTERED = r"\{\{-?\s*(?P<quote>[\"'])(?P<filtered>[^\"'{}\s]*)(?P=quote)\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}"
+_REST = r"[^\s\"'(){}<>]*"
+_LIQUID_TARGET = re.compile(rf"{_SITE_PREFIX}(?P<path>{_REST})|{_FILTERED}(?P<rest>{_REST})")
+_LIQUID_LINK = re.compile(rf"\]\([ \t]*(?P<target>(?:{_SITE_PREFIX}|{_FILTERED}){_REST})"
+                          r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)")
 
 
 @dataclass(frozen=True)
 class Target:
-    raw: str
+    raw: str  # as written
     path: str
     fragment: str | None
     start: int
     end: int
 
 
-def targets(doc: Document) -> Iterator[Target]:
-    """Every local link target of the body: Markdown links and images, and HTML src/href."""
+def targets(doc: Document, ctx: Context) -> Iterator[Target]:
+    """Every local link target of the body: Markdown links and images, HTML src/href, the src of Hugo's
+    ``figure`` shortcode, and on a Jekyll site targets that Liquid makes site-absolute (``{{ site.url }}/a/``,
+    ``{{ "/a/" | relative_url }}``)."""
+    generator = ctx.site.model.generator
     found = [(link.target, link.start, link.end) for link in doc.body.links if link.target is not None]
     found += doc.body.html_targets
-    for raw, start, end in sorted(found, key=lambda item: item[1]):
-        raw = raw.strip()
+    if generator == "hugo":
+        found += [(source, at, at + len(source))
+                  for source, at, _ in templates.figure_sources(doc.body.comments_blanked, doc.body_start)]
+    if generator == "jekyll":  # with a space inside the tag, the Markdown link is only one once Liquid has run
+        text = doc.body.comments_blanked
+        found += [(m["target"], m.start("target"), m.end("target"))
+                  for m in _LIQUID_LINK.finditer(text, doc.body_start) if not doc.body.in_link(m.start())]
+    for written, start, end in sorted(found, key=lambda item: item[1]):
+        raw = written = written.strip()
+        if generator == "jekyll" and "{{" in raw:
+            raw = _liquid_path(raw) or raw
         if not raw or _EXTERNAL.match(raw) or "{{" in raw or "{%" in raw:
             continue
         path, _, fragment = raw.partition("#")
-        yield Target(raw, unquote(path.split("?")[0]), fragment if "#" in raw else None, start, end)
+        yield Target(written, unquote(path.split("?")[0]), fragment if "#" in raw else None, start, end)
+
+
+def _liquid_path(raw: str) -> str | None:
+    """The site-absolute path a Liquid-made target stands for, or None when Liquid makes more of it."""
+    match = _LIQUID_TARGET.fullmatch(raw)
+    if match is None:
+        return None
+    path = match["path"] if match["path"] is not None else match["filtered"] + match["rest"]
+    return "/" + path.lstrip("/")
 
 
 def resolve(target: str, post: Path, ctx: Context, *, exact: bool = False,
@@ -150,7 +180,7 @@ def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
 def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = None) -> str | None:
     """A link that reaches the one page named like the target's last segment (``../guides`` -> ``guides/``
     when the page is at .../docs/guides/): a file path for a page-file target where file paths are links,
-    else a path from the page's URL."""
+    else the page's URL, site-absolute for a site-absolute target and from the page's URL for a relative one."""
     name = target.rstrip("/").rsplit("/", 1)[-1]
     if not name or name in (".", ".."):
         return None
@@ -166,6 +196,8 @@ def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = Non
     if own is None or len(urls) != 1:
         return None
     [url] = urls
+    if target.startswith("/"):
+        return url
     relative = posixpath.relpath(url, own if own.endswith("/") else own.rsplit("/", 1)[0] + "/")
     return relative + "/" if url.endswith("/") and relative != "." else relative
 

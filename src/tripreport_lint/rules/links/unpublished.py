@@ -75,7 +75,7 @@ class LinkToUnpublished(Rule):
             return
         pages: list[tuple[Path | None, str, int, int]] = [
             (linked_page(target.path, doc, ctx), target.raw, target.start, target.end)
-            for target in targets(doc) if target.path]
+            for target in targets(doc, ctx) if target.path]
         pages += [(template_page(link, doc.path, ctx), link.raw, link.start, link.end) for link in template_links(doc)]
         for page, raw, start, end in sorted(pages, key=lambda item: item[2]):
             if page is None or page == doc.path:
