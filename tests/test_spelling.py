@@ -89,6 +89,18 @@ def test_possible_typos_against_english_site_words_and_linked_hosts(site: Site) 
     assert "Tips for photographers." in fixed and "[Vitess](https://vitess.io/)" in fixed
 
 
+def test_a_word_the_post_also_writes_as_code_or_a_verb_with_its_particle_is_not_a_typo(site: Site) -> None:
+    # `Procfile` is one edit from `Profile`, `signin` from `signing`: the post names a file it shows as
+    # code, and a button; a word it writes only in prose is still judged.
+    body = ("Heroku reads the Procfile at the root.\n\n```\nworker: python run.py\n```\n\n"
+            "Save it as `Procfile`, press the signin button, then check the photograpers list.\n")
+    assert [d.message for d in site.diagnostics(HEAD + body, select="SPL002")] == [
+        "'photograpers' may be a typo of 'photographers'"]
+    without_code = body.replace("`Procfile`", "the file")
+    assert [d.message for d in site.diagnostics(HEAD + without_code, select="SPL002")][0] == \
+        "'Procfile' may be a typo of 'Profile'"
+
+
 def test_jargon_names_and_inflections_are_not_typos(site: Site) -> None:
     for index in range(2):
         site.write(f"content/blog/p{index}.md", HEAD + "We run Karpenter and kubectl.\n")

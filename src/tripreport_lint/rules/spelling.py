@@ -178,7 +178,9 @@ class PossibleTypo(Rule):
     an image's file name) or the start of one (`cristiangreco`), of a host that a page of the site
     links to, or one another post uses; a capitalised word beside another or before an initial or a
     legal form (a person's or a company's name); words split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`). Nor
-    are two common English words written as one (`lookback`, `hitless`: jargon), words in the
+    are two common English words written as one (`lookback`, `hitless`: jargon) or a verb and its
+    particle (`signin`, `checkout`: a button or command), a word the post also writes as code
+    (`Procfile` beside `` `Procfile` ``: the post's subject), words in the
     subject of a patch e-mail a link quotes, or a word alone in quotes on a line that speaks of a
     typo (`fixing the "vertycal" typo`). A typo copied into other posts is still one: a word in lower
     case that another post uses is the site's own only on 4 pages (one page in 100 of a larger site)
@@ -254,7 +256,7 @@ class PossibleTypo(Rule):
         # Every English word the checks below may ask about, asked together.
         english = dictionaries.english().lookup(set().union(*map(asked, unknown)))
         for lower in sorted(unknown):
-            if signs.linked(lower) or known_form(lower, english, vocabulary.posts):
+            if signs.linked(lower) or known_form(lower, english, vocabulary.posts) or _in_code(doc, lower):
                 continue
             # Another page uses it: the site's own (a name, jargon) unless a slip of a common English word.
             shared = vocabulary.posts.get(lower, 0) >= 2
@@ -286,6 +288,16 @@ def _in_a_sentence(text: str, start: int, length: int) -> bool:
     """Whether the word at ``start`` stands as words of a sentence do, between spaces and punctuation."""
     return (start == 0 or text[start - 1] in _BEFORE_A_WORD) and \
         (start + length == len(text) or text[start + length] in _AFTER_A_WORD)
+
+
+def _in_code(doc: Document, lower: str) -> bool:
+    """Whether the body also writes the word in code (`` `Procfile` ``): a file, command or key of the post's
+    subject, which its prose names too."""
+    body = doc.text[doc.body_start :]
+    if lower not in body.lower():
+        return False
+    word = re.compile(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", re.IGNORECASE)
+    return len(word.findall(body)) > len(word.findall(doc.body.without_code, doc.body_start))
 
 
 def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:

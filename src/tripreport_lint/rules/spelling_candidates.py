@@ -19,11 +19,12 @@ MIN_LENGTH = 6
 SITE_POSTS = 3
 SITE_NAME_POSTS = 5
 _ENDINGS = {"s", "es", "d", "ed", "r", "er", "y", "ly", "e", "ing"}
+_PARTICLES = ("in", "up", "on", "out", "off")
 
 
 def asked(word: str) -> set[str]:
     """Every word that ``known_form`` may look up for ``word``."""
-    asked = {*_stems(word), *(part for split in _splits(word) for part in split)}
+    asked = {*_stems(word), *(part for split in _splits(word) for part in split), _particle_split(word)[0]}
     for variant in _variants(word):
         asked |= {variant, *_stems(variant)}
     return asked
@@ -35,9 +36,20 @@ def _splits(word: str) -> list[tuple[str, str]]:
 
 def _compound(word: str, english: dict[str, int]) -> bool:
     """Whether the word is two common English words of ``MIN_COMPOUND_PART`` letters or more written as
-    one (``lookback``, ``hitless``, ``stringlabels``): coined jargon, not a slip of the finger."""
-    return any(english.get(first, 0) >= MIN_FREQUENCY_COMPOUND_PART and english.get(second, 0) >= MIN_FREQUENCY_COMPOUND_PART
-               for first, second in _splits(word))
+    one (``lookback``, ``hitless``, ``stringlabels``), or a verb and its particle (``signin``, ``checkin``,
+    the names of buttons and commands): coined jargon, not a slip of the finger."""
+    verb, particle = _particle_split(word)
+    return english.get(verb, 0) >= MIN_FREQUENCY_COMPOUND_PART or any(
+        english.get(first, 0) >= MIN_FREQUENCY_COMPOUND_PART and english.get(second, 0) >= MIN_FREQUENCY_COMPOUND_PART
+        for first, second in _splits(word))
+
+
+def _particle_split(word: str) -> tuple[str, str]:
+    """(verb, particle) for a word ending in a particle after ``MIN_COMPOUND_PART`` letters, else ("", "")."""
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= MIN_COMPOUND_PART:
+            return word[: -len(particle)], particle
+    return "", ""
 
 
 def _stems(word: str) -> list[str]:
