@@ -130,3 +130,11 @@ def test_the_list_of_well_known_names_holds_names_with_a_capital() -> None:
     names = product_names()
     assert names["github"] == "GitHub" and names["macos"] == "macOS" and "npm" not in names
     assert all(name.lower() == lower and name != lower for lower, name in names.items())
+
+
+def test_a_slip_copied_into_many_posts_never_recases_an_english_word(site: Site) -> None:
+    # Six posts copied "FOr" (a held shift key): it is the site's majority form of the letters, but `For`
+    # and `for` are English and stay as written.
+    for index in range(6):
+        site.write(f"content/blog/p{index}.md", HEAD + "FOr the record, we use Terraform.\n")
+    assert site.findings(HEAD + "For the record, this works for us.\n", select="SPL004") == []

@@ -40,6 +40,10 @@ def reportable(variant: str, name: str, *, known: bool) -> bool:
     return mixed_case(name) or known
 
 
+# A word this frequent in English (pyspellchecker's count: `for`, `with`) keeps its English casings.
+FREQUENT_WORD = 20_000
+
+
 class NameCasing(Rule):
     """## What it does
     Finds a name written in other casing than the one it has, in prose, headings, link and alt text
@@ -61,7 +65,8 @@ class NameCasing(Rule):
     surname with a particle in a person's name (`Morgan Mclean` on a site that writes `McLean`). A
     name written in lower case (`etcd`) is never reported capitalised (at a sentence's start, in a
     title); a name of the site's own is not reported in lower case when it is merely capitalised
-    (`hugo`, `cilium`: often the command) or when the lower-case word is English (`flux`, `envoy`);
+    (`hugo`, `cilium`: often the command) or when the lower-case word is English (`flux`, `envoy`),
+    nor a frequent English word in any casing (`For`, where a slip `FOr` was copied into many posts);
     a word in lower camel case (`tracerProvider`) is an identifier. Posts in every language are
     read: a name is written the same in all.
 
@@ -136,11 +141,12 @@ class NameCasing(Rule):
                 candidates[word] = (base, name, why)
         if not candidates:
             return
-        english = dictionaries.english().lookup({base.lower() for base, _, _ in candidates.values() if base.islower()})
+        english = dictionaries.english().lookup({base.lower() for base, _, _ in candidates.values()})
         places = _Places(doc, ctx.site.vocabulary)
         for word, (base, name, why) in sorted(candidates.items()):
-            if base.islower() and base not in known and base in english:
-                continue  # an English word (`flux`): the site's name shares its letters
+            if base.lower() not in known and (base.islower() and base in english or
+                                              english.get(base.lower(), 0) >= FREQUENT_WORD):
+                continue  # an English word (`flux`, `For`): the site's name (or a copied slip, `FOr`) shares its letters
             for start in found.offsets(word):
                 if places.meant(base, name, start):
                     yield Violation(f"'{base}' is written '{name}' ({why})", doc.span(start, start + len(base)),
