@@ -138,3 +138,13 @@ def test_a_slip_copied_into_many_posts_never_recases_an_english_word(site: Site)
     for index in range(6):
         site.write(f"content/blog/p{index}.md", HEAD + "FOr the record, we use Terraform.\n")
     assert site.findings(HEAD + "For the record, this works for us.\n", select="SPL004") == []
+
+
+def test_well_known_names_added_after_a_trial_on_unseen_blogs(site: Site) -> None:
+    text = HEAD + "We captured it with WireShark in FireFox, wrote to Hackerone and queried ElasticSearch.\n"
+    assert [d.message for d in site.diagnostics(text, select="SPL004")] == [
+        "'WireShark' is written 'Wireshark' (as its makers write it)",
+        "'FireFox' is written 'Firefox' (as its makers write it)",
+        "'Hackerone' is written 'HackerOne' (as its makers write it)",
+        "'ElasticSearch' is written 'Elasticsearch' (as its makers write it)",
+    ]
