@@ -59,6 +59,17 @@ def test_known_theme_module_and_home_page(site: Site) -> None:
     assert site.findings(post("# Welcome\n"), select="HDG006", relative="content/_index.md") == []
 
 
+def test_docsy_pages_render_the_sites_own_content_view(site: Site) -> None:
+    # Docsy's single pages call `.Render "content"`: the site's own <type>/content.html decides.
+    site.write("hugo.yaml", "module:\n  imports:\n    - path: github.com/google/docsy\n")
+    (site.root / "hugo.toml").unlink()
+    site.write("layouts/tutorials/content.html", "<div>{{ .Content }}</div>\n")
+    site.write("layouts/guides/content.html", '<h1 class="title">{{ .Title }}</h1>{{ .Content }}\n')
+    assert site.findings(post("# Step one\n"), select="HDG006", relative="content/tutorials/a.md") == []
+    [finding] = site.diagnostics(post("# Step one\n"), select="HDG006", relative="content/guides/a.md")
+    assert "the layout (layouts/guides/content.html) prints the title" in finding.message
+
+
 def test_jekyll_layout_chain_and_defaults(site: Site) -> None:
     (site.root / "hugo.toml").unlink()
     site.write("_config.yml", "defaults:\n  - scope:\n      path: ''\n    values:\n      layout: post\n")

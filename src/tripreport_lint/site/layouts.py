@@ -120,7 +120,14 @@ def _hugo(site: SiteIndex, names: tuple[str, ...]) -> TitleHeading:
     if main is None:
         theme = _known_theme(site)
         if theme == "docsy":  # its partials/toc.html: `if not .Params.notoc`, and 200 characters at least
-            return TitleHeading(True, "the docsy theme", toc=True, toc_params=("notoc",), toc_min_length=200)
+            # Docsy's single pages `.Render "content"`: a site's own content.html prints the title, or not.
+            folders = dict.fromkeys(name.rpartition("/")[0] + "/" for name in names)
+            content = _first(site, roots, tuple(f"{f.lstrip('/')}content.html" for f in folders))
+            folder = content.parent.name if content is not None and content.parent not in roots else ""
+            texts = _read_with_calls(site, roots, [content], folder) if content is not None else []
+            printed = any(_HUGO_TITLE_H1.search(text) for text in texts) if content is not None else True
+            source = _shown(site, content) if content is not None else "the docsy theme"
+            return TitleHeading(printed, source, toc=True, toc_params=("notoc",), toc_min_length=200)
         return TitleHeading(True, f"the {theme} theme") if theme else UNKNOWN
     folder = main.parent.name if main.parent not in roots else ""
     bases = tuple(f"{f}baseof.html" for f in dict.fromkeys((f"{folder}/" if folder else "", "_default/", "")))
