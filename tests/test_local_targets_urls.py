@@ -209,9 +209,18 @@ def test_jekyll_targets_that_liquid_makes_site_absolute_are_followed(tmp_path: P
     ]
 
 
-def test_liquid_in_a_hugo_target_is_not_followed(site: Site) -> None:
-    # Hugo runs no Liquid: such a target is not a path to follow (what it shows is another matter).
-    assert site.findings(HEAD + "[a]({{site.url}}/nowhere/)\n", select="LNK004") == []
+def test_liquid_in_a_hugo_target_is_reported_as_such(site: Site) -> None:
+    # Hugo runs no Liquid: with a space in the tag the link is text, without one it leads to '{{site.url}}/...'.
+    site.write("static/images/a.png", "png")
+    site.write("content/blog/other.md", PAGE)
+    text = HEAD + "![a]({{ site.url }}/images/a.png) [b]({{site.baseurl}}/nowhere/) [c]({{< ref \"other\" >}})\n"
+    found = site.diagnostics(text, select="LNK004")
+    assert [(d.span.column, d.message) for d in found] == [
+        (6, "'{{ site.url }}/images/a.png' is Jekyll's Liquid, which Hugo does not run (the page shows the link as "
+            "text or leads to it as written): write '/images/a.png'"),
+        (39, "'{{site.baseurl}}/nowhere/' is Jekyll's Liquid, which Hugo does not run (the page shows the link as "
+             "text or leads to it as written): write '/nowhere/'"),
+    ]
 
 
 def test_hugo_figure_sources_are_followed_like_images(site: Site) -> None:

@@ -15,6 +15,7 @@ from tripreport_lint.rules.links.resolve import (
     PAGE_SUFFIXES,
     find_ref,
     landing,
+    liquid_targets,
     resolve,
     site_relative,
     suggestion,
@@ -42,7 +43,8 @@ class MissingLocalTarget(Rule):
     do; a render hook of the site or its theme may turn any path into a URL, and so may a site
     whose templates are not all here (a theme or module elsewhere) or write a `<base href>` (a path
     then starts from the site's root). No page is guessed from a last segment. Hugo `ref`/`relref`
-    shortcodes must name a page of the site. Query strings and fragments are ignored and
+    shortcodes must name a page of the site, and a Hugo page's target written in Jekyll's Liquid
+    (`{{ site.url }}/a/`, which Hugo does not run: the link shows as text) is reported as such. Query strings and fragments are ignored and
     `%20`-style escapes decoded. The message says where the link leads and, when one page (or
     `.md` file) has the name it ends in, the link that reaches it.
 
@@ -90,6 +92,10 @@ class MissingLocalTarget(Rule):
         for target in targets(doc, ctx):
             if target.path and resolve(target.path, doc.path, ctx, doc=doc) is None:
                 yield Violation(_message(target.raw, target.path, doc, ctx), doc.span(target.start, target.end))
+        if ctx.site.model.generator == "hugo":
+            for written, path, start, end in liquid_targets(doc):
+                yield Violation(f"'{written}' is Jekyll's Liquid, which Hugo does not run (the page shows the link "
+                                f"as text or leads to it as written): write '{path}'", doc.span(start, end))
         for match in _HUGO_REF.finditer(doc.body.without_code, doc.body_start):
             name = match.group(1).split("#")[0]
             if name and find_ref(name, doc.path, ctx) is None:

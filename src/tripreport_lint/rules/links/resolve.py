@@ -46,10 +46,8 @@ def targets(doc: Document, ctx: Context) -> Iterator[Target]:
     if generator == "hugo":
         found += [(source, at, at + len(source))
                   for source, at, _ in templates.figure_sources(doc.body.comments_blanked, doc.body_start)]
-    if generator == "jekyll":  # with a space inside the tag, the Markdown link is only one once Liquid has run
-        text = doc.body.comments_blanked
-        found += [(m["target"], m.start("target"), m.end("target"))
-                  for m in _LIQUID_LINK.finditer(text, doc.body_start) if not doc.body.in_link(m.start())]
+    if generator == "jekyll":
+        found += _spaced_liquid(doc)
     for written, start, end in sorted(found, key=lambda item: item[1]):
         raw = written = written.strip()
         if generator == "jekyll" and "{{" in raw:
@@ -58,6 +56,23 @@ def targets(doc: Document, ctx: Context) -> Iterator[Target]:
             continue
         path, _, fragment = raw.partition("#")
         yield Target(written, unquote(path.split("?")[0]), fragment if "#" in raw else None, start, end)
+
+
+def liquid_targets(doc: Document) -> Iterator[tuple[str, str, int, int]]:
+    """(as written, the site-absolute path, start, end) of each Markdown link target that Jekyll's Liquid
+    makes site-absolute."""
+    found = [(link.target, link.target_start, link.target_start + len(link.target))
+             for link in doc.body.links if link.target is not None and "{{" in link.target]
+    for written, start, end in sorted(found + _spaced_liquid(doc), key=lambda item: item[1]):
+        if (path := _liquid_path(written.strip())) is not None:
+            yield written.strip(), path, start, end
+
+
+def _spaced_liquid(doc: Document) -> list[tuple[str, int, int]]:
+    """Targets with a space inside a Liquid tag: the Markdown link is one only once Liquid has run."""
+    text = doc.body.comments_blanked
+    return [(m["target"], m.start("target"), m.end("target"))
+            for m in _LIQUID_LINK.finditer(text, doc.body_start) if not doc.body.in_link(m.start())]
 
 
 def _liquid_path(raw: str) -> str | None:
