@@ -30,6 +30,17 @@ def test_jekyll_author_key_missing_from_data(site: Site) -> None:
     assert site.findings(post("author: Jane Dough"), select="FM035", relative=relative) == []  # a name
 
 
+def test_jekyll_name_spelling_out_a_key_is_reported(site: Site) -> None:
+    # `Max Smith` is shown as a name by jekyll-seo-tag, but `M Smith` spells out the key `msmith`, which
+    # the layouts look the author up by: the author box would be missing.
+    jekyll(site)
+    relative = "_posts/2024-05-19-notes.md"
+    assert [d.message for d in site.diagnostics(post("author: M Smith"), select="FM035", relative=relative)] == [
+        "author 'M Smith' is not in _data/authors.yml, where 4 of the site's other 4 pages naming authors find "
+        "theirs: did you mean 'msmith'?"]
+    assert site.findings(post("author: Max Smith"), select="FM035", relative=relative) == []
+
+
 def test_not_reported_where_other_posts_do_not_resolve(site: Site) -> None:
     jekyll(site)
     for index in range(3):

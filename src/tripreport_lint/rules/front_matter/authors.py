@@ -3,6 +3,7 @@ or author pages), named by a post with a key that names nothing there."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Severity, Violation
@@ -82,7 +83,8 @@ class UnknownAuthor(Rule):
     four in five of them all known (and a folder of author pages or files holds at least two). Authors
     under `params:`, other data files (`_data/team.yml`) and TOML data files are not read. On Jekyll
     a name with a space (`author: Jane Doe`) is not reported: jekyll-seo-tag shows a value that is no
-    key as the author's name, as the author may mean.
+    key as the author's name, as the author may mean; unless it spells out a key (`JaneDoe`), which
+    the site's layouts look up by key.
     """
 
     code = "FM035"
@@ -107,7 +109,8 @@ class UnknownAuthor(Rule):
             items = [(value, (written,))] if isinstance(value, str) else \
                 [(item, (written, index)) for index, item in enumerate(value)] if isinstance(value, list) else []
             unknown += [(item.strip(), path) for item, path in items if isinstance(item, str) and item.strip()
-                        and not (names_only and " " in item.strip()) and not authors.resolves(item.strip())]
+                        and not (names_only and " " in item.strip() and _key_spaced(item, authors) is None)
+                        and not authors.resolves(item.strip())]
         if not unknown:
             return
         naming, resolved = _resolved_elsewhere(ctx.site, authors, str(doc.path))
@@ -117,6 +120,13 @@ class UnknownAuthor(Rule):
 
         for name, path in unknown:
             near = difflib.get_close_matches(urlized(name), sorted(authors.folded), n=1, cutoff=0.6)
-            hint = f": did you mean '{authors.folded[near[0]]}'?" if near else ""
+            spaced = _key_spaced(name, authors)
+            hint = f": did you mean '{spaced or authors.folded[near[0]]}'?" if spaced or near else ""
             yield Violation(f"author '{name}' is not in {authors.where}, where {resolved} of the site's other "
                             f"{naming} pages naming authors find theirs{hint}", locate(doc, fm, path))
+
+
+def _key_spaced(name: str, authors: Authors) -> str | None:
+    """The author key a name with spaces spells out (`Jane Doe` for `JaneDoe`, `jane_doe`): the key meant."""
+    letters = re.sub(r"[\W_]+", "", name).lower()
+    return next((key for key in sorted(authors.names) if re.sub(r"[\W_]+", "", key).lower() == letters), None)
