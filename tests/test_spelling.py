@@ -55,6 +55,13 @@ def test_front_matter_values_for_readers_are_read(site: Site) -> None:
     assert site.findings(text, select="SPL001") == [("SPL001", 2, 8), ("SPL001", 4, 16)]
 
 
+def test_front_matter_keys_named_like_reader_keys_are_read_in_english_only(site: Site) -> None:
+    text = ("---\ntitle: Notes\ndate: 2024-04-02\nlinkTitle: Demostrating Flux\nogSummary: How to vizualize traffic\n"
+            "meta_description: Continous delivery\ntitle_image: /img/wtih.png\ndescription_url: https://example.com/wtih\n"
+            "excerpt: Un guide pour installer Cilium dans un environnement WSL2\n---\n")
+    assert site.findings(text, select="SPL001") == [("SPL001", 4, 12), ("SPL001", 5, 19), ("SPL001", 6, 19)]
+
+
 def test_project_words_file_and_inline_words(site: Site) -> None:
     site.write(".tripreport-words.txt", "# our jargon\nwtih\n")
     site.write(".tripreport-lint.toml", '[spelling]\nwords = ["Demostrating"]\n')

@@ -29,11 +29,19 @@ _REST = re.compile(r"\S*")
 _REACH = 256
 _INTRAWORD_EMPHASIS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
 READER_KEYS = ("title", "description", "summary", "tags", "categories")
+# Other keys whose values a listing, a social card or the page shows: Hugo's `linkTitle`, Jekyll's
+# `excerpt`, a theme's `subtitle` or `ogSummary`, `meta_description` (not `title_image`, `description_url`).
+_READER_KEY = re.compile(r"(?i)(?:[a-z]+[_-]?)?(?:title|summary|description|excerpt|abstract|teaser|caption)|lead")
+
+
+def reader_key(key: object) -> bool:
+    """Whether a top-level front matter key holds text readers see (``READER_KEYS``, ``linkTitle``, ``ogSummary``)."""
+    return key in READER_KEYS or isinstance(key, str) and _READER_KEY.fullmatch(key) is not None
 
 
 class ProseWords:
     """Words of prose, headings, link and alt text, and the front matter values meant for readers
-    (``READER_KEYS``); never code, URLs, link targets, e-mail addresses or HTML."""
+    (``reader_key``); never code, URLs, link targets, e-mail addresses or HTML."""
 
     def __init__(self, doc: Document) -> None:
         prose = doc.body.prose
@@ -45,7 +53,7 @@ class ProseWords:
         fm = doc.front_matter
         if fm is not None and fm.mapping is not None:
             for path, node in fm.nodes.items():
-                if path and path[0] in READER_KEYS and node.kind == "scalar" and len(path) <= 2:
+                if path and reader_key(path[0]) and node.kind == "scalar" and len(path) <= 2:
                     self._chunks.append((doc.text, fm.absolute(node.start), fm.absolute(node.end)))
 
     @cached_property
