@@ -1,0 +1,123 @@
+"""ENC013: a table with no blank line before or after it, where the renderer then shows its rows as text or
+takes the next line for a row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+
+# Lines that are no text beside a table: a kramdown attribute list (`{: .wide}`) and, where Liquid runs
+# first, a line of Liquid tags only (it leaves an empty line).
+_IAL = re.compile(r"[ \t>]*\{:.*\}[ \t]*$")
+_LIQUID_ONLY = re.compile(r"[ \t]*(?:\{%.*?%\}[ \t]*)+$")
+# A line a Hugo site does not render as a row: an attribute line (with block attributes on) or shortcodes only.
+_ATTRIBUTES = re.compile(r"[ \t>]*\{[^{}]*\}[ \t]*$")
+_SHORTCODES_ONLY = re.compile(r"[ \t>]*(?:\{\{[<%].*?[%>]\}\}[ \t]*)+$")
+
+_AFTER = "a table needs a blank line after it on kramdown: the page shows its rows as text"
+
+
+class TableWithoutBlankLine(Rule):
+    """## What it does
+    Reports a table that text touches, outside code and HTML. On a kramdown site (Jekyll) a table needs
+    a blank line before and after it (a kramdown attribute list `{: .class}` may stand there). On any
+    site, a line of text right after a table's last row, with no `|`, is taken as one more row by
+    CommonMark's table extension (Hugo's Goldmark, GitHub).
+
+    ## Why is this bad?
+    kramdown shows the whole table as a paragraph of pipes and dashes; Goldmark puts the sentence after
+    the table in a row of its own, its first cell.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    | Setting | Default |
+    |---------|---------|
+    | cache   | on      |
+    The cache is shared.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    | Setting | Default |
+    |---------|---------|
+    | cache   | on      |
+
+    The cache is shared.
+    ```
+
+    ## Fix safety
+    Safe: a blank line goes between the table and the text, and the table becomes the table the
+    author wrote; that change of the page is the rule's purpose. No fix inside a block quote.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Only the tables CommonMark's table extension reads are looked at: a kramdown table without a
+    delimiter row (`|---|`) is not.
+    """
+
+    code = "ENC013"
+    name = "table-without-blank-line"
+    summary = "A table that text touches: kramdown shows it as text, Goldmark takes the next line for a row."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if "|" not in doc.body_text:
+            return
+        model, lines, text = ctx.site.model, doc.lines, doc.text
+        kramdown = model.renderer == "kramdown"
+        for token in doc.tokens:
+            if token.type != "table_open" or token.map is None:
+                continue
+            first, last = token.map[0] + 1, token.map[1]  # 1-based lines of the header and the last row
+            rows = [text[lines.offset(n) : lines.line_end(n)] for n in range(first, last + 1)]
+            taken = next((n for n, row in zip(range(first + 2, last + 1), rows[2:], strict=True)
+                          if "|" not in row and not self._silent(row, model.block_attributes, kramdown, model.liquid)),
+                         None)
+            if kramdown and first - 1 >= lines.position(doc.body_start)[0] and \
+                    self._text(text[lines.offset(first - 1) : lines.line_end(first - 1)], model.liquid):
+                yield self._found(doc, first, "a table needs a blank line before it on kramdown: the page shows "
+                                  "its rows as text")
+            if taken is not None:
+                yield self._found(doc, taken, _AFTER if kramdown else "the line after the table has no blank line "
+                                  "before it: the page shows it as a row of the table")
+            elif kramdown and last < lines.line_count and \
+                    self._text(text[lines.offset(last + 1) : lines.line_end(last + 1)], model.liquid):
+                yield self._found(doc, last + 1, _AFTER)
+
+    @staticmethod
+    def _silent(row: str, attributes: bool, kramdown: bool, liquid: bool) -> bool:
+        """A pipe-less line after a table that makes no row: shortcodes, an attribute line (Goldmark's block
+        attributes, kramdown's attribute list), or Liquid tags only."""
+        return _SHORTCODES_ONLY.match(row) is not None or (attributes and _ATTRIBUTES.match(row) is not None) \
+            or (kramdown and _IAL.match(row) is not None) or (liquid and _LIQUID_ONLY.match(row) is not None)
+
+    @staticmethod
+    def _text(line: str, liquid: bool) -> bool:
+        """Whether a line beside a table on a kramdown site is one that breaks it."""
+        return bool(line.strip(" \t>")) and _IAL.match(line) is None and \
+            not (liquid and _LIQUID_ONLY.match(line) is not None)
+
+    @staticmethod
+    def _found(doc: Document, line: int, message: str) -> Violation:
+        start = doc.lines.offset(line)
+        source = doc.text[start : doc.lines.line_end(line)]
+        fix = None if source.lstrip().startswith(">") else \
+            Fix((Edit(start, start, doc.newline),), description="add a blank line")
+        return Violation(f"{message}; add a blank line", doc.span(start + len(source) - len(source.lstrip()),
+                                                                 doc.lines.line_end(line)), fix)
