@@ -50,6 +50,18 @@ def test_code_urls_targets_emails_and_html_are_not_read(site: Site) -> None:
     assert site.findings(HEAD + body, select="SPL001") == []
 
 
+def test_the_text_html_blocks_show_is_read_where_the_page_shows_it(tmp_path: Path) -> None:
+    body = ("<figure>\n  <img src=\"a.png\" alt=\"wtih\">\n  <figcaption>An exisiting cluster&nbsp;today</figcaption>\n"
+            "</figure>\n\n<div>\n<pre>exisiting</pre><script>var wtih = 1;</script>\n<code>wtih</code>\n</div>\n")
+    plain = Site(tmp_path / "plain")
+    assert plain.findings(HEAD + body, select="SPL001") == [("SPL001", 8, 18)]
+    hugo = Site(tmp_path / "hugo")  # Goldmark leaves raw HTML out of the page unless `unsafe` is on
+    hugo.write("hugo.toml", "title = 'Notes'\n")
+    assert hugo.findings(HEAD + body, select="SPL001") == []
+    hugo.write("hugo.toml", "title = 'Notes'\n[markup.goldmark.renderer]\nunsafe = true\n")
+    assert hugo.findings(HEAD + body, select="SPL001") == [("SPL001", 8, 18)]
+
+
 def test_front_matter_values_for_readers_are_read(site: Site) -> None:
     text = "---\ntitle: Demostrating Flux\ndate: 2024-04-02\ntags: [gitops, continous-delivery]\nauthr: wtih\n---\n"
     assert site.findings(text, select="SPL001") == [("SPL001", 2, 8), ("SPL001", 4, 16)]

@@ -26,6 +26,9 @@ _COMMENT_OPEN = re.compile(r"<!--")
 _COMMENT_CLOSE = re.compile(r"-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _TARGET_TAGS = frozenset({"img", "a", "source", "video", "audio"})
+# Elements whose content a browser does not show as prose: scripts, styles, code and drawings.
+_RAW_ELEMENT = re.compile(r"<(script|style|pre|code|kbd|samp|svg|math|textarea|template)\b.*?</\1\s*>", re.S | re.I)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
 # Link text: up to 999 pieces (CommonMark's limit for labels), so a scan that finds no ']' ends soon.
@@ -164,6 +167,19 @@ class Body:
         text = blank(self.comments_blanked, self.html_blocks)
         hidden = [(m.start(), m.end()) for pattern in (_HTML_TAG, _AUTOLINK) for m in pattern.finditer(text)]
         return blank(text, hidden + templates.tags(text))
+
+    @cached_property
+    def html_text(self) -> str:
+        """The text a browser shows of the HTML blocks (``<figcaption>A caption</figcaption>``), with
+        everything else blanked: tags, entities, template tags, comments and the content of scripts,
+        styles, code and drawings, and all that is not an HTML block."""
+        source, blocks = self.comments_blanked, self.html_blocks
+        outside = [(end, start) for (_, end), (start, _) in zip([(0, 0), *blocks], [*blocks, (len(source), 0)],
+                                                                strict=True)]
+        text = blank(source, [span for span in outside if span[0] < span[1]])
+        hidden = [(m.start(), m.end()) for pattern in (_RAW_ELEMENT, _HTML_TAG, _AUTOLINK, _ENTITY)
+                  for block_start, block_end in blocks for m in pattern.finditer(text, block_start, block_end)]
+        return blank(text, hidden + templates.tags(text, blocks[0][0] if blocks else 0))
 
     @cached_property
     def definitions(self) -> list[Definition]:

@@ -41,15 +41,19 @@ def reader_key(key: object) -> bool:
 
 class ProseWords:
     """Words of prose, headings, link and alt text, and the front matter values meant for readers
-    (``reader_key``); never code, URLs, link targets, e-mail addresses or HTML."""
+    (``reader_key``); never code, URLs, link targets, e-mail addresses or HTML tags (with ``html``, the
+    text HTML blocks show)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, html: bool = False) -> None:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
         hidden += _split_by_markup(prose, doc.body.code_spans)
         # Blanking keeps offsets; hidden text ends at a space, ')' or a code span, so no other word changes.
         self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
+        if html and doc.body.html_blocks:
+            shown = doc.body.html_text
+            self._chunks.append((blank(shown, _not_words(shown)), doc.body_start, len(shown)))
         fm = doc.front_matter
         if fm is not None and fm.mapping is not None:
             for path, node in fm.nodes.items():
@@ -73,11 +77,13 @@ class ProseWords:
         return sorted(found)
 
 
-def prose_words(doc: Document) -> ProseWords:
-    """The document's words, found once and shared by the rules that read them."""
-    if "words" not in doc.derived:
-        doc.derived["words"] = ProseWords(doc)
-    found = doc.derived["words"]
+def prose_words(doc: Document, *, html: bool = False) -> ProseWords:
+    """The document's words, found once and shared by the rules that read them; with ``html``, the text of
+    its HTML blocks too."""
+    key = "words+html" if html else "words"
+    if key not in doc.derived:
+        doc.derived[key] = ProseWords(doc, html=html)
+    found = doc.derived[key]
     assert isinstance(found, ProseWords)
     return found
 

@@ -48,8 +48,11 @@ class KnownMisspelling(Rule):
     `spelling.dictionaries` setting adds others by name, such as `rare`, real words that are often
     typos: `bellow`, `sting`, `whet`, meant far more often than not) in prose, headings, link and alt text,
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
-    `categories`, and keys named like them: `linkTitle`, `ogSummary`, `meta_description`, `excerpt`). Code, URLs, link targets, e-mail addresses and HTML are never read, nor words
-    split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
+    `categories`, and keys named like them: `linkTitle`, `ogSummary`, `meta_description`, `excerpt`), and
+    the text of HTML blocks where the page shows it (`<figcaption>`; not on a Hugo site whose Goldmark
+    leaves raw HTML out). Code, URLs, link targets, e-mail addresses, HTML tags and the content of `<pre>`,
+    `<code>`, `<script>` and `<style>` are never read, nor words split by inline code or emphasis
+    (`` `s`econds ``, `**C**ontainer`).
 
     A word that is a name by a strong sign is not reported: a word of the host or path of a link or
     image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`) or
@@ -119,7 +122,7 @@ class KnownMisspelling(Rule):
         table = dictionaries.codespell(ctx.codespell_dictionaries)
         if not _readable_english(doc, ctx):
             return
-        found = prose_words(doc)
+        found = prose_words(doc, html=ctx.site.model.raw_html)
         misspelt = table.lookup(set(map(str.lower, found.distinct)))  # asked together: most posts hold none
         if not misspelt:
             return
