@@ -98,3 +98,49 @@ def test_hugo_takes_the_line_for_a_row_and_the_fix_ends_the_table() -> None:
     assert [_tables(before[body]) for body in bodies] == [[1], [1], [2], [1]]
     after = render_hugo({}, {GOLDMARK[0][2]: GOLDMARK[0][2]})[GOLDMARK[0][2]]
     assert _tables(after) == [1] and "<p>The cache is shared.</p>" in after
+
+
+H2 = "| Pattern | Matches |\n|---|---|\n"
+# (row, column of the finding, the fixed row or None)
+ROWS = [
+    ("| `a|b` | a or b |\n", 4, "| `a\\|b` | a or b |\n"),
+    ("| `x|y|z` | three |\n", 4, "| `x\\|y\\|z` | three |\n"),
+    ("| one | two | three |\n", 1, None),
+    ("one | two | three\n", 1, None),
+]
+
+
+@pytest.mark.parametrize(("row", "column", "fixed"), ROWS)
+def test_a_row_with_more_cells_than_columns_on_goldmark(tmp_path: Path, row: str, column: int,
+                                                        fixed: str | None) -> None:
+    site = _hugo(tmp_path)
+    assert site.findings(HEAD + H2 + row, "ENC014") == [("ENC014", 8, column)]
+    after = site.fixed(HEAD + H2 + row, "ENC014")
+    assert after == HEAD + H2 + (fixed or row)
+    if fixed:
+        assert site.findings(after, "ENC014") == []
+
+
+def test_rows_that_fit_escaped_pipes_and_kramdown_are_left_alone(tmp_path: Path) -> None:
+    rows = "| `a\\|b` | x |\n| a | b | |\n| `code` | y |\n| a |\n"
+    assert _hugo(tmp_path).findings(HEAD + H2 + rows, "ENC014") == []
+    assert _jekyll(tmp_path).findings(HEAD + H2 + ROWS[0][0], "ENC014", JEKYLL_POST) == []
+
+
+def test_the_cell_messages(tmp_path: Path) -> None:
+    found = _hugo(tmp_path).diagnostics(HEAD + H2 + ROWS[0][0] + ROWS[2][0], "ENC014")
+    assert [d.message for d in found] == [
+        "a '|' inside inline code splits the table cell: the page shows the code in two cells (and drops the "
+        "row's last ones); escape it as '\\|'",
+        "this row has 3 cells and the table 2 columns: the page leaves out 'three' and what follows; move it into a "
+        "column or add one"]
+
+
+@pytest.mark.skipif(hugo_binary() is None, reason=HUGO_MISSING)
+def test_hugo_drops_the_extra_cells_and_shows_the_escaped_code_whole() -> None:
+    pages = render_hugo({}, {row: H2 + row for row, _, _ in ROWS} | {fixed: H2 + fixed for _, _, fixed in ROWS if fixed})
+    for row, _, fixed in ROWS:
+        cells = re.findall(r"<td>(.*?)</td>", pages[row])
+        assert len(cells) == 2 and "three" not in "".join(cells) and "a or b" not in "".join(cells), row
+        if fixed:
+            assert re.findall(r"<td>(.*?)</td>", pages[fixed])[0].startswith("<code>"), fixed

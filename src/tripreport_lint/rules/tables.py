@@ -1,12 +1,12 @@
-"""ENC013: a table with no blank line before or after it, where the renderer then shows its rows as text or
-takes the next line for a row."""
+"""ENC013-ENC014: a table with no blank line before or after it, where the renderer then shows its rows as text
+or takes the next line for a row; a row whose `|`s make more cells than the header, whose text the page drops."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Span, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
@@ -121,3 +121,96 @@ class TableWithoutBlankLine(Rule):
             Fix((Edit(start, start, doc.newline),), description="add a blank line")
         return Violation(f"{message}; add a blank line", doc.span(start + len(source) - len(source.lstrip()),
                                                                  doc.lines.line_end(line)), fix)
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ROW_EDGE = re.compile(r"^[ \t>]*\|?|\|?[ \t]*$")
+
+
+def _cells(row: str) -> list[str]:
+    """The cells CommonMark's table extension makes of a row: split at every `|` not escaped, inside code too."""
+    return _PIPE.split(_ROW_EDGE.sub("", row))
+
+
+class TableRowCells(Rule):
+    """## What it does
+    Reports a table row whose `|`s make more cells than the table has columns, on a site whose renderer
+    follows GitHub's table extension (Hugo's Goldmark, GitHub): a `|` inside inline code
+    (`` `a|b` ``) splits the cell there too, unless it is escaped (`` `a\\|b` ``). Not on kramdown
+    (Jekyll), which keeps code whole and adds a column for extra cells.
+
+    ## Why is this bad?
+    The page leaves the extra cells out: their text is lost, and inline code holding a `|` shows as two
+    cells with stray backticks.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    | Pattern | Matches |
+    |---------|---------|
+    | `a|b`   | a or b  |
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    | Pattern | Matches |
+    |---------|---------|
+    | `a\\|b`  | a or b  |
+    ```
+
+    ## Fix safety
+    Safe for a `|` inside inline code: it is escaped, which Goldmark shows as `|` in the code, as the
+    author wrote it. No fix for other extra cells: which column the text belongs in is the author's to say.
+
+    ## Options
+    None.
+
+    ## Known problems
+    A `|` inside an HTML `<code>` element splits the cell as well and is not reported. Extra cells that are
+    empty (`| a | b | |`) lose nothing and are not reported.
+    """
+
+    code = "ENC014"
+    name = "table-row-cells"
+    summary = "A table row with more cells than columns (a '|' in inline code too): the page drops the extra ones."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.SOMETIMES
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if ctx.site.model.renderer == "kramdown" or "|" not in doc.body_text:
+            return
+        lines, text = doc.lines, doc.text
+        for token in doc.tokens:
+            if token.type != "table_open" or token.map is None:
+                continue
+            columns = len(_cells(text[lines.offset(token.map[0] + 1) : lines.line_end(token.map[0] + 1)]))
+            for number in range(token.map[0] + 3, token.map[1] + 1):
+                start = lines.offset(number)
+                row = text[start : lines.line_end(number)]
+                piped = [(found.start(2), found.end(2)) for found in _CODE.finditer(row) if _PIPE.search(found[2])]
+                if piped:
+                    edits = tuple(Edit(start + at.start(), start + at.end(), "\\|") for first, last in piped
+                                  for at in _PIPE.finditer(row, first, last))
+                    yield Violation("a '|' inside inline code splits the table cell: the page shows the code in two "
+                                    "cells (and drops the row's last ones); escape it as '\\|'",
+                                    doc.span(start + piped[0][0], start + piped[0][1]),
+                                    Fix(edits, description="escape the '|'"))
+                    continue
+                cells = _cells(row)
+                if len(cells) > columns and any(cell.strip() for cell in cells[columns:]):
+                    yield Violation(f"this row has {len(cells)} cells and the table {columns} columns: the page "
+                                    f"leaves out '{cells[columns].strip()[:40]}' and what follows; move it into "
+                                    "a column or add one", self._span(doc, start, row))
+
+    @staticmethod
+    def _span(doc: Document, start: int, row: str) -> Span:
+        indent = len(row) - len(row.lstrip(" \t>"))
+        return doc.span(start + indent, start + len(row.rstrip()))
