@@ -144,3 +144,36 @@ def test_hugo_drops_the_extra_cells_and_shows_the_escaped_code_whole() -> None:
         assert len(cells) == 2 and "three" not in "".join(cells) and "a or b" not in "".join(cells), row
         if fixed:
             assert re.findall(r"<td>(.*?)</td>", pages[fixed])[0].startswith("<code>"), fixed
+
+
+PIPES = [  # (paragraph, column of the first '|', the fixed paragraph)
+    ("Pick the fast path | the safe path.\n", 20, "Pick the fast path \\| the safe path.\n"),
+    ("- An item with a | pipe\n", 18, "- An item with a \\| pipe\n"),
+    ("See [one|two](https://example.org) here.\n", 9, "See [one\\|two](https://example.org) here.\n"),
+]
+PIPES_NEGATIVE = ("Run `ls | grep x` now, {{ page.title | escape }} and \\| escaped.\n\nFirst line\nsecond | line\n\n"
+                  "| headerless | table |\n| c | d |\n\na | b\nc | d\n\nMath $|x|$ here.\n\n<span title=\"a|b\">x</span>\n")
+
+
+@pytest.mark.parametrize(("body", "column", "fixed"), PIPES)
+def test_on_kramdown_a_pipe_in_a_first_line_is_reported_and_escaped(tmp_path: Path, body: str, column: int,
+                                                                     fixed: str) -> None:
+    site = _jekyll(tmp_path)
+    assert site.findings(HEAD + body, "ENC015", JEKYLL_POST) == [("ENC015", 6, column)]
+    after = site.fixed(HEAD + body, "ENC015", JEKYLL_POST)
+    assert after == HEAD + fixed
+    assert site.findings(after, "ENC015", JEKYLL_POST) == []
+    assert _hugo(tmp_path).findings(HEAD + body, "ENC015") == []
+
+
+def test_pipes_in_code_liquid_tables_math_and_later_lines_are_left_alone(tmp_path: Path) -> None:
+    assert _jekyll(tmp_path).findings(HEAD + PIPES_NEGATIVE, "ENC015", JEKYLL_POST) == []
+
+
+@pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)
+def test_kramdown_makes_a_table_of_each_line_and_a_paragraph_of_its_fix() -> None:
+    before = render_kramdown({}, {body: body for body, _, _ in PIPES})
+    after = render_kramdown({}, {fixed: fixed for _, _, fixed in PIPES})
+    for body, _, fixed in PIPES:
+        assert "<table>" in before[body], body
+        assert "<table>" not in after[fixed] and "|" in re.sub(r"<[^>]+>", "", after[fixed]), fixed

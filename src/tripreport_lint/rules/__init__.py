@@ -68,7 +68,7 @@ from tripreport_lint.rules.name_casing import NameCasing
 from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
-from tripreport_lint.rules.tables import TableRowCells, TableWithoutBlankLine
+from tripreport_lint.rules.tables import PipeMakesTable, TableRowCells, TableWithoutBlankLine
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
 # and of the rule reference.
@@ -146,6 +146,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     DoubledListMarker,
     TableWithoutBlankLine,
     TableRowCells,
+    PipeMakesTable,
     NotNormalised,
     NormalisationSkipped,
 )

@@ -1,5 +1,6 @@
-"""ENC013-ENC014: a table with no blank line before or after it, where the renderer then shows its rows as text
-or takes the next line for a row; a row whose `|`s make more cells than the header, whose text the page drops."""
+"""ENC013-ENC015: a table with no blank line before or after it, where the renderer then shows its rows as text
+or takes the next line for a row; a row whose `|`s make more cells than the header, whose text the page drops;
+a `|` that makes kramdown read a paragraph as a table."""
 
 from __future__ import annotations
 
@@ -214,3 +215,71 @@ class TableRowCells(Rule):
     def _span(doc: Document, start: int, row: str) -> Span:
         indent = len(row) - len(row.lstrip(" \t>"))
         return doc.span(start + indent, start + len(row.rstrip()))
+
+
+# A paragraph's first line (after block quote and list markers) with a `|` inside it, not at its ends.
+_INNER_PIPE = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}\.)[ \t]+)?[^|\s](?:[^\n]*?[^\\])?(\|)[^\n]*[^|\s][ \t]*$")
+
+
+class PipeMakesTable(Rule):
+    """## What it does
+    Reports, on a kramdown site (Jekyll), a paragraph or list item whose first line holds a `|` outside
+    code, HTML tags and Liquid tags (`Home | Blog`): kramdown starts a table at such a line. A paragraph
+    whose every line holds a `|`, or a line that starts or ends with one, is taken for a table the
+    author meant; a line with a `$` (math such as `$|x|$`, where `\\|` means something else) is left alone.
+
+    ## Why is this bad?
+    The page shows the line as a one-row table, its text cut at the `|`s.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    Pick the fast path | the safe path.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    Pick the fast path \\| the safe path.
+    ```
+
+    ## Fix safety
+    Safe: each `|` of the line is escaped (`\\|`), which kramdown shows as `|` in the paragraph the author
+    wrote; that change of the page is the rule's purpose.
+
+    ## Options
+    None.
+
+    ## Known problems
+    Only kramdown sites are looked at: CommonMark (Hugo's Goldmark) starts no table without a delimiter
+    row (`|---|`).
+    """
+
+    code = "ENC015"
+    name = "pipe-makes-table"
+    summary = "On kramdown a '|' in a paragraph's first line makes the paragraph a one-row table."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if ctx.site.model.renderer != "kramdown" or "|" not in doc.body_text:
+            return
+        lines, text = doc.lines, doc.body.prose  # no code, HTML tags, shortcodes or Liquid tags
+        for token in doc.tokens:
+            if token.type != "paragraph_open" or token.map is None:
+                continue
+            first, last = token.map[0] + 1, token.map[1]
+            start, end = lines.offset(first), lines.line_end(first)
+            if _INNER_PIPE.match(text, start, end) is None or "$" in text[start:end] or \
+                    all("|" in text[lines.offset(n) : lines.line_end(n)] for n in range(first, last + 1)) and last > first:
+                continue
+            pipes = [at for at in range(start, end) if text[at] == "|" and text[at - 1] != "\\"]
+            yield Violation("kramdown reads a line with a '|' as a table row: the page shows this paragraph as a "
+                            "table; escape the '|' as '\\|'", doc.span(pipes[0], pipes[0] + 1),
+                            Fix(tuple(Edit(at, at, "\\") for at in pipes), description="escape the '|'"))
