@@ -232,6 +232,7 @@ class PipeMakesTable(Rule):
     The page shows the line as a one-row table, its text cut at the `|`s.
 
     ## Example
+    `_posts/2024-05-19-notes.md` on a Jekyll site:
     ```markdown
     ---
     title: Notes
