@@ -62,6 +62,15 @@ def test_the_text_html_blocks_show_is_read_where_the_page_shows_it(tmp_path: Pat
     assert hugo.findings(HEAD + body, select="SPL001") == [("SPL001", 8, 18)]
 
 
+def test_comments_of_code_blocks_are_read_but_not_their_code_or_output(site: Site) -> None:
+    body = ("```yaml\nport: 8080 # the defualt port\nname: recieve\n```\n\n```go\nx := 1 // Inlcude the header\n"
+            "y := \"// recieve\"\n```\n\n```console\n# recieve the files\n```\n\n    #indented recieve\n\n"
+            "`# recieve` in a code span.\n")
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    assert [(d.span.line, d.span.column, d.message.split("'")[1]) for d in found] == [
+        (7, 18, "defualt"), (12, 11, "Inlcude"), (20, 15, "recieve")]
+
+
 def test_front_matter_values_for_readers_are_read(site: Site) -> None:
     text = "---\ntitle: Demostrating Flux\ndate: 2024-04-02\ntags: [gitops, continous-delivery]\nauthr: wtih\n---\n"
     assert site.findings(text, select="SPL001") == [("SPL001", 2, 8), ("SPL001", 4, 16)]

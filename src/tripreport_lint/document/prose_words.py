@@ -42,9 +42,9 @@ def reader_key(key: object) -> bool:
 class ProseWords:
     """Words of prose, headings, link and alt text, and the front matter values meant for readers
     (``reader_key``); never code, URLs, link targets, e-mail addresses or HTML tags (with ``html``, the
-    text HTML blocks show)."""
+    text HTML blocks show; with ``comments``, the comments of code blocks)."""
 
-    def __init__(self, doc: Document, *, html: bool = False) -> None:
+    def __init__(self, doc: Document, *, html: bool = False, comments: bool = False) -> None:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
@@ -54,6 +54,9 @@ class ProseWords:
         if html and doc.body.html_blocks:
             shown = doc.body.html_text
             self._chunks.append((blank(shown, _not_words(shown)), doc.body_start, len(shown)))
+        if comments and doc.body.code_blocks:
+            said = doc.body.code_comments
+            self._chunks.append((blank(said, _not_words(said)), doc.body_start, len(said)))
         fm = doc.front_matter
         if fm is not None and fm.mapping is not None:
             for path, node in fm.nodes.items():
@@ -77,12 +80,12 @@ class ProseWords:
         return sorted(found)
 
 
-def prose_words(doc: Document, *, html: bool = False) -> ProseWords:
+def prose_words(doc: Document, *, html: bool = False, comments: bool = False) -> ProseWords:
     """The document's words, found once and shared by the rules that read them; with ``html``, the text of
-    its HTML blocks too."""
-    key = "words+html" if html else "words"
+    its HTML blocks too, with ``comments`` that of the comments of its code blocks."""
+    key = f"words{'+html' if html else ''}{'+comments' if comments else ''}"
     if key not in doc.derived:
-        doc.derived[key] = ProseWords(doc, html=html)
+        doc.derived[key] = ProseWords(doc, html=html, comments=comments)
     found = doc.derived[key]
     assert isinstance(found, ProseWords)
     return found

@@ -50,9 +50,10 @@ class KnownMisspelling(Rule):
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
     `categories`, and keys named like them: `linkTitle`, `ogSummary`, `meta_description`, `excerpt`), and
     the text of HTML blocks where the page shows it (`<figcaption>`; not on a Hugo site whose Goldmark
-    leaves raw HTML out). Code, URLs, link targets, e-mail addresses, HTML tags and the content of `<pre>`,
-    `<code>`, `<script>` and `<style>` are never read, nor words split by inline code or emphasis
-    (`` `s`econds ``, `**C**ontainer`).
+    leaves raw HTML out), and the comments of code blocks (after `#`, `// ` or in `/* */`; not in
+    blocks of console sessions, output or Markdown). Other code, URLs, link targets, e-mail addresses,
+    HTML tags and the content of `<pre>`, `<code>`, `<script>` and `<style>` are never read, nor words
+    split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
 
     A word that is a name by a strong sign is not reported: a word of the host or path of a link or
     image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`) or
@@ -122,7 +123,7 @@ class KnownMisspelling(Rule):
         table = dictionaries.codespell(ctx.codespell_dictionaries)
         if not _readable_english(doc, ctx):
             return
-        found = prose_words(doc, html=ctx.site.model.raw_html)
+        found = prose_words(doc, html=ctx.site.model.raw_html, comments=True)
         misspelt = table.lookup(set(map(str.lower, found.distinct)))  # asked together: most posts hold none
         if not misspelt:
             return
