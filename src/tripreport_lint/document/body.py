@@ -27,9 +27,10 @@ _COMMENT_CLOSE = re.compile(r"-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _TARGET_TAGS = frozenset({"img", "a", "source", "video", "audio"})
 # Elements whose content a browser does not show as prose: scripts, styles, code and drawings.
-_RAW_ELEMENT = re.compile(r"<(script|style|pre|code|kbd|samp|svg|math|textarea|template)\b.*?</\1\s*>", re.S | re.I)
+_RAW_ELEMENTS = tuple((re.compile(rf"<{name}\b", re.I), re.compile(rf"</{name}\s*>", re.I))
+                      for name in ("script", "style", "pre", "code", "kbd", "samp", "svg", "math", "textarea", "template"))
 # A comment in code: after `#` or `//` (`//` with a space after it, so not `//host`), or `/* */`.
-_CODE_COMMENT = re.compile(r"(?:(?<=\s)|^)(?:#[ \t]*|//[ \t]+)(\S[^\n]*)|/\*[ \t]*([^\n]*?)\*/", re.M)
+_CODE_COMMENT = re.compile(r"(?:(?<=\s)|^)(?:#[ \t]*|//[ \t]+)(\S[^\n]*)|/\*[ \t]*([^\n]{0,200}?)\*/", re.M)
 # Code blocks whose `#` lines are prompts, output or Markdown, not comments.
 _NO_COMMENTS = frozenset(("console", "shell-session", "terminal", "text", "txt", "plaintext", "output", "log",
                           "diff", "markdown", "md"))
@@ -182,8 +183,10 @@ class Body:
         outside = [(end, start) for (_, end), (start, _) in zip([(0, 0), *blocks], [*blocks, (len(source), 0)],
                                                                 strict=True)]
         text = blank(source, [span for span in outside if span[0] < span[1]])
-        hidden = [(m.start(), m.end()) for pattern in (_RAW_ELEMENT, _HTML_TAG, _AUTOLINK, _ENTITY)
+        hidden = [(m.start(), m.end()) for pattern in (_HTML_TAG, _AUTOLINK, _ENTITY)
                   for block_start, block_end in blocks for m in pattern.finditer(text, block_start, block_end)]
+        hidden += [span for opener, closer in _RAW_ELEMENTS for span in paired(text, opener, closer, blocks[0][0])] \
+            if blocks else []
         return blank(text, hidden + templates.tags(text, blocks[0][0] if blocks else 0))
 
     @cached_property

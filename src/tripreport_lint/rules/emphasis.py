@@ -77,6 +77,14 @@ def _literal(pair: _Pair, text: str) -> tuple[bool, bool]:
     return True, True
 
 
+_CONTEXT = 120
+
+
+def _space_after(text: str, at: int) -> int:
+    found = text.find(" ", at)
+    return len(text) if found < 0 else found
+
+
 def _emphasis(line: str) -> int:
     return sum(token.type in ("em_open", "strong_open") for token in inline_tokens(line))
 
@@ -148,7 +156,9 @@ class SpacedEmphasis(Rule):
                 literal, fixable = _literal(pair, text)
                 if not literal:
                     continue
-                start, end = text.rfind("\n", 0, pair.start) + 1, lines.line_end(lines.position(pair.end)[0])
+                # The line around the pair, at most _CONTEXT characters each side (a long line costs no more).
+                start = max(text.rfind("\n", 0, pair.start) + 1, text.rfind(" ", 0, max(pair.start - _CONTEXT, 0)) + 1)
+                end = min(lines.line_end(lines.position(pair.end)[0]), _space_after(text, pair.end + _CONTEXT))
                 edits = pair.edits(text)
                 if not _makes_emphasis(text, edits, start, end):
                     continue

@@ -64,10 +64,12 @@ class DoubledListMarker(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         tokens, lines = doc.tokens, doc.lines
+        reported = set()  # `- - - item` nests three lists on one line: one finding
         for item, inner in pairwise(tokens):
             if item.type != "list_item_open" or inner.type != "bullet_list_open" or item.map is None \
-                    or inner.map is None or inner.map[0] != item.map[0]:
+                    or inner.map is None or inner.map[0] != item.map[0] or item.map[0] in reported:
                 continue
+            reported.add(item.map[0])
             number = item.map[0] + 1
             found = _DOUBLED.match(doc.text, lines.offset(number), lines.line_end(number))
             if found is None:

@@ -4,6 +4,8 @@ a `|` that makes kramdown read a paragraph as a table."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -125,8 +127,13 @@ class TableWithoutBlankLine(Rule):
 
 
 _PIPE = re.compile(r"(?<!\\)\|")
-_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ROW_EDGE = re.compile(r"^[ \t>]*\|?|\|?[ \t]*$")
+
+
+def _spans_within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (sorted, not overlapping) that start between ``start`` and ``end``."""
+    first = bisect.bisect_left(spans, (start, -1))
+    return list(itertools.takewhile(lambda span: span[0] < end, spans[first:]))
 
 
 def _cells(row: str) -> list[str]:
@@ -196,13 +203,15 @@ class TableRowCells(Rule):
             for number in range(token.map[0] + 3, token.map[1] + 1):
                 start = lines.offset(number)
                 row = text[start : lines.line_end(number)]
-                piped = [(found.start(2), found.end(2)) for found in _CODE.finditer(row) if _PIPE.search(found[2])]
+                piped = [(first, last) for first, last in _spans_within(doc.body.code_spans, start, start + len(row))
+                         if _PIPE.search(text, first, last)]
                 if piped:
-                    edits = tuple(Edit(start + at.start(), start + at.end(), "\\|") for first, last in piped
-                                  for at in _PIPE.finditer(row, first, last))
+                    edits = tuple(Edit(at.start(), at.end(), "\\|") for first, last in piped
+                                  for at in _PIPE.finditer(text, first, last))
+                    inner = piped[0][0] + len(text[piped[0][0] : piped[0][1]]) - len(text[piped[0][0] : piped[0][1]].lstrip("`"))
                     yield Violation("a '|' inside inline code splits the table cell: the page shows the code in two "
                                     "cells (and drops the row's last ones); escape it as '\\|'",
-                                    doc.span(start + piped[0][0], start + piped[0][1]),
+                                    doc.span(inner, piped[0][1] - (inner - piped[0][0])),
                                     Fix(edits, description="escape the '|'"))
                     continue
                 cells = _cells(row)
@@ -217,8 +226,8 @@ class TableRowCells(Rule):
         return doc.span(start + indent, start + len(row.rstrip()))
 
 
-# A paragraph's first line (after block quote and list markers) with a `|` inside it, not at its ends.
-_INNER_PIPE = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}\.)[ \t]+)?[^|\s](?:[^\n]*?[^\\])?(\|)[^\n]*[^|\s][ \t]*$")
+# What starts a paragraph's first line before its text: block quote and list markers.
+_LEAD = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}\.)[ \t]+)?")
 
 
 class PipeMakesTable(Rule):
@@ -276,11 +285,12 @@ class PipeMakesTable(Rule):
             if token.type != "paragraph_open" or token.map is None:
                 continue
             first, last = token.map[0] + 1, token.map[1]
-            start, end = lines.offset(first), lines.line_end(first)
-            if _INNER_PIPE.match(text, start, end) is None or "$" in text[start:end] or \
-                    all("|" in text[lines.offset(n) : lines.line_end(n)] for n in range(first, last + 1)) and last > first:
+            start = _LEAD.match(text, lines.offset(first)).end()  # type: ignore[union-attr]
+            line = text[start : lines.line_end(first)].rstrip()
+            pipes = [start + found.start() for found in _PIPE.finditer(line)]
+            if not pipes or line.startswith("|") or line.endswith("|") or "$" in line or (last > first and all(
+                    "|" in text[lines.offset(n) : lines.line_end(n)] for n in range(first, last + 1))):
                 continue
-            pipes = [at for at in range(start, end) if text[at] == "|" and text[at - 1] != "\\"]
             yield Violation("kramdown reads a line with a '|' as a table row: the page shows this paragraph as a "
                             "table; escape the '|' as '\\|'", doc.span(pipes[0], pipes[0] + 1),
                             Fix(tuple(Edit(at, at, "\\") for at in pipes), description="escape the '|'"))
