@@ -69,6 +69,7 @@ def test_comments_of_code_blocks_are_read_but_not_their_code_or_output(site: Sit
     found = site.diagnostics(HEAD + body, select="SPL001")
     assert [(d.span.line, d.span.column, d.message.split("'")[1]) for d in found] == [
         (7, 18, "defualt"), (12, 11, "Inlcude"), (20, 15, "recieve")]
+    assert found[1].fix is not None and found[1].fix.applicability.value == "safe"  # first in its comment
 
 
 def test_front_matter_values_for_readers_are_read(site: Site) -> None:
