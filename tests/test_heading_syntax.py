@@ -27,6 +27,8 @@ POSITIVE = [
 # Lines that start with '#' on purpose, or that are no paragraph lines.
 NEGATIVE = """#123 is the issue that fixed it.
 
+#1st place went to the team from Berlin.
+
 #kubecon #cloudnative
 
 #include <stdio.h> comes first.

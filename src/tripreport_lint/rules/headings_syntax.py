@@ -20,11 +20,11 @@ _DIRECTIVES = frozenset(("include", "define", "undef", "if", "ifdef", "ifndef", 
 
 def _heading_like(hashes: str, word: str, rest: str, first_line: bool) -> bool:
     """Whether a line that starts with `#`s glued to ``word`` reads as a heading the author meant: two or
-    more `#`s always; one `#` only on a paragraph's first line, and not an issue number (`#123`), a
+    more `#`s always; one `#` only on a paragraph's first line, and not before a number (`#123`, `#1st`), a
     preprocessor directive (`#include`) or a line of hashtags (`#kubecon #cloudnative`)."""
     if len(hashes) > 1:
         return True
-    if not first_line or word.isdigit() or word.lower() in _DIRECTIVES:
+    if not first_line or word[:1].isdigit() or word.lower() in _DIRECTIVES:
         return False
     tokens = rest.split()
     return not tokens or not all(token.startswith("#") for token in tokens)
