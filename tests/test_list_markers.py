@@ -82,3 +82,33 @@ def test_hugo_shows_a_list_in_an_empty_item() -> None:
 @pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)
 def test_kramdown_shows_a_list_in_an_empty_item() -> None:
     _check_engine(lambda bodies: render_kramdown({}, bodies))
+
+
+JEKYLL_POST = "_posts/2024-05-19-notes.md"
+PAREN = "1) Install the agent\n2) Start it\n   1) the service\n   2) the timer\n3) Check the logs\n"
+PAREN_FIXED = "1. Install the agent\n2. Start it\n   1. the service\n   2. the timer\n3. Check the logs\n"
+PAREN_NEGATIVE = "1) first, with a blank line\n\n2) second\n\n1. dotted\n2. dotted\n\nText 1) inline and 2) more.\n"
+
+
+def _jekyll(site: Site) -> Site:
+    site.write("_config.yml", "title: Notes\n")
+    return site
+
+
+def test_on_kramdown_parenthesis_items_are_reported_and_dotted(site: Site) -> None:
+    jekyll = _jekyll(site)
+    assert jekyll.findings(HEAD + PAREN, "ENC016", JEKYLL_POST) == [("ENC016", 6, 1), ("ENC016", 8, 4)]
+    after = jekyll.fixed(HEAD + PAREN, "ENC016", JEKYLL_POST)
+    assert after == HEAD + PAREN_FIXED
+    assert jekyll.findings(after + PAREN_NEGATIVE, "ENC016", JEKYLL_POST) == []
+
+
+def test_commonmark_sites_read_parenthesis_lists(site: Site) -> None:
+    assert site.findings(HEAD + PAREN, "ENC016") == []
+
+
+@pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)
+def test_kramdown_runs_the_items_together_and_lists_the_fix() -> None:
+    pages = render_kramdown({}, {"before": PAREN, "after": PAREN_FIXED})
+    assert "<ol>" not in pages["before"] and "1) Install the agent" in pages["before"]
+    assert pages["after"].count("<ol>") == 2 and pages["after"].count("<li>") == 5

@@ -63,7 +63,7 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
-from tripreport_lint.rules.list_markers import DoubledListMarker
+from tripreport_lint.rules.list_markers import DoubledListMarker, ParenthesisListMarker
 from tripreport_lint.rules.name_casing import NameCasing
 from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
@@ -147,6 +147,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     TableWithoutBlankLine,
     TableRowCells,
     PipeMakesTable,
+    ParenthesisListMarker,
     NotNormalised,
     NormalisationSkipped,
 )
