@@ -111,8 +111,8 @@ def test_on_a_linkify_site_only_urls_linked_otherwise_than_meant_are_reported(tm
 
 
 def test_where_nothing_links_bare_urls_every_one_is_reported(tmp_path: Path, jekyll: Site) -> None:
-    # Not after a letter, a quote or '(': as on a plain CommonMark site.
-    cases = [(line, meant) for line, _, meant in CASES if meant and not re.search(r"[\w\"'(]https?://", line)]
+    # Not after a letter or a quote: as on a plain CommonMark site. In parentheses too: `(https://...)` is text.
+    cases = [(line, meant) for line, _, meant in CASES if meant and not re.search(r"[\w\"']https?://", line)]
     lines = [line for line, _ in cases]
     for site, relative in ((hugo_site(tmp_path / "off", "[markup.goldmark.extensions]", "linkify = false"),
                             "content/blog/post.md"), (jekyll, "_posts/2024-05-19-notes.md")):
@@ -155,6 +155,13 @@ def test_mentions_are_not_reported(jekyll: Site) -> None:
 
 def _link_texts(page: str) -> list[str]:
     return [html.unescape(text) for text in re.findall(r"<a href=\"[^\"]*\">(.*?)</a>", page, re.S)]
+
+
+def test_a_url_in_parentheses_that_is_a_link_target_is_left_to_the_link_rules(jekyll: Site) -> None:
+    lines = [f"see [the notes] ({A}) here", f"see ({A})[the notes] here", f"see [x]({A})({A}/b) here",
+             f"Jekyll Talk ({A}) helps."]
+    found = jekyll.diagnostics(post(lines), "LNK009", "_posts/2024-05-19-notes.md")
+    assert [(d.span.line, d.span.column) for d in found] == [(12, 14)]
 
 
 @pytest.mark.skipif(hugo_binary() is None, reason=HUGO_MISSING)

@@ -69,6 +69,8 @@ PLACES = {
     "FM024": ("_posts/2024-03-05-meetup-recap.md", {"_config.yml": "title: Example blog\n"}),
     "FM035": ("content/blog/example.md", {"data/authors.yml": "jdoe:\n  name: Jane Doe\n"}),
     "FM050": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: March\nurl: /blog/meetup/\n---\n"}),
+    "ENC015": ("_posts/2024-05-19-notes.md", {"_config.yml": "title: Example blog\n"}),
+    "ENC016": ("_posts/2024-05-19-notes.md", {"_config.yml": "title: Example blog\n"}),
     "FM051": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: Meetup recap\n---\n"}),
     "HDG003": ("about.md", {"_config.yml": "title: Example site\n"}),
     "HDG007": ("content/blog/example.md", {"layouts/_default/single.html": "<h1>{{ .Title }}</h1>{{ .Content }}\n"}),

@@ -50,9 +50,38 @@ def test_code_urls_targets_emails_and_html_are_not_read(site: Site) -> None:
     assert site.findings(HEAD + body, select="SPL001") == []
 
 
+def test_the_text_html_blocks_show_is_read_where_the_page_shows_it(tmp_path: Path) -> None:
+    body = ("<figure>\n  <img src=\"a.png\" alt=\"wtih\">\n  <figcaption>An exisiting cluster&nbsp;today</figcaption>\n"
+            "</figure>\n\n<div>\n<pre>exisiting</pre><script>var wtih = 1;</script>\n<code>wtih</code>\n</div>\n")
+    plain = Site(tmp_path / "plain")
+    assert plain.findings(HEAD + body, select="SPL001") == [("SPL001", 8, 18)]
+    hugo = Site(tmp_path / "hugo")  # Goldmark leaves raw HTML out of the page unless `unsafe` is on
+    hugo.write("hugo.toml", "title = 'Notes'\n")
+    assert hugo.findings(HEAD + body, select="SPL001") == []
+    hugo.write("hugo.toml", "title = 'Notes'\n[markup.goldmark.renderer]\nunsafe = true\n")
+    assert hugo.findings(HEAD + body, select="SPL001") == [("SPL001", 8, 18)]
+
+
+def test_comments_of_code_blocks_are_read_but_not_their_code_or_output(site: Site) -> None:
+    body = ("```yaml\nport: 8080 # the defualt port\nname: recieve\n```\n\n```go\nx := 1 // Inlcude the header\n"
+            "y := \"// recieve\"\n```\n\n```console\n# recieve the files\n```\n\n    #indented recieve\n\n"
+            "`# recieve` in a code span.\n")
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    assert [(d.span.line, d.span.column, d.message.split("'")[1]) for d in found] == [
+        (7, 18, "defualt"), (12, 11, "Inlcude"), (20, 15, "recieve")]
+    assert found[1].fix is not None and found[1].fix.applicability.value == "safe"  # first in its comment
+
+
 def test_front_matter_values_for_readers_are_read(site: Site) -> None:
     text = "---\ntitle: Demostrating Flux\ndate: 2024-04-02\ntags: [gitops, continous-delivery]\nauthr: wtih\n---\n"
     assert site.findings(text, select="SPL001") == [("SPL001", 2, 8), ("SPL001", 4, 16)]
+
+
+def test_front_matter_keys_named_like_reader_keys_are_read_in_english_only(site: Site) -> None:
+    text = ("---\ntitle: Notes\ndate: 2024-04-02\nlinkTitle: Demostrating Flux\nogSummary: How to vizualize traffic\n"
+            "meta_description: Continous delivery\ntitle_image: /img/wtih.png\ndescription_url: https://example.com/wtih\n"
+            "excerpt: Un guide pour installer Cilium dans un environnement WSL2\n---\n")
+    assert site.findings(text, select="SPL001") == [("SPL001", 4, 12), ("SPL001", 5, 19), ("SPL001", 6, 19)]
 
 
 def test_project_words_file_and_inline_words(site: Site) -> None:

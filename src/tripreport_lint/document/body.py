@@ -26,6 +26,15 @@ _COMMENT_OPEN = re.compile(r"<!--")
 _COMMENT_CLOSE = re.compile(r"-->")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _TARGET_TAGS = frozenset({"img", "a", "source", "video", "audio"})
+# Elements whose content a browser does not show as prose: scripts, styles, code and drawings.
+_RAW_ELEMENTS = tuple((re.compile(rf"<{name}\b", re.I), re.compile(rf"</{name}\s*>", re.I))
+                      for name in ("script", "style", "pre", "code", "kbd", "samp", "svg", "math", "textarea", "template"))
+# A comment in code: after `#` or `//` (`//` with a space after it, so not `//host`), or `/* */`.
+_CODE_COMMENT = re.compile(r"(?:(?<=\s)|^)(?:#[ \t]*|//[ \t]+)(\S[^\n]*)|/\*[ \t]*([^\n]{0,200}?)\*/", re.M)
+# Code blocks whose `#` lines are prompts, output or Markdown, not comments.
+_NO_COMMENTS = frozenset(("console", "shell-session", "terminal", "text", "txt", "plaintext", "output", "log",
+                          "diff", "markdown", "md"))
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
 # Link text: up to 999 pieces (CommonMark's limit for labels), so a scan that finds no ']' ends soon.
@@ -164,6 +173,38 @@ class Body:
         text = blank(self.comments_blanked, self.html_blocks)
         hidden = [(m.start(), m.end()) for pattern in (_HTML_TAG, _AUTOLINK) for m in pattern.finditer(text)]
         return blank(text, hidden + templates.tags(text))
+
+    @cached_property
+    def html_text(self) -> str:
+        """The text a browser shows of the HTML blocks (``<figcaption>A caption</figcaption>``), with
+        everything else blanked: tags, entities, template tags, comments and the content of scripts,
+        styles, code and drawings, and all that is not an HTML block."""
+        source, blocks = self.comments_blanked, self.html_blocks
+        outside = [(end, start) for (_, end), (start, _) in zip([(0, 0), *blocks], [*blocks, (len(source), 0)],
+                                                                strict=True)]
+        text = blank(source, [span for span in outside if span[0] < span[1]])
+        hidden = [(m.start(), m.end()) for pattern in (_HTML_TAG, _AUTOLINK, _ENTITY)
+                  for block_start, block_end in blocks for m in pattern.finditer(text, block_start, block_end)]
+        hidden += [span for opener, closer in _RAW_ELEMENTS for span in paired(text, opener, closer, blocks[0][0])] \
+            if blocks else []
+        return blank(text, hidden + templates.tags(text, blocks[0][0] if blocks else 0))
+
+    @cached_property
+    def code_comments(self) -> str:
+        """The text of the comments of the body's code blocks (``# Install the agent``, ``// the port``), with
+        everything else blanked; not in blocks of console sessions, output or Markdown."""
+        kept: list[Span] = []
+        for token in self.tokens:
+            if token.type not in ("fence", "code_block") or not token.map:
+                continue
+            if token.info.split(maxsplit=1)[:1] and token.info.split(maxsplit=1)[0].lower() in _NO_COMMENTS:
+                continue
+            start, end = self._line_range(token)
+            kept += [found.span(1) if found[1] is not None else found.span(2)
+                     for found in _CODE_COMMENT.finditer(self.text, start, end)]
+        hidden = [(end, start) for (_, end), (start, _) in zip([(0, 0), *kept], [*kept, (len(self.text), 0)],
+                                                                strict=True)]
+        return blank(self.text, [span for span in hidden if span[0] < span[1]])
 
     @cached_property
     def definitions(self) -> list[Definition]:

@@ -29,23 +29,38 @@ _REST = re.compile(r"\S*")
 _REACH = 256
 _INTRAWORD_EMPHASIS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
 READER_KEYS = ("title", "description", "summary", "tags", "categories")
+# Other keys whose values a listing, a social card or the page shows: Hugo's `linkTitle`, Jekyll's
+# `excerpt`, a theme's `subtitle` or `ogSummary`, `meta_description` (not `title_image`, `description_url`).
+_READER_KEY = re.compile(r"(?i)(?:[a-z]+[_-]?)?(?:title|summary|description|excerpt|abstract|teaser|caption)|lead")
+
+
+def reader_key(key: object) -> bool:
+    """Whether a top-level front matter key holds text readers see (``READER_KEYS``, ``linkTitle``, ``ogSummary``)."""
+    return key in READER_KEYS or isinstance(key, str) and _READER_KEY.fullmatch(key) is not None
 
 
 class ProseWords:
     """Words of prose, headings, link and alt text, and the front matter values meant for readers
-    (``READER_KEYS``); never code, URLs, link targets, e-mail addresses or HTML."""
+    (``reader_key``); never code, URLs, link targets, e-mail addresses or HTML tags (with ``html``, the
+    text HTML blocks show; with ``comments``, the comments of code blocks)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, *, html: bool = False, comments: bool = False) -> None:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
         hidden += _split_by_markup(prose, doc.body.code_spans)
         # Blanking keeps offsets; hidden text ends at a space, ')' or a code span, so no other word changes.
         self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
+        if html and doc.body.html_blocks:
+            shown = doc.body.html_text
+            self._chunks.append((blank(shown, _not_words(shown)), doc.body_start, len(shown)))
+        if comments and doc.body.code_blocks:
+            said = doc.body.code_comments
+            self._chunks.append((blank(said, _not_words(said)), doc.body_start, len(said)))
         fm = doc.front_matter
         if fm is not None and fm.mapping is not None:
             for path, node in fm.nodes.items():
-                if path and path[0] in READER_KEYS and node.kind == "scalar" and len(path) <= 2:
+                if path and reader_key(path[0]) and node.kind == "scalar" and len(path) <= 2:
                     self._chunks.append((doc.text, fm.absolute(node.start), fm.absolute(node.end)))
 
     @cached_property
@@ -65,11 +80,13 @@ class ProseWords:
         return sorted(found)
 
 
-def prose_words(doc: Document) -> ProseWords:
-    """The document's words, found once and shared by the rules that read them."""
-    if "words" not in doc.derived:
-        doc.derived["words"] = ProseWords(doc)
-    found = doc.derived["words"]
+def prose_words(doc: Document, *, html: bool = False, comments: bool = False) -> ProseWords:
+    """The document's words, found once and shared by the rules that read them; with ``html``, the text of
+    its HTML blocks too, with ``comments`` that of the comments of its code blocks."""
+    key = f"words{'+html' if html else ''}{'+comments' if comments else ''}"
+    if key not in doc.derived:
+        doc.derived[key] = ProseWords(doc, html=html, comments=comments)
+    found = doc.derived[key]
     assert isinstance(found, ProseWords)
     return found
 

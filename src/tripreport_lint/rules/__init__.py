@@ -8,6 +8,7 @@ from typing import Any
 from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.directive_comments import UnknownRuleInDirective
+from tripreport_lint.rules.emphasis import SpacedEmphasis
 from tripreport_lint.rules.encoding.characters import (
     ControlCharacter,
     EdgeNoBreakSpace,
@@ -42,6 +43,7 @@ from tripreport_lint.rules.front_matter.structure import (
 from tripreport_lint.rules.front_matter.taxonomy import TaxonomyDuplicate, TaxonomyMismatch
 from tripreport_lint.rules.front_matter.vocabulary import LoneTaxonomy, LoneTerm, TaxonomyVariant
 from tripreport_lint.rules.headings import DuplicateHeading, EmptyHeading, HeadingLevelSkip, MultipleH1, TitleRepeated
+from tripreport_lint.rules.headings_syntax import HeadingWithoutSpace
 from tripreport_lint.rules.leftovers import CommentedOutBlock, DraftingNote
 from tripreport_lint.rules.links.bare_urls import BareUrl
 from tripreport_lint.rules.links.brackets import ReversedLink, StrayLinkBracket
@@ -61,10 +63,12 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
+from tripreport_lint.rules.list_markers import DoubledListMarker, ParenthesisListMarker
 from tripreport_lint.rules.name_casing import NameCasing
 from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
+from tripreport_lint.rules.tables import PipeMakesTable, TableRowCells, TableWithoutBlankLine
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
 # and of the rule reference.
@@ -120,6 +124,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     SecondH1,
     FirstHeadingSkip,
     TocEmptyLevel,
+    HeadingWithoutSpace,
     CommentedOutBlock,
     DraftingNote,
     UnknownRuleInDirective,
@@ -137,6 +142,12 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     MixedLineEndings,
     EdgeNoBreakSpace,
     NoBreakSpaceAfterMarker,
+    SpacedEmphasis,
+    DoubledListMarker,
+    TableWithoutBlankLine,
+    TableRowCells,
+    PipeMakesTable,
+    ParenthesisListMarker,
     NotNormalised,
     NormalisationSkipped,
 )

@@ -48,7 +48,11 @@ class KnownMisspelling(Rule):
     `spelling.dictionaries` setting adds others by name, such as `rare`, real words that are often
     typos: `bellow`, `sting`, `whet`, meant far more often than not) in prose, headings, link and alt text,
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
-    `categories`). Code, URLs, link targets, e-mail addresses and HTML are never read, nor words
+    `categories`, and keys named like them: `linkTitle`, `ogSummary`, `meta_description`, `excerpt`), and
+    the text of HTML blocks where the page shows it (`<figcaption>`; not on a Hugo site whose Goldmark
+    leaves raw HTML out), and the comments of code blocks (after `#`, `// ` or in `/* */`; not in
+    blocks of console sessions, output or Markdown). Other code, URLs, link targets, e-mail addresses,
+    HTML tags and the content of `<pre>`, `<code>`, `<script>` and `<style>` are never read, nor words
     split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
 
     A word that is a name by a strong sign is not reported: a word of the host or path of a link or
@@ -103,7 +107,8 @@ class KnownMisspelling(Rule):
     `Liquify`) first in a sentence still gets a safe fix: add it to the words file. Posts in other
     languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked,
     nor are paragraphs in another language (Latin filler text, a quote in German: of 8 words or
-    more, 70% in no English word list), words right before an apostrophe (`playin'`) or before `()`
+    more, 70% in no English word list) or front matter values in one (so, or with two little words
+    of another language: `dans`, `und`, `para`), words right before an apostrophe (`playin'`) or before `()`
     (`readline()`, a function).
     """
 
@@ -118,7 +123,7 @@ class KnownMisspelling(Rule):
         table = dictionaries.codespell(ctx.codespell_dictionaries)
         if not _readable_english(doc, ctx):
             return
-        found = prose_words(doc)
+        found = prose_words(doc, html=ctx.site.model.raw_html, comments=True)
         misspelt = table.lookup(set(map(str.lower, found.distinct)))  # asked together: most posts hold none
         if not misspelt:
             return
@@ -220,8 +225,8 @@ class PossibleTypo(Rule):
     The site's vocabulary comes from its Markdown files, at most 5,000 files, reading for at most 3
     seconds a run; it is kept in the cache folder, and only pages that changed are read again.
     A name alone between commas (`Smith, Martijn, Lee`) is not seen as a name.
-    Posts in other languages are not checked, nor are paragraphs in another language or words
-    right before an apostrophe or `()`. Short words with a letter dropped, added or replaced
+    Posts in other languages are not checked, nor are paragraphs or front matter values in another
+    language or words right before an apostrophe or `()`. Short words with a letter dropped, added or replaced
     (`cont`, `libc`, `util` are abbreviations as often) are not judged, nor words of 3 letters
     (`aws`, `cpu` are swaps of `was`, `cup`), a doubled first letter (`ffrom`), a doubled last
     letter that reads as an ending (`tasks` doubled) or a slip the post repeats. A short
@@ -336,13 +341,28 @@ def _possible_typo(doc: Document, word: str, start: int, candidates: list[str]) 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
 FOREIGN_SHARE = 0.7  # a paragraph with at least this share of words no English list knows is another language
 FOREIGN_MIN_WORDS = 8
+_OTHER_LANGUAGES = frozenset(word for words in (
+    "les des une dans pour avec sur est sont qui aux du et ces vous nous",  # French
+    "der und ist mit für von zu den dem ein eine nicht auf sich auch wie zur zum das sie",  # German
+    "el los las del una por para con como más cómo",  # Spanish
+    "um uma os dos com não em ao mais sobre",  # Portuguese
+    "il gli della che per sono",  # Italian
+    "het een van niet voor met zijn",  # Dutch
+    "och att för med en",  # Swedish; `en` is French and Spanish too
+) for word in words.split())
 
 
 def in_foreign_paragraph(doc: Document, line: int) -> bool:
-    """Whether the line stands in a paragraph written in another language (Latin filler text, a quote in
-    German): most of its words are in no English word list, so judging them word by word finds only noise.
+    """Whether the line stands in a paragraph (or is a front matter value) written in another language (Latin
+    filler text, a quote in German): most of its words are in no English word list, so judging them word by word finds only noise.
     Only the paragraphs asked about are parsed (their inline tokens cost as much as the whole body), each
     once per document, whichever rule asks."""
+    if doc.lines.offset(line) < doc.body_start:  # a front matter value (`description: Ce billet ...`)
+        memo = doc.derived.setdefault("foreign_values", {})
+        assert isinstance(memo, dict)
+        if line not in memo:
+            memo[line] = _foreign_value(doc.text[doc.lines.offset(line) : doc.lines.line_end(line)])
+        return bool(memo[line])
     if "paragraph_lines" not in doc.derived:
         by_line: dict[int, list[int]] = {}  # a line (1-based) -> the inline tokens on it, in order
         for index, token in enumerate(doc.tokens):
@@ -360,12 +380,23 @@ def _foreign(doc: Document, index: int) -> bool:
     assert isinstance(memo, dict)
     if index not in memo:
         children = inline_tokens(doc.tokens[index].content)  # the body's tokens are block tokens only
-        prose = " ".join(child.content for child in children if child.type == "text")  # no code, no URLs
-        words = [word.lower() for word in _LETTERS.findall(prose)]
-        english = dictionaries.english().lookup(set(words))
-        memo[index] = len(words) >= FOREIGN_MIN_WORDS and \
-            len(words) - sum(map(english.__contains__, words)) >= FOREIGN_SHARE * len(words)
+        memo[index] = _foreign_words(" ".join(child.content for child in children if child.type == "text"))
     return bool(memo[index])
+
+
+def _foreign_value(value: str) -> bool:
+    """Whether a front matter value is in another language: as a paragraph is, or with two of the little
+    words of French, German, Spanish, Portuguese, Italian, Dutch or Swedish that English has no use for (a
+    summary is often too short for the share of unknown words to tell)."""
+    little = sum(word in _OTHER_LANGUAGES for word in re.findall(r"[^\W\d_]+", value.lower()))
+    return little >= 2 or _foreign_words(value)
+
+
+def _foreign_words(prose: str) -> bool:
+    words = [word.lower() for word in _LETTERS.findall(prose)]
+    english = dictionaries.english().lookup(set(words))
+    return len(words) >= FOREIGN_MIN_WORDS and \
+        len(words) - sum(map(english.__contains__, words)) >= FOREIGN_SHARE * len(words)
 
 
 def _readable_english(doc: Document, ctx: Context) -> bool:

@@ -138,7 +138,7 @@ def _within(spans: tuple[list[int], list[int]], offset: int) -> bool:
 
 def capitalised_mid_sentence(text: str, start: int, body_start: int) -> bool:
     """Whether the word at ``start`` stands inside a sentence of the body: not first in a paragraph,
-    a line of a list, a quote or a table cell, nor after a sentence's end. Front matter values are
+    a line of a list, a quote, a table cell or a comment in code, nor after a sentence's end. Front matter values are
     written in Title Case: no place there counts."""
     if start < body_start:
         return False
@@ -152,7 +152,10 @@ def capitalised_mid_sentence(text: str, start: int, body_start: int) -> bool:
             return False
     elif _BLOCK_MARKS.fullmatch(before):
         return False
-    before = before.rstrip().rstrip(_CLOSERS)
+    before = before.rstrip()
+    if re.search(r"(?:^|\s)(?:#|//|/\*)$", before):
+        return False  # the first word of a comment in code
+    before = before.rstrip(_CLOSERS)
     return bool(before) and before[-1] not in _BOUNDARIES
 
 

@@ -18,7 +18,7 @@ from tripreport_lint.site import linkify
 # A URL that does not stand in an attribute, a path or a word; where the renderer links bare URLs, one
 # after a quote or a letter of a script written without spaces too (it may link it wrongly or not at all).
 _URL = r"s?://[A-Za-z0-9\[][^\s<>\[\]`\\|]*"
-_BARE_URL = re.compile(rf"http(?<![\w/<(\[\"'=]http){_URL}")
+_BARE_URL = re.compile(rf"http(?<![\w/<\[\"'=]http){_URL}")
 _BARE_URL_LINKIFY = re.compile(rf"http(?<![A-Za-z0-9_/<(\[=]http){_URL}")
 _SENTENCE_END = ".,;:!?*_~'\""
 # The text of an HTML link is its own: <a href="http://localhost:4000">http://localhost:4000</a>.
@@ -52,7 +52,15 @@ def _urls(pattern: re.Pattern[str], prose: str, start: int) -> Iterator[tuple[in
     """Where each URL starts, and the URL meant; a run of URL characters may hold more than one
     (`https://example.com/a」和「https://example.com/b`)."""
     while (match := pattern.search(prose, start)) is not None:
-        url = intended(match.group())
+        run = match.group()
+        if prose[match.start() - 1 : match.start()] == "(":  # `(https://a.org/x)y`: the URL ends at its `)`
+            depth = 0
+            for at, char in enumerate(run):
+                depth += (char == "(") - (char == ")")
+                if depth < 0:
+                    run = run[:at]
+                    break
+        url = intended(run)
         yield match.start(), url
         start = match.start() + max(len(url), 1)
 
@@ -120,7 +128,9 @@ class BareUrl(Rule):
     ## Known problems
     Where a URL ends is a guess: it ends at a space, `<`, `>`, brackets, a backtick, a `\\`, and
     full-width or other non-ASCII punctuation, or a Chinese, Japanese or Korean letter (`。`, `，`,
-    `）`, `「`, `请`, `를`); sentence punctuation after it is not part of it. A URL followed by a
+    `）`, `「`, `请`, `를`); sentence punctuation after it is not part of it. A URL in parentheses
+    (`(https://example.com/a)`) ends at the `)` that closes them; one in parentheses right after `]` or a
+    link is a link's target, LNK013's or LNK014's. A URL followed by a
     full-width `＃` is LNK020's. `www.` addresses without a scheme are not looked at.
     On a linkify site a URL followed by a shortcode is left alone: Goldmark links through it. A site
     whose renderer is not known but is plain CommonMark gets no finding for the URLs GFM would link:
@@ -154,6 +164,8 @@ class BareUrl(Rule):
             within = bisect.bisect_right(wide_starts, start) - 1
             if within >= 0 and start < wide[within][1]:
                 continue
+            if prose[start - 1] == "(" and (prose[max(0, start - 80) : start - 1].rstrip().endswith(("]", ")")) or prose.startswith(")[", end)):
+                continue  # a link's target or text glued to a link, or a reversed link: LNK001, LNK013, LNK014, LNK018
             templated = text.startswith(("{{", "{%"), end)
             message = f"bare URL {url}: wrap it in <...> to make it a link"
             if autolinks:

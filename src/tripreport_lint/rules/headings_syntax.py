@@ -1,0 +1,105 @@
+"""HDG009: a heading line with no space after its `#`s, which the page shows as a paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.document.document import Document
+from tripreport_lint.rules.base import Rule
+from tripreport_lint.rules.context import Context
+
+# A line of a paragraph that starts, after block quote markers, indentation and a list marker, with one to six
+# `#`s glued to what follows: a letter, a digit, or the start of emphasis, code or a link.
+_GLUED = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(#{1,6})(?=[\w\[*`\"'])(\S*)(.*)$", re.M)
+# C preprocessor lines and the like, in prose that quotes code without marking it as code.
+_DIRECTIVES = frozenset(("include", "define", "undef", "if", "ifdef", "ifndef", "else", "elif", "endif", "pragma",
+                         "error", "warning", "import", "region", "endregion"))
+
+
+def _heading_like(hashes: str, word: str, rest: str, first_line: bool) -> bool:
+    """Whether a line that starts with `#`s glued to ``word`` reads as a heading the author meant: two or
+    more `#`s always; one `#` only on a paragraph's first line, and not before a number (`#123`, `#1st`), a
+    preprocessor directive (`#include`) or a line of hashtags (`#kubecon #cloudnative`)."""
+    if len(hashes) > 1:
+        return True
+    if not first_line or word[:1].isdigit() or word.lower() in _DIRECTIVES:
+        return False
+    tokens = rest.split()
+    return not tokens or not all(token.startswith("#") for token in tokens)
+
+
+class HeadingWithoutSpace(Rule):
+    """## What it does
+    Reports a line that starts with `#`s glued to its text (`##Setup`), outside code and HTML:
+    CommonMark (Hugo's Goldmark) and kramdown's GFM input, Jekyll's default, want a space or a tab
+    after the `#`s of a heading. The line may stand in a block quote or a list item. A single `#` is
+    reported only at the start of a paragraph, and not before a number (`#123`), a preprocessor
+    directive (`#include`) or on a line of hashtags (`#kubecon #cloudnative`).
+
+    ## Why is this bad?
+    The line is not a heading: the page shows it as a paragraph with the `#`s in it, it is missing
+    from the table of contents, and it has no anchor for links to reach.
+
+    ## Example
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    ##Setup
+
+    Install the tool.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes
+    date: 2024-05-19
+    ---
+    ## Setup
+
+    Install the tool.
+    ```
+
+    ## Fix safety
+    Safe: a space goes after the `#`s, and the line becomes the heading the author wrote; that change
+    of the page is the rule's purpose.
+
+    ## Options
+    None.
+
+    ## Known problems
+    On Jekyll sites whose kramdown reads its own input (`kramdown: input: kramdown`), a heading needs no
+    space after its `#`s, and nothing is reported. A line of prose that starts with `##` on purpose is
+    reported.
+    """
+
+    code = "HDG009"
+    name = "heading-without-space"
+    summary = "A line of '#'s glued to text ('##Setup') is a paragraph on the page, not a heading."
+    severity = Severity.WARNING
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        model = ctx.site.model
+        if model.renderer == "kramdown" and model.heading_ids == "kramdown" or "#" not in doc.body_text:
+            return
+        prose, lines = doc.body.prose, doc.lines
+        for token in doc.tokens:
+            if token.type != "paragraph_open" or token.map is None:
+                continue
+            first, last = token.map
+            for number in range(first + 1, last + 1):
+                start = lines.offset(number)
+                found = _GLUED.match(prose, start, lines.line_end(number))
+                if found is None or not _heading_like(found[1], found[2], found[3], number == first + 1):
+                    continue
+                at = found.end(1)
+                text = (found[2] + found[3]).rstrip()
+                text = text if len(text) <= 40 else text[:40].rsplit(" ", 1)[0] + "…"
+                yield Violation(f"no space after '{found[1]}': the line shows as text, not as a heading; "
+                                f"write '{found[1]} {text}'", doc.span(found.start(1), at),
+                                Fix((Edit(at, at, " "),), description="put a space after the '#'s"))
