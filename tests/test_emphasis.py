@@ -1,4 +1,4 @@
-"""ENC011: spaces inside emphasis markers (`** bold **`), which CommonMark and kramdown show as text; checked
+"""MKP001: spaces inside emphasis markers (`** bold **`), which CommonMark and kramdown show as text; checked
 against the real Hugo and kramdown, before and after the fix."""
 
 from __future__ import annotations
@@ -59,16 +59,16 @@ def _first_line_col(found: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
 @pytest.mark.parametrize(("line", "column", "fixed"), POSITIVE)
 def test_each_case_is_reported_and_fixed(site: Site, line: str, column: int, fixed: str | None) -> None:
     text = HEAD + line + "\n"
-    assert _first_line_col(site.findings(text, "ENC011")) == [(6, column)]
-    after = site.fixed(text, "ENC011")
+    assert _first_line_col(site.findings(text, "MKP001")) == [(6, column)]
+    after = site.fixed(text, "MKP001")
     assert after == HEAD + (fixed or line) + "\n"
     if fixed is not None:
-        assert site.findings(after, "ENC011") == []
+        assert site.findings(after, "MKP001") == []
 
 
 def test_the_messages_say_what_to_write(site: Site) -> None:
     text = HEAD + POSITIVE[0][0] + "\n\n" + POSITIVE[-1][0] + "\n"
-    assert [d.message for d in site.diagnostics(text, "ENC011")] == [
+    assert [d.message for d in site.diagnostics(text, "MKP001")] == [
         "spaces inside '**': the page shows the '**'s as text; write '**not optional**'",
         "spaces inside '_': the page shows the '_'s as text; write '_first talk title_' for emphasis, or remove "
         "the '_'s",
@@ -76,7 +76,7 @@ def test_the_messages_say_what_to_write(site: Site) -> None:
 
 
 def test_emphasis_that_works_code_math_globs_and_lists_are_left_alone(site: Site) -> None:
-    assert site.findings(HEAD + NEGATIVE, "ENC011") == []
+    assert site.findings(HEAD + NEGATIVE, "MKP001") == []
 
 
 def _emphasis(page: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""ENC012: two list markers at the start of one item (`- - item`); checked against the real Hugo and kramdown,
+"""MKP002: two list markers at the start of one item (`- - item`); checked against the real Hugo and kramdown,
 which show an item holding a second list, and after the fix one item with its sub-items."""
 
 from __future__ import annotations
@@ -39,21 +39,21 @@ NEGATIVE = """- - -
 
 @pytest.mark.parametrize(("body", "column", "fixed"), POSITIVE)
 def test_each_doubled_marker_is_reported_with_an_unsafe_fix(site: Site, body: str, column: int, fixed: str) -> None:
-    assert site.findings(HEAD + body, "ENC012") == [("ENC012", 6, column)]
-    assert site.fixed(HEAD + body, "ENC012") == HEAD + body  # no safe fix
-    after = site.fixed(HEAD + body, "ENC012", unsafe=True)
+    assert site.findings(HEAD + body, "MKP002") == [("MKP002", 6, column)]
+    assert site.fixed(HEAD + body, "MKP002") == HEAD + body  # no safe fix
+    after = site.fixed(HEAD + body, "MKP002", unsafe=True)
     assert after == HEAD + fixed
-    assert site.findings(after, "ENC012") == []
+    assert site.findings(after, "MKP002") == []
 
 
 def test_the_message_names_the_markers(site: Site) -> None:
-    [found] = site.diagnostics(HEAD + POSITIVE[0][0], "ENC012")
+    [found] = site.diagnostics(HEAD + POSITIVE[0][0], "MKP002")
     assert found.message == ("two list markers ('- -') start this item: the page shows an empty item with a "
                              "second list in it; remove one")
 
 
 def test_breaks_options_numbers_and_code_are_left_alone(site: Site) -> None:
-    assert site.findings(HEAD + NEGATIVE, "ENC012") == []
+    assert site.findings(HEAD + NEGATIVE, "MKP002") == []
 
 
 def _depth(page: str) -> int:
@@ -97,14 +97,14 @@ def _jekyll(site: Site) -> Site:
 
 def test_on_kramdown_parenthesis_items_are_reported_and_dotted(site: Site) -> None:
     jekyll = _jekyll(site)
-    assert jekyll.findings(HEAD + PAREN, "ENC016", JEKYLL_POST) == [("ENC016", 6, 1), ("ENC016", 8, 4)]
-    after = jekyll.fixed(HEAD + PAREN, "ENC016", JEKYLL_POST)
+    assert jekyll.findings(HEAD + PAREN, "MKP006", JEKYLL_POST) == [("MKP006", 6, 1), ("MKP006", 8, 4)]
+    after = jekyll.fixed(HEAD + PAREN, "MKP006", JEKYLL_POST)
     assert after == HEAD + PAREN_FIXED
-    assert jekyll.findings(after + PAREN_NEGATIVE, "ENC016", JEKYLL_POST) == []
+    assert jekyll.findings(after + PAREN_NEGATIVE, "MKP006", JEKYLL_POST) == []
 
 
 def test_commonmark_sites_read_parenthesis_lists(site: Site) -> None:
-    assert site.findings(HEAD + PAREN, "ENC016") == []
+    assert site.findings(HEAD + PAREN, "MKP006") == []
 
 
 @pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)

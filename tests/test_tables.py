@@ -1,4 +1,4 @@
-"""ENC013: a table that text touches. kramdown (Jekyll) shows such a table as text; Goldmark (Hugo) takes a line of
+"""MKP003: a table that text touches. kramdown (Jekyll) shows such a table as text; Goldmark (Hugo) takes a line of
 text right after the last row for a row. Checked against the real engines, before and after the fix."""
 
 from __future__ import annotations
@@ -43,24 +43,24 @@ def _hugo(tmp_path: Path) -> Site:
 def test_on_kramdown_text_touching_a_table_is_reported_and_fixed(tmp_path: Path, body: str, line: int,
                                                                   fixed: str) -> None:
     site = _jekyll(tmp_path)
-    assert site.findings(HEAD + body, "ENC013", JEKYLL_POST) == [("ENC013", line, 1)]
-    after = site.fixed(HEAD + body, "ENC013", JEKYLL_POST)
+    assert site.findings(HEAD + body, "MKP003", JEKYLL_POST) == [("MKP003", line, 1)]
+    after = site.fixed(HEAD + body, "MKP003", JEKYLL_POST)
     assert after == HEAD + fixed
-    assert site.findings(after, "ENC013", JEKYLL_POST) == []
+    assert site.findings(after, "MKP003", JEKYLL_POST) == []
 
 
 def test_on_hugo_only_a_line_taken_for_a_row_is_reported(tmp_path: Path) -> None:
     site = _hugo(tmp_path)
-    assert [site.findings(HEAD + body, "ENC013") for body, _, _ in KRAMDOWN] == [[], [], [("ENC013", 9, 1)], []]
-    assert site.fixed(HEAD + GOLDMARK[0][0], "ENC013") == HEAD + GOLDMARK[0][2]
+    assert [site.findings(HEAD + body, "MKP003") for body, _, _ in KRAMDOWN] == [[], [], [("MKP003", 9, 1)], []]
+    assert site.fixed(HEAD + GOLDMARK[0][0], "MKP003") == HEAD + GOLDMARK[0][2]
 
 
 def test_the_messages_name_the_engine(tmp_path: Path) -> None:
     body = "The settings:\n" + T + "After.\n"
-    [before, after] = _jekyll(tmp_path).diagnostics(HEAD + body, "ENC013", JEKYLL_POST)
+    [before, after] = _jekyll(tmp_path).diagnostics(HEAD + body, "MKP003", JEKYLL_POST)
     assert after.message == ("a table needs a blank line after it on kramdown: the page shows its rows as text; "
                              "add a blank line")
-    [row] = _hugo(tmp_path).diagnostics(HEAD + body, "ENC013")
+    [row] = _hugo(tmp_path).diagnostics(HEAD + body, "MKP003")
     assert before.message == ("a table needs a blank line before it on kramdown: the page shows its rows as text; "
                               "add a blank line")
     assert row.message == ("the line after the table has no blank line before it: the page shows it as a row of "
@@ -68,11 +68,11 @@ def test_the_messages_name_the_engine(tmp_path: Path) -> None:
 
 
 def test_attribute_lists_liquid_code_and_pipes_in_text_are_left_alone(tmp_path: Path) -> None:
-    assert _jekyll(tmp_path).findings(HEAD + NEGATIVE, "ENC013", JEKYLL_POST) == []
+    assert _jekyll(tmp_path).findings(HEAD + NEGATIVE, "MKP003", JEKYLL_POST) == []
     hugo = _hugo(tmp_path)
-    assert hugo.findings(HEAD + T + "{{< /tab >}}\n", "ENC013") == []
+    assert hugo.findings(HEAD + T + "{{< /tab >}}\n", "MKP003") == []
     hugo.write("hugo.toml", "title = 'Notes'\n[markup.goldmark.parser.attribute]\nblock = true\n")
-    assert hugo.findings(HEAD + T + "{.wide}\n", "ENC013") == []
+    assert hugo.findings(HEAD + T + "{.wide}\n", "MKP003") == []
 
 
 def _tables(page: str) -> list[int]:
@@ -114,21 +114,21 @@ ROWS = [
 def test_a_row_with_more_cells_than_columns_on_goldmark(tmp_path: Path, row: str, column: int,
                                                         fixed: str | None) -> None:
     site = _hugo(tmp_path)
-    assert site.findings(HEAD + H2 + row, "ENC014") == [("ENC014", 8, column)]
-    after = site.fixed(HEAD + H2 + row, "ENC014")
+    assert site.findings(HEAD + H2 + row, "MKP004") == [("MKP004", 8, column)]
+    after = site.fixed(HEAD + H2 + row, "MKP004")
     assert after == HEAD + H2 + (fixed or row)
     if fixed:
-        assert site.findings(after, "ENC014") == []
+        assert site.findings(after, "MKP004") == []
 
 
 def test_rows_that_fit_escaped_pipes_and_kramdown_are_left_alone(tmp_path: Path) -> None:
     rows = "| `a\\|b` | x |\n| a | b | |\n| `code` | y |\n| a |\n"
-    assert _hugo(tmp_path).findings(HEAD + H2 + rows, "ENC014") == []
-    assert _jekyll(tmp_path).findings(HEAD + H2 + ROWS[0][0], "ENC014", JEKYLL_POST) == []
+    assert _hugo(tmp_path).findings(HEAD + H2 + rows, "MKP004") == []
+    assert _jekyll(tmp_path).findings(HEAD + H2 + ROWS[0][0], "MKP004", JEKYLL_POST) == []
 
 
 def test_the_cell_messages(tmp_path: Path) -> None:
-    found = _hugo(tmp_path).diagnostics(HEAD + H2 + ROWS[0][0] + ROWS[2][0], "ENC014")
+    found = _hugo(tmp_path).diagnostics(HEAD + H2 + ROWS[0][0] + ROWS[2][0], "MKP004")
     assert [d.message for d in found] == [
         "a '|' inside inline code splits the table cell: the page shows the code in two cells (and drops the "
         "row's last ones); escape it as '\\|'",
@@ -159,15 +159,15 @@ PIPES_NEGATIVE = ("Run `ls | grep x` now, {{ page.title | escape }} and \\| esca
 def test_on_kramdown_a_pipe_in_a_first_line_is_reported_and_escaped(tmp_path: Path, body: str, column: int,
                                                                      fixed: str) -> None:
     site = _jekyll(tmp_path)
-    assert site.findings(HEAD + body, "ENC015", JEKYLL_POST) == [("ENC015", 6, column)]
-    after = site.fixed(HEAD + body, "ENC015", JEKYLL_POST)
+    assert site.findings(HEAD + body, "MKP005", JEKYLL_POST) == [("MKP005", 6, column)]
+    after = site.fixed(HEAD + body, "MKP005", JEKYLL_POST)
     assert after == HEAD + fixed
-    assert site.findings(after, "ENC015", JEKYLL_POST) == []
-    assert _hugo(tmp_path).findings(HEAD + body, "ENC015") == []
+    assert site.findings(after, "MKP005", JEKYLL_POST) == []
+    assert _hugo(tmp_path).findings(HEAD + body, "MKP005") == []
 
 
 def test_pipes_in_code_liquid_tables_math_and_later_lines_are_left_alone(tmp_path: Path) -> None:
-    assert _jekyll(tmp_path).findings(HEAD + PIPES_NEGATIVE, "ENC015", JEKYLL_POST) == []
+    assert _jekyll(tmp_path).findings(HEAD + PIPES_NEGATIVE, "MKP005", JEKYLL_POST) == []
 
 
 @pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)

@@ -11,7 +11,7 @@ from tripreport_lint.diagnostics import Diagnostic, Severity
 from tripreport_lint.reporters.base import Reporter, RunSummary
 
 # Code Climate categories by rule family.
-CATEGORIES = {"ENC": "Bug Risk", "FM": "Bug Risk", "LNK": "Bug Risk", "CMT": "Clarity", "SPL": "Clarity",
+CATEGORIES = {"ENC": "Bug Risk", "MKP": "Bug Risk", "FM": "Bug Risk", "LNK": "Bug Risk", "CMT": "Clarity", "SPL": "Clarity",
               "HDG": "Style", "FMT": "Style"}
 
 

@@ -70,7 +70,7 @@ from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
 from tripreport_lint.rules.tables import PipeMakesTable, TableRowCells, TableWithoutBlankLine
 
-# By family (FM, LNK, HDG, CMT, SPL, ENC, FMT), in code order within each: the order of --show-rules
+# By family (FM, LNK, HDG, CMT, SPL, ENC, MKP, FMT), in code order within each: the order of --show-rules
 # and of the rule reference.
 ALL_RULES: tuple[type[Rule[Any]], ...] = (
     FrontMatterMissing,

@@ -1,4 +1,4 @@
-"""ENC011: spaces inside emphasis markers (`** bold **`), which make the page show the markers as text."""
+"""MKP001: spaces inside emphasis markers (`** bold **`), which make the page show the markers as text."""
 
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ class SpacedEmphasis(Rule):
     Markers across a line break are not looked at.
     """
 
-    code = "ENC011"
+    code = "MKP001"
     name = "spaced-emphasis"
     summary = "Spaces inside emphasis markers ('** bold **') make the page show the markers as text."
     severity = Severity.WARNING

@@ -1,4 +1,4 @@
-"""ENC012, ENC016: two list markers at the start of one item (`- - item`), which the page shows as two bullets;
+"""MKP002, MKP006: two list markers at the start of one item (`- - item`), which the page shows as two bullets;
 `1)` list items, which kramdown runs together into one paragraph."""
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class DoubledListMarker(Rule):
     An item that is a list on purpose (a nested list written on one line) is reported.
     """
 
-    code = "ENC012"
+    code = "MKP002"
     name = "doubled-list-marker"
     summary = "A list item starting with a second bullet ('- - item') shows two bullets."
     severity = Severity.WARNING
@@ -125,7 +125,7 @@ class ParenthesisListMarker(Rule):
     which reads as a list.
     """
 
-    code = "ENC016"
+    code = "MKP006"
     name = "parenthesis-list-marker"
     summary = "On kramdown '1)' items are no list: they run together into one paragraph."
     severity = Severity.WARNING

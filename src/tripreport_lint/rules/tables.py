@@ -1,4 +1,4 @@
-"""ENC013-ENC015: a table with no blank line before or after it, where the renderer then shows its rows as text
+"""MKP003-MKP005: a table with no blank line before or after it, where the renderer then shows its rows as text
 or takes the next line for a row; a row whose `|`s make more cells than the header, whose text the page drops;
 a `|` that makes kramdown read a paragraph as a table."""
 
@@ -73,7 +73,7 @@ class TableWithoutBlankLine(Rule):
     delimiter row (`|---|`) is not.
     """
 
-    code = "ENC013"
+    code = "MKP003"
     name = "table-without-blank-line"
     summary = "A table that text touches: kramdown shows it as text, Goldmark takes the next line for a row."
     severity = Severity.WARNING
@@ -186,7 +186,7 @@ class TableRowCells(Rule):
     empty (`| a | b | |`) lose nothing and are not reported.
     """
 
-    code = "ENC014"
+    code = "MKP004"
     name = "table-row-cells"
     summary = "A table row with more cells than columns (a '|' in inline code too): the page drops the extra ones."
     severity = Severity.WARNING
@@ -271,7 +271,7 @@ class PipeMakesTable(Rule):
     row (`|---|`).
     """
 
-    code = "ENC015"
+    code = "MKP005"
     name = "pipe-makes-table"
     summary = "On kramdown a '|' in a paragraph's first line makes the paragraph a one-row table."
     severity = Severity.WARNING
