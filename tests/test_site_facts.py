@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import time
 from collections import Counter
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from conftest import Site
 from tripreport_lint.cli import run
 from tripreport_lint.site import page_facts
+from tripreport_lint.site.name_forms import Casing
 from tripreport_lint.store.database import Store
 from tripreport_lint.store.site_facts import SiteFacts
 
@@ -81,6 +83,41 @@ def test_front_matter_facts_are_kept_and_read_back_from_the_store(tmp_path: Path
         assert dict(recap.terms) == {"aliases": ("/old/recap/",), "tags": ("Observability", "eBPF")}  # lists of strings
         assert dict(recap.labels) == {"categories": "Events"}  # a taxonomy given as one string
         assert facts[str(root / "plain.md")] == page_facts.PageFacts()
+
+
+def test_stored_name_casings_change_when_a_page_is_edited_added_or_removed(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    read: list[str] = []
+    real = page_facts._read
+    monkeypatch.setattr(page_facts, "_read", lambda path, size, mtime: read.append(path) or real(path, size, mtime))
+
+    def write(n: int, name: str) -> None:
+        page = root / f"day-{n}.md"
+        page.write_text(f"---\ntitle: Day {n}\n---\n\nWe traced the rollout with {name} on day {n}.\n", encoding="utf-8")
+        os.utime(page, ns=(n * 10**9, (n + len(name)) * 10**9))  # a time of its own for each version
+
+    def casings() -> dict[str, Casing]:
+        found = page_facts.read(str(root), _pages(root), store).casings
+        summary = store.summary(str(root))
+        assert summary is not None and summary.casings == found  # stored as read
+        assert found == page_facts.read(str(root), _pages(root), None).casings  # as the pages say now
+        return found
+
+    for n in range(1, 8):
+        write(n, "TraceLens")
+    store = SiteFacts(Store(tmp_path / "cache"))
+    assert casings() == casings() == {"tracelens": Casing("TraceLens", 7, 0)}  # read, then from the store
+    read.clear()
+    write(1, "Tracelens!")  # edited: 6 pages of 7 are 85% and more
+    assert casings() == {"tracelens": Casing("TraceLens", 6, 1)}
+    assert read[:2] == [str(root / "day-1.md"), str(root / "day-1.md")]  # the counts were updated, not made again
+    write(8, "Tracelens")  # added: 6 of 8 are not
+    assert casings() == {}
+    (root / "day-8.md").unlink()  # removed
+    (root / "day-1.md").unlink()
+    assert casings() == {"tracelens": Casing("TraceLens", 6, 0)}
 
 
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]])

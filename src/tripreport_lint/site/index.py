@@ -16,7 +16,7 @@ from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.listing import ListingStore, site_files
 from tripreport_lint.site.model import SiteModel, read_model
-from tripreport_lint.site.name_forms import Casing, site_casings
+from tripreport_lint.site.name_forms import Casing
 from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.root import find_site_root
 from tripreport_lint.site.served import Served
@@ -168,10 +168,11 @@ class SiteIndex:
             found[(facts.get("title") or "").strip().lower()].append(path)
         return dict(found)
 
-    @cached_property
+    @property
     def casings(self) -> dict[str, Casing]:
-        """The words the site's pages write in one clear majority form with a capital (``site_casings``)."""
-        return site_casings(facts.forms for facts in self.pages.values())
+        """The words the site's pages write in one clear majority form with a capital (``site_casings``):
+        kept in the store with the word counts, made again when a page changes."""
+        return self._pages.casings
 
     @property
     def vocabulary(self) -> Vocabulary:

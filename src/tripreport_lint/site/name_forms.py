@@ -90,12 +90,17 @@ class Casing:
     others: int
 
 
-def site_casings(page_forms: Iterable[str]) -> dict[str, Casing]:
+def form_counts(page_forms: Iterable[str]) -> Counter[str]:
+    """How many pages write each form, from the forms each page writes (``forms_of``)."""
+    return Counter(" ".join(page_forms).split())
+
+
+def site_casings(counts: Mapping[str, int]) -> dict[str, Casing]:
     """The words (in lower case) that the site writes in one clear majority form with a capital in it,
-    from the forms each page writes (``forms_of``)."""
-    every = " ".join(page_forms).split()
-    counts = Counter(every)
-    lowered = Counter(map(str.lower, every))  # the uses of each word in any casing
+    from how many pages write each form (``form_counts``)."""
+    lowered = Counter[str]()  # the uses of each word in any casing
+    for form, pages in counts.items():
+        lowered[form.lower()] += pages
     found = {}
     # The forms at least two pages write, sifted in C (most forms are one page's); a majority is the
     # largest form, so the forms need no comparing.

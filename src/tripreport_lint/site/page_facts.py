@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeGuard
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.split import parse, split
 from tripreport_lint.site.anchors import github
-from tripreport_lint.site.name_forms import forms_of
+from tripreport_lint.site.name_forms import Casing, form_counts, forms_of, site_casings
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
@@ -81,6 +81,7 @@ def _strings(value: Any) -> TypeGuard[list[str]]:
 class SiteFacts:
     vocabulary: Vocabulary
     pages: dict[str, PageFacts]  # page path -> what its front matter says
+    casings: dict[str, Casing]  # the names the site writes in one clear majority form (``site_casings``)
 
 
 def front_matter(text: str) -> dict[str, Any] | None:
@@ -163,12 +164,14 @@ def _text(value: Any) -> str | None:
 @dataclass(frozen=True)
 class Summary:
     """What a store keeps of a site besides each page's words: every page's size, time and keys, the
-    word counts over all pages, and a generation that each save moves on."""
+    word counts over all pages, the names' casings, and a generation that each save moves on."""
 
     pages: dict[str, tuple[int, int, PageFacts]]
     posts: Counter[str]
     domains: Counter[str]
     generation: int = 0
+    casings: dict[str, Casing] = field(default_factory=dict)
+    forms: Counter[str] | None = None  # pages writing each name form: None as read (``FactsStore.forms``)
 
 
 class FactsStore(Protocol):
@@ -179,6 +182,10 @@ class FactsStore(Protocol):
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         """The words and host parts of these pages, None when any is missing or the site was saved since
         the summary of ``generation`` was read."""
+
+    def forms(self, site: str, generation: int) -> Counter[str] | None:
+        """How many pages write each name form (``name_forms.form_counts``), None when the site was saved
+        since the summary of ``generation`` was read."""
 
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
              start_over: bool, expected_generation: int | None) -> None:
@@ -195,7 +202,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     they are taken from it while their size and time match, and the pages read are added to it.
 
     Every run reads the summary; the words of single pages are read only for the pages that
-    changed, to take them out of the counts.
+    changed, to take them out of the counts, and the counts of name forms only when a page changed.
     """
     summary = store.summary(site) if store else None
     before = dict(summary.pages) if summary else {}
@@ -205,34 +212,39 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
         return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before)),
-                         {path: facts for path, (_, _, facts) in before.items()})
+                         {path: facts for path, (_, _, facts) in before.items()}, summary.casings)
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
-    start_over = old_words is None
+    old_forms = store.forms(site, summary.generation) if store and summary and old_words is not None else None
+    start_over = old_words is None or old_forms is None
     if start_over:  # counts cannot be updated: start again
-        before, old_words, stale, gone = {}, {}, list(pages), []
-    assert old_words is not None
+        before, old_words, old_forms, stale, gone = {}, {}, Counter(), list(pages), []
+    assert old_words is not None and old_forms is not None
     read_now = _read_all(stale, map_chunks, {} if known is None else known)
     posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
+    forms = old_forms
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
         posts.subtract(words.split())
         domains.subtract(hosts.split())
+        forms.subtract(before[path][2].forms.split())
         del before[path]
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
         before[path] = (entry[0], entry[1], entry[4])
         posts.update(entry[2].split())
         domains.update(entry[3].split())
-    new = Summary(before, +posts, +domains)  # without the words no page uses any more
+    forms += form_counts(entry[4].forms for entry in kept.values())  # `+=` drops the forms no page writes
+    # Without the words no page uses any more.
+    new = Summary(before, +posts, +domains, casings=site_casings(forms), forms=forms)
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
         store.save(site, new, kept, dropped, start_over=start_over,
                    expected_generation=summary.generation if summary else None)
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before)),
-                     {path: facts for path, (_, _, facts) in before.items()})
+                     {path: facts for path, (_, _, facts) in before.items()}, new.casings)
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from tripreport_lint.site.name_forms import Casing
 from tripreport_lint.site.page_facts import Entry, PageFacts, Summary
 from tripreport_lint.store.database import Store, write_transaction
 
@@ -27,7 +28,7 @@ class SiteFacts:
             return None
         try:
             with _snapshot(connection):  # the pages and the counts of one generation, whoever saves meanwhile
-                counts = connection.execute("SELECT posts, domains, generation FROM site_counts "
+                counts = connection.execute("SELECT posts, domains, generation, casings FROM site_counts "
                                             "WHERE site = ?", (site,)).fetchone()
                 if counts is None:
                     return None
@@ -35,13 +36,15 @@ class SiteFacts:
                                           (site,)).fetchall()
             read = {path: (size, mtime, PageFacts.from_json(json.loads(facts))) for path, size, mtime, facts in rows}
             posts, domains = _counter(json.loads(counts[0])), _counter(json.loads(counts[1]))
+            casings = _casings(json.loads(counts[3]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
         pages = {path: (size, mtime, facts) for path, (size, mtime, facts) in read.items()
                  if isinstance(size, int) and isinstance(mtime, int) and facts is not None}
-        if posts is None or domains is None or len(pages) != len(read) or not isinstance(counts[2], int):
+        if posts is None or domains is None or casings is None or len(pages) != len(read) \
+                or not isinstance(counts[2], int):
             return None  # not what this module writes: never trusted blindly
-        return Summary(pages, posts, domains, counts[2])
+        return Summary(pages, posts, domains, counts[2], casings)
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         connection = self.store.connection()
@@ -58,6 +61,16 @@ class SiteFacts:
         except sqlite3.Error:
             return None
         return found if len(found) == len(set(paths)) else None
+
+    def forms(self, site: str, generation: int) -> Counter[str] | None:
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT forms, generation FROM site_counts WHERE site = ?", (site,)).fetchone()
+            return _counter(json.loads(row[0])) if row is not None and row[1] == generation else None
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
 
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
              start_over: bool, expected_generation: int | None) -> None:
@@ -79,8 +92,11 @@ class SiteFacts:
                     [(site, path, e[0], e[1], json.dumps(e[4].to_json(), ensure_ascii=False), e[2], e[3])
                      for path, e in read.items()])
                 connection.execute(
-                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, generation) VALUES (?, ?, ?, ?)",
-                    (site, _json(summary.posts), _json(summary.domains), generation + 1))
+                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, forms, casings, generation) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (site, _json(summary.posts), _json(summary.domains), _json(summary.forms or Counter()),
+                     json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
+                                ensure_ascii=False, separators=(",", ":")), generation + 1))
         except sqlite3.Error:
             pass  # locked too long, a full disk: the next run reads the pages again
 
@@ -120,6 +136,18 @@ def _words_of(connection: sqlite3.Connection, site: str, paths: list[str]) -> li
 
 def _json(counts: Counter[str]) -> str:
     return json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
+
+
+def _casings(data: Any) -> dict[str, Casing] | None:
+    if not isinstance(data, dict):
+        return None
+    found = {}
+    for word, value in data.items():
+        if not (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+                and isinstance(value[1], int) and isinstance(value[2], int)):
+            return None
+        found[word] = Casing(*value)
+    return found
 
 
 def _counter(data: Any) -> Counter[str] | None:
