@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
@@ -153,3 +154,53 @@ def test_a_pages_words_are_what_the_regular_expression_finds(text: str) -> None:
     from tripreport_lint.site.vocabulary import words_of  # noqa: PLC0415
 
     assert words_of(text)[0] == set(re.findall(r"[A-Za-z]{2,}", text.lower()))
+
+
+def test_stored_taxonomy_counts_change_when_a_page_is_edited_added_or_removed(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripreport_lint.rules.front_matter import site_terms as module  # noqa: PLC0415
+    from tripreport_lint.site.index import SiteIndex  # noqa: PLC0415
+
+    root = tmp_path / "site"
+    (root / "blog").mkdir(parents=True)
+    counted: list[int] = []  # the sign of each counting of pages: 1 in, -1 out
+    real = module._count
+    monkeypatch.setattr(module, "_count", lambda *args: counted.append(args[3]) or real(*args))
+
+    def write(name: str, n: int, tags: str) -> None:
+        page = root / "blog" / name
+        page.write_text(f"---\ntitle: Post {name}\ntags: [{tags}]\n---\n\nText.\n", encoding="utf-8")
+        os.utime(page, ns=(n * 10**9, n * 10**9))
+
+    def terms() -> object:
+        counted.clear()
+        kept = module.site_terms(SiteIndex(root, SiteFacts(Store(tmp_path / "cache"))), ("post", "blog"))
+        made = module.site_terms(SiteIndex(root), ("post", "blog"))  # every page counted, nothing stored
+        plain = [(t.pages, t.tagged, {name: (u.pages, dict(u.spellings)) for name, u in t.taxonomies.items()},
+                  dict(t.keys), t.counted) for t in (kept, made)]
+        assert plain[0] == plain[1]  # as dicts: a Counter's zero counts would compare equal
+        return plain[0]
+
+    write("a.md", 1, "kubernetes, ebpf")
+    write("b.md", 2, "Kubernetes")
+    write("c.md", 3, "ebpf")
+    first = terms()
+    assert counted == [1, 1]  # made, then made again without the store
+    assert terms() == first and counted == [1]  # read back
+    write("b.md", 4, "kubernetes, cilium")  # edited
+    assert terms() != first and counted == [-1, 1, 1]  # b counted out as it was and in as it is
+    write("d.md", 5, "cilium")  # added
+    (root / "blog" / "c.md").unlink()  # removed
+    found = terms()
+    assert counted == [-1, 1, 1] and found == (
+        3, 3, {"tags": (3, {"kubernetes": 2, "ebpf": 1, "cilium": 2})}, {"tags": 3},
+        {str(root / "blog" / name) for name in ("a.md", "b.md", "d.md")})
+    (root / "hugo.toml").write_text('title = "Notes"\n', encoding="utf-8")  # another configuration
+    terms()
+    assert counted == [1, 1]  # made again
+    for damage in ("'not json'", "'[[\"post\", \"blog\", 1]]'", "'[[\"post\", \"blog\", 1, 1, {\"tags\": [1, {\"a\": \"1\"}]}, {}, []]]'"):
+        terms()  # kept
+        with sqlite3.connect(next((tmp_path / "cache").glob("*/store.sqlite3"))) as connection:
+            connection.execute(f"UPDATE site_derived SET value = {damage}")
+        terms()
+        assert counted == [1, 1]  # made again, never trusted blindly

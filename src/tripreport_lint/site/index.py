@@ -17,7 +17,7 @@ from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.listing import ListingStore, site_files
 from tripreport_lint.site.model import SiteModel, read_model
 from tripreport_lint.site.name_forms import Casing
-from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
+from tripreport_lint.site.page_facts import Changes, FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.root import find_site_root
 from tripreport_lint.site.served import Served
 from tripreport_lint.site.urls import PageUrl, page_url, url_key
@@ -130,6 +130,23 @@ class SiteIndex:
         rules run, which only read it."""
         if "_pages" not in self.__dict__:
             self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks, known)
+
+    def derived(self, name: str, key: str, make: Callable[[], V], update: Callable[[V, Changes], V],
+                dump: Callable[[V], str], load: Callable[[str], V | None]) -> V:
+        """What ``make`` derives from the facts of every page (``pages``), kept in the store under ``name``:
+        read back while the pages and ``key`` (what else it depends on, such as the site's configuration)
+        are as they were, ``update``d with the pages that changed since (``Changes``), else made again."""
+        facts, site = self._pages, str(self.root)
+        kept = self.store.derived(site, name) if self.store is not None and facts.generation is not None else None
+        value = None
+        if kept is not None and kept[0] == key and kept[1] in (facts.generation, facts.previous):
+            value = load(kept[2])
+            if value is not None and kept[1] == facts.generation:
+                return value
+        value = make() if value is None else update(value, facts.changes)
+        if self.store is not None and facts.generation is not None:
+            self.store.save_derived(site, name, key, facts.generation, dump(value))
+        return value
 
     @property
     def pages(self) -> dict[str, PageFacts]:

@@ -77,11 +77,19 @@ def _strings(value: Any) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
+# The pages that changed between two generations of a site's stored facts: path -> (facts before, facts now),
+# None where the page was not counted (added, removed, unreadable).
+Changes = dict[str, tuple["PageFacts | None", "PageFacts | None"]]
+
+
 @dataclass(frozen=True)
 class SiteFacts:
     vocabulary: Vocabulary
     pages: dict[str, PageFacts]  # page path -> what its front matter says
     casings: dict[str, Casing]  # the names the site writes in one clear majority form (``site_casings``)
+    generation: int | None = None  # the store's generation of these facts; None: not kept
+    previous: int | None = None  # the generation they were updated from by ``changes``; None: read whole
+    changes: Changes = field(default_factory=dict)
 
 
 def front_matter(text: str) -> dict[str, Any] | None:
@@ -188,10 +196,18 @@ class FactsStore(Protocol):
         since the summary of ``generation`` was read."""
 
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
-             start_over: bool, expected_generation: int | None) -> None:
-        """Keep the new summary and the pages just read, forget the pages gone; nothing when another
-        run saved this site since ``expected_generation`` was read (its counts would be lost). None:
-        the summary could not be read, and is replaced whatever it holds."""
+             start_over: bool, expected_generation: int | None) -> int | None:
+        """Keep the new summary and the pages just read, forget the pages gone, and return the generation
+        saved; nothing (None) when another run saved this site since ``expected_generation`` was read (its
+        counts would be lost). None: the summary could not be read, and is replaced whatever it holds;
+        ``start_over`` forgets what was derived from the pages (``derived``)."""
+
+    def derived(self, site: str, name: str) -> tuple[str, int, str] | None:
+        """What was derived from the pages under ``name``: its key, the generation of the pages it was
+        derived from, and its value (JSON)."""
+
+    def save_derived(self, site: str, name: str, key: str, generation: int, value: str) -> None:
+        """Keep what was derived from the pages of ``generation`` under ``name``."""
 
 
 def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
@@ -212,7 +228,8 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
         return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before)),
-                         {path: facts for path, (_, _, facts) in before.items()}, summary.casings)
+                         {path: facts for path, (_, _, facts) in before.items()}, summary.casings,
+                         summary.generation if store else None)
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
     old_forms = store.forms(site, summary.generation) if store and summary and old_words is not None else None
@@ -224,27 +241,32 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
     forms = old_forms
+    changes: Changes = {}
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
         posts.subtract(words.split())
         domains.subtract(hosts.split())
         forms.subtract(before[path][2].forms.split())
-        del before[path]
+        changes[path] = (before.pop(path)[2], None)
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
         before[path] = (entry[0], entry[1], entry[4])
         posts.update(entry[2].split())
         domains.update(entry[3].split())
+        changes[path] = (changes.get(path, (None, None))[0], entry[4])
     forms += form_counts(entry[4].forms for entry in kept.values())  # `+=` drops the forms no page writes
     # Without the words no page uses any more.
     new = Summary(before, +posts, +domains, casings=site_casings(forms), forms=forms)
+    generation = None
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
-        store.save(site, new, kept, dropped, start_over=start_over,
-                   expected_generation=summary.generation if summary else None)
+        generation = store.save(site, new, kept, dropped, start_over=start_over,
+                                expected_generation=summary.generation if summary else None)
+    previous = summary.generation if summary and not start_over and generation is not None else None
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before)),
-                     {path: facts for path, (_, _, facts) in before.items()}, new.casings)
+                     {path: facts for path, (_, _, facts) in before.items()}, new.casings,
+                     generation, previous, changes if previous is not None else {})
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,

@@ -21,7 +21,7 @@ from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
 SCHEMA_VERSION = 6  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author,
-# redirect_from and how their prose writes names; 5: site_files; 6: site counts of name forms, and casings
+# redirect_from and how their prose writes names; 5: site_files; 6: site counts of name forms, casings, site_derived
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
@@ -31,6 +31,8 @@ TABLES = {
     "site_counts": "site TEXT PRIMARY KEY, posts TEXT NOT NULL, domains TEXT NOT NULL, forms TEXT NOT NULL, "
                    "casings TEXT NOT NULL, generation INTEGER NOT NULL",
     "site_files": "site TEXT PRIMARY KEY, listing TEXT NOT NULL",
+    "site_derived": "site TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, generation INTEGER NOT NULL, "
+                    "value TEXT NOT NULL, PRIMARY KEY (site, name)",
     "url_answers": "url TEXT PRIMARY KEY, ok INTEGER NOT NULL, status INTEGER, reason TEXT NOT NULL, moved_to TEXT, "
                    "checked_at REAL NOT NULL",
 }

@@ -73,18 +73,19 @@ class SiteFacts:
             return None
 
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
-             start_over: bool, expected_generation: int | None) -> None:
+             start_over: bool, expected_generation: int | None) -> int | None:
         connection = self.store.connection()
         if connection is None:
-            return
+            return None
         try:
             with write_transaction(connection):
                 row = connection.execute("SELECT generation FROM site_counts WHERE site = ?", (site,)).fetchone()
                 generation = row[0] if row and isinstance(row[0], int) else 0
                 if expected_generation is not None and generation != expected_generation:
-                    return  # another run saved meanwhile: its counts are the newer (nothing was written)
+                    return None  # another run saved meanwhile: its counts are the newer (nothing was written)
                 if start_over:
                     connection.execute("DELETE FROM site_pages WHERE site = ?", (site,))
+                    connection.execute("DELETE FROM site_derived WHERE site = ?", (site,))
                 connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
                 connection.executemany(
                     "INSERT OR REPLACE INTO site_pages (site, path, size, mtime, keys, words, hosts) "
@@ -98,7 +99,25 @@ class SiteFacts:
                      json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
                                 ensure_ascii=False, separators=(",", ":")), generation + 1))
         except sqlite3.Error:
-            pass  # locked too long, a full disk: the next run reads the pages again
+            return None  # locked too long, a full disk: the next run reads the pages again
+        return generation + 1
+
+    def derived(self, site: str, name: str) -> tuple[str, int, str] | None:
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT key, generation, value FROM site_derived WHERE site = ? AND name = ?",
+                                     (site, name)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not (isinstance(row[0], str) and isinstance(row[1], int) and isinstance(row[2], str)):
+            return None
+        return row[0], row[1], row[2]
+
+    def save_derived(self, site: str, name: str, key: str, generation: int, value: str) -> None:
+        self.store.write("INSERT OR REPLACE INTO site_derived (site, name, key, generation, value) VALUES (?, ?, ?, ?, ?)",
+                         [(site, name, key, generation, value)])
 
 
     def listing(self, site: str) -> dict[str, Any] | None:
