@@ -59,22 +59,26 @@ class PageFacts:
 
     @classmethod
     def from_json(cls, data: Any) -> PageFacts | None:
-        """The facts a store kept, or None when the data is not what ``to_json`` writes."""
-        if not isinstance(data, dict):
+        """The facts a store kept, or None when the data is not what ``to_json`` writes (as ``json`` reads
+        it: a store's every page is read in every run, so the types are checked in C)."""
+        if type(data) is not dict:
             return None
         keys, fields, aliases, terms = data.get("k"), data.get("f"), data.get("a"), data.get("t")
         labels, names, forms = data.get("s"), data.get("n"), data.get("c")
-        if not (_strings(names) and _strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
-                and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
-                and isinstance(labels, dict) and _strings(list(labels.values())) and isinstance(forms, str)):
+        if not (_strings(names) and _strings(keys) and type(fields) is dict and all(map(_is_str, fields.values()))
+                and _strings(aliases) and type(terms) is dict and all(map(_strings, terms.values()))
+                and type(labels) is dict and all(map(_is_str, labels.values())) and type(forms) is str):
             return None
-        return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
-                   tuple((key, tuple(values)) for key, values in terms.items()),
-                   tuple((str(key), value) for key, value in labels.items()), tuple(names), forms)
+        return cls(tuple(keys), tuple(fields.items()), tuple(aliases),
+                   tuple((key, tuple(values)) for key, values in terms.items()), tuple(labels.items()), tuple(names),
+                   forms)
+
+
+_is_str = str.__instancecheck__
 
 
 def _strings(value: Any) -> TypeGuard[list[str]]:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return type(value) is list and all(map(_is_str, value))
 
 
 # The pages that changed between two generations of a site's stored facts: path -> (facts before, facts now),
