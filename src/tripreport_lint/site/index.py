@@ -267,11 +267,15 @@ class SiteIndex:
     @cached_property
     def _pages_at(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = defaultdict(list)
-        for name, facts in self.pages.items():
-            url = self.link_url(Path(name), facts)
+        for name, url in self.link_urls.items():
             if url is not None:
                 found[url_key(url)].append(name)
         return dict(found)
+
+    @cached_property
+    def link_urls(self) -> dict[str, str | None]:
+        """``link_url`` of every page (path as a string -> URL), made once: several indexes ask it of all."""
+        return {name: self.link_url(Path(name), facts) for name, facts in self.pages.items()}
 
     def link_url(self, path: Path, facts: PageFacts) -> str | None:
         """The site-absolute URL a link to a page leads to (a draft's too); None when it cannot be told."""

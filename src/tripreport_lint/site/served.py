@@ -38,6 +38,9 @@ class SiteFiles(Protocol):
 
     def link_url(self, path: Path, facts: PageFacts) -> str | None: ...
 
+    @property
+    def link_urls(self) -> dict[str, str | None]: ...
+
     def is_file(self, path: Path | str) -> bool: ...
 
 
@@ -62,8 +65,9 @@ class Served:
     def _pages(self) -> dict[str, list[str]]:
         """url_key -> the pages published at it, by their URL or an alias (also under the language's prefix)."""
         found: dict[str, list[str]] = defaultdict(list)
+        urls = self.index.link_urls
         for name, facts in sorted(self.index.pages.items()):
-            url = self.index.link_url(Path(name), facts)
+            url = urls[name]
             if url is None:
                 continue
             prefix = url[: len(url) - len(_unprefixed(url, self.model.languages))]  # "/fr" or ""
@@ -97,8 +101,7 @@ class Served:
     @cached_property
     def _by_segment(self) -> dict[str, list[tuple[str, Path]]]:
         found: dict[str, list[tuple[str, Path]]] = defaultdict(list)
-        for name, facts in sorted(self.index.pages.items()):
-            url = self.index.link_url(Path(name), facts)
+        for name, url in sorted(self.index.link_urls.items()):
             if url is not None and url_key(url):
                 found[url_key(url).rsplit("/", 1)[-1]].append((url, Path(name)))
         return dict(found)
