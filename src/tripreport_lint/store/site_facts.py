@@ -169,7 +169,10 @@ def _casings(data: Any) -> dict[str, Casing] | None:
     return found
 
 
+_is_int = int.__instancecheck__
+
+
 def _counter(data: Any) -> Counter[str] | None:
-    if not isinstance(data, dict) or not all(isinstance(n, int) for n in data.values()):
+    if not isinstance(data, dict) or not all(map(_is_int, data.values())):  # checked in C: ~30,000 words
         return None
     return Counter(data)
