@@ -1,6 +1,6 @@
-"""The taxonomy terms a site's posts use, counted once per site and kept in the store (updated as pages change), for
-the vocabulary rules (FM032-FM034):
-which keys the site reads as taxonomies, how it reads their values, and which spellings are one term."""
+"""The taxonomy terms a site's posts use, counted once per site and kept in the store (updated as pages change),
+for the vocabulary rules (FM032-FM034): which keys the site reads as taxonomies, how it reads their values, and
+which spellings are one term."""
 
 from __future__ import annotations
 
