@@ -248,6 +248,8 @@ class SiteIndex:
             return self.content_roots[0]  # a language's home page, such as /ja/
         for root in self.content_roots:
             base = os.path.join(root, *parts)  # strings: this runs for every site-absolute link
+            if parts and not self.is_dir(os.path.dirname(base)):
+                continue  # no folder to hold any candidate (a language's root seldom has the path)
             candidates = [os.path.join(base, index) for index in _BUNDLE_INDEXES]
             if parts:
                 candidates += [base + suffix for suffix in _PAGE_SUFFIXES] + [base]
