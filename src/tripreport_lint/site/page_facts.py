@@ -83,7 +83,7 @@ def _strings(value: Any) -> TypeGuard[list[str]]:
 
 # The pages that changed between two generations of a site's stored facts: path -> (facts before, facts now),
 # None where the page was not counted (added, removed, unreadable).
-Changes = dict[str, tuple["PageFacts | None", "PageFacts | None"]]
+Changes = dict[str, tuple[PageFacts | None, PageFacts | None]]
 
 
 @dataclass(frozen=True)
@@ -202,9 +202,10 @@ class FactsStore(Protocol):
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
              start_over: bool, expected_generation: int | None) -> int | None:
         """Keep the new summary and the pages just read, forget the pages gone, and return the generation
-        saved; nothing (None) when another run saved this site since ``expected_generation`` was read (its
-        counts would be lost). None: the summary could not be read, and is replaced whatever it holds;
-        ``start_over`` forgets what was derived from the pages (``derived``)."""
+        saved; None when nothing was: another run saved this site since ``expected_generation`` was read
+        (its counts would be lost), or the store failed. ``expected_generation`` None: the summary could
+        not be read, and is replaced whatever it holds; ``start_over``: what was derived from the pages
+        (``derived``) is forgotten too."""
 
     def derived(self, site: str, name: str) -> tuple[str, int, str] | None:
         """What was derived from the pages under ``name``: its key, the generation of the pages it was
@@ -233,7 +234,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     if summary and not stale and not gone:
         return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before)),
                          {path: facts for path, (_, _, facts) in before.items()}, summary.casings,
-                         summary.generation if store else None)
+                         summary.generation)
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
     old_forms = store.forms(site, summary.generation) if store and summary and old_words is not None else None
