@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import Site
+from tripreport_lint.rules.heading_text import normalized
 
 
 def post(body: str, title: str = "KubeCon EU 2025: our notes") -> str:
@@ -46,3 +52,9 @@ def test_multiple_h1_level_skips_and_empty_headings(site: Site) -> None:
 def test_headings_in_code_are_not_headings(site: Site) -> None:
     body = "```\n# One\n# One\n```\n\n    # Two\n"
     assert site.findings(post(body), select="HDG") == []
+
+
+@given(st.text())
+def test_headings_are_compared_without_case_punctuation_symbols_or_extra_spaces(text: str) -> None:
+    marks = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text.casefold())
+    assert normalized(text) == " ".join(marks.split())

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Site
 from tripreport_lint.rules.name_casing import reportable
-from tripreport_lint.site.name_forms import Casing, forms_of, site_casings
+from tripreport_lint.site import name_forms
+from tripreport_lint.site.name_forms import Casing, form_counts, forms_of, site_casings
 from tripreport_lint.spelling.names import product_names
 
 HEAD = "---\ntitle: Notes\ndate: 2024-05-19\n---\n\n"
@@ -118,12 +123,21 @@ def test_page_forms_come_from_prose_shown_values_and_mixed_case_link_paths() -> 
     assert forms == "/DataDog Github OpenTelemetry PowerShell github repo"  # a page has one say
 
 
+# A word of prose as written with look-behinds: no character before it of `\w@#$/.\'’=?&%~-`, nor `::`.
+_LOOKED_BEHIND = re.compile(r"(?<![\w@#$/.\\'’=?&%~-])(?<!::)[A-Za-z]{3,40}(?![\w/@=&%-]|\.\w|::|:/)")
+
+
+@given(st.text(alphabet="abcXY:: -./@_’'1\n#\\$=?&%~é()[]"))
+def test_words_of_prose_are_those_the_look_behinds_find(text: str) -> None:
+    assert name_forms._words(text) == _LOOKED_BEHIND.findall(text)
+
+
 def test_site_casings_need_pages_prose_and_a_clear_share() -> None:
     pages = ["OpenTelemetry"] * 6 + ["opentelemetry", "/PowerShell", "/PowerShell /Other"] + ["/PowerShell"] * 3 + ["PowerShell"]
-    assert site_casings(pages) == {"opentelemetry": Casing("OpenTelemetry", 6, 1)}  # 86%; one page of PowerShell
-    assert "opentelemetry" not in site_casings([*pages, "Opentelemetry"])  # 75%
+    assert site_casings(form_counts(pages)) == {"opentelemetry": Casing("OpenTelemetry", 6, 1)}  # 86%; one page of PowerShell
+    assert "opentelemetry" not in site_casings(form_counts([*pages, "Opentelemetry"]))  # 75%
     pages += ["PowerShell"]  # two pages of prose: the paths' casing counts too
-    assert site_casings(pages)["powershell"] == Casing("PowerShell", 7, 0)
+    assert site_casings(form_counts(pages))["powershell"] == Casing("PowerShell", 7, 0)
 
 
 def test_the_list_of_well_known_names_holds_names_with_a_capital() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 from conftest import Site
 from tripreport_lint.cli import run
 from tripreport_lint.site import page_facts
+from tripreport_lint.site.name_forms import Casing
 from tripreport_lint.store.database import Store
 from tripreport_lint.store.site_facts import SiteFacts
 
@@ -83,6 +86,41 @@ def test_front_matter_facts_are_kept_and_read_back_from_the_store(tmp_path: Path
         assert facts[str(root / "plain.md")] == page_facts.PageFacts()
 
 
+def test_stored_name_casings_change_when_a_page_is_edited_added_or_removed(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    read: list[str] = []
+    real = page_facts._read
+    monkeypatch.setattr(page_facts, "_read", lambda path, size, mtime: read.append(path) or real(path, size, mtime))
+
+    def write(n: int, name: str) -> None:
+        page = root / f"day-{n}.md"
+        page.write_text(f"---\ntitle: Day {n}\n---\n\nWe traced the rollout with {name} on day {n}.\n", encoding="utf-8")
+        os.utime(page, ns=(n * 10**9, (n + len(name)) * 10**9))  # a time of its own for each version
+
+    def casings() -> dict[str, Casing]:
+        found = page_facts.read(str(root), _pages(root), store).casings
+        summary = store.summary(str(root))
+        assert summary is not None and summary.casings == found  # stored as read
+        assert found == page_facts.read(str(root), _pages(root), None).casings  # as the pages say now
+        return found
+
+    for n in range(1, 8):
+        write(n, "TraceLens")
+    store = SiteFacts(Store(tmp_path / "cache"))
+    assert casings() == casings() == {"tracelens": Casing("TraceLens", 7, 0)}  # read, then from the store
+    read.clear()
+    write(1, "Tracelens!")  # edited: 6 pages of 7 are 85% and more
+    assert casings() == {"tracelens": Casing("TraceLens", 6, 1)}
+    assert read[:2] == [str(root / "day-1.md"), str(root / "day-1.md")]  # the counts were updated, not made again
+    write(8, "Tracelens")  # added: 6 of 8 are not
+    assert casings() == {}
+    (root / "day-8.md").unlink()  # removed
+    (root / "day-1.md").unlink()
+    assert casings() == {"tracelens": Casing("TraceLens", 6, 0)}
+
+
 @pytest.mark.parametrize("cache", [[], ["--no-cache"]])
 def test_a_page_of_a_site_inside_another_is_read_once_a_run(site: Site, monkeypatch: pytest.MonkeyPatch,
                                                              cache: list[str]) -> None:
@@ -116,3 +154,53 @@ def test_a_pages_words_are_what_the_regular_expression_finds(text: str) -> None:
     from tripreport_lint.site.vocabulary import words_of  # noqa: PLC0415
 
     assert words_of(text)[0] == set(re.findall(r"[A-Za-z]{2,}", text.lower()))
+
+
+def test_stored_taxonomy_counts_change_when_a_page_is_edited_added_or_removed(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from tripreport_lint.rules.front_matter import site_terms as module  # noqa: PLC0415
+    from tripreport_lint.site.index import SiteIndex  # noqa: PLC0415
+
+    root = tmp_path / "site"
+    (root / "blog").mkdir(parents=True)
+    counted: list[int] = []  # the sign of each counting of pages: 1 in, -1 out
+    real = module._count
+    monkeypatch.setattr(module, "_count", lambda *args: counted.append(args[3]) or real(*args))
+
+    def write(name: str, n: int, tags: str) -> None:
+        page = root / "blog" / name
+        page.write_text(f"---\ntitle: Post {name}\ntags: [{tags}]\n---\n\nText.\n", encoding="utf-8")
+        os.utime(page, ns=(n * 10**9, n * 10**9))
+
+    def terms() -> object:
+        counted.clear()
+        kept = module.site_terms(SiteIndex(root, SiteFacts(Store(tmp_path / "cache"))), ("post", "blog"))
+        made = module.site_terms(SiteIndex(root), ("post", "blog"))  # every page counted, nothing stored
+        plain = [(t.pages, t.tagged, {name: (u.pages, dict(u.spellings)) for name, u in t.taxonomies.items()},
+                  dict(t.keys), t.counted) for t in (kept, made)]
+        assert plain[0] == plain[1]  # as dicts: a Counter's zero counts would compare equal
+        return plain[0]
+
+    write("a.md", 1, "kubernetes, ebpf")
+    write("b.md", 2, "Kubernetes")
+    write("c.md", 3, "ebpf")
+    first = terms()
+    assert counted == [1, 1]  # made, then made again without the store
+    assert terms() == first and counted == [1]  # read back
+    write("b.md", 4, "kubernetes, cilium")  # edited
+    assert terms() != first and counted == [-1, 1, 1]  # b counted out as it was and in as it is
+    write("d.md", 5, "cilium")  # added
+    (root / "blog" / "c.md").unlink()  # removed
+    found = terms()
+    assert counted == [-1, 1, 1] and found == (
+        3, 3, {"tags": (3, {"kubernetes": 2, "ebpf": 1, "cilium": 2})}, {"tags": 3},
+        {str(root / "blog" / name) for name in ("a.md", "b.md", "d.md")})
+    (root / "hugo.toml").write_text('title = "Notes"\n', encoding="utf-8")  # another configuration
+    terms()
+    assert counted == [1, 1]  # made again
+    for damage in ("'not json'", "'[[\"post\", \"blog\", 1]]'", "'[[\"post\", \"blog\", 1, 1, {\"tags\": [1, {\"a\": \"1\"}]}, {}, []]]'"):
+        terms()  # kept
+        with sqlite3.connect(next((tmp_path / "cache").glob("*/store.sqlite3"))) as connection:
+            connection.execute(f"UPDATE site_derived SET value = {damage}")
+        terms()
+        assert counted == [1, 1]  # made again, never trusted blindly

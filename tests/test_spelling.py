@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -10,10 +11,13 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spellchecker import SpellChecker
 
 from conftest import Site, run_cli
 from tripreport_lint import __version__
+from tripreport_lint.document import prose_words
 from tripreport_lint.rules import spelling_names
 from tripreport_lint.spelling import dictionaries, tables
 
@@ -419,3 +423,10 @@ def test_compounds_and_function_names_are_no_typos(site: Site) -> None:
     assert site.findings(HEAD + body, select="SPL002") == []
     assert [d.message for d in site.diagnostics(HEAD + "The neworking plugin.\n", select="SPL002")] == [
         "'neworking' may be a typo of 'networking'"]
+
+
+@given(st.text(alphabet="ab*_1 é\n"))
+def test_asterisks_between_letters_are_those_a_look_behind_finds(text: str) -> None:
+    """The pattern starts at the `*` (fast); it finds what the plain form with a look-behind finds."""
+    spans = [m.span() for m in prose_words._INTRAWORD_EMPHASIS.finditer(text)]
+    assert spans == [m.span() for m in re.finditer(r"(?<=[^\W\d_])\*+(?=[^\W\d_])", text)]

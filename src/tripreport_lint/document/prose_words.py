@@ -27,7 +27,9 @@ _UP_TO_SCHEME = re.compile(r".*[^\w+.-]", re.S)  # everything before a scheme's 
 _UP_TO_TOKEN = re.compile(r".*\s", re.S)
 _REST = re.compile(r"\S*")
 _REACH = 256
-_INTRAWORD_EMPHASIS = re.compile(r"(?<=[^\W\d_])\*+(?=[^\W\d_])")
+# Asterisks between letters (`**C**ontainer`). The pattern starts with a `*`, which the regex engine finds
+# in C: one that starts by looking behind is tried at every character of the post (~25 times slower).
+_INTRAWORD_EMPHASIS = re.compile(r"\*(?<=[^\W\d_]\*)\**(?=[^\W\d_])")
 READER_KEYS = ("title", "description", "summary", "tags", "categories")
 # Other keys whose values a listing, a social card or the page shows: Hugo's `linkTitle`, Jekyll's
 # `excerpt`, a theme's `subtitle` or `ogSummary`, `meta_description` (not `title_image`, `description_url`).

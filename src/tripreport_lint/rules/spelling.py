@@ -268,7 +268,7 @@ class PossibleTypo(Rule):
             posts, hosts = ({}, {}) if shared else (vocabulary.posts, known_hosts)
             for word in {lower, lower.capitalize()} & shaped:
                 capitalised = word[0].isupper()
-                starts = _judged_places(doc, signs, word) if word.islower() or not shared else []
+                starts = _judged_places(doc, word) if word.islower() or not shared else []
                 if not starts:
                     continue
                 if len(word) < MIN_LENGTH:  # judged first in a sentence only: `Hwen` is `When`
@@ -281,7 +281,8 @@ class PossibleTypo(Rule):
                     candidates = ([best] if not shared or copied_typo(lower, best) else []) if best else \
                         _slip_of(doc, lower, posts, capitalised=capitalised, keep_initial=capitalised) if starts else []
                 for start in starts if candidates else ():
-                    yield _possible_typo(doc, word, start, [_keep_case(word, c) for c in candidates])
+                    if _meant(doc, signs, word, start):
+                        yield _possible_typo(doc, word, start, [_keep_case(word, c) for c in candidates])
 
 
 # What stands around a word of a sentence: a label (`snice: fix ...`) or a word in markup (`{hree 3}`) is none.
@@ -308,23 +309,30 @@ def _in_code(doc: Document, lower: str) -> bool:
 def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
     """``short_intended`` for a word the post writes once (code and URLs count): jargon and abbreviations
     recur (`htree`, `edns` in every line of a changelog), a slip of the finger seldom does."""
-    if len(re.findall(rf"(?<![A-Za-z]){lower}(?![A-Za-z])", doc.text, re.IGNORECASE)) > 1:
-        return []
-    return short_intended(lower, posts, capitalised=capitalised, keep_initial=keep_initial)
+    found = short_intended(lower, posts, capitalised=capitalised, keep_initial=keep_initial)
+    if found and len(re.findall(rf"(?<![A-Za-z]){lower}(?![A-Za-z])", doc.text, re.IGNORECASE)) > 1:
+        return []  # asked second: most words are a slip of no word, and the search reads the whole post
+    return found
 
 
-def _judged_places(doc: Document, signs: NameSigns, word: str) -> list[int]:
-    """Where SPL002 judges the word: not in a person's name, a paragraph in another language or a quote
-    about typos. A short capitalised word is a name as often (`Mert`): it is judged only first in sentences
-    of the body, and only where the post never writes it as a name (mid-sentence, beside another name)."""
+def _judged_places(doc: Document, word: str) -> list[int]:
+    """Where SPL002 judges the word: not in a person's name (nor, asked last by ``_meant``, in a paragraph
+    in another language or a quote about typos). A short capitalised word is a name as often (`Mert`): it
+    is judged only first in sentences of the body, and only where the post never writes it as a name
+    (mid-sentence, beside another name)."""
     capitalised = word[0].isupper()
     places = prose_words(doc).offsets(word)
     named = [capitalised and in_person_name(doc, s, len(word)) for s in places]
     if capitalised and len(word) < MIN_LENGTH and (any(named) or any(
             s < doc.body_start or capitalised_mid_sentence(doc.text, s, doc.body_start) for s in places)):
         return []
-    return [s for s, name in zip(places, named, strict=True)
-            if not name and not in_foreign_paragraph(doc, doc.span(s, s).line) and not signs.quoted(word, s)]
+    return [s for s, name in zip(places, named, strict=True) if not name]
+
+
+def _meant(doc: Document, signs: NameSigns, word: str, start: int) -> bool:
+    """Whether the word at a judged place is meant: not in a paragraph in another language, nor alone in
+    quotes on a line about typos. Asked of words with candidates only: a paragraph's language costs a parse."""
+    return not in_foreign_paragraph(doc, doc.span(start, start).line) and not signs.quoted(word, start)
 
 
 def _possible_typo(doc: Document, word: str, start: int, candidates: list[str]) -> Violation:

@@ -16,8 +16,8 @@ from tripreport_lint.site import page_facts
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.listing import ListingStore, site_files
 from tripreport_lint.site.model import SiteModel, read_model
-from tripreport_lint.site.name_forms import Casing, site_casings
-from tripreport_lint.site.page_facts import FactsStore, PageFacts, SiteFacts
+from tripreport_lint.site.name_forms import Casing
+from tripreport_lint.site.page_facts import Changes, FactsStore, PageFacts, SiteFacts
 from tripreport_lint.site.root import find_site_root
 from tripreport_lint.site.served import Served
 from tripreport_lint.site.urls import PageUrl, page_url, url_key
@@ -131,6 +131,23 @@ class SiteIndex:
         if "_pages" not in self.__dict__:
             self.__dict__["_pages"] = page_facts.read(str(self.root), self._page_files, self.store, map_chunks, known)
 
+    def derived(self, name: str, key: str, make: Callable[[], V], update: Callable[[V, Changes], V],
+                dump: Callable[[V], str], load: Callable[[str], V | None]) -> V:
+        """What ``make`` derives from the facts of every page (``pages``), kept in the store under ``name``:
+        read back while the pages and ``key`` (what else it depends on, such as the site's configuration)
+        are as they were, ``update``d with the pages that changed since (``Changes``), else made again."""
+        facts, site = self._pages, str(self.root)
+        kept = self.store.derived(site, name) if self.store is not None and facts.generation is not None else None
+        value = None
+        if kept is not None and kept[0] == key and kept[1] in (facts.generation, facts.previous):
+            value = load(kept[2])
+            if value is not None and kept[1] == facts.generation:
+                return value
+        value = make() if value is None else update(value, facts.changes)
+        if self.store is not None and facts.generation is not None:
+            self.store.save_derived(site, name, key, facts.generation, dump(value))
+        return value
+
     @property
     def pages(self) -> dict[str, PageFacts]:
         """What the front matter of each page of the site says (path as a string -> facts); made on first use."""
@@ -168,10 +185,11 @@ class SiteIndex:
             found[(facts.get("title") or "").strip().lower()].append(path)
         return dict(found)
 
-    @cached_property
+    @property
     def casings(self) -> dict[str, Casing]:
-        """The words the site's pages write in one clear majority form with a capital (``site_casings``)."""
-        return site_casings(facts.forms for facts in self.pages.values())
+        """The words the site's pages write in one clear majority form with a capital (``site_casings``):
+        kept in the store with the word counts, made again when a page changes."""
+        return self._pages.casings
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -230,6 +248,8 @@ class SiteIndex:
             return self.content_roots[0]  # a language's home page, such as /ja/
         for root in self.content_roots:
             base = os.path.join(root, *parts)  # strings: this runs for every site-absolute link
+            if parts and not self.is_dir(os.path.dirname(base)):
+                continue  # no folder to hold any candidate (a language's root seldom has the path)
             candidates = [os.path.join(base, index) for index in _BUNDLE_INDEXES]
             if parts:
                 candidates += [base + suffix for suffix in _PAGE_SUFFIXES] + [base]
@@ -249,11 +269,15 @@ class SiteIndex:
     @cached_property
     def _pages_at(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = defaultdict(list)
-        for name, facts in self.pages.items():
-            url = self.link_url(Path(name), facts)
+        for name, url in self.link_urls.items():
             if url is not None:
                 found[url_key(url)].append(name)
         return dict(found)
+
+    @cached_property
+    def link_urls(self) -> dict[str, str | None]:
+        """``link_url`` of every page (path as a string -> URL), made once: several indexes ask it of all."""
+        return {name: self.link_url(Path(name), facts) for name, facts in self.pages.items()}
 
     def link_url(self, path: Path, facts: PageFacts) -> str | None:
         """The site-absolute URL a link to a page leads to (a draft's too); None when it cannot be told."""

@@ -18,8 +18,10 @@ from tripreport_lint.spelling import dictionaries
 
 # A word of prose: letters between spaces or punctuation, not part of an identifier, path, URL, query,
 # file name, handle, hashtag or variable (`opentelemetry-collector`, `github_token`, `Github.com`, `@github`,
-# `#github`, `https://github.com/x`, `?v=x`): so URLs need no pass of their own.
-WORD = re.compile(r"(?<![\w@#$/.\\'’=?&%~-])(?<!::)[A-Za-z]{3,40}(?![\w/@=&%-]|\.\w|::|:/)")
+# `#github`, `https://github.com/x`, `?v=x`): so URLs need no pass of their own. The character before the
+# word is matched, not looked behind at (not `\w@#$/.\'’=?&%~-`, nor the second `:` of `::`): a pattern that
+# starts with a set of characters lets the regex engine skip the letters of words in C, a third faster.
+_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40})(?![\w/@=&%-]|\.\w|::|:/)")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 # Parts of a page that are no prose: comments, templates, code, tags, link targets. Each starts with one
 # of four characters, which the look-ahead lets the regex engine find before it tries the alternatives.
@@ -59,10 +61,10 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
         body = _FENCE.sub(" ", body)
     paths = {PATH_MARK + word for path in _URL_PATH.findall(body) for word in _PATH_WORD.findall(path)
              if mixed_case(word)}
-    words = set(WORD.findall(_NOT_PROSE.sub(" ", body)))
+    words = set(_words(_NOT_PROSE.sub(" ", body)))
     for key, value in (data or {}).items():
         if str(key).lower() in SHOWN_KEYS and isinstance(value, str):
-            words.update(WORD.findall(value))
+            words.update(_words(value))
     written = list(words)
     lowered = " ".join(written).lower().split()  # one call, not one a word
     english = dictionaries.english().lookup(set(lowered))
@@ -70,6 +72,11 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
     kept = {word for word, lower in zip(written, lowered, strict=True) if word[1:] != lower[1:] or lower not in english}
     kept = {word for word in kept if not capitals(word)}
     return " ".join(sorted(kept | {path for path in paths if path[1:] not in kept}))  # a page has one say
+
+
+def _words(text: str) -> list[str]:
+    """The words of prose in a text (``_WORD``), in order."""
+    return _WORD.findall(" " + text)  # a space before the first
 
 
 # A name's casing is the site's when this many pages write it so (in prose or in a path they link to, of
@@ -90,12 +97,17 @@ class Casing:
     others: int
 
 
-def site_casings(page_forms: Iterable[str]) -> dict[str, Casing]:
+def form_counts(page_forms: Iterable[str]) -> Counter[str]:
+    """How many pages write each form, from the forms each page writes (``forms_of``)."""
+    return Counter(" ".join(page_forms).split())
+
+
+def site_casings(counts: Mapping[str, int]) -> dict[str, Casing]:
     """The words (in lower case) that the site writes in one clear majority form with a capital in it,
-    from the forms each page writes (``forms_of``)."""
-    every = " ".join(page_forms).split()
-    counts = Counter(every)
-    lowered = Counter(map(str.lower, every))  # the uses of each word in any casing
+    from how many pages write each form (``form_counts``)."""
+    lowered = Counter[str]()  # the uses of each word in any casing
+    for form, pages in counts.items():
+        lowered[form.lower()] += pages
     found = {}
     # The forms at least two pages write, sifted in C (most forms are one page's); a majority is the
     # largest form, so the forms need no comparing.

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeGuard
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.split import parse, split
 from tripreport_lint.site.anchors import github
-from tripreport_lint.site.name_forms import forms_of
+from tripreport_lint.site.name_forms import Casing, form_counts, forms_of, site_casings
 from tripreport_lint.site.vocabulary import Vocabulary, words_of
 
 MAX_FILES = 5000
@@ -59,28 +59,41 @@ class PageFacts:
 
     @classmethod
     def from_json(cls, data: Any) -> PageFacts | None:
-        """The facts a store kept, or None when the data is not what ``to_json`` writes."""
-        if not isinstance(data, dict):
+        """The facts a store kept, or None when the data is not what ``to_json`` writes (as ``json`` reads
+        it: a store's every page is read in every run, so the types are checked in C)."""
+        if type(data) is not dict:
             return None
         keys, fields, aliases, terms = data.get("k"), data.get("f"), data.get("a"), data.get("t")
         labels, names, forms = data.get("s"), data.get("n"), data.get("c")
-        if not (_strings(names) and _strings(keys) and isinstance(fields, dict) and _strings(list(fields.values())) and _strings(aliases)
-                and isinstance(terms, dict) and all(_strings(v) for v in terms.values())
-                and isinstance(labels, dict) and _strings(list(labels.values())) and isinstance(forms, str)):
+        if not (_strings(names) and _strings(keys) and type(fields) is dict and all(map(_is_str, fields.values()))
+                and _strings(aliases) and type(terms) is dict and all(map(_strings, terms.values()))
+                and type(labels) is dict and all(map(_is_str, labels.values())) and type(forms) is str):
             return None
-        return cls(tuple(keys), tuple((str(key), str(value)) for key, value in fields.items()), tuple(aliases),
-                   tuple((key, tuple(values)) for key, values in terms.items()),
-                   tuple((str(key), value) for key, value in labels.items()), tuple(names), forms)
+        return cls(tuple(keys), tuple(fields.items()), tuple(aliases),
+                   tuple((key, tuple(values)) for key, values in terms.items()), tuple(labels.items()), tuple(names),
+                   forms)
+
+
+_is_str = str.__instancecheck__
 
 
 def _strings(value: Any) -> TypeGuard[list[str]]:
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return type(value) is list and all(map(_is_str, value))
+
+
+# The pages that changed between two generations of a site's stored facts: path -> (facts before, facts now),
+# None where the page was not counted (added, removed, unreadable).
+Changes = dict[str, tuple[PageFacts | None, PageFacts | None]]
 
 
 @dataclass(frozen=True)
 class SiteFacts:
     vocabulary: Vocabulary
     pages: dict[str, PageFacts]  # page path -> what its front matter says
+    casings: dict[str, Casing]  # the names the site writes in one clear majority form (``site_casings``)
+    generation: int | None = None  # the store's generation of these facts; None: not kept
+    previous: int | None = None  # the generation they were updated from by ``changes``; None: read whole
+    changes: Changes = field(default_factory=dict)
 
 
 def front_matter(text: str) -> dict[str, Any] | None:
@@ -163,12 +176,14 @@ def _text(value: Any) -> str | None:
 @dataclass(frozen=True)
 class Summary:
     """What a store keeps of a site besides each page's words: every page's size, time and keys, the
-    word counts over all pages, and a generation that each save moves on."""
+    word counts over all pages, the names' casings, and a generation that each save moves on."""
 
     pages: dict[str, tuple[int, int, PageFacts]]
     posts: Counter[str]
     domains: Counter[str]
     generation: int = 0
+    casings: dict[str, Casing] = field(default_factory=dict)
+    forms: Counter[str] | None = None  # pages writing each name form: None as read (``FactsStore.forms``)
 
 
 class FactsStore(Protocol):
@@ -180,11 +195,24 @@ class FactsStore(Protocol):
         """The words and host parts of these pages, None when any is missing or the site was saved since
         the summary of ``generation`` was read."""
 
+    def forms(self, site: str, generation: int) -> Counter[str] | None:
+        """How many pages write each name form (``name_forms.form_counts``), None when the site was saved
+        since the summary of ``generation`` was read."""
+
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
-             start_over: bool, expected_generation: int | None) -> None:
-        """Keep the new summary and the pages just read, forget the pages gone; nothing when another
-        run saved this site since ``expected_generation`` was read (its counts would be lost). None:
-        the summary could not be read, and is replaced whatever it holds."""
+             start_over: bool, expected_generation: int | None) -> int | None:
+        """Keep the new summary and the pages just read, forget the pages gone, and return the generation
+        saved; None when nothing was: another run saved this site since ``expected_generation`` was read
+        (its counts would be lost), or the store failed. ``expected_generation`` None: the summary could
+        not be read, and is replaced whatever it holds; ``start_over``: what was derived from the pages
+        (``derived``) is forgotten too."""
+
+    def derived(self, site: str, name: str) -> tuple[str, int, str] | None:
+        """What was derived from the pages under ``name``: its key, the generation of the pages it was
+        derived from, and its value (JSON)."""
+
+    def save_derived(self, site: str, name: str, key: str, generation: int, value: str) -> None:
+        """Keep what was derived from the pages of ``generation`` under ``name``."""
 
 
 def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
@@ -195,7 +223,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     they are taken from it while their size and time match, and the pages read are added to it.
 
     Every run reads the summary; the words of single pages are read only for the pages that
-    changed, to take them out of the counts.
+    changed, to take them out of the counts, and the counts of name forms only when a page changed.
     """
     summary = store.summary(site) if store else None
     before = dict(summary.pages) if summary else {}
@@ -205,34 +233,45 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     gone = [path for path in before if path not in current]
     if summary and not stale and not gone:
         return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before)),
-                         {path: facts for path, (_, _, facts) in before.items()})
+                         {path: facts for path, (_, _, facts) in before.items()}, summary.casings,
+                         summary.generation)
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
-    start_over = old_words is None
+    old_forms = store.forms(site, summary.generation) if store and summary and old_words is not None else None
+    start_over = old_words is None or old_forms is None
     if start_over:  # counts cannot be updated: start again
-        before, old_words, stale, gone = {}, {}, list(pages), []
-    assert old_words is not None
+        before, old_words, old_forms, stale, gone = {}, {}, Counter(), list(pages), []
+    assert old_words is not None and old_forms is not None
     read_now = _read_all(stale, map_chunks, {} if known is None else known)
     posts = Counter(summary.posts) if summary and not start_over else Counter[str]()
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
+    forms = old_forms
+    changes: Changes = {}
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
         posts.subtract(words.split())
         domains.subtract(hosts.split())
-        del before[path]
+        forms.subtract(before[path][2].forms.split())
+        changes[path] = (before.pop(path)[2], None)
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
         before[path] = (entry[0], entry[1], entry[4])
         posts.update(entry[2].split())
         domains.update(entry[3].split())
-    new = Summary(before, +posts, +domains)  # without the words no page uses any more
+        changes[path] = (changes.get(path, (None, None))[0], entry[4])
+    forms += form_counts(entry[4].forms for entry in kept.values())  # `+=` drops the forms no page writes
+    # Without the words no page uses any more.
+    new = Summary(before, +posts, +domains, casings=site_casings(forms), forms=forms)
+    generation = None
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
-        store.save(site, new, kept, dropped, start_over=start_over,
-                   expected_generation=summary.generation if summary else None)
+        generation = store.save(site, new, kept, dropped, start_over=start_over,
+                                expected_generation=summary.generation if summary else None)
+    previous = summary.generation if summary and not start_over and generation is not None else None
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before)),
-                     {path: facts for path, (_, _, facts) in before.items()})
+                     {path: facts for path, (_, _, facts) in before.items()}, new.casings,
+                     generation, previous, changes if previous is not None else {})
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,

@@ -38,6 +38,9 @@ class SiteFiles(Protocol):
 
     def link_url(self, path: Path, facts: PageFacts) -> str | None: ...
 
+    @property
+    def link_urls(self) -> dict[str, str | None]: ...
+
     def is_file(self, path: Path | str) -> bool: ...
 
 
@@ -62,8 +65,9 @@ class Served:
     def _pages(self) -> dict[str, list[str]]:
         """url_key -> the pages published at it, by their URL or an alias (also under the language's prefix)."""
         found: dict[str, list[str]] = defaultdict(list)
+        urls = self.index.link_urls
         for name, facts in sorted(self.index.pages.items()):
-            url = self.index.link_url(Path(name), facts)
+            url = urls[name]
             if url is None:
                 continue
             prefix = url[: len(url) - len(_unprefixed(url, self.model.languages))]  # "/fr" or ""
@@ -97,8 +101,7 @@ class Served:
     @cached_property
     def _by_segment(self) -> dict[str, list[tuple[str, Path]]]:
         found: dict[str, list[tuple[str, Path]]] = defaultdict(list)
-        for name, facts in sorted(self.index.pages.items()):
-            url = self.index.link_url(Path(name), facts)
+        for name, url in sorted(self.index.link_urls.items()):
             if url is not None and url_key(url):
                 found[url_key(url).rsplit("/", 1)[-1]].append((url, Path(name)))
         return dict(found)
@@ -131,18 +134,22 @@ class Served:
         """The file of the content folders published at a site-absolute URL path: a resource of the page
         bundle whose URL the path starts with, or a file at the same path below a content folder."""
         parts = [part for part in url.split("/") if part]
+        # Strings, not Paths, until one is found (this runs for every link of a post); `.` dropped as a Path does.
         for cut in range(len(parts) - 1, -1, -1):
-            owners = self.pages("/" + "/".join(parts[:cut]) + "/") if cut else []
-            for owner in (owner for owner in owners if owner.name in _BUNDLE_INDEXES):
-                candidate = owner.parent.joinpath(*parts[cut:])
-                if self.index.is_file(candidate) and not candidate.name.endswith((".md", ".markdown")) \
-                        and not (owner.stem == "_index" and self._in_leaf_bundle(candidate, owner.parent)):
-                    return candidate
+            owners = self._pages.get(url_key("/" + "/".join(parts[:cut]) + "/"), ()) if cut else ()
+            for owner in dict.fromkeys(owners):
+                folder, name = os.path.split(owner)
+                if name not in _BUNDLE_INDEXES:
+                    continue
+                candidate = os.path.join(folder, *(part for part in parts[cut:] if part != "."))
+                if self.index.is_file(candidate) and not candidate.endswith((".md", ".markdown")) \
+                        and not (name.startswith("_index.") and self._in_leaf_bundle(Path(candidate), Path(folder))):
+                    return Path(candidate)
         for root in self._file_roots:
-            candidate = root.joinpath(*parts) if parts else root
-            if self.index.is_file(candidate) and candidate.suffix not in (".md", ".markdown") \
-                    and not self._in_leaf_bundle(candidate, root):
-                return candidate
+            candidate = os.path.join(root, *(part for part in parts if part != "."))
+            if self.index.is_file(candidate) and os.path.splitext(candidate)[1] not in (".md", ".markdown") \
+                    and not self._in_leaf_bundle(Path(candidate), root):
+                return Path(candidate)
         return None
 
     def _in_leaf_bundle(self, path: Path, root: Path) -> bool:
@@ -206,11 +213,12 @@ class Served:
         themes = self._config.get("theme") or []
         return [themes] if isinstance(themes, str) else [str(t) for t in themes] if isinstance(themes, list) else []
 
-    def theme_static(self) -> list[Path]:
-        """The static folders of the site's Hugo themes that are checked out."""
+    @cached_property
+    def theme_static(self) -> tuple[Path, ...]:
+        """The static folders of the site's Hugo themes that are checked out (asked once per site index)."""
         if self.model.generator != "hugo":
-            return []
-        return [folder for theme in self._themes if (folder := self.index.root / "themes" / theme / "static").is_dir()]
+            return ()
+        return tuple(folder for theme in self._themes if (folder := self.index.root / "themes" / theme / "static").is_dir())
 
 
 def _redirects(facts: PageFacts) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from tripreport_lint.site.name_forms import Casing
 from tripreport_lint.site.page_facts import Entry, PageFacts, Summary
 from tripreport_lint.store.database import Store, write_transaction
 
@@ -27,7 +28,7 @@ class SiteFacts:
             return None
         try:
             with _snapshot(connection):  # the pages and the counts of one generation, whoever saves meanwhile
-                counts = connection.execute("SELECT posts, domains, generation FROM site_counts "
+                counts = connection.execute("SELECT posts, domains, generation, casings FROM site_counts "
                                             "WHERE site = ?", (site,)).fetchone()
                 if counts is None:
                     return None
@@ -35,13 +36,15 @@ class SiteFacts:
                                           (site,)).fetchall()
             read = {path: (size, mtime, PageFacts.from_json(json.loads(facts))) for path, size, mtime, facts in rows}
             posts, domains = _counter(json.loads(counts[0])), _counter(json.loads(counts[1]))
+            casings = _casings(json.loads(counts[3]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
         pages = {path: (size, mtime, facts) for path, (size, mtime, facts) in read.items()
                  if isinstance(size, int) and isinstance(mtime, int) and facts is not None}
-        if posts is None or domains is None or len(pages) != len(read) or not isinstance(counts[2], int):
+        if posts is None or domains is None or casings is None or len(pages) != len(read) \
+                or not isinstance(counts[2], int):
             return None  # not what this module writes: never trusted blindly
-        return Summary(pages, posts, domains, counts[2])
+        return Summary(pages, posts, domains, counts[2], casings)
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         connection = self.store.connection()
@@ -59,19 +62,30 @@ class SiteFacts:
             return None
         return found if len(found) == len(set(paths)) else None
 
-    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
-             start_over: bool, expected_generation: int | None) -> None:
+    def forms(self, site: str, generation: int) -> Counter[str] | None:
         connection = self.store.connection()
         if connection is None:
-            return
+            return None
+        try:
+            row = connection.execute("SELECT forms, generation FROM site_counts WHERE site = ?", (site,)).fetchone()
+            return _counter(json.loads(row[0])) if row is not None and row[1] == generation else None
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+
+    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
+             start_over: bool, expected_generation: int | None) -> int | None:
+        connection = self.store.connection()
+        if connection is None:
+            return None
         try:
             with write_transaction(connection):
                 row = connection.execute("SELECT generation FROM site_counts WHERE site = ?", (site,)).fetchone()
                 generation = row[0] if row and isinstance(row[0], int) else 0
                 if expected_generation is not None and generation != expected_generation:
-                    return  # another run saved meanwhile: its counts are the newer (nothing was written)
+                    return None  # another run saved meanwhile: its counts are the newer (nothing was written)
                 if start_over:
                     connection.execute("DELETE FROM site_pages WHERE site = ?", (site,))
+                    connection.execute("DELETE FROM site_derived WHERE site = ?", (site,))
                 connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
                 connection.executemany(
                     "INSERT OR REPLACE INTO site_pages (site, path, size, mtime, keys, words, hosts) "
@@ -79,10 +93,31 @@ class SiteFacts:
                     [(site, path, e[0], e[1], json.dumps(e[4].to_json(), ensure_ascii=False), e[2], e[3])
                      for path, e in read.items()])
                 connection.execute(
-                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, generation) VALUES (?, ?, ?, ?)",
-                    (site, _json(summary.posts), _json(summary.domains), generation + 1))
+                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, forms, casings, generation) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (site, _json(summary.posts), _json(summary.domains), _json(summary.forms or Counter()),
+                     json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
+                                ensure_ascii=False, separators=(",", ":")), generation + 1))
         except sqlite3.Error:
-            pass  # locked too long, a full disk: the next run reads the pages again
+            return None  # locked too long, a full disk: the next run reads the pages again
+        return generation + 1
+
+    def derived(self, site: str, name: str) -> tuple[str, int, str] | None:
+        connection = self.store.connection()
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT key, generation, value FROM site_derived WHERE site = ? AND name = ?",
+                                     (site, name)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not (isinstance(row[0], str) and isinstance(row[1], int) and isinstance(row[2], str)):
+            return None
+        return row[0], row[1], row[2]
+
+    def save_derived(self, site: str, name: str, key: str, generation: int, value: str) -> None:
+        self.store.write("INSERT OR REPLACE INTO site_derived (site, name, key, generation, value) VALUES (?, ?, ?, ?, ?)",
+                         [(site, name, key, generation, value)])
 
 
     def listing(self, site: str) -> dict[str, Any] | None:
@@ -122,7 +157,22 @@ def _json(counts: Counter[str]) -> str:
     return json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
 
 
+def _casings(data: Any) -> dict[str, Casing] | None:
+    if not isinstance(data, dict):
+        return None
+    found = {}
+    for word, value in data.items():
+        if not (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+                and isinstance(value[1], int) and isinstance(value[2], int)):
+            return None
+        found[word] = Casing(*value)
+    return found
+
+
+_is_int = int.__instancecheck__
+
+
 def _counter(data: Any) -> Counter[str] | None:
-    if not isinstance(data, dict) or not all(isinstance(n, int) for n in data.values()):
+    if not isinstance(data, dict) or not all(map(_is_int, data.values())):  # checked in C: ~30,000 words
         return None
     return Counter(data)

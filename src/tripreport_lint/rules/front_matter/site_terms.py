@@ -1,13 +1,16 @@
-"""The taxonomy terms a site's posts use, counted once per site and run, for the vocabulary rules (FM032-FM034):
-which keys the site reads as taxonomies, how it reads their values, and which spellings are one term."""
+"""The taxonomy terms a site's posts use, counted once per site and kept in the store (updated as pages change),
+for the vocabulary rules (FM032-FM034): which keys the site reads as taxonomies, how it reads their values, and
+which spellings are one term."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import weakref
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import Any
 
 from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.model import BLOG_SECTIONS, PageKind, SiteModel
-from tripreport_lint.site.page_facts import PageFacts
+from tripreport_lint.site.page_facts import Changes, PageFacts
 
 # Jekyll reads a post's tags from `tag` or `tags` and its categories from `category` or `categories`.
 _JEKYLL_KEYS = {"tag": "tags", "tags": "tags", "category": "categories", "categories": "categories"}
@@ -199,17 +202,81 @@ def _blog(model: SiteModel, parts: tuple[str, ...]) -> tuple[PageKind, str]:
 _CACHE: weakref.WeakKeyDictionary[SiteIndex, dict[tuple[PageKind, str], SiteTerms]] = weakref.WeakKeyDictionary()
 
 
+Blogs = dict[tuple[PageKind, str], SiteTerms]
+
+
 def site_terms(site: SiteIndex, blog: tuple[PageKind, str]) -> SiteTerms:
-    """What the site's counted pages of a blog (see ``blog_of``) write, counted once per site index."""
+    """What the site's counted pages of a blog (see ``blog_of``) write: counted once per site index, and
+    kept in the store while the pages and the site's configuration stay (updated as pages change)."""
     blogs = _CACHE.get(site)
     if blogs is None:
-        blogs = _CACHE[site] = {}
         model = site.model
-        below = os.path.join(model.root, "")
-        for name, facts in site.pages.items():  # strings, not Paths: every page, in every one-file run
-            if _counted(name.split(os.sep), facts.get("draft")):
-                of = _blog(model, tuple(name[len(below):].split(os.sep))) if name.startswith(below) else ("post", "")
-                terms = blogs.setdefault(of, SiteTerms())
-                terms.add(model, as_data(facts))
-                terms.counted.add(name)
+        key = hashlib.sha256(repr(model).encode("utf-8", "surrogateescape")).hexdigest()
+        blogs = _CACHE[site] = site.derived(
+            "taxonomy-terms", key, lambda: _count(model, {}, site.pages.items(), 1),
+            lambda kept, changes: _update(model, kept, changes), _dump, _load)
     return blogs.get(blog, SiteTerms())
+
+
+def _count(model: SiteModel, blogs: Blogs, pages: Iterable[tuple[str, PageFacts]], sign: int) -> Blogs:
+    """Count the pages in (``sign`` 1) or out (-1) of the terms of their blogs."""
+    below = os.path.join(model.root, "")
+    for name, facts in pages:  # strings, not Paths: every page, in every one-file run
+        if _counted(name.split(os.sep), facts.get("draft")):
+            of = _blog(model, tuple(name[len(below):].split(os.sep))) if name.startswith(below) else ("post", "")
+            terms = blogs.setdefault(of, SiteTerms())
+            terms.add(model, as_data(facts), sign)
+            if sign > 0:
+                terms.counted.add(name)
+            else:
+                terms.counted.discard(name)
+    return blogs
+
+
+def _update(model: SiteModel, blogs: Blogs, changes: Changes) -> Blogs:
+    """The terms kept, with the pages that changed since counted out as they were and in as they are: the
+    counts that counting every page again makes (nothing of no page left)."""
+    _count(model, blogs, ((name, old) for name, (old, _) in changes.items() if old is not None), -1)
+    _count(model, blogs, ((name, new) for name, (_, new) in changes.items() if new is not None), 1)
+    for of, terms in list(blogs.items()):
+        if not terms.pages:
+            del blogs[of]
+            continue
+        terms.taxonomies = {name: Usage(usage.pages, +usage.spellings)
+                            for name, usage in terms.taxonomies.items() if usage.pages}
+        terms.keys = +terms.keys
+    return blogs
+
+
+def _dump(blogs: Blogs) -> str:
+    return json.dumps([[kind, folder, terms.pages, terms.tagged,
+                        {name: [usage.pages, usage.spellings] for name, usage in terms.taxonomies.items()},
+                        terms.keys, sorted(terms.counted)] for (kind, folder), terms in blogs.items()],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(text: str) -> Blogs | None:
+    """The terms ``_dump`` wrote; None when the text is not what it writes (a store is never trusted blindly)."""
+    try:
+        data = json.loads(text)
+        blogs: Blogs = {}
+        for kind, folder, pages, tagged, taxonomies, keys, counted in data:
+            usages = {name: Usage(used, _counts(spellings)) for name, (used, spellings) in taxonomies.items()}
+            if not (kind in ("post", "page", "none") and isinstance(folder, str) and _ints(pages, tagged, *(
+                    usage.pages for usage in usages.values())) and isinstance(counted, list)
+                    and all(isinstance(name, str) for name in counted)):
+                return None
+            blogs[kind, folder] = SiteTerms(pages, tagged, usages, _counts(keys), set(counted))
+    except (ValueError, TypeError, AttributeError):  # not JSON, or not of this shape
+        return None
+    return blogs
+
+
+def _ints(*values: object) -> bool:
+    return all(isinstance(value, int) for value in values)
+
+
+def _counts(data: object) -> Counter[str]:
+    if not (isinstance(data, dict) and _ints(*data.values())):
+        raise TypeError("not counts")
+    return Counter(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
@@ -12,12 +13,6 @@ from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.links.references import defined_labels, normal_label
 
-# An address a link can lead to, beyond doubt: a scheme, `www.`, a path from the site's root or the
-# page's folder, a fragment, a domain with a path, or a file with a web page's or picture's extension.
-_ADDRESS = re.compile(
-    r"(?:[a-z][a-z0-9+.-]{1,20}://|mailto:|/|\./|\.\./|#[\w-])\S*"
-    r"|[\w./-]+\.(?:md|markdown|html?|pdf|png|jpe?g|gif|svg|webp)(?:#\S*)?"
-    r"|(?P<host>www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)", re.I)
 # `(text)[target]`, an image's `!(alt)[source]` too; not after `)` or `]` (a link's own target), nor
 # before `(`, `[` or `:` (`(a)[b](c)` holds a link).
 _REVERSED = re.compile(r"\((?<![)\]\\]\()([^()\n]{1,300})\)\[([^\[\]\n]{1,500})\](?![(\[:])")
@@ -37,7 +32,23 @@ _EXTRA_CLOSE = re.compile(r"\[(?<![\[\]\\]\[)([^\[\]\n]{1,500})\]\]\((?:[^\s()]|
 _EXTRA_OPEN = re.compile(r"\[(?<![\[\\]\[)\[(?=[^\[\]\n^])")
 _BRACKET = re.compile(r"[\[\]]")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
-_WEB = re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
+
+
+# Compiled on first use (most posts hold nothing a link rule asks them of; they take ~0.6 ms to compile).
+@cache
+def _address() -> re.Pattern[str]:
+    """An address a link can lead to, beyond doubt: a scheme, `www.`, a path from the site's root or the
+    page's folder, a fragment, a domain with a path, or a file with a web page's or picture's extension."""
+    return re.compile(
+        r"(?:[a-z][a-z0-9+.-]{1,20}://|mailto:|/|\./|\.\./|#[\w-])\S*"
+        r"|[\w./-]+\.(?:md|markdown|html?|pdf|png|jpe?g|gif|svg|webp)(?:#\S*)?"
+        r"|(?P<host>www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*)", re.I)
+
+
+@cache
+def _web_start() -> re.Pattern[str]:
+    """The start of a web address: a scheme, `mailto:` or `www.`."""
+    return re.compile(r"[a-z][a-z0-9+.-]{1,20}://|mailto:|www\.", re.I)
 
 
 def _in_math(doc: Document, dollars: list[int], start: int, end: int) -> bool:
@@ -60,7 +71,7 @@ def _words(first: str, second: str) -> bool:
 
 def _web(text: str) -> bool:
     """Whether a part is one web address (a title after it perhaps)."""
-    return _WEB.match(text) is not None and _TARGET.fullmatch(text) is not None
+    return _web_start().match(text) is not None and _TARGET.fullmatch(text) is not None
 
 
 def _reading(first: str, second: str) -> bool | None:
@@ -76,13 +87,13 @@ def _reading(first: str, second: str) -> bool | None:
 
 def is_address(text: str) -> bool:
     """Whether a link target can only be an address (not words, a number or a math index)."""
-    return _ADDRESS.fullmatch(text.strip()) is not None
+    return _address().fullmatch(text.strip()) is not None
 
 
 def is_host_address(text: str) -> bool:
     """Whether an address starts with a host but no scheme (`www.example.com`, `example.com/a`): as a
     link target, a path relative to the page."""
-    found = _ADDRESS.fullmatch(text.strip())
+    found = _address().fullmatch(text.strip())
     return found is not None and found["host"] is not None
 
 

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
@@ -17,9 +18,6 @@ ASCII = {"［": "[", "］": "]", "【": "[", "】": "]", "（": "(", "）": ")",
 # Chinese input methods type `[` and `]` as `【` and `】`, which are also punctuation of their own
 # (a title, a tag such as `【转载】`): a fix that makes them a link's brackets is unsafe.
 _LENTICULAR = frozenset("【】")
-# `[text](target)` with any of its brackets or parentheses written full width (input methods for
-# Chinese and Japanese type them): the target one run of characters without spaces or parentheses.
-_LINK_SHAPE = re.compile(r"[\[［【]([^\[\]［］【】\n]{1,300})[\]］】][(（]([^\s()（）]{1,2000})[)）]")
 # '＃' right after the characters of a web address: `https://example.com/page＃anchor`.
 _URL_HASH = re.compile(r"https?://[!-;=?-~]{1,2000}＃(?=[\w-])")
 _FRAGMENT = re.compile(r"＃[\w-]")
@@ -38,6 +36,13 @@ class WideLink:
     kind: str
 
 
+@cache  # on first use: most posts have no full-width bracket
+def _link_shape() -> re.Pattern[str]:
+    """`[text](target)` with any of its brackets or parentheses written full width (input methods for
+    Chinese and Japanese type them): the target one run of characters without spaces or parentheses."""
+    return re.compile(r"[\[［【]([^\[\]［］【】\n]{1,300})[\]］】][(（]([^\s()（）]{1,2000})[)）]")
+
+
 def wide_links(doc: Document) -> list[WideLink]:
     """The link shapes with full-width brackets or parentheses outside code and links, and the link
     targets and bare web addresses with a '＃' before a fragment."""
@@ -46,7 +51,7 @@ def wide_links(doc: Document) -> list[WideLink]:
     if not any(char in text for char in ASCII):
         return []
     found = []
-    for match in _LINK_SHAPE.finditer(prose, doc.body_start):
+    for match in _link_shape().finditer(prose, doc.body_start):
         start, end = match.span()
         shape = (start, match.end(1), match.end(1) + 1, end - 1)
         wide = tuple(at for at in shape if prose[at] in ASCII) + _hashes(prose, *match.span(2))

@@ -170,7 +170,7 @@ def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
     site = ctx.site
     served = site.served
     found = ctx.find_static(url.lstrip("/")) or next(
-        (candidate for folder in served.theme_static() if site.is_file(candidate := folder / url.lstrip("/"))), None)
+        (candidate for folder in served.theme_static if site.is_file(candidate := folder / url.lstrip("/"))), None)
     if found is not None:
         return found
     if served.knows_urls:
