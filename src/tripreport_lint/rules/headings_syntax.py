@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
+from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
@@ -65,8 +65,10 @@ class HeadingWithoutSpace(Rule):
     ```
 
     ## Fix safety
-    Safe: a space goes after the `#`s, and the line becomes the heading the author wrote; that change
-    of the page is the rule's purpose.
+    Safe for `##` and more: a space goes after the `#`s, and the line becomes the heading the author
+    wrote; that change of the page is the rule's purpose. Unsafe for a single `#`, which may be a
+    shell comment of a code block the post never marked as code (`#backup the volume`) or a hashtag:
+    the fix would make it the page's H1, and the next such line would start a paragraph in turn.
 
     ## Options
     None.
@@ -102,4 +104,5 @@ class HeadingWithoutSpace(Rule):
                 text = text if len(text) <= 40 else text[:40].rsplit(" ", 1)[0] + "…"
                 yield Violation(f"no space after '{found[1]}': the line shows as text, not as a heading; "
                                 f"write '{found[1]} {text}'", doc.span(found.start(1), at),
-                                Fix((Edit(at, at, " "),), description="put a space after the '#'s"))
+                                Fix((Edit(at, at, " "),), Applicability.UNSAFE if len(found[1]) == 1 else
+                                    Applicability.SAFE, description="put a space after the '#'s"))
