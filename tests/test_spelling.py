@@ -430,3 +430,16 @@ def test_asterisks_between_letters_are_those_a_look_behind_finds(text: str) -> N
     """The pattern starts at the `*` (fast); it finds what the plain form with a look-behind finds."""
     spans = [m.span() for m in prose_words._INTRAWORD_EMPHASIS.finditer(text)]
     assert spans == [m.span() for m in re.finditer(r"(?<=[^\W\d_])\*+(?=[^\W\d_])", text)]
+
+
+def test_a_fix_in_a_title_the_url_is_made_from_is_unsafe(site: Site) -> None:
+    # Hugo's `:slug` falls back to the title: fixing the title moves the page and breaks links to it.
+    site.write("hugo.toml", '[permalinks]\nblog = "/:year/:month/:slug/"\n')
+    text = "---\ntitle: How to recieve webhooks\ndate: 2024-04-02\n{}---\n\nWe recieve them.\n"
+    found = site.diagnostics(text.format(""), select="SPL001")
+    assert [(d.span.line, d.message, d.fix is not None and d.fix.applicability.name) for d in found] == [
+        (2, "'recieve' is a misspelling of 'receive' (the page's URL is made from it)", "UNSAFE"),
+        (6, "'recieve' is a misspelling of 'receive'", "SAFE"),
+    ]
+    with_slug = site.diagnostics(text.format("slug: webhooks\n"), select="SPL001")
+    assert [d.fix.applicability.name for d in with_slug if d.fix is not None] == ["SAFE", "SAFE"]

@@ -27,6 +27,7 @@ from tripreport_lint.rules.spelling_names import (
     capitalised_mid_sentence,
     in_person_name,
 )
+from tripreport_lint.site.page_facts import document_facts
 from tripreport_lint.spelling import dictionaries
 
 MAX_LENGTH = 40  # longer runs of letters are no typo of a word (and would take ~26 x length^2 edits)
@@ -88,7 +89,9 @@ class KnownMisspelling(Rule):
     ## Fix safety
     Safe when codespell offers exactly one correction and no sign says the word may be meant: it is
     applied keeping the word's case (`Wtih` -> `With`). Unsafe, and the message says why, when the
-    word stands in a heading (the heading's anchor changes, so links to it break), in an image's alt
+    word stands in a heading (the heading's anchor changes, so links to it break), in front matter
+    the page's URL is made from (a Hugo title under a `:slug` or `:title` permalink, with no `slug`:
+    the page would move), in an image's alt
     text (it may name what the picture shows), alone in quotes (the `"conenct"` typo is mentioned,
     not meant), is capitalised mid-sentence (a proper noun, such as a company), or is a real word by
     codespell's own lists (`rare`, `names`, `code`: `bellow`). Such a real word capitalised
@@ -147,7 +150,8 @@ class KnownMisspelling(Rule):
                 if entry.automatic:
                     fixed = _keep_case(word, entry.suggestions[0])
                     edit = Edit(start, start + len(word), fixed)
-                    unsafe = "a real word too" if word.lower() in real_words else signs.unsafe(word, start)
+                    unsafe = "a real word too" if word.lower() in real_words else signs.unsafe(word, start) \
+                        or _moves_page(doc, ctx, edit)
                     if unsafe is None:
                         yield Violation(f"'{word}' is a misspelling of '{fixed}'", span,
                                         Fix((edit,), description=f"write '{fixed}'"))
@@ -294,6 +298,16 @@ def _in_a_sentence(text: str, start: int, length: int) -> bool:
     """Whether the word at ``start`` stands as words of a sentence do, between spaces and punctuation."""
     return (start == 0 or text[start - 1] in _BEFORE_A_WORD) and \
         (start + length == len(text) or text[start + length] in _AFTER_A_WORD)
+
+
+def _moves_page(doc: Document, ctx: Context, edit: Edit) -> str | None:
+    """Why a fix in the front matter is unsafe: the page's URL is made from what it changes (Hugo's `:title`
+    or `:slug` with no slug), so links to the page would break."""
+    if edit.start >= doc.body_start or ctx.site.model.generator not in ("hugo", "jekyll"):
+        return None
+    fixed = Document.from_text(doc.text[: edit.start] + edit.content + doc.text[edit.end :], doc.path)
+    before = ctx.site.link_url(doc.path, document_facts(doc))
+    return "the page's URL is made from it" if before != ctx.site.link_url(doc.path, document_facts(fixed)) else None
 
 
 def _in_code(doc: Document, lower: str) -> bool:
