@@ -162,3 +162,8 @@ def test_well_known_names_added_after_a_trial_on_unseen_blogs(site: Site) -> Non
         "'Hackerone' is written 'HackerOne' (as its makers write it)",
         "'ElasticSearch' is written 'Elasticsearch' (as its makers write it)",
     ]
+
+
+def test_an_image_tag_and_a_command_line_keep_their_lower_case(site: Site) -> None:
+    text = HEAD + "Plugins:\n\n- kubernetes:1.29.2\n\nPull elasticsearch:7.10, run firefox --headless, then github.\n"
+    assert site.findings(text, select="SPL004") == [("SPL004", 10, 55)]

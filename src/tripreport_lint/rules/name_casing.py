@@ -40,6 +40,8 @@ def reportable(variant: str, name: str, *, known: bool) -> bool:
     return mixed_case(name) or known
 
 
+# After a word: `:` and a version or tag (`kubernetes:1.29`), or a command line's option (` --headless`, ` -v`).
+_TAG_OR_FLAG = re.compile(r":[\w.]|[ \t]+--?[A-Za-z]")
 # A word this frequent in English (pyspellchecker's count: `for`, `with`) keeps its English casings.
 FREQUENT_WORD = 20_000
 
@@ -57,6 +59,7 @@ class NameCasing(Rule):
     (`opentelemetry.io`) tells no casing: hosts are written in lower case whatever the name.
 
     Never reported: code (also `<code>` elements), URLs, link targets, file names (`github.md`),
+    an image and its tag (`elasticsearch:7.10`), a command with options (`firefox --headless`),
     handles (`@github`), hashtags, identifiers (`opentelemetry-collector`, `github_token`,
     `Github::Client`), words in capitals only (`GITHUB`, emphasis; `URLs`), words within other words
     (`githubusercontent`), a word alone in quotes (mentioned, not meant) or in the subject of a
@@ -181,6 +184,8 @@ class _Places:
         before, after = text[start - 1 : start], text[end : end + 1]
         if (before and before in "#$") or after == "-" or text.startswith("::", end) or self._code.at(start):
             return False
+        if _TAG_OR_FLAG.match(text, end):
+            return False  # `elasticsearch:7.10`, an image and its tag; `firefox --headless`, a command line
         if (before in _QUOTES and after == _QUOTES[before]) or self._signs.quoted(word, start):
             return False  # mentioned, or in the subject of a patch e-mail a link quotes
         if _SURNAME.match(name) and in_person_name(self.doc, start, len(word)):
