@@ -62,7 +62,7 @@ def test_list_item_of_wrong_type_is_reported_at_the_item(site: Site) -> None:
 
 def test_tags_as_a_single_string(site: Site) -> None:
     [finding] = site.diagnostics(post("title: Notes", "date: 2024-07-01", "tags: kcd"))
-    assert finding.message == "'tags' must be a list of strings, got the string \"kcd\""
+    assert finding.message == "'tags' must be a list of strings or empty, got the string \"kcd\""
 
 
 def test_author_in_the_shapes_themes_read(site: Site) -> None:
@@ -130,3 +130,8 @@ def test_json_types_follow_the_schemas_draft(site: Site) -> None:
 def test_a_theme_s_toc_mapping_is_accepted(site: Site) -> None:
     assert site.findings(post("title: Notes", "date: 2024-07-01", "toc:", "  enable: true", "  auto: false")) == []
     assert site.findings(post("title: Notes", "date: 2024-07-01", "toc: 3")) == [("FM010", 4, 6)]
+
+
+def test_an_empty_taxonomy_key_sets_no_terms(site: Site) -> None:
+    # `tags:` with nothing after it is null: Hugo and Jekyll read it as no tags.
+    assert site.findings(post("title: Notes", "date: 2024-07-01", "tags:", "categories:")) == []

@@ -62,7 +62,8 @@ def expected_phrase(types: list[str], schema: Any) -> str:
 
 
 def _array_items(schema: dict[str, Any]) -> Any:
-    if schema.get("type") == "array":
+    declared = schema.get("type")
+    if declared == "array" or isinstance(declared, list) and "array" in declared:
         return schema.get("items")
     for keyword in ("anyOf", "oneOf"):
         for sub in schema.get(keyword, []):
