@@ -23,6 +23,7 @@ POSITIVE: list[tuple[str, int, str | None]] = [
     ("## ** Release notes **", 4, "## **Release notes**"),
     ("- ** Item in a list **", 3, "- **Item in a list**"),
     ("Read **the `config` file ** now.", 6, "Read **the `config` file** now."),
+    ("** Update: ** the patch was merged.", 1, "**Update:** the patch was merged."),
     ("Talks: _ first talk title _ second talk title", 8, None),
 ]
 NEGATIVE = """Plain **bold**, *italic*, __strong__ and _slanted_ text.
@@ -104,3 +105,10 @@ def test_hugo_shows_the_markers_and_the_fix_makes_emphasis() -> None:
 @pytest.mark.skipif(not kramdown_available(), reason=KRAMDOWN_MISSING)
 def test_kramdown_shows_the_markers_and_the_fix_makes_emphasis() -> None:
     _check_engine(lambda bodies: render_kramdown({}, bodies))
+
+
+def test_a_triple_run_makes_bold_italic(site: Site) -> None:
+    # Goldmark shows `***Note: ***` as text; kramdown as '**Note: **' in italics: both show markers.
+    text = HEAD + "***Note: *** back up the data first.\n"
+    assert site.findings(text, "MKP001") == [("MKP001", 6, 1)]
+    assert site.fixed(text, "MKP001") == HEAD + "***Note:*** back up the data first.\n"

@@ -72,7 +72,7 @@ def _literal(pair: _Pair, text: str) -> tuple[bool, bool]:
     if lead and trail and len(run) == 1:
         # `a * b * c` is arithmetic; `_ one _ two` may be bullets run together.
         return run == "_", False
-    if run[0] == "*" and lead and _LIST_ITEM.match(text, text.rfind("\n", 0, pair.start) + 1, pair.start):
+    if run == "*" and lead and _LIST_ITEM.match(text, text.rfind("\n", 0, pair.start) + 1, pair.start):
         return False, False  # `* item *`: a list item
     return True, True
 
@@ -89,13 +89,14 @@ def _emphasis(line: str) -> int:
     return sum(token.type in ("em_open", "strong_open") for token in inline_tokens(line))
 
 
-def _makes_emphasis(text: str, edits: list[Edit], start: int, end: int) -> bool:
-    """Whether the line from ``start`` to ``end`` has one more emphasis with the edits made: the runs are
-    literal now, and not the closing run of one emphasis and the opening run of the next (`**A.** and **B**`)."""
+def _makes_emphasis(text: str, edits: list[Edit], start: int, end: int, run: str) -> bool:
+    """Whether the line from ``start`` to ``end`` has the run's emphasis more with the edits made (one, two for
+    `***`): the runs are literal now, and not the closing run of one emphasis and the opening run of the next
+    (`**A.** and **B**`)."""
     fixed = text[start:end]
     for edit in reversed(edits):
         fixed = fixed[: edit.start - start] + edit.content + fixed[edit.end - start :]
-    return _emphasis(fixed) == _emphasis(text[start:end]) + 1
+    return _emphasis(fixed) == _emphasis(text[start:end]) + (2 if len(run) == 3 else 1)
 
 
 class SpacedEmphasis(Rule):
@@ -160,7 +161,7 @@ class SpacedEmphasis(Rule):
                 start = max(text.rfind("\n", 0, pair.start) + 1, text.rfind(" ", 0, max(pair.start - _CONTEXT, 0)) + 1)
                 end = min(lines.line_end(lines.position(pair.end)[0]), _space_after(text, pair.end + _CONTEXT))
                 edits = pair.edits(text)
-                if not _makes_emphasis(text, edits, start, end):
+                if not _makes_emphasis(text, edits, start, end, pair.run):
                     continue
                 run, body = pair.run, pair.body(text)
                 meant = f"{run}{body if len(body) <= 40 else body[:40].rsplit(' ', 1)[0] + '…'}{run}"
