@@ -76,6 +76,15 @@ def test_comments_of_code_blocks_are_read_but_not_their_code_or_output(site: Sit
     assert found[1].fix is not None and found[1].fix.applicability.value == "safe"  # first in its comment
 
 
+def test_comments_of_highlight_blocks_are_read_but_not_of_console_ones(site: Site) -> None:
+    body = ('{{< highlight bash "linenos=table" >}}\n# Inlcude the agent\nrun --recieve\n{{< /highlight >}}\n\n'
+            "{% highlight ruby %}\nx = 1 # the defualt\n{% endhighlight %}\n\n"
+            "{{< highlight console >}}\n# recieve the files\n{{< /highlight >}}\n")
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    assert [(d.span.line, d.span.column, d.message.split("'")[1]) for d in found] == [
+        (7, 3, "Inlcude"), (12, 13, "defualt")]
+
+
 def test_front_matter_values_for_readers_are_read(site: Site) -> None:
     text = "---\ntitle: Demostrating Flux\ndate: 2024-04-02\ntags: [gitops, continous-delivery]\nauthr: wtih\n---\n"
     assert site.findings(text, select="SPL001") == [("SPL001", 2, 8), ("SPL001", 4, 16)]

@@ -34,6 +34,8 @@ _CODE_COMMENT = re.compile(r"(?:(?<=\s)|^)(?:#[ \t]*|//[ \t]+)(\S[^\n]*)|/\*[ \t
 # Code blocks whose `#` lines are prompts, output or Markdown, not comments.
 _NO_COMMENTS = frozenset(("console", "shell-session", "terminal", "text", "txt", "plaintext", "output", "log",
                           "diff", "markdown", "md"))
+# A highlight block's opening tag, with its language: `{{< highlight go "linenos=table" >}}`, `{% highlight ruby %}`.
+_HIGHLIGHT_OPENING = re.compile(r"\{[{%][<%]?-?\s*highlight\s+[\"']?([\w+#.-]*)[^\n]*?[%>]?\}\}?")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
@@ -191,8 +193,8 @@ class Body:
 
     @cached_property
     def code_comments(self) -> str:
-        """The text of the comments of the body's code blocks (``# Install the agent``, ``// the port``), with
-        everything else blanked; not in blocks of console sessions, output or Markdown."""
+        """The text of the comments of the body's code blocks and highlight blocks (``# Install the agent``,
+        ``// the port``), with everything else blanked; not in blocks of console sessions, output or Markdown."""
         kept: list[Span] = []
         for token in self.tokens:
             if token.type not in ("fence", "code_block") or not token.map:
@@ -202,6 +204,15 @@ class Body:
             start, end = self._line_range(token)
             kept += [found.span(1) if found[1] is not None else found.span(2)
                      for found in _CODE_COMMENT.finditer(self.text, start, end)]
+        raws = self.raw_blocks
+        for start, end in (span for span in self.template_code if span not in raws):  # highlight blocks
+            opening = _HIGHLIGHT_OPENING.match(self.text, start, end)
+            close = max(self.text.rfind("{{", start, end), self.text.rfind("{%", start, end))
+            if opening is None or (opening[1] or "").lower() in _NO_COMMENTS or close <= opening.end():
+                continue
+            kept += [found.span(1) if found[1] is not None else found.span(2)
+                     for found in _CODE_COMMENT.finditer(self.text, opening.end(), close)]
+        kept.sort()
         hidden = [(end, start) for (_, end), (start, _) in zip([(0, 0), *kept], [*kept, (len(self.text), 0)],
                                                                 strict=True)]
         return blank(self.text, [span for span in hidden if span[0] < span[1]])

@@ -56,7 +56,7 @@ class ProseWords:
         if html and doc.body.html_blocks:
             shown = doc.body.html_text
             self._chunks.append((blank(shown, _not_words(shown)), doc.body_start, len(shown)))
-        if comments and doc.body.code_blocks:
+        if comments and (doc.body.code_blocks or doc.body.template_code):
             said = doc.body.code_comments
             self._chunks.append((blank(said, _not_words(said)), doc.body_start, len(said)))
         fm = doc.front_matter

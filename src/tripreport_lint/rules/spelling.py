@@ -51,7 +51,7 @@ class KnownMisspelling(Rule):
     and the front matter values readers see (`title`, `description`, `summary`, `tags`,
     `categories`, and keys named like them: `linkTitle`, `ogSummary`, `meta_description`, `excerpt`), and
     the text of HTML blocks where the page shows it (`<figcaption>`; not on a Hugo site whose Goldmark
-    leaves raw HTML out), and the comments of code blocks (after `#`, `// ` or in `/* */`; not in
+    leaves raw HTML out), and the comments of code blocks and Hugo or Jekyll `highlight` blocks (after `#`, `// ` or in `/* */`; not in
     blocks of console sessions, output or Markdown). Other code, URLs, link targets, e-mail addresses,
     HTML tags and the content of `<pre>`, `<code>`, `<script>` and `<style>` are never read, nor words
     split by inline code or emphasis (`` `s`econds ``, `**C**ontainer`).
