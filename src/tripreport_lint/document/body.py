@@ -192,9 +192,9 @@ class Body:
         return blank(text, hidden + templates.tags(text, blocks[0][0] if blocks else 0))
 
     @cached_property
-    def code_comments(self) -> str:
+    def code_comments(self) -> list[Span]:
         """The text of the comments of the body's code blocks and highlight blocks (``# Install the agent``,
-        ``// the port``), with everything else blanked; not in blocks of console sessions, output or Markdown."""
+        ``// the port``): their spans, in order; not in blocks of console sessions, output or Markdown."""
         kept: list[Span] = []
         for token in self.tokens:
             if token.type not in ("fence", "code_block") or not token.map:
@@ -212,10 +212,7 @@ class Body:
                 continue
             kept += [found.span(1) if found[1] is not None else found.span(2)
                      for found in _CODE_COMMENT.finditer(self.text, opening.end(), close)]
-        kept.sort()
-        hidden = [(end, start) for (_, end), (start, _) in zip([(0, 0), *kept], [*kept, (len(self.text), 0)],
-                                                                strict=True)]
-        return blank(self.text, [span for span in hidden if span[0] < span[1]])
+        return sorted(kept)
 
     @cached_property
     def definitions(self) -> list[Definition]:

@@ -47,39 +47,61 @@ class ProseWords:
     text HTML blocks show; with ``comments``, the comments of code blocks)."""
 
     def __init__(self, doc: Document, *, html: bool = False, comments: bool = False) -> None:
+        self._prose = _prose(doc)
+        # (text, start, end, shift): words between start and end of text stand at their offset + shift in the file.
+        self._chunks = [(*self._prose.chunk, 0)]
+        if html and doc.body.html_blocks:
+            shown = doc.body.html_text
+            self._chunks.append((blank(shown, _not_words(shown)), doc.body_start, len(shown), 0))
+        if comments and (doc.body.code_blocks or doc.body.template_code):
+            for start, end in doc.body.code_comments:
+                said = doc.text[start:end]
+                self._chunks.append((blank(said, _not_words(said)), 0, len(said), start))
+        fm = doc.front_matter
+        if fm is not None and fm.mapping is not None:
+            for path, node in fm.nodes.items():
+                if path and reader_key(path[0]) and node.kind == "scalar" and len(path) <= 2:
+                    self._chunks.append((doc.text, fm.absolute(node.start), fm.absolute(node.end), 0))
+
+    @cached_property
+    def distinct(self) -> frozenset[str]:
+        return self._prose.distinct.union(*(WORD.findall(text, start, end) for text, start, end, _ in self._chunks[1:]))
+
+    def offsets(self, word: str) -> list[int]:
+        """Where the word stands as a whole word, in order of the file."""
+        found = []
+        for text, start, end, shift in self._chunks:
+            at = text.find(word, start, end)
+            while at != -1:
+                whole = WORD.match(text, at, end)
+                if whole is not None and whole.end() == at + len(word):
+                    found.append(at + shift)
+                at = text.find(word, at + 1, end)
+        return sorted(found)
+
+
+class _Prose:
+    """The body's prose with what is no word blanked, and its distinct words: what every variant of
+    ``ProseWords`` starts from, made once per document."""
+
+    def __init__(self, doc: Document) -> None:
         prose = doc.body.prose
         hidden = [(link.target_start, link.end) for link in doc.body.links]
         hidden += _not_words(prose)
         hidden += _split_by_markup(prose, doc.body.code_spans)
         # Blanking keeps offsets; hidden text ends at a space, ')' or a code span, so no other word changes.
-        self._chunks = [(blank(prose, hidden), doc.body_start, len(prose))]
-        if html and doc.body.html_blocks:
-            shown = doc.body.html_text
-            self._chunks.append((blank(shown, _not_words(shown)), doc.body_start, len(shown)))
-        if comments and (doc.body.code_blocks or doc.body.template_code):
-            said = doc.body.code_comments
-            self._chunks.append((blank(said, _not_words(said)), doc.body_start, len(said)))
-        fm = doc.front_matter
-        if fm is not None and fm.mapping is not None:
-            for path, node in fm.nodes.items():
-                if path and reader_key(path[0]) and node.kind == "scalar" and len(path) <= 2:
-                    self._chunks.append((doc.text, fm.absolute(node.start), fm.absolute(node.end)))
+        self.chunk = (blank(prose, hidden), doc.body_start, len(prose))
 
     @cached_property
     def distinct(self) -> frozenset[str]:
-        return frozenset().union(*(WORD.findall(text, start, end) for text, start, end in self._chunks))
+        return frozenset(WORD.findall(*self.chunk))
 
-    def offsets(self, word: str) -> list[int]:
-        """Where the word stands as a whole word, in order of the file."""
-        found = []
-        for text, start, end in self._chunks:
-            at = text.find(word, start, end)
-            while at != -1:
-                whole = WORD.match(text, at, end)
-                if whole is not None and whole.end() == at + len(word):
-                    found.append(at)
-                at = text.find(word, at + 1, end)
-        return sorted(found)
+
+def _prose(doc: Document) -> _Prose:
+    found = doc.derived.get("prose")
+    if not isinstance(found, _Prose):
+        found = doc.derived["prose"] = _Prose(doc)
+    return found
 
 
 def prose_words(doc: Document, *, html: bool = False, comments: bool = False) -> ProseWords:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
@@ -265,7 +266,7 @@ class PossibleTypo(Rule):
         # Every English word the checks below may ask about, asked together.
         english = dictionaries.english().lookup(set().union(*map(asked, unknown)))
         for lower in sorted(unknown):
-            if signs.linked(lower) or known_form(lower, english, vocabulary.posts) or _in_code(doc, lower):
+            if signs.linked(lower) or known_form(lower, english, vocabulary.posts):
                 continue
             # Another page uses it: the site's own (a name, jargon) unless a slip of a common English word.
             shared = vocabulary.posts.get(lower, 0) >= 2
@@ -284,7 +285,7 @@ class PossibleTypo(Rule):
                         starts = [s for s in starts if _in_a_sentence(doc.text, s, len(word))]
                     candidates = ([best] if not shared or copied_typo(lower, best) else []) if best else \
                         _slip_of(doc, lower, posts, capitalised=capitalised, keep_initial=capitalised) if starts else []
-                for start in starts if candidates else ():
+                for start in starts if candidates and not _in_code(doc, lower) else ():
                     if _meant(doc, signs, word, start):
                         yield _possible_typo(doc, word, start, [_keep_case(word, c) for c in candidates])
 
@@ -313,11 +314,14 @@ def _moves_page(doc: Document, ctx: Context, edit: Edit) -> str | None:
 def _in_code(doc: Document, lower: str) -> bool:
     """Whether the body also writes the word in code (`` `Procfile` ``): a file, command or key of the post's
     subject, which its prose names too."""
-    body = doc.text[doc.body_start :]
-    if lower not in body.lower():
-        return False
-    word = re.compile(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", re.IGNORECASE)
-    return len(word.findall(body)) > len(word.findall(doc.body.without_code, doc.body_start))
+    found = doc.derived.get("code_words")
+    if not isinstance(found, frozenset):
+        body = doc.text[doc.body_start :].lower()
+        everywhere = Counter(_LETTERS_RUN.findall(body))
+        outside = Counter(_LETTERS_RUN.findall(doc.body.without_code[doc.body_start :].lower()))
+        found = doc.derived["code_words"] = frozenset(word for word, count in everywhere.items()
+                                                      if count > outside.get(word, 0))
+    return lower in found
 
 
 def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
@@ -361,6 +365,7 @@ def _possible_typo(doc: Document, word: str, start: int, candidates: list[str]) 
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+_LETTERS_RUN = re.compile(r"[A-Za-z]+")
 FOREIGN_SHARE = 0.7  # a paragraph with at least this share of words no English list knows is another language
 FOREIGN_MIN_WORDS = 8
 _OTHER_LANGUAGES = frozenset(word for words in (
