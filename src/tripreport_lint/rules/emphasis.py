@@ -18,7 +18,7 @@ def _pair(marker: str) -> re.Pattern[str]:
     opening run not inside a word or escaped, the closing one not glued to another marker."""
     m = re.escape(marker)
     return re.compile(
-        rf"(?<![\\\w*_])(?P<run>{m}{{1,3}})(?!{m})(?P<lead>[ \t]*)(?P<body>[^\s{m}](?:[^{m}\n]*?[^\s{m}\\])?)"
+        rf"(?P<run>{m}(?<![\\\w*_]{m}){m}{{0,2}})(?!{m})(?P<lead>[ \t]*)(?P<body>[^\s{m}](?:[^{m}\n]*?[^\s{m}\\])?)"
         rf"(?P<trail>[ \t]*)(?<![*_\\])(?P=run)(?![*_])")
 
 

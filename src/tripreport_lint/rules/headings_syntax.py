@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -90,11 +91,15 @@ class HeadingWithoutSpace(Rule):
         if model.renderer == "kramdown" and model.heading_ids == "kramdown" or "#" not in doc.body_text:
             return
         prose, lines = doc.body.prose, doc.lines
+        # The lines _GLUED may match, found in one pass: most paragraphs have none.
+        glued = sorted({lines.position(found.start())[0] for found in _GLUED.finditer(prose, doc.body_start)})
+        if not glued:
+            return
         for token in doc.tokens:
             if token.type != "paragraph_open" or token.map is None:
                 continue
             first, last = token.map
-            for number in range(first + 1, last + 1):
+            for number in glued[bisect.bisect_left(glued, first + 1) : bisect.bisect_right(glued, last)]:
                 start = lines.offset(number)
                 found = _GLUED.match(prose, start, lines.line_end(number))
                 if found is None or not _heading_like(found[1], found[2], found[3], number == first + 1):
