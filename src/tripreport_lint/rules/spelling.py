@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
@@ -313,15 +312,10 @@ def _moves_page(doc: Document, ctx: Context, edit: Edit) -> str | None:
 
 def _in_code(doc: Document, lower: str) -> bool:
     """Whether the body also writes the word in code (`` `Procfile` ``): a file, command or key of the post's
-    subject, which its prose names too."""
-    found = doc.derived.get("code_words")
-    if not isinstance(found, frozenset):
-        body = doc.text[doc.body_start :].lower()
-        everywhere = Counter(_LETTERS_RUN.findall(body))
-        outside = Counter(_LETTERS_RUN.findall(doc.body.without_code[doc.body_start :].lower()))
-        found = doc.derived["code_words"] = frozenset(word for word, count in everywhere.items()
-                                                      if count > outside.get(word, 0))
-    return lower in found
+    subject, which its prose names too. Asked only of words with a candidate: a few a post."""
+    word = re.compile(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", re.IGNORECASE)
+    everywhere = sum(1 for _ in word.finditer(doc.text, doc.body_start))
+    return everywhere > sum(1 for _ in word.finditer(doc.body.without_code, doc.body_start))
 
 
 def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
@@ -365,7 +359,6 @@ def _possible_typo(doc: Document, word: str, start: int, candidates: list[str]) 
 
 
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
-_LETTERS_RUN = re.compile(r"[A-Za-z]+")
 FOREIGN_SHARE = 0.7  # a paragraph with at least this share of words no English list knows is another language
 FOREIGN_MIN_WORDS = 8
 _OTHER_LANGUAGES = frozenset(word for words in (
