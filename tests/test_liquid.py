@@ -53,7 +53,7 @@ RAW = (
     "# {{ page.title }}\n\n"
     "See [the layout](layouts/{{ page.layout }}.html and recieve it. TODO: fill in\n"
     "{% endraw %}\n\n"
-    "{% highlight bash %}\n# build the site\njekyll build  # TODO: teh flags\n{% endhighlight %}\n\n"
+    "{% highlight bash %}\n# build the site\njekyll build --teh  # TODO: the flags\n{% endhighlight %}\n\n"
     "Inline: {% raw %}`{{ site.url }}`{% endraw %} and {% raw %}{% link teh/post.md %}{% endraw %}.\n"
 )
 
