@@ -452,3 +452,11 @@ def test_a_fix_in_a_title_the_url_is_made_from_is_unsafe(site: Site) -> None:
     ]
     with_slug = site.diagnostics(text.format("slug: webhooks\n"), select="SPL001")
     assert [d.fix.applicability.name for d in with_slug if d.fix is not None] == ["SAFE", "SAFE"]
+
+
+def test_a_capitalised_misspelling_beside_a_frequent_english_word_is_no_persons_name(site: Site) -> None:
+    # `Project Pavillion` is a title in Title Case; `Thilo Fromm` is a person (codespell knows both words).
+    body = "Visit our booth in the Project Pavillion on Tuesday. Thanks to Thilo Fromm for the demo.\n"
+    found = site.diagnostics(HEAD + body, select="SPL001")
+    assert [(d.message, d.fix is not None and d.fix.applicability.name) for d in found] == [
+        ("'Pavillion' is a misspelling of 'Pavilion' (capitalised mid-sentence, it may be a name)", "UNSAFE")]

@@ -60,8 +60,9 @@ class KnownMisspelling(Rule):
     image of the post (`[Rouge](https://github.com/rouge-ruby/rouge)`, `/img/rouge-logo.png`) or
     the start of one (`Cristian` of `github.com/cristiangreco`, `Hashi` of `hashicorp.com`), of a
     host that a page of the site links to, or a word that 3 of the site's pages use (4 for a word in
-    lower case, which a typo copied into other posts is more often; one page in 100 of a larger site); nor a capitalised word beside another (`Thilo Fromm`, also across a line
-    break, `Martijn den Hoedt`) or before an initial or a legal form (`Dimitry B.`, `Invision AG`). Nor are words that are not
+    lower case, which a typo copied into other posts is more often; one page in 100 of a larger site); nor a capitalised word beside another (`Thilo Fromm`, also across a
+    line break, `Martijn den Hoedt`) or before an initial or a legal form (`Dimitry B.`, `Invision AG`),
+    unless the other is a frequent English word (`Project Pavillion` is a title, and reported). Nor are words that are not
     the author's: in the subject of a patch e-mail a link quotes (`[[PATCH net-next 2/3] bpf: ...](...)`,
     `[[RFC] ...](...)`), or alone in quotes on a line that speaks of a typo (`fixed the "bellow" typo`).
 
@@ -140,7 +141,7 @@ class KnownMisspelling(Rule):
                 continue
             entry = dictionaries.Misspelling.parse(fixes)
             for start in found.offsets(word):
-                if (word[0].isupper() and in_person_name(doc, start, len(word))) or \
+                if (word[0].isupper() and in_person_name(doc, start, len(word), english=False)) or \
                         in_foreign_paragraph(doc, doc.span(start, start).line) or signs.quoted(word, start):
                     continue
                 if word[0].isupper() and word.lower() in real_words and \

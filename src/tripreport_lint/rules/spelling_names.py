@@ -19,6 +19,7 @@ from functools import cached_property
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.site.vocabulary import Vocabulary
+from tripreport_lint.spelling import dictionaries
 
 # How many of the site's pages must use a word for it to be the site's own (a product, a person):
 # three, or one page in PAGES_PER_USE of a larger site, where a common misspelling recurs more often.
@@ -42,6 +43,8 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)$")
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:van|von|de|den|der|du|da|di|del|le|la|ten|ter|bin)[ \t]+)?"
                          r"([^\W\d_]+)")
 # An initial (`Dimitry B.`), or a company's legal form (`Invision AG`), after a name.
+# A neighbour this frequent in English (pyspellchecker's count: `Filter`, `Source`) is a word of a title.
+FREQUENT_NEIGHBOUR = 20_000
 _INITIAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.|(?:AG|SA|NV|BV|SE|LLC|LLP|PLC|Inc|Ltd|Corp)\b)")
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}  # a word alone in quotes is mentioned (`the "bellow" typo`)
 _SPEAKS_OF_TYPOS = re.compile(r"typo|misspel|spelling", re.I)
@@ -159,10 +162,11 @@ def capitalised_mid_sentence(text: str, start: int, body_start: int) -> bool:
     return bool(before) and before[-1] not in _BOUNDARIES
 
 
-def in_person_name(doc: Document, start: int, length: int) -> bool:
+def in_person_name(doc: Document, start: int, length: int, *, english: bool = True) -> bool:
     """Whether a capitalised word of a paragraph stands next to another one (after a particle such as
     ``den``) or before an initial or a legal form, as in a name (``Thilo Fromm``, ``Martijn den Hoedt``,
-    ``Dimitry B.``, ``Invision AG``), also across the line break of a paragraph.
+    ``Dimitry B.``, ``Invision AG``), also across the line break of a paragraph. Without ``english``, a
+    neighbour that is a frequent English word is no sign (``Packet Filter Sytems`` is a title).
 
     Front matter and headings are often in Title Case, where every word is capitalised.
     """
@@ -174,8 +178,11 @@ def in_person_name(doc: Document, start: int, length: int) -> bool:
     if before is not None and "\n" in before.group(2) and text[text.rfind("\n", 0, before.start()) + 1:].lstrip()[:1] == "#":
         before = None  # the line above is a heading: another block
     after = _WORD_AFTER.match(text, start + length, start + length + 40)
-    return any(m is not None and _capitalised(m.group(1)) for m in (before, after)) or \
-        _INITIAL_AFTER.match(text, start + length) is not None
+    neighbours = [m.group(1) for m in (before, after) if m is not None and _capitalised(m.group(1))]
+    if neighbours and not english:
+        frequent = dictionaries.english().lookup({word.lower() for word in neighbours})
+        neighbours = [word for word in neighbours if frequent.get(word.lower(), 0) < FREQUENT_NEIGHBOUR]
+    return bool(neighbours) or _INITIAL_AFTER.match(text, start + length) is not None
 
 
 def _capitalised(word: str) -> bool:
