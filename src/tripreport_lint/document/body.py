@@ -34,8 +34,6 @@ _CODE_COMMENT = re.compile(r"(?:(?<=\s)|^)(?:#[ \t]*|//[ \t]+)(\S[^\n]*)|/\*[ \t
 # Code blocks whose `#` lines are prompts, output or Markdown, not comments.
 _NO_COMMENTS = frozenset(("console", "shell-session", "terminal", "text", "txt", "plaintext", "output", "log",
                           "diff", "markdown", "md"))
-# A highlight block's opening tag, with its language: `{{< highlight go "linenos=table" >}}`, `{% highlight ruby %}`.
-_HIGHLIGHT_OPENING = re.compile(r"\{[{%][<%]?-?\s*highlight\s+[\"']?([\w+#.-]*)[^\n]*?[%>]?\}\}?")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)", re.M)
@@ -205,13 +203,11 @@ class Body:
             kept += [found.span(1) if found[1] is not None else found.span(2)
                      for found in _CODE_COMMENT.finditer(self.text, start, end)]
         raws = self.raw_blocks
-        for start, end in (span for span in self.template_code if span not in raws):  # highlight blocks
-            opening = _HIGHLIGHT_OPENING.match(self.text, start, end)
-            close = max(self.text.rfind("{{", start, end), self.text.rfind("{%", start, end))
-            if opening is None or (opening[1] or "").lower() in _NO_COMMENTS or close <= opening.end():
-                continue
-            kept += [found.span(1) if found[1] is not None else found.span(2)
-                     for found in _CODE_COMMENT.finditer(self.text, opening.end(), close)]
+        for span in (span for span in self.template_code if span not in raws):  # highlight blocks
+            inside = templates.highlight_code(self.text, span)
+            if inside is not None and inside[0].lower() not in _NO_COMMENTS:
+                kept += [found.span(1) if found[1] is not None else found.span(2)
+                         for found in _CODE_COMMENT.finditer(self.text, inside[1], inside[2])]
         return sorted(kept)
 
     @cached_property

@@ -21,6 +21,8 @@ _HIGHLIGHT = (
 # Hugo's comment shortcode: content the author hid on purpose.
 _COMMENT = (re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}"), re.compile(r"\{\{[<%]\s*/\s*comment\s*[%>]\}\}"))
 _RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
+# A highlight block's opening tag, with its language: `{{< highlight go "linenos=table" >}}`, `{% highlight ruby %}`.
+_HIGHLIGHT_OPENING = re.compile(r"\{[{%][<%]?-?\s*highlight\s+[\"']?([\w+#.-]*)[^\n]*?[%>]?\}\}?")
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^\n]*?\ssrc=([\"'`])([^\"'`\s]+)\1")
 
 
@@ -64,6 +66,16 @@ def comments(text: str, start: int = 0) -> list[Span]:
 def raws(text: str, start: int = 0) -> list[Span]:
     """Jekyll ``raw`` blocks, from opening to closing tag."""
     return paired(text, *_RAW, start)
+
+
+def highlight_code(text: str, span: Span) -> tuple[str, int, int] | None:
+    """The language and the (start, end) of the code between a highlight block's tags (``highlights``)."""
+    start, end = span
+    opening = _HIGHLIGHT_OPENING.match(text, start, end)
+    close = max(text.rfind("{{", start, end), text.rfind("{%", start, end))
+    if opening is None or close <= opening.end():
+        return None
+    return opening[1] or "", opening.end(), close
 
 
 def figure_sources(text: str, start: int = 0) -> list[tuple[str, int, Span]]:

@@ -42,8 +42,6 @@ def reportable(variant: str, name: str, *, known: bool) -> bool:
 
 # After a word: `:` and a version or tag (`kubernetes:1.29`), or a command line's option (` --headless`, ` -v`).
 _TAG_OR_FLAG = re.compile(r":[\w.]|[ \t]+--?[A-Za-z]")
-# A word this frequent in English (pyspellchecker's count: `for`, `with`) keeps its English casings.
-FREQUENT_WORD = 20_000
 
 
 class NameCasing(Rule):
@@ -148,7 +146,7 @@ class NameCasing(Rule):
         places = _Places(doc, ctx.site.vocabulary)
         for word, (base, name, why) in sorted(candidates.items()):
             if base.lower() not in known and (base.islower() and base in english or
-                                              english.get(base.lower(), 0) >= FREQUENT_WORD):
+                                              english.get(base.lower(), 0) >= dictionaries.FREQUENT):
                 continue  # an English word (`flux`, `For`): the site's name (or a copied slip, `FOr`) shares its letters
             for start in found.offsets(word):
                 if places.meant(base, name, start):

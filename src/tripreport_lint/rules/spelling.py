@@ -314,16 +314,20 @@ def _moves_page(doc: Document, ctx: Context, edit: Edit) -> str | None:
 def _in_code(doc: Document, lower: str) -> bool:
     """Whether the body also writes the word in code (`` `Procfile` ``): a file, command or key of the post's
     subject, which its prose names too. Asked only of words with a candidate: a few a post."""
+    return _count(lower, doc.text, doc.body_start) > _count(lower, doc.body.without_code, doc.body_start)
+
+
+def _count(lower: str, text: str, start: int = 0) -> int:
+    """How often ``text`` writes the word from ``start`` on, in any case, not as part of a longer word."""
     word = re.compile(rf"(?<![A-Za-z]){re.escape(lower)}(?![A-Za-z])", re.IGNORECASE)
-    everywhere = sum(1 for _ in word.finditer(doc.text, doc.body_start))
-    return everywhere > sum(1 for _ in word.finditer(doc.body.without_code, doc.body_start))
+    return sum(1 for _ in word.finditer(text, start))
 
 
 def _slip_of(doc: Document, lower: str, posts: dict[str, int], *, capitalised: bool, keep_initial: bool) -> list[str]:
     """``short_intended`` for a word the post writes once (code and URLs count): jargon and abbreviations
     recur (`htree`, `edns` in every line of a changelog), a slip of the finger seldom does."""
     found = short_intended(lower, posts, capitalised=capitalised, keep_initial=keep_initial)
-    if found and len(re.findall(rf"(?<![A-Za-z]){lower}(?![A-Za-z])", doc.text, re.IGNORECASE)) > 1:
+    if found and _count(lower, doc.text) > 1:
         return []  # asked second: most words are a slip of no word, and the search reads the whole post
     return found
 

@@ -143,7 +143,6 @@ def known_form(word: str, english: dict[str, int], posts: dict[str, int]) -> boo
 # swapped or one doubled, of a frequent English word or one the site uses, and from this many letters
 # (three-letter swaps of frequent words are acronyms: `aws`, `cpu`, `amd`).
 MIN_SHORT_LENGTH = 4
-MIN_FREQUENCY_SHORT = 20_000
 
 
 def _slips(word: str, *, doubled: bool = True) -> set[str]:
@@ -163,7 +162,7 @@ def short_intended(word: str, posts: dict[str, int], *, capitalised: bool, keep_
     english = dictionaries.english().lookup(_slips(word, doubled=not capitalised))
     found = [c for c, frequency in english.items()
              if len(c) >= 3 and not _same_stem(word, c) and not (keep_initial and c[0] != word[0])
-             and (frequency >= MIN_FREQUENCY_SHORT or (posts.get(c, 0) >= SITE_POSTS and len(c) > 3))]
+             and (frequency >= dictionaries.FREQUENT or (posts.get(c, 0) >= SITE_POSTS and len(c) > 3))]
     if not found or word in dictionaries.foreign():
         return []
     return sorted(found, key=lambda c: (-posts.get(c, 0), -english[c], c))

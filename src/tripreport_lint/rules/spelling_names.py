@@ -43,8 +43,6 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)([ \t]+|[ \t]*\n[ \t]*)$")
 _WORD_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:van|von|de|den|der|du|da|di|del|le|la|ten|ter|bin)[ \t]+)?"
                          r"([^\W\d_]+)")
 # An initial (`Dimitry B.`), or a company's legal form (`Invision AG`), after a name.
-# A neighbour this frequent in English (pyspellchecker's count: `Filter`, `Source`) is a word of a title.
-FREQUENT_NEIGHBOUR = 20_000
 _INITIAL_AFTER = re.compile(r"[ \t]+(?:[A-Z]\.|(?:AG|SA|NV|BV|SE|LLC|LLP|PLC|Inc|Ltd|Corp)\b)")
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}  # a word alone in quotes is mentioned (`the "bellow" typo`)
 _SPEAKS_OF_TYPOS = re.compile(r"typo|misspel|spelling", re.I)
@@ -181,7 +179,7 @@ def in_person_name(doc: Document, start: int, length: int, *, english: bool = Tr
     neighbours = [m.group(1) for m in (before, after) if m is not None and _capitalised(m.group(1))]
     if neighbours and not english:
         frequent = dictionaries.english().lookup({word.lower() for word in neighbours})
-        neighbours = [word for word in neighbours if frequent.get(word.lower(), 0) < FREQUENT_NEIGHBOUR]
+        neighbours = [word for word in neighbours if frequent.get(word.lower(), 0) < dictionaries.FREQUENT]
     return bool(neighbours) or _INITIAL_AFTER.match(text, start + length) is not None
 
 

@@ -193,6 +193,11 @@ def _english_data() -> Path:
     return _package_data("spellchecker", "pyspellchecker", "resources", "en.json.gz")
 
 
+# A word this frequent in the English table (pyspellchecker's count: `for`, `with`, `filter`) is an everyday
+# word: a short typo's intended word, never a name's casing, and no sign of a person's name beside another.
+FREQUENT = 20_000
+
+
 @cache
 def english() -> WordTable[int]:
     """English words (lower case) and how often they occur, from pyspellchecker's data."""
