@@ -8,7 +8,6 @@ from typing import Any
 from tripreport_lint.errors import closest
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.directive_comments import UnknownRuleInDirective
-from tripreport_lint.rules.emphasis import SpacedEmphasis
 from tripreport_lint.rules.encoding.characters import (
     ControlCharacter,
     EdgeNoBreakSpace,
@@ -63,12 +62,13 @@ from tripreport_lint.rules.links.syntax import (
     TextGluedToLink,
 )
 from tripreport_lint.rules.links.unpublished import LinkToUnpublished
-from tripreport_lint.rules.list_markers import DoubledListMarker, ParenthesisListMarker
+from tripreport_lint.rules.markup.emphasis import SpacedEmphasis
+from tripreport_lint.rules.markup.list_markers import DoubledListMarker, ParenthesisListMarker
+from tripreport_lint.rules.markup.tables import PipeMakesTable, TableRowCells, TableWithoutBlankLine
 from tripreport_lint.rules.name_casing import NameCasing
 from tripreport_lint.rules.outline import FirstHeadingSkip, SecondH1, TocEmptyLevel
 from tripreport_lint.rules.repeated_words import RepeatedWord
 from tripreport_lint.rules.spelling import KnownMisspelling, PossibleTypo
-from tripreport_lint.rules.tables import PipeMakesTable, TableRowCells, TableWithoutBlankLine
 
 # By family (FM, LNK, HDG, CMT, SPL, ENC, MKP, FMT), in code order within each: the order of --show-rules
 # and of the rule reference.
