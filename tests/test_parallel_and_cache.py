@@ -248,7 +248,8 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
     _json("--select", "SPL002", cwd=site.root)
     database = _database(site.root / ".tripreport-lint-cache")
     damage = ["UPDATE site_counts SET posts = 'not json'", "UPDATE site_counts SET posts = '[1, 2]'",
-              "UPDATE site_pages SET keys = '{\"x\": 1}'", "UPDATE site_pages SET size = 'big'"]
+              "UPDATE site_counts SET pages = '{\"a.md\": [1, 2, {\"x\": 1}]}'",
+              "UPDATE site_counts SET pages = '{\"a.md\": [\"big\", 2, {}]}'", "UPDATE site_counts SET pages = '[]'"]
     for statement in damage:
         with closing(sqlite3.connect(database)) as connection, connection:
             connection.execute(statement)

@@ -1,4 +1,5 @@
-"""What each page of a site says (``site.page_facts``): a row a page, and the word counts of a site."""
+"""What each page of a site says (``site.page_facts``): the facts of every page in one value, the words of each
+page in a row of its own (read only for the pages that changed), and the word counts of a site."""
 
 from __future__ import annotations
 
@@ -27,24 +28,18 @@ class SiteFacts:
         if connection is None:
             return None
         try:
-            with _snapshot(connection):  # the pages and the counts of one generation, whoever saves meanwhile
-                counts = connection.execute("SELECT posts, domains, generation, casings FROM site_counts "
-                                            "WHERE site = ?", (site,)).fetchone()
-                if counts is None:
-                    return None
-                rows = connection.execute("SELECT path, size, mtime, keys FROM site_pages WHERE site = ?",
-                                          (site,)).fetchall()
-            read = {path: (size, mtime, PageFacts.from_json(json.loads(facts))) for path, size, mtime, facts in rows}
-            posts, domains = _counter(json.loads(counts[0])), _counter(json.loads(counts[1]))
-            casings = _casings(json.loads(counts[3]))
+            counts = connection.execute("SELECT pages, posts, domains, generation, casings FROM site_counts "
+                                        "WHERE site = ?", (site,)).fetchone()
+            if counts is None:
+                return None
+            pages = _pages(json.loads(counts[0]))
+            posts, domains = _counter(json.loads(counts[1])), _counter(json.loads(counts[2]))
+            casings = _casings(json.loads(counts[4]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
-        pages = {path: (size, mtime, facts) for path, (size, mtime, facts) in read.items()
-                 if isinstance(size, int) and isinstance(mtime, int) and facts is not None}
-        if posts is None or domains is None or casings is None or len(pages) != len(read) \
-                or not isinstance(counts[2], int):
+        if pages is None or posts is None or domains is None or casings is None or not isinstance(counts[3], int):
             return None  # not what this module writes: never trusted blindly
-        return Summary(pages, posts, domains, counts[2], casings)
+        return Summary(pages, posts, domains, counts[3], casings)
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         connection = self.store.connection()
@@ -87,15 +82,14 @@ class SiteFacts:
                     connection.execute("DELETE FROM site_pages WHERE site = ?", (site,))
                     connection.execute("DELETE FROM site_derived WHERE site = ?", (site,))
                 connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
-                connection.executemany(
-                    "INSERT OR REPLACE INTO site_pages (site, path, size, mtime, keys, words, hosts) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(site, path, e[0], e[1], json.dumps(e[4].to_json(), ensure_ascii=False), e[2], e[3])
-                     for path, e in read.items()])
+                connection.executemany("INSERT OR REPLACE INTO site_pages (site, path, words, hosts) VALUES (?, ?, ?, ?)",
+                                       [(site, path, e[2], e[3]) for path, e in read.items()])
+                pages = {path: [size, mtime, facts.to_json()] for path, (size, mtime, facts) in summary.pages.items()}
                 connection.execute(
-                    "INSERT OR REPLACE INTO site_counts (site, posts, domains, forms, casings, generation) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (site, _json(summary.posts), _json(summary.domains), _json(summary.forms or Counter()),
+                    "INSERT OR REPLACE INTO site_counts (site, pages, posts, domains, forms, casings, generation) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (site, json.dumps(pages, ensure_ascii=False, separators=(",", ":")), _json(summary.posts),
+                     _json(summary.domains), _json(summary.forms or Counter()),
                      json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
                                 ensure_ascii=False, separators=(",", ":")), generation + 1))
         except sqlite3.Error:
@@ -151,6 +145,21 @@ def _words_of(connection: sqlite3.Connection, site: str, paths: list[str]) -> li
     marks = ", ".join("?" * len(paths))
     return connection.execute(f"SELECT path, words, hosts FROM site_pages WHERE site = ? AND path IN ({marks})",
                               (site, *paths)).fetchall()
+
+
+def _pages(data: Any) -> dict[str, tuple[int, int, PageFacts]] | None:
+    """Every page's size, time and facts, as ``save`` writes them."""
+    if not isinstance(data, dict):
+        return None
+    pages = {}
+    for path, value in data.items():
+        if not (type(value) is list and len(value) == 3 and type(value[0]) is int and type(value[1]) is int):
+            return None
+        facts = PageFacts.from_json(value[2])
+        if facts is None:
+            return None
+        pages[path] = (value[0], value[1], facts)
+    return pages
 
 
 def _json(counts: Counter[str]) -> str:
