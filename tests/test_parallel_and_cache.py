@@ -7,6 +7,7 @@ import json
 import os
 import pty
 import re
+import shutil
 import sqlite3
 import struct
 import subprocess
@@ -343,3 +344,26 @@ def test_a_repeated_diff_and_the_fix_after_it_read_what_the_first_diff_made(site
         connection.execute("UPDATE fix_results SET fixed = ?", (fixed.replace(b"Text.", b"Stored."),))
     assert run_cli("--fix", ".", cwd=site.root).returncode == 0
     assert post.read_text() == "---\ntitle: A\ndate: 2024-01-01\ndraft: false\n---\n\nStored.\n"
+
+
+def test_the_store_remembers_the_user_cache_folder_so_runs_need_not_ask_platformdirs(site: Site,
+                                                                                    tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    probe = ("import sys\nfrom tripreport_lint.cli.command import run\ncode = run(['--select', 'SPL', '.'])\n"
+             "print('platformdirs' in sys.modules, code)")
+
+    def edit_and_run(n: int) -> str:
+        """Whether a run on a post just edited (no stored result) asked platformdirs, and its exit code."""
+        site.write("content/blog/post.md", f"---\ntitle: Notes\ndate: 2024-02-01\n---\n\nWe recieved {n} slides.\n")
+        done = subprocess.run([sys.executable, "-c", probe], cwd=site.root, env=env, capture_output=True, text=True,
+                              timeout=120, check=True)
+        return done.stdout.splitlines()[-1]
+
+    assert edit_and_run(1) == "True 1"  # the first run asks, and builds the tables there
+    note = site.root / ".tripreport-lint-cache" / __version__ / "user-cache-folder.txt"
+    assert note.read_text("utf-8") == str(tmp_path / "user-cache" / "tripreport-lint")
+    assert edit_and_run(2) == "False 1"  # the tables are found where the first run made them
+    # Gone (a cleared cache): platformdirs is asked again, and the tables made again.
+    shutil.rmtree(tmp_path / "user-cache")
+    assert edit_and_run(3) == "True 1"
+    assert list((tmp_path / "user-cache").rglob("codespell-*.sqlite3"))

@@ -181,6 +181,7 @@ def _forget_tables() -> None:
     for function in (dictionaries.english, dictionaries.codespell, dictionaries.codespell_words,
                      dictionaries._english_letters):  # noqa: SLF001
         function.cache_clear()
+    dictionaries.use_cache_root(None, None)  # asked of platformdirs again, as a run without a store does
 
 
 def test_english_words_come_from_pyspellchecker_cached_by_its_version(tmp_path: Path,

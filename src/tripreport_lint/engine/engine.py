@@ -26,12 +26,15 @@ from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.index import SiteIndex, keep_recent
+from tripreport_lint.spelling import dictionaries
 from tripreport_lint.store.database import Store
 from tripreport_lint.store.results import CleanResults
 from tripreport_lint.store.site_facts import SiteFacts
 
 __all__ = ["Engine", "FileResult", "Selection"]
 
+# The note of the store that names the user's cache folder, which platformdirs names so (``dictionaries``).
+_USER_CACHE, _USER_CACHE_NAME = "user-cache-folder", "tripreport-lint"
 KEPT_SITES = 4  # site indexes kept at once (each holds the site's file list and what its pages say)
 
 
@@ -58,6 +61,14 @@ class _Linted:
     clean_keys: tuple[str, ...]
 
 
+def _remember_user_cache(store: Store) -> None:
+    """Where the spelling tables are (the user's cache folder) is kept in the store: asking platformdirs
+    again would cost every one-file run ~9 ms."""
+    kept = store.note(_USER_CACHE)
+    dictionaries.use_cache_root(Path(kept) if kept and kept.endswith(_USER_CACHE_NAME) else None,
+                                lambda root: store.keep_note(_USER_CACHE, str(root)))
+
+
 class Engine:
     """Lints files, each with the settings of its folder; what it is told is fixed when it is built."""
 
@@ -73,6 +84,8 @@ class Engine:
         self.url_statuses: dict[str, UrlStatus] = dict(url_statuses or {})
         self.store = Store(cache_dir) if cache_dir is not None else None
         self._clean = CleanResults(self.store) if self.store is not None else None
+        if self.store is not None:
+            _remember_user_cache(self.store)
         self._config_path = config_path
         # Part of every file's cache key: what the answers say, not when they were asked.
         answers = sorted((url, s.ok, s.status, s.reason, s.moved_to) for url, s in self.url_statuses.items())

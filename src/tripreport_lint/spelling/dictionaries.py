@@ -4,10 +4,10 @@ codespell has no stable Python API, so its dictionary files are read here, in it
 The English word frequencies are pyspellchecker's (MIT licensed; wordfreq would bring regex,
 msgpack and langcodes for the same job), read through its API. Loading them costs ~150 ms and
 parsing codespell's text ~35 ms, so the tables are kept in the user's cache folder (platformdirs'
-``user_cache_dir``), each as a SQLite file that a run asks a few words at a time (``tables``) and in
-marshal form, which a run that asks many loads whole (~30 ms and ~15 ms): a folder per version of this
-tool and of Python (marshal's format is Python's own), an entry per version of the data; entries and
-folders unused for a month are removed.
+``user_cache_dir``, which a project's store remembers), each as a SQLite file that a run asks a few
+words at a time (``tables``) and in marshal form, which a run that asks many loads whole (~30 ms and
+~15 ms): a folder per version of this tool and of Python (marshal's format is Python's own), an entry
+per version of the data; entries and folders unused for a month are removed.
 """
 
 from __future__ import annotations
@@ -108,10 +108,30 @@ def _package_data(package: str, distribution: str, *parts: str) -> Path:
 STALE_SECONDS = 30 * 86_400
 
 
-def _cache_folder() -> Path:
-    from platformdirs import user_cache_dir  # noqa: PLC0415 - only when a table is needed
+# The user's cache folder for this tool, as an earlier run found it (``use_cache_root``), and who is told the
+# folder when platformdirs is asked (importing it costs a one-file run ~9 ms).
+_known_root: Path | None = None
+_on_found: Callable[[Path], object] | None = None
 
-    return Path(user_cache_dir("tripreport-lint", appauthor=False)) / f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+
+def use_cache_root(known: Path | None, on_found: Callable[[Path], object] | None) -> None:
+    """Take the user's cache folder from ``known`` (an earlier run's answer, kept by the caller) while it is
+    there; else platformdirs is asked when a table is first needed, and ``on_found`` told its answer."""
+    global _known_root, _on_found  # noqa: PLW0603 - one answer per process
+    _known_root = known if known is not None and known.is_dir() else None
+    _on_found = on_found
+
+
+def _cache_folder() -> Path:
+    global _known_root, _on_found  # noqa: PLW0603 - one answer per process
+    if _known_root is None:
+        from platformdirs import user_cache_dir  # noqa: PLC0415 - only when a table is needed and no run told it
+
+        _known_root = Path(user_cache_dir("tripreport-lint", appauthor=False))
+        if _on_found is not None:
+            _on_found(_known_root)
+            _on_found = None
+    return _known_root / f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 def _stamp(path: Path) -> str:

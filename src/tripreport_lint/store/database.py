@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tripreport_lint import __version__
+from tripreport_lint.files import write_cache_data
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
@@ -57,6 +58,16 @@ class Store:
         self.folder = folder
         self.path = absolute(folder) / __version__ / FILE  # absolute: connections are kept by it
         self._pending: list[tuple[str, list[tuple[Any, ...]]]] | None = None  # the writes of a batch
+
+    def note(self, name: str) -> str | None:
+        """A short text kept beside the database by ``keep_note``; None when there is none."""
+        try:
+            return (self.path.parent / f"{name}.txt").read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def keep_note(self, name: str, text: str) -> None:
+        write_cache_data(self.path.parent / f"{name}.txt", text.encode("utf-8"))
 
     def write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """Run a statement for each row: now, or inside ``batch`` at its end."""
