@@ -301,14 +301,15 @@ class SiteIndex:
     @cached_property
     def sections(self) -> set[str]:
         """First folders (below a content root or the site) that hold pages, plus static folders' own."""
-        found: set[str] = set()
-        roots = [(os.path.join(root, ""), False) for root in self.content_roots] + [(os.path.join(self.root, ""), True)]
-        for path, _, _ in self.files:  # strings: this runs over every file of the site
-            for root, site_root in roots:
-                if path.startswith(root):
-                    rest = path[len(root) :]
-                    if os.sep in rest and (site_root or path.endswith(_PAGE_SUFFIXES)):
-                        found.add(rest.split(os.sep, 1)[0])
+        # Strings, a pass a root in comprehensions: this runs over every file of the site.
+        site = os.path.join(self.root, "")
+        found = {rest.split(os.sep, 1)[0] for path, _, _ in self.files if os.sep in (rest := path[len(site) :])}
+        for root in self.content_roots:
+            prefix = os.path.join(root, "")
+            if prefix != site:  # the site's own first folders are all found already
+                found.update(rest.split(os.sep, 1)[0] for path, _, _ in self.files
+                             if path.startswith(prefix) and path.endswith(_PAGE_SUFFIXES)
+                             and os.sep in (rest := path[len(prefix) :]))
         return found
 
     def knows(self, url_path: str) -> bool:
