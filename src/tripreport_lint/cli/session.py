@@ -115,7 +115,7 @@ def discover(paths: tuple[Path, ...], configs: ConfigLookup, discovery: Discover
     errors: list[str] = []
     for path in paths:
         if path.is_dir():
-            files += [f for f in discovery.walk(path) if configs.wanted(f)]
+            files += [Path(f) for f in discovery.walk(path) if configs.wanted(f)]
         elif path.is_file():
             files += [path] if configs.wanted(path, explicit=True) else []
         else:

@@ -27,7 +27,7 @@ class ConfigLookup:
         found = find(folder, self._files)
         return load(found) if found else _defaults(self.cwd)
 
-    def wanted(self, path: Path, *, explicit: bool = False) -> bool:
+    def wanted(self, path: Path | str, *, explicit: bool = False) -> bool:
         """Whether a file is linted: its config does not exclude it, and includes it unless named explicitly."""
         folder, name = os.path.split(path)
         if folder not in self._folders:  # strings, per folder: this runs for every file of the tree

@@ -86,10 +86,11 @@ class Discovery:
         self.git.meet(real, names)
         return entries
 
-    def walk(self, root: Path) -> Iterator[Path]:
+    def walk(self, root: Path) -> Iterator[str]:
         """The files below a folder named on the command line that a run lints, in a stable order (a folder's
         files, then its folders); links to folders are followed, once. A folder named in which git lists no
-        file (ignored as a whole) is walked without git's rules, as a file named is linted though ignored."""
+        file (ignored as a whole) is walked without git's rules, as a file named is linted though ignored.
+        Paths are strings: most files of a tree are no post, and a Path each would cost more than the walk."""
         self.meet_above(absolute(root))
         start = os.path.realpath(root)
         with_git = self.git.may_hold(start)
@@ -110,7 +111,7 @@ class Discovery:
                     continue
                 if not is_dir:
                     if listed is None or inside + entry.name in listed:
-                        yield Path(entry.path)
+                        yield entry.path
                     continue
                 if self.skips(folder, entry.name):
                     continue
