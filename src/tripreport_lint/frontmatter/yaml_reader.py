@@ -29,13 +29,15 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def read(content: str) -> Parsed:
-    """Data, the node of every key path, and the duplicated keys of a YAML document."""
+def read(content: str, *, positions: bool = True) -> Parsed:
+    """Data, the node of every key path, and the duplicated keys of a YAML document (without
+    ``positions``, the data alone: no nodes, no duplicates)."""
     loader = _TextDatesLoader(content)
     try:
         _check_depth(content)
         root = loader.get_single_node()
-        if root is not None:
+        # Without an alias, a short text holds too few nodes to count (each takes at least a character).
+        if root is not None and ("*" in content or len(content) >= MAX_NODES // 2):
             _check_expansion(root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
@@ -66,7 +68,7 @@ def read(content: str) -> Parsed:
         loader.dispose()
     nodes: dict[KeyPath, Node] = {}
     duplicates: list[tuple[KeyPath, Node, Node]] = []
-    if root is not None:
+    if root is not None and positions:
         _index(root, (), None, nodes, duplicates, set())
     return ({} if data is None else data), nodes, duplicates
 
