@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import Site
-from tripreport_lint.frontmatter import json_reader, yaml_reader
-from tripreport_lint.frontmatter.model import FrontMatterSyntaxError
 
 GOOD = """\
 ---
@@ -148,28 +144,3 @@ def test_a_blank_line_inside_front_matter_that_does_not_parse_is_still_a_syntax_
     assert site.findings(text) == [("FM004", 4, 17)]
     block = "---\ntitle: Notes\ndate: 2024-03-18\ndescription: |\n  Intro.\n\n  # Not a heading\n---\n\nBody.\n"
     assert site.findings(block) == []
-
-
-READ_FOR_DATA = {
-    "dates and lists": "title: Notes\ndate: 2024-06-20 09:30\ntags: [kcd, \"platform teams\"]\nspeakers:\n  - name: Ana\n",
-    "anchors and aliases": "base: &who {name: Ana, role: host}\nhost: *who\ntalks: [*who, *who]\n",
-    "a repeated key": "title: First\ntitle: Second\n",
-}
-
-
-@pytest.mark.parametrize("content", READ_FOR_DATA.values(), ids=READ_FOR_DATA.keys())
-def test_front_matter_read_for_its_data_alone_gives_the_same_data(content: str) -> None:
-    # Other pages' facts are read without positions: the same data, no nodes.
-    data, nodes, duplicates = yaml_reader.read(content)
-    assert nodes
-    assert yaml_reader.read(content, positions=False) == (data, {}, [])
-    assert json_reader.read('{"title": "Notes", "tags": ["a"]}', positions=False) == ({"title": "Notes", "tags": ["a"]}, {}, [])
-
-
-def test_front_matter_of_too_many_values_is_refused_with_or_without_aliases_or_positions() -> None:
-    keys = ",".join(f"k{n}" for n in range(yaml_reader.MAX_NODES // 2 + 1))  # a key and its empty value each
-    for content in (f"tags: {{{keys}}}\n", "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-            f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdef", "bcdefg", strict=True))):
-        for positions in (True, False):
-            with pytest.raises(FrontMatterSyntaxError, match="expand to more than"):
-                yaml_reader.read(content, positions=positions)

@@ -8,14 +8,12 @@ from tripreport_lint.frontmatter import yaml_reader
 from tripreport_lint.frontmatter.model import FrontMatterSyntaxError, Parsed
 
 
-def read(content: str, *, positions: bool = True) -> Parsed:
-    """Data from json; positions (unless not asked for) from PyYAML, which reads nearly all JSON as YAML."""
+def read(content: str) -> Parsed:
+    """Data from json; positions from PyYAML, which reads nearly all JSON as YAML."""
     try:
         data = json.loads(content)
     except json.JSONDecodeError as error:
         raise FrontMatterSyntaxError(f"JSON syntax error: {error.msg}", error.pos) from error
-    if not positions:
-        return data, {}, []
     try:
         _, nodes, duplicates = yaml_reader.read(content)
     except FrontMatterSyntaxError:

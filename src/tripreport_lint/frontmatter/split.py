@@ -62,7 +62,7 @@ def _unterminated(text: str, fmt: Format, content_start: int) -> FrontMatter:
 
 def _parses(fmt: Format, content: str) -> bool:
     try:
-        _reader(fmt)(content, positions=False)
+        _reader(fmt)(content)
     except FrontMatterSyntaxError:
         return False
     return True
@@ -74,20 +74,19 @@ def _after_line(text: str, offset: int) -> int:
     return match.end()
 
 
-def parse(front_matter: FrontMatter, *, positions: bool = True) -> None:
-    """Parse the content of a terminated block in place, recording data, nodes or the error (without
-    ``positions``, which only a post's own rules read, the data alone may be recorded)."""
+def parse(front_matter: FrontMatter) -> None:
+    """Parse the content of a terminated block in place, recording data, nodes or the error."""
     if not front_matter.terminated:
         return
     try:
-        data, nodes, duplicates = _reader(front_matter.format)(front_matter.content, positions=positions)
+        data, nodes, duplicates = _reader(front_matter.format)(front_matter.content)
     except FrontMatterSyntaxError as error:
         front_matter.error = error
         return
     front_matter.data, front_matter.nodes, front_matter.duplicates = data, nodes, duplicates
 
 
-def _reader(fmt: Format) -> Callable[..., Parsed]:
+def _reader(fmt: Format) -> Callable[[str], Parsed]:
     """The reader of one format, imported on first use (PyYAML and tomllib cost time to load)."""
     if fmt == "yaml":
         from tripreport_lint.frontmatter.yaml_reader import read  # noqa: PLC0415

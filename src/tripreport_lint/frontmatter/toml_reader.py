@@ -32,9 +32,7 @@ _MULTILINE_REST = {
 }
 
 
-def read(content: str, *, positions: bool = True) -> Parsed:  # noqa: ARG001 - dates as written need the positions
-    """Data, the node of every key path (made whether ``positions`` are asked for or not: a date keeps the text
-    written at its position), and no duplicates (tomllib refuses them)."""
+def read(content: str) -> Parsed:
     try:
         data = tomllib.loads(content.replace("\r\n", "\n"))
     except tomllib.TOMLDecodeError as error:

@@ -29,15 +29,13 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def read(content: str, *, positions: bool = True) -> Parsed:
-    """Data, the node of every key path, and the duplicated keys of a YAML document (without
-    ``positions``, the data alone: no nodes, no duplicates)."""
+def read(content: str) -> Parsed:
+    """Data, the node of every key path, and the duplicated keys of a YAML document."""
     loader = _TextDatesLoader(content)
     try:
         _check_depth(content)
         root = loader.get_single_node()
-        # Without an alias, a short text holds too few nodes to count (each takes at least a character).
-        if root is not None and ("*" in content or len(content) >= MAX_NODES // 2):
+        if root is not None:
             _check_expansion(root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
@@ -68,7 +66,7 @@ def read(content: str, *, positions: bool = True) -> Parsed:
         loader.dispose()
     nodes: dict[KeyPath, Node] = {}
     duplicates: list[tuple[KeyPath, Node, Node]] = []
-    if root is not None and positions:
+    if root is not None:
         _index(root, (), None, nodes, duplicates, set())
     return ({} if data is None else data), nodes, duplicates
 

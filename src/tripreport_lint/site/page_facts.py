@@ -107,7 +107,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
     if found is None:
         return None, 0
     try:
-        parse(found, positions=False)  # other pages' facts need their data, not where each value stands
+        parse(found)
     except RecursionError:
         return None, found.end  # json and tomllib recurse per nesting level: that page's own lint reports it
     return found.mapping, found.end
