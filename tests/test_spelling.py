@@ -273,6 +273,19 @@ def test_a_word_table_answers_as_its_dict_asked_a_few_words_or_many(tmp_path: Pa
     assert tables.WordTable([(None, loader("third", {"fig": 1}))]).lookup(["fig"]) == {"fig": 1}
 
 
+def test_a_word_tables_answers_agree_with_its_lookup_on_the_words_asked(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "fruit.sqlite3"
+    assert tables.write_table(path, {"apple": 3, "pear": 1})
+    asked = {"apple", "fig"}
+    for bound in (100, 1):  # asked of the file, then loaded whole
+        monkeypatch.setattr(tables, "LOAD_ALL_AFTER", bound)
+        table = tables.WordTable([(path, lambda: {"apple": 3, "pear": 1})])
+        answers = table.answers(asked)
+        assert {word: answers[word] for word in asked if word in answers} == table.lookup(asked) == {"apple": 3}
+        assert answers.get("fig") is None
+
+
 def test_one_edit_makes_what_pyspellchecker_makes() -> None:
     checker = SpellChecker(language=None, case_sensitive=True)  # as the rules asked it, over the same words
     checker.word_frequency.load_json(dictionaries.english().whole())

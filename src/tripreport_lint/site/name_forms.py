@@ -67,7 +67,7 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
             words.update(_words(value))
     written = list(words)
     lowered = " ".join(written).lower().split()  # one call, not one a word
-    english = dictionaries.english().lookup(set(lowered))
+    english = dictionaries.english().answers(set(lowered))
     # Mixed case (a capital after the first letter), or no English word; not capitals only.
     kept = {word for word, lower in zip(written, lowered, strict=True) if word[1:] != lower[1:] or lower not in english}
     kept = {word for word in kept if not capitals(word)}

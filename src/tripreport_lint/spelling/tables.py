@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -35,6 +35,16 @@ class WordTable(Generic[V]):
     def lookup(self, words: Iterable[str]) -> dict[str, V]:
         """The words of ``words`` that the table holds, with their values."""
         asked = words if isinstance(words, (set, frozenset)) else set(words)
+        known = self.answers(asked)
+        if known is self._full:
+            return {word: known[word] for word in known.keys() & asked}
+        return {word: known[word] for word in asked if word in known}
+
+    def answers(self, words: Iterable[str]) -> Mapping[str, V]:
+        """A mapping that answers as the table does for each of ``words`` (``in``, ``get``, ``[]``), to be
+        asked of those words only: it may hold others (once the whole table is loaded, it is that table,
+        which saves copying the thousands of words a post asks)."""
+        asked = words if isinstance(words, (set, frozenset)) else set(words)
         if self._full is None:
             new = list(asked.difference(self._found, self._missing))  # set operations: in C
             if len(self._found) + len(self._missing) + len(new) > LOAD_ALL_AFTER:
@@ -48,20 +58,16 @@ class WordTable(Generic[V]):
                             if path is not None:
                                 path.unlink(missing_ok=True)
                     self._load_all()
-        full = self._full
-        if full is not None:
-            return {word: full[word] for word in full.keys() & asked}
-        found = self._found
-        return {word: found[word] for word in asked if word in found}
+        return self._full if self._full is not None else self._found
 
     def get(self, word: str, default: V | None = None) -> V | None:
-        return self.lookup((word,)).get(word, default)
+        return self.answers((word,)).get(word, default)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self.lookup((word,))
+        return isinstance(word, str) and word in self.answers((word,))
 
     def __getitem__(self, word: str) -> V:
-        return self.lookup((word,))[word]
+        return self.answers((word,))[word]
 
     def whole(self) -> dict[str, V]:
         """Every word and its value (loaded once)."""
