@@ -21,7 +21,8 @@ from tripreport_lint.spelling import dictionaries
 # `#github`, `https://github.com/x`, `?v=x`): so URLs need no pass of their own. The character before the
 # word is matched, not looked behind at (not `\w@#$/.\'’=?&%~-`, nor the second `:` of `::`): a pattern that
 # starts with a set of characters lets the regex engine skip the letters of words in C, a third faster.
-_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40})(?![\w/@=&%-]|\.\w|::|:/)")
+# The letters are taken whole, never given back (fewer of them are followed by a letter: no word).
+_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40}+)(?![\w/@=&%-]|\.\w|::|:/)")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 # Parts of a page that are no prose: comments, templates, code, tags, link targets. Each starts with one
 # of four characters, which the look-ahead lets the regex engine find before it tries the alternatives.
