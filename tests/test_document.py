@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Site
-from tripreport_lint.document.body import inline_text, plain_text
+from tripreport_lint.document.body import blank, inline_text, plain_text
 from tripreport_lint.document.document import Document
 from tripreport_lint.document.markdown import inline_tokens
 
@@ -15,6 +15,14 @@ def test_body_tokens_carry_file_line_numbers() -> None:
     heading = next(t for t in doc.tokens if t.type == "heading_open")
     assert heading.map == [5, 6]  # 0-based: line 6 of the file
     assert doc.body_text.count("\n") == doc.text.count("\n")
+
+
+def test_blanking_keeps_every_line_break_and_offset() -> None:
+    text = "keep ```\r\ncode\rmore\n\nlast``` keep `x`"
+    assert blank(text, [(5, 28), (34, 37)]) == "keep " + " " * 3 + "\r\n" + " " * 4 + "\r" + " " * 4 + "\n\n" + " " * 7 + \
+        " keep " + " " * 3
+    doc = Document.from_text("---\r\ntitle: N\r\n---\r\nBody\n")
+    assert doc.body_text == "\r\n\r\n\r\nBody\n"
 
 
 def test_toml_positions_of_keys_tables_and_items() -> None:

@@ -83,7 +83,11 @@ class Definition:
     end: int
 
 
-_NOT_BREAK = re.compile(r"[^\r\n]")
+_NOT_BREAKS = re.compile(r"[^\r\n]+")
+
+
+def _spaces(found: re.Match[str]) -> str:
+    return " " * (found.end() - found.start())
 
 
 def html_comments(text: str, start: int = 0) -> list[Span]:
@@ -101,8 +105,9 @@ def blank(text: str, ranges: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         hidden = text[start:end]
-        # Most ranges (code spans, tags, URLs) hold no line break: spaces without a regex.
-        parts += [text[cursor:start], _NOT_BREAK.sub(" ", hidden) if "\n" in hidden or "\r" in hidden else " " * len(hidden)]
+        # Most ranges (code spans, tags, URLs) hold no line break: spaces without a regex; the others (code
+        # blocks, comments) are blanked a line at a time, not a character.
+        parts += [text[cursor:start], _NOT_BREAKS.sub(_spaces, hidden) if "\n" in hidden or "\r" in hidden else " " * len(hidden)]
         cursor = end
     return "".join(parts) + text[cursor:]
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_BREAKS = re.compile(r"[^\r\n]+")  # a line at a time, not a character
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class Document:
         """The text with the front matter blanked out, so body line numbers are file line numbers (made
         for the parse, not kept: a copy of a 300 KB post is 1.2 MB when one character needs four bytes)."""
         start = self.body_start
-        blank = re.sub(r"[^\r\n]", "", self.text[:start])
+        blank = _NOT_BREAKS.sub("", self.text[:start])
         return blank + self.text[start:]
 
     @cached_property
