@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tripreport_lint.document import templates
 from tripreport_lint.document.html_tags import StartTag, start_tags
 from tripreport_lint.document.markdown import inline_tokens
-from tripreport_lint.document.scanning import Span, code_spans, paired
+from tripreport_lint.document.scanning import Span, code_spans, line_matches, paired
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -220,7 +220,7 @@ class Body:
         """Link reference definitions (``[label]: target``) outside code."""
         return [
             Definition(m.group(1), m.group(2).strip("<>"), m.start(), m.end())
-            for m in _DEFINITION.finditer(self.without_code, self.body_start)
+            for m in line_matches(_DEFINITION, self.without_code, "]:", self.body_start)
         ]
 
     @cached_property

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 Span = tuple[int, int]
 
@@ -71,3 +72,20 @@ def code_spans(text: str, start: int = 0) -> list[Span]:
                 continue
         index += 1
     return found
+
+
+def line_matches(pattern: re.Pattern[str], text: str, needle: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)`` for a pattern that matches only at the start of a line (``^`` with
+    ``re.M``) and holds ``needle`` on that line: tried only at the lines holding it, found in C (the regex
+    engine tries a line-start pattern at every character)."""
+    resume = start  # a line that starts before the end of the last match is not tried again, as finditer does
+    at = text.find(needle, start)
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        if line >= resume and (found := pattern.match(text, line)) is not None:
+            yield found
+            resume = found.end()
+        line_end = text.find("\n", at)
+        if line_end == -1:
+            return
+        at = text.find(needle, max(line_end + 1, resume))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.body import html_comments
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.scanning import line_matches
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.tool_markers import is_tool_marker
@@ -145,7 +146,7 @@ class CommentedOutBlock(Rule[CommentOptions]):
         hidden_lines = [(doc.lines.position(s)[0], doc.lines.position(e)[0]) for s, e in hidden]
         blocks: list[_Block] = []
         idiom_lines: set[int] = set()
-        for match in _IDIOM.finditer(doc.body.without_code, doc.body_start):
+        for match in line_matches(_IDIOM, doc.body.without_code, "]:", doc.body_start):
             line = doc.lines.position(match.start())[0]
             idiom_lines.add(line)
             excerpt = _inner(match.group(1) or "")
