@@ -78,3 +78,15 @@ def test_empty_file_and_front_matter_only(site: Site) -> None:
                                     "Escaped \\# hash", "Line\nbreak", "Strike ~~out~~", "<span>HTML</span> text"])
 def test_heading_text_without_markup_is_read_as_written_and_with_markup_as_parsed(source: str) -> None:
     assert inline_text(source) == plain_text(inline_tokens(source))
+
+
+def test_front_matter_read_without_positions_gives_the_same_values() -> None:
+    from tripreport_lint.frontmatter.split import parse, split  # noqa: PLC0415
+
+    text = "---\ntitle: Notes\ntags: [a, b]\ntitle: Again\nwhen: 2024-01-01\n---\nBody\n"
+    full, bare = split(text), split(text)
+    assert full is not None and bare is not None
+    parse(full)
+    parse(bare, positions=False)
+    assert bare.data == full.data == {"title": "Again", "tags": ["a", "b"], "when": "2024-01-01"}
+    assert full.duplicates and full.nodes and not bare.nodes and not bare.duplicates

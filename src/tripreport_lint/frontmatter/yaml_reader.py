@@ -29,8 +29,9 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def read(content: str) -> Parsed:
-    """Data, the node of every key path, and the duplicated keys of a YAML document."""
+def read(content: str, *, positions: bool = True) -> Parsed:
+    """Data, the node of every key path, and the duplicated keys of a YAML document (without ``positions``,
+    the data alone: no nodes nor duplicates are indexed)."""
     loader = _TextDatesLoader(content)
     try:
         _check_depth(content)
@@ -66,7 +67,7 @@ def read(content: str) -> Parsed:
         loader.dispose()
     nodes: dict[KeyPath, Node] = {}
     duplicates: list[tuple[KeyPath, Node, Node]] = []
-    if root is not None:
+    if root is not None and positions:
         _index(root, (), None, nodes, duplicates, set())
     return ({} if data is None else data), nodes, duplicates
 
