@@ -90,3 +90,10 @@ def test_front_matter_read_without_positions_gives_the_same_values() -> None:
     parse(bare, positions=False)
     assert bare.data == full.data == {"title": "Again", "tags": ["a", "b"], "when": "2024-01-01"}
     assert full.duplicates and full.nodes and not bare.nodes and not bare.duplicates
+
+
+def test_body_holds_what_the_body_text_holds() -> None:
+    doc = Document.from_text("---\ntitle: a | b # c\n---\nA * body\n")
+    for needle in ("|", "#", "* ", " *", "A", "title"):
+        assert doc.body_holds(needle) == (needle in doc.body_text), needle
+    assert doc.body_holds("* ") and not doc.body_holds("|")

@@ -108,6 +108,10 @@ class Document:
         blank = _NOT_BREAKS.sub("", self.text[:start])
         return blank + self.text[start:]
 
+    def body_holds(self, needle: str) -> bool:
+        """Whether the body holds ``needle`` (a text without line breaks): searched in place, with no copy."""
+        return self.text.find(needle, self.body_start) >= 0
+
     @cached_property
     def tokens(self) -> list[Token]:
         """markdown-it block tokens of the body; their ``map`` lines are 0-based file lines.
