@@ -52,11 +52,16 @@ _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 
 def code_spans(text: str, start: int = 0) -> list[Span]:
     """Inline code spans: a run of backticks to the next run of the same length in the same paragraph."""
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text, start)]
+    runs = []
+    at = text.find("`", start)  # found by a search for one character, faster than the regex engine's scan
+    while at != -1:
+        end = _TICKS.match(text, at).end()  # type: ignore[union-attr]
+        runs.append((at, end))
+        at = text.find("`", end)
     by_length: dict[int, list[int]] = defaultdict(list)  # run length -> indexes into runs
     for index, (first, last) in enumerate(runs):
         by_length[last - first].append(index)
-    breaks = [m.start() for m in _BLANK_LINE.finditer(text, start)]
+    breaks = NextMatch(_BLANK_LINE, text)  # blank lines looked for only after the runs, in order
     found: list[Span] = []
     index = 0
     while index < len(runs):
@@ -65,8 +70,8 @@ def code_spans(text: str, start: int = 0) -> list[Span]:
         following = bisect.bisect_right(same, index)
         if following < len(same):
             close_first, close_last = runs[same[following]]
-            blank = bisect.bisect_left(breaks, last)
-            if blank == len(breaks) or breaks[blank] >= close_first:
+            blank = breaks.at_or_after(last)
+            if blank is None or blank.start() >= close_first:
                 found.append((first, close_last))
                 index = same[following] + 1
                 continue
