@@ -25,10 +25,13 @@ from tripreport_lint.spelling import dictionaries
 _WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40}+)(?![\w/@=&%-]|\.\w|::|:/)")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 # Parts of a page that are no prose: comments, templates, code, tags, link targets. Each starts with one
-# of four characters, which the look-ahead lets the regex engine find before it tries the alternatives.
+# of four characters, and the alternatives are grouped by it, so the regex engine finds those characters
+# in C before it tries any (a code span's run of backticks is its first one and the rest, the same run).
 _NOT_PROSE = re.compile(
-    r"(?=[<{`\]])(?:(?s:<!--.*?(?:-->|\Z)|\{\{.*?\}\}|\{%.*?%\}|<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)"
-    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)|<[^<>\n]*>|\]\([^)\n]*\)?)"
+    r"<(?:(?s:!--.*?(?:-->|\Z))|(?s:(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)|[^<>\n]*>)"
+    r"|\{(?s:\{.*?\}\}|%.*?%\})"
+    r"|`(?P<ticks>`*)[^`\n].*?`(?P=ticks)"
+    r"|\]\([^)\n]*\)?"
 )
 # HTML elements whose text is code, in a post's prose.
 CODE_ELEMENTS = re.compile(r"<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>", re.S | re.I)
