@@ -145,6 +145,12 @@ def test_parts_no_prose_grouped_by_first_character_are_those_of_the_look_ahead(t
     assert [m.span() for m in name_forms._NOT_PROSE.finditer(text)] == [m.span() for m in _NOT_PROSE_AHEAD.finditer(text)]
 
 
+@given(st.lists(st.sampled_from(["```", "~~~", "````", "`", "\n", " ", "    ", "\t", "a"]), max_size=14).map("".join))
+def test_fences_found_from_the_line_break_before_them_are_those_at_line_starts(text: str) -> None:
+    at_line_start = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+    assert name_forms._FENCE.sub("\n ", "\n" + text)[1:] == at_line_start.sub(" ", text)
+
+
 def test_site_casings_need_pages_prose_and_a_clear_share() -> None:
     pages = ["OpenTelemetry"] * 6 + ["opentelemetry", "/PowerShell", "/PowerShell /Other"] + ["/PowerShell"] * 3 + ["PowerShell"]
     assert site_casings(form_counts(pages)) == {"opentelemetry": Casing("OpenTelemetry", 6, 1)}  # 86%; one page of PowerShell

@@ -23,7 +23,9 @@ from tripreport_lint.spelling import dictionaries
 # starts with a set of characters lets the regex engine skip the letters of words in C, a third faster.
 # The letters are taken whole, never given back (fewer of them are followed by a letter: no word).
 _WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40}+)(?![\w/@=&%-]|\.\w|::|:/)")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+# A fenced code block with the line break before it (one is put before the text): the regex engine finds line
+# breaks in C, and tries a pattern that starts at a line's start (``^``) at every character.
+_FENCE = re.compile(r"\n[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 # Parts of a page that are no prose: comments, templates, code, tags, link targets. Each starts with one
 # of four characters, and the alternatives are grouped by it, so the regex engine finds those characters
 # in C before it tries any (a code span's run of backticks is its first one and the rest, the same run).
@@ -62,7 +64,7 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
     (one string is kept and read faster than a list of many)."""
     body = text[body_start:]
     if "```" in body or "~~~" in body:
-        body = _FENCE.sub(" ", body)
+        body = _FENCE.sub("\n ", "\n" + body)[1:]
     paths = {PATH_MARK + word for path in _URL_PATH.findall(body) for word in _PATH_WORD.findall(path)
              if mixed_case(word)}
     words = set(_words(_NOT_PROSE.sub(" ", body)))
