@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Site
 from tripreport_lint.document.body import blank, inline_text, plain_text
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.lines import LineIndex
 from tripreport_lint.document.markdown import inline_tokens
 
 
@@ -97,3 +102,8 @@ def test_body_holds_what_the_body_text_holds() -> None:
     for needle in ("|", "#", "* ", " *", "A", "title"):
         assert doc.body_holds(needle) == (needle in doc.body_text), needle
     assert doc.body_holds("* ") and not doc.body_holds("|")
+
+
+@given(st.lists(st.sampled_from(["a", "é", "\n", "\r\n", "\r", " "]), max_size=12).map("".join))
+def test_line_starts_are_those_after_every_line_break(text: str) -> None:
+    assert LineIndex(text).starts == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
