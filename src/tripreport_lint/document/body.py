@@ -319,7 +319,8 @@ class Body:
                 source = source[: explicit.start()]
             text = _HEADING_ID.sub("", inline_text(inline.content))
             attributes = _IAL_ID.match(self.text, end) if not explicit else None
-            end = len(self.text[:end].rstrip("\r\n"))
+            while end > 0 and self.text[end - 1] in "\r\n":  # the line breaks after it, without a copy of the text
+                end -= 1
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
                                  explicit.group(1) if explicit else attributes.group(1) if attributes else None))
         return found
