@@ -457,6 +457,13 @@ def test_compounds_and_function_names_are_no_typos(site: Site) -> None:
         "'neworking' may be a typo of 'networking'"]
 
 
+@given(st.text(alphabet="aZ'’-/@.\\_1 é()\n"), st.integers(0, 3))
+def test_words_are_those_a_look_behind_before_the_first_letter_finds(text: str, start: int) -> None:
+    """The pattern looks behind after the first letter (fast); it finds what the plain look-behind form finds."""
+    plain = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]|\(\))")
+    assert prose_words.WORD.findall(text, start) == plain.findall(text, start)
+
+
 @given(st.text(alphabet="ab*_1 é\n"))
 def test_asterisks_between_letters_are_those_a_look_behind_finds(text: str) -> None:
     """The pattern starts at the `*` (fast); it finds what the plain form with a look-behind finds."""
