@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import Site
-from tripreport_lint.document.body import inline_text, plain_text
+from tripreport_lint.document.body import blank, inline_text, plain_text
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.lines import LineIndex
 from tripreport_lint.document.markdown import inline_tokens
 
 
@@ -15,6 +20,14 @@ def test_body_tokens_carry_file_line_numbers() -> None:
     heading = next(t for t in doc.tokens if t.type == "heading_open")
     assert heading.map == [5, 6]  # 0-based: line 6 of the file
     assert doc.body_text.count("\n") == doc.text.count("\n")
+
+
+def test_blanking_keeps_every_line_break_and_offset() -> None:
+    text = "keep ```\r\ncode\rmore\n\nlast``` keep `x`"
+    assert blank(text, [(5, 28), (34, 37)]) == "keep " + " " * 3 + "\r\n" + " " * 4 + "\r" + " " * 4 + "\n\n" + " " * 7 + \
+        " keep " + " " * 3
+    doc = Document.from_text("---\r\ntitle: N\r\n---\r\nBody\n")
+    assert doc.body_text == "\r\n\r\n\r\nBody\n"
 
 
 def test_toml_positions_of_keys_tables_and_items() -> None:
@@ -70,3 +83,27 @@ def test_empty_file_and_front_matter_only(site: Site) -> None:
                                     "Escaped \\# hash", "Line\nbreak", "Strike ~~out~~", "<span>HTML</span> text"])
 def test_heading_text_without_markup_is_read_as_written_and_with_markup_as_parsed(source: str) -> None:
     assert inline_text(source) == plain_text(inline_tokens(source))
+
+
+def test_front_matter_read_without_positions_gives_the_same_values() -> None:
+    from tripreport_lint.frontmatter.split import parse, split  # noqa: PLC0415
+
+    text = "---\ntitle: Notes\ntags: [a, b]\ntitle: Again\nwhen: 2024-01-01\n---\nBody\n"
+    full, bare = split(text), split(text)
+    assert full is not None and bare is not None
+    parse(full)
+    parse(bare, positions=False)
+    assert bare.data == full.data == {"title": "Again", "tags": ["a", "b"], "when": "2024-01-01"}
+    assert full.duplicates and full.nodes and not bare.nodes and not bare.duplicates
+
+
+def test_body_holds_what_the_body_text_holds() -> None:
+    doc = Document.from_text("---\ntitle: a | b # c\n---\nA * body\n")
+    for needle in ("|", "#", "* ", " *", "A", "title"):
+        assert doc.body_holds(needle) == (needle in doc.body_text), needle
+    assert doc.body_holds("* ") and not doc.body_holds("|")
+
+
+@given(st.lists(st.sampled_from(["a", "é", "\n", "\r\n", "\r", " "]), max_size=12).map("".join))
+def test_line_starts_are_those_after_every_line_break(text: str) -> None:
+    assert LineIndex(text).starts == [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import Site
 
@@ -118,23 +119,45 @@ def test_comments_inside_hugo_comment_shortcodes_are_deliberate(site: Site) -> N
 
 
 def test_mojibake_search_window_covers_ftfy_s_pattern() -> None:
-    """ENC002 searches only around non-ASCII characters: ftfy's pattern must stay short and never
-    match ASCII alone, or the window would miss what ftfy finds."""
+    """ENC002 searches only around ftfy's mojibake characters but its common ones: ftfy's pattern must stay
+    short, and each of its alternatives must need one of those characters, or the window would miss what
+    ftfy finds."""
     import itertools
 
     try:
-        import re._parser as parser  # the stdlib's own reading of a pattern: its widths
+        import re._constants as constants  # the stdlib's own reading of a pattern: its widths and parts
+        import re._parser as parser
     except ImportError:  # Python 3.10
+        import sre_constants as constants  # type: ignore[no-redef]
         import sre_parse as parser  # type: ignore[no-redef]
 
     from ftfy.badness import BADNESS_RE, is_bad
 
-    from tripreport_lint.rules.encoding.mojibake import MOJIBAKE_REACH, _may_hold_mojibake
+    from tripreport_lint.rules.encoding.mojibake import MOJIBAKE_REACH, _may_hold_mojibake, mojibake_run
 
-    assert parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1] <= MOJIBAKE_REACH
+    tree = parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert tree.getwidth()[1] <= MOJIBAKE_REACH
+    [(branch, (_, alternatives))] = tree.data
+    assert branch is constants.BRANCH
+
+    def characters(op: Any, value: Any) -> list[int]:
+        """The characters a single-character part of a pattern matches; none when it is another part."""
+        if op is constants.LITERAL:
+            return [value]
+        if op is not constants.IN:
+            return []
+        items = list(value)
+        if any(kind not in (constants.LITERAL, constants.RANGE) for kind, _ in items):
+            return []  # a category or a negated set: not only mojibake characters
+        return [c for kind, v in items for c in ([v] if kind is constants.LITERAL else range(v[0], v[1] + 1))]
+
+    for alternative in alternatives:  # each needs a part that matches only uncommon mojibake characters
+        assert any((chars := characters(op, value)) and all(mojibake_run().fullmatch(chr(c)) for c in chars)
+                   for op, value in alternative.data), alternative
     printable = [chr(c) for c in range(32, 127)] + ["\n", "\t"]
     assert not any(is_bad(a + b) for a, b in itertools.product(printable, repeat=2))
-    for text in ["Bonjour StÃ©phane", "Itâ€™s here", "plain ascii", "Ã©" + "x" * 500 + "â€™", "Ã", "cafÃ© " * 3]:
+    for text in ["Bonjour StÃ©phane", "Itâ€™s here", "plain ascii", "Ã©" + "x" * 500 + "â€™", "Ã", "cafÃ© " * 3,
+                 "It’s here — and there…", "日本語のテキスト。", "Â\u00a0x", "â€”"]:
         assert _may_hold_mojibake(text) == is_bad(text), text
 
 

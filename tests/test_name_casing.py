@@ -132,6 +132,25 @@ def test_words_of_prose_are_those_the_look_behinds_find(text: str) -> None:
     assert name_forms._words(text) == _LOOKED_BEHIND.findall(text)
 
 
+# The parts of a page that are no prose, as one look-ahead before the alternatives in their first order.
+_NOT_PROSE_AHEAD = re.compile(
+    r"(?=[<{`\]])(?:(?s:<!--.*?(?:-->|\Z)|\{\{.*?\}\}|\{%.*?%\}|<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)"
+    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)|<[^<>\n]*>|\]\([^)\n]*\)?)"
+)
+
+
+@given(st.lists(st.sampled_from(["<", ">", "<!--", "-->", "{{", "}}", "{%", "%}", "`", "``", "<code>", "</code>", "<b>",
+                                 "](", ")", "]", "a", " ", "\n"]), max_size=20).map("".join))
+def test_parts_no_prose_grouped_by_first_character_are_those_of_the_look_ahead(text: str) -> None:
+    assert [m.span() for m in name_forms._NOT_PROSE.finditer(text)] == [m.span() for m in _NOT_PROSE_AHEAD.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["```", "~~~", "````", "`", "\n", " ", "    ", "\t", "a"]), max_size=14).map("".join))
+def test_fences_found_from_the_line_break_before_them_are_those_at_line_starts(text: str) -> None:
+    at_line_start = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+    assert name_forms._FENCE.sub("\n ", "\n" + text)[1:] == at_line_start.sub(" ", text)
+
+
 def test_site_casings_need_pages_prose_and_a_clear_share() -> None:
     pages = ["OpenTelemetry"] * 6 + ["opentelemetry", "/PowerShell", "/PowerShell /Other"] + ["/PowerShell"] * 3 + ["PowerShell"]
     assert site_casings(form_counts(pages)) == {"opentelemetry": Casing("OpenTelemetry", 6, 1)}  # 86%; one page of PowerShell

@@ -21,11 +21,14 @@ from hypothesis import strategies as st
 
 from tripreport_lint.diagnostics import Applicability
 from tripreport_lint.document import templates
+from tripreport_lint.document.body import _DEFINITION
 from tripreport_lint.document.document import Document
-from tripreport_lint.document.scanning import code_spans, paired
+from tripreport_lint.document.scanning import code_spans, line_matches, paired
 from tripreport_lint.engine.engine import Engine
 from tripreport_lint.engine.fixes import apply
 from tripreport_lint.frontmatter import toml_reader
+from tripreport_lint.rules.headings_syntax import _GLUED
+from tripreport_lint.rules.leftovers import _IDIOM
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -150,6 +153,18 @@ def test_linear_scans_agree_with_the_regexes_they_replace(text: str) -> None:
     assert paired(text, re.compile("<!--"), re.compile("-->")) == [m.span() for m in comment.finditer(text)]
     assert code_spans(text) == [m.span() for m in code.finditer(text)]
     assert templates.tags(text) == [m.span() for m in tag.finditer(text)]
+
+
+LINES = st.lists(st.sampled_from(["#", "##", " ", "\t", "\n", "\n", "a", "[", "]", "]:", "<>", ">", "-", "1.", "\\", "\r"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=max(EXAMPLES * 20, 500), deadline=None)
+@given(text=LINES, start=st.integers(0, 6))
+def test_line_start_patterns_tried_at_the_lines_with_their_needle_find_what_finditer_finds(text: str, start: int) -> None:
+    for pattern, needle in ((_GLUED, "#"), (_DEFINITION, "]:"), (_IDIOM, "]:")):
+        found = [m.span() for m in line_matches(pattern, text, needle, start)]
+        assert found == [m.span() for m in pattern.finditer(text, start)]
 
 
 # TOML front matter: strings of every kind (escapes, quote runs, lines that look like keys) around dates.

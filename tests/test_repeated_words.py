@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import Site
+from tripreport_lint.rules import repeated_words
 
 HEAD = "---\ntitle: Notes\ndate: 2024-05-19\n---\n\n"
 
@@ -22,3 +28,11 @@ def test_grammar_names_code_and_separate_blocks_are_left_alone(site: Site) -> No
             "## Introducing dhmon\ndhmon collects metrics.\n\n- one\n- one more\n\n"
             "```\nthe the\n```\n")
     assert site.findings(HEAD + body, "SPL003") == []
+
+
+@given(st.text(alphabet="aAbé1_ \t\n.'-/"), st.integers(0, 3))
+def test_the_pattern_finds_what_its_backtracking_form_finds(text: str, start: int) -> None:
+    """The word and the space after it are never given back (fast); the plain form finds the same."""
+    plain = re.compile(r"(?<![\w'’/.:@#-])([^\W\d_]+)([ \t]*\n[ \t]*|[ \t]+)(\1)(?![\w'’/-])", re.IGNORECASE)
+    spans = [m.span(1) + m.span(2) + m.span(3) for m in repeated_words._TWICE.finditer(text, start)]
+    assert spans == [m.span(1) + m.span(2) + m.span(3) for m in plain.finditer(text, start)]

@@ -274,6 +274,29 @@ def test_a_word_table_answers_as_its_dict_asked_a_few_words_or_many(tmp_path: Pa
     assert tables.WordTable([(None, loader("third", {"fig": 1}))]).lookup(["fig"]) == {"fig": 1}
 
 
+def test_a_word_tables_answers_agree_with_its_lookup_on_the_words_asked(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "fruit.sqlite3"
+    assert tables.write_table(path, {"apple": 3, "pear": 1})
+    asked = {"apple", "fig"}
+    for bound in (100, 1):  # asked of the file, then loaded whole
+        monkeypatch.setattr(tables, "LOAD_ALL_AFTER", bound)
+        table = tables.WordTable([(path, lambda: {"apple": 3, "pear": 1})])
+        answers = table.answers(asked)
+        assert {word: answers[word] for word in asked if word in answers} == table.lookup(asked) == {"apple": 3}
+        assert answers.get("fig") is None
+
+
+def test_a_word_table_asked_many_times_is_loaded_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "fruit.sqlite3"
+    assert tables.write_table(path, {"apple": 3, "pear": 1})
+    loads: list[int] = []
+    table = tables.WordTable([(path, lambda: loads.append(1) or {"apple": 3, "pear": 1})])  # type: ignore[func-returns-value]
+    monkeypatch.setattr(tables, "LOAD_ALL_AFTER_ASKS", 2)
+    assert [table.get("apple"), table.get("fig"), table.get("apple")] == [3, None, 3] and loads == []
+    assert table.get("pear") == 1 and loads == [1]  # the third ask of new words loads the table
+
+
 def test_one_edit_makes_what_pyspellchecker_makes() -> None:
     checker = SpellChecker(language=None, case_sensitive=True)  # as the rules asked it, over the same words
     checker.word_frequency.load_json(dictionaries.english().whole())
@@ -433,6 +456,13 @@ def test_compounds_and_function_names_are_no_typos(site: Site) -> None:
     assert site.findings(HEAD + body, select="SPL002") == []
     assert [d.message for d in site.diagnostics(HEAD + "The neworking plugin.\n", select="SPL002")] == [
         "'neworking' may be a typo of 'networking'"]
+
+
+@given(st.text(alphabet="aZ'’-/@.\\_1 é()\n"), st.integers(0, 3))
+def test_words_are_those_a_look_behind_before_the_first_letter_finds(text: str, start: int) -> None:
+    """The pattern looks behind after the first letter (fast); it finds what the plain look-behind form finds."""
+    plain = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]|\(\))")
+    assert prose_words.WORD.findall(text, start) == plain.findall(text, start)
 
 
 @given(st.text(alphabet="ab*_1 é\n"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tripreport_lint.document import templates
 from tripreport_lint.document.html_tags import StartTag, start_tags
 from tripreport_lint.document.markdown import inline_tokens
-from tripreport_lint.document.scanning import Span, code_spans, paired
+from tripreport_lint.document.scanning import Span, code_spans, line_matches, paired
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -83,7 +83,11 @@ class Definition:
     end: int
 
 
-_NOT_BREAK = re.compile(r"[^\r\n]")
+_NOT_BREAKS = re.compile(r"[^\r\n]+")
+
+
+def _spaces(found: re.Match[str]) -> str:
+    return " " * (found.end() - found.start())
 
 
 def html_comments(text: str, start: int = 0) -> list[Span]:
@@ -101,8 +105,9 @@ def blank(text: str, ranges: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         hidden = text[start:end]
-        # Most ranges (code spans, tags, URLs) hold no line break: spaces without a regex.
-        parts += [text[cursor:start], _NOT_BREAK.sub(" ", hidden) if "\n" in hidden or "\r" in hidden else " " * len(hidden)]
+        # Most ranges (code spans, tags, URLs) hold no line break: spaces without a regex; the others (code
+        # blocks, comments) are blanked a line at a time, not a character.
+        parts += [text[cursor:start], _NOT_BREAKS.sub(_spaces, hidden) if "\n" in hidden or "\r" in hidden else " " * len(hidden)]
         cursor = end
     return "".join(parts) + text[cursor:]
 
@@ -215,7 +220,7 @@ class Body:
         """Link reference definitions (``[label]: target``) outside code."""
         return [
             Definition(m.group(1), m.group(2).strip("<>"), m.start(), m.end())
-            for m in _DEFINITION.finditer(self.without_code, self.body_start)
+            for m in line_matches(_DEFINITION, self.without_code, "]:", self.body_start)
         ]
 
     @cached_property
@@ -314,7 +319,8 @@ class Body:
                 source = source[: explicit.start()]
             text = _HEADING_ID.sub("", inline_text(inline.content))
             attributes = _IAL_ID.match(self.text, end) if not explicit else None
-            end = len(self.text[:end].rstrip("\r\n"))
+            while end > 0 and self.text[end - 1] in "\r\n":  # the line breaks after it, without a copy of the text
+                end -= 1
             found.append(Heading(int(token.tag[1]), text, source, token.map[0] + 1, start, end,
                                  explicit.group(1) if explicit else attributes.group(1) if attributes else None))
         return found

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_BREAKS = re.compile(r"[^\r\n]+")  # a line at a time, not a character
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,12 @@ class Document:
         """The text with the front matter blanked out, so body line numbers are file line numbers (made
         for the parse, not kept: a copy of a 300 KB post is 1.2 MB when one character needs four bytes)."""
         start = self.body_start
-        blank = re.sub(r"[^\r\n]", "", self.text[:start])
+        blank = _NOT_BREAKS.sub("", self.text[:start])
         return blank + self.text[start:]
+
+    def body_holds(self, needle: str) -> bool:
+        """Whether the body holds ``needle`` (a text without line breaks): searched in place, with no copy."""
+        return self.text.find(needle, self.body_start) >= 0
 
     @cached_property
     def tokens(self) -> list[Token]:

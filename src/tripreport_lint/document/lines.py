@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NEXT = (1).__add__
 
 
 class LineIndex:
@@ -13,7 +15,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        else:  # the common case, in C: each line's length and its break, added up
+            self.starts = list(accumulate(map(_NEXT, map(len, text.split("\n")[:-1])), initial=0))
 
     @property
     def line_count(self) -> int:

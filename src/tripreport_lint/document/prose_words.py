@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 # A word right before an apostrophe is a dropped letter (`playin'`) or a plural's possessive, and one
 # right before `()` a function's name (`readline()`): not judged.
-WORD = re.compile(r"(?<![\w/@.\\'’-])[A-Za-z]+(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]|\(\))")
+# The word's first letter is matched before the look-behind at what stands before it: the regex engine then
+# skips in C what is no letter (the spaces of blanked code, punctuation).
+WORD = re.compile(r"[A-Za-z](?<![\w/@.\\'’-][A-Za-z])[A-Za-z]*(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]|\(\))")
 # What is not prose although it looks like words: URLs, www. hosts, e-mail addresses and handles.
 # Each is found from a marker ('://', 'www.', '@') that C code finds fast, then widened over its run
 # of characters (at most _REACH of them to the left), so a long line costs linear time.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 Span = tuple[int, int]
 
@@ -51,11 +52,16 @@ _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 
 def code_spans(text: str, start: int = 0) -> list[Span]:
     """Inline code spans: a run of backticks to the next run of the same length in the same paragraph."""
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(text, start)]
+    runs = []
+    at = text.find("`", start)  # found by a search for one character, faster than the regex engine's scan
+    while at != -1:
+        end = _TICKS.match(text, at).end()  # type: ignore[union-attr]
+        runs.append((at, end))
+        at = text.find("`", end)
     by_length: dict[int, list[int]] = defaultdict(list)  # run length -> indexes into runs
     for index, (first, last) in enumerate(runs):
         by_length[last - first].append(index)
-    breaks = [m.start() for m in _BLANK_LINE.finditer(text, start)]
+    breaks = NextMatch(_BLANK_LINE, text)  # blank lines looked for only after the runs, in order
     found: list[Span] = []
     index = 0
     while index < len(runs):
@@ -64,10 +70,27 @@ def code_spans(text: str, start: int = 0) -> list[Span]:
         following = bisect.bisect_right(same, index)
         if following < len(same):
             close_first, close_last = runs[same[following]]
-            blank = bisect.bisect_left(breaks, last)
-            if blank == len(breaks) or breaks[blank] >= close_first:
+            blank = breaks.at_or_after(last)
+            if blank is None or blank.start() >= close_first:
                 found.append((first, close_last))
                 index = same[following] + 1
                 continue
         index += 1
     return found
+
+
+def line_matches(pattern: re.Pattern[str], text: str, needle: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start)`` for a pattern that matches only at the start of a line (``^`` with
+    ``re.M``) and holds ``needle`` on that line: tried only at the lines holding it, found in C (the regex
+    engine tries a line-start pattern at every character)."""
+    resume = start  # a line that starts before the end of the last match is not tried again, as finditer does
+    at = text.find(needle, start)
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        if line >= resume and (found := pattern.match(text, line)) is not None:
+            yield found
+            resume = found.end()
+        line_end = text.find("\n", at)
+        if line_end == -1:
+            return
+        at = text.find(needle, max(line_end + 1, resume))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from tripreport_lint.frontmatter.model import Format, FrontMatter, FrontMatterSyntaxError, Parsed
 
@@ -62,7 +63,7 @@ def _unterminated(text: str, fmt: Format, content_start: int) -> FrontMatter:
 
 def _parses(fmt: Format, content: str) -> bool:
     try:
-        _reader(fmt)(content)
+        _reader(fmt, positions=False)(content)
     except FrontMatterSyntaxError:
         return False
     return True
@@ -74,23 +75,27 @@ def _after_line(text: str, offset: int) -> int:
     return match.end()
 
 
-def parse(front_matter: FrontMatter) -> None:
-    """Parse the content of a terminated block in place, recording data, nodes or the error."""
+def parse(front_matter: FrontMatter, *, positions: bool = True) -> None:
+    """Parse the content of a terminated block in place, recording data, nodes or the error; without
+    ``positions``, the data may come without the nodes and duplicates that say where it stands."""
     if not front_matter.terminated:
         return
     try:
-        data, nodes, duplicates = _reader(front_matter.format)(front_matter.content)
+        data, nodes, duplicates = _reader(front_matter.format, positions=positions)(front_matter.content)
     except FrontMatterSyntaxError as error:
         front_matter.error = error
         return
     front_matter.data, front_matter.nodes, front_matter.duplicates = data, nodes, duplicates
 
 
-def _reader(fmt: Format) -> Callable[[str], Parsed]:
-    """The reader of one format, imported on first use (PyYAML and tomllib cost time to load)."""
+def _reader(fmt: Format, *, positions: bool = True) -> Callable[[str], Parsed]:
+    """The reader of one format, imported on first use (PyYAML and tomllib cost time to load); without
+    ``positions``, YAML's reader indexes no nodes (TOML's needs them to keep dates as written)."""
     if fmt == "yaml":
-        from tripreport_lint.frontmatter.yaml_reader import read  # noqa: PLC0415
-    elif fmt == "toml":
+        from tripreport_lint.frontmatter import yaml_reader  # noqa: PLC0415
+
+        return yaml_reader.read if positions else partial(yaml_reader.read, positions=False)
+    if fmt == "toml":
         from tripreport_lint.frontmatter.toml_reader import read  # noqa: PLC0415
     else:
         from tripreport_lint.frontmatter.json_reader import read  # noqa: PLC0415

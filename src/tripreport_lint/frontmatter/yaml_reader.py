@@ -29,14 +29,15 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-def read(content: str) -> Parsed:
-    """Data, the node of every key path, and the duplicated keys of a YAML document."""
+def read(content: str, *, positions: bool = True) -> Parsed:
+    """Data, the node of every key path, and the duplicated keys of a YAML document (without ``positions``,
+    the data alone: no nodes nor duplicates are indexed)."""
     loader = _TextDatesLoader(content)
     try:
         _check_depth(content)
         root = loader.get_single_node()
         if root is not None:
-            _check_expansion(root)
+            _check_expansion(root, content)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         if (error.context == "while scanning a quoted scalar" and error.context_mark is not None
@@ -66,14 +67,17 @@ def read(content: str) -> Parsed:
         loader.dispose()
     nodes: dict[KeyPath, Node] = {}
     duplicates: list[tuple[KeyPath, Node, Node]] = []
-    if root is not None:
+    if root is not None and positions:
         _index(root, (), None, nodes, duplicates, set())
     return ({} if data is None else data), nodes, duplicates
 
 
 def _check_depth(content: str) -> None:
-    # Counting is cheap; the event walk only runs for front matter that could be that deep.
-    if len(_OPENERS.findall(content)) <= MAX_DEPTH and content.count("\n") <= MAX_DEPTH:
+    # Counting is cheap; the event walk only runs for front matter that could be that deep. The openers are
+    # counted by substrings first (in C, a bound on what the pattern finds), by the pattern only past it.
+    if content.count("\n") <= MAX_DEPTH and (
+            content.count("[") + content.count("{") + content.count("- ") <= MAX_DEPTH
+            or len(_OPENERS.findall(content)) <= MAX_DEPTH):
         return
     depth = 0
     too_deep = f"YAML nested more than {MAX_DEPTH} levels deep"
@@ -92,8 +96,12 @@ def _check_depth(content: str) -> None:
         raise FrontMatterSyntaxError(too_deep, error.problem_mark.index if error.problem_mark else 0) from error
 
 
-def _check_expansion(root: yaml.Node) -> None:
-    """Refuse alias bombs: count the nodes the document expands to, each shared node once per use."""
+def _check_expansion(root: yaml.Node, content: str) -> None:
+    """Refuse alias bombs: count the nodes the document expands to, each shared node once per use. Without
+    an alias (``*``), a document has at most three nodes a character (`?` is a mapping, its key and value):
+    a short one needs no count."""
+    if "*" not in content and 3 * len(content) <= MAX_NODES:
+        return
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.scanning import line_matches
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 
@@ -88,11 +89,11 @@ class HeadingWithoutSpace(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
         model = ctx.site.model
-        if model.renderer == "kramdown" and model.heading_ids == "kramdown" or "#" not in doc.body_text:
+        if model.renderer == "kramdown" and model.heading_ids == "kramdown" or not doc.body_holds("#"):
             return
         prose, lines = doc.body.prose, doc.lines
-        # The lines _GLUED may match, found in one pass: most paragraphs have none.
-        glued = sorted({lines.position(found.start())[0] for found in _GLUED.finditer(prose, doc.body_start)})
+        # The lines _GLUED may match, found in one pass over the lines with a '#': most paragraphs have none.
+        glued = sorted({lines.position(found.start())[0] for found in line_matches(_GLUED, prose, "#", doc.body_start)})
         if not glued:
             return
         for token in doc.tokens:

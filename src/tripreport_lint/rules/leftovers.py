@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.body import html_comments
 from tripreport_lint.document.document import Document
+from tripreport_lint.document.scanning import line_matches
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.tool_markers import is_tool_marker
@@ -25,6 +26,7 @@ _NOTE = re.compile(
 )
 _NOTE_MARKERS = ("TODO", "FIXME", "TBD", "XXX", "(check)", "(verify)", "(confirm)", "(citation needed)", "(source?)",
                  "(link?)")
+_NOTE_MARKER = re.compile("|".join(map(re.escape, _NOTE_MARKERS)))  # one pass over a post, not one a marker
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ class CommentedOutBlock(Rule[CommentOptions]):
         hidden_lines = [(doc.lines.position(s)[0], doc.lines.position(e)[0]) for s, e in hidden]
         blocks: list[_Block] = []
         idiom_lines: set[int] = set()
-        for match in _IDIOM.finditer(doc.body.without_code, doc.body_start):
+        for match in line_matches(_IDIOM, doc.body.without_code, "]:", doc.body_start):
             line = doc.lines.position(match.start())[0]
             idiom_lines.add(line)
             excerpt = _inner(match.group(1) or "")
@@ -246,8 +248,8 @@ class DraftingNote(Rule):
         data = doc.front_matter.mapping if doc.front_matter else None
         if data and data.get(ctx.key_as_written(data, "draft")) is True:
             return
-        if not any(marker in doc.text for marker in _NOTE_MARKERS):
-            return  # substring searches in C rule out most posts before the slower pattern runs
+        if _NOTE_MARKER.search(doc.text) is None:
+            return  # a search for the markers rules out most posts before the slower pattern runs
         for match in _NOTE.finditer(doc.body.prose, doc.body_start):
             line_end = doc.lines.line_end(doc.lines.position(match.start())[0])
             context = doc.text[match.start() : min(line_end, match.start() + 50)].strip()

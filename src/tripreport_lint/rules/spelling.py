@@ -256,7 +256,7 @@ class PossibleTypo(Rule):
         unknown = set(map(str.lower, shaped)).difference(ctx.project_words)
         for table in (dictionaries.english(), dictionaries.codespell_words(),
                       dictionaries.codespell(ctx.codespell_dictionaries)):
-            unknown = unknown.difference(table.lookup(unknown)) if unknown else unknown
+            unknown = unknown.difference(table.answers(unknown)) if unknown else unknown
         pages = max(COPIED_TYPO_POSTS, vocabulary.files // PAGES_PER_USE)
         unknown = {lower for lower in unknown if vocabulary.posts.get(lower, 0) < pages and lower not in vocabulary.domains}
         if not unknown:
@@ -264,7 +264,7 @@ class PossibleTypo(Rule):
         signs = NameSigns(doc, vocabulary)
         known_hosts = {**vocabulary.domains, **dict.fromkeys(signs.target_words, 1)}
         # Every English word the checks below may ask about, asked together.
-        english = dictionaries.english().lookup(set().union(*map(asked, unknown)))
+        english = dictionaries.english().answers(set().union(*map(asked, unknown)))
         for lower in sorted(unknown):
             if signs.linked(lower) or known_form(lower, english, vocabulary.posts):
                 continue
@@ -419,7 +419,7 @@ def _foreign_value(value: str) -> bool:
 
 def _foreign_words(prose: str) -> bool:
     words = [word.lower() for word in _LETTERS.findall(prose)]
-    english = dictionaries.english().lookup(set(words))
+    english = dictionaries.english().answers(set(words))
     return len(words) >= FOREIGN_MIN_WORDS and \
         len(words) - sum(map(english.__contains__, words)) >= FOREIGN_SHARE * len(words)
 

@@ -3,6 +3,8 @@ all (an inflection, a British spelling, a compound of two words)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from tripreport_lint.spelling import dictionaries
 
 _SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
@@ -34,7 +36,7 @@ def _splits(word: str) -> list[tuple[str, str]]:
     return [(word[:at], word[at:]) for at in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
 
 
-def _compound(word: str, english: dict[str, int]) -> bool:
+def _compound(word: str, english: Mapping[str, int]) -> bool:
     """Whether the word is two common English words of ``MIN_COMPOUND_PART`` letters or more written as
     one (``lookback``, ``hitless``, ``stringlabels``), or a verb and its particle (``signin``, ``checkin``,
     the names of buttons and commands): coined jargon, not a slip of the finger."""
@@ -62,7 +64,7 @@ def _stems(word: str) -> list[str]:
     return stems
 
 
-def _inflected(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:
+def _inflected(word: str, english: Mapping[str, int], posts: Mapping[str, int]) -> bool:
     """Whether the word is a known word with a common ending (plural, past tense, -ing...)."""
     return any(stem in english or posts.get(stem, 0) >= 2 for stem in _stems(word))
 
@@ -86,7 +88,7 @@ def _variants(word: str) -> list[str]:
     return [v for v in variants if v != word]
 
 
-def _british(word: str, english: dict[str, int]) -> bool:
+def _british(word: str, english: Mapping[str, int]) -> bool:
     """Whether the word is the British spelling of a known word (rumours, containerisation)."""
     return any(v in english or _inflected(v, english, {}) for v in _variants(word))
 
@@ -133,7 +135,7 @@ def intended(word: str, capitalised: bool, posts: dict[str, int], domains: dict[
     return best
 
 
-def known_form(word: str, english: dict[str, int], posts: dict[str, int]) -> bool:
+def known_form(word: str, english: Mapping[str, int], posts: Mapping[str, int]) -> bool:
     """Whether the word is a known word inflected or spelt the British way, or two words written as one."""
     return _inflected(word, english, posts) or _british(word, english) or _compound(word, english)
 

@@ -95,6 +95,9 @@ class SiteModel:
     language_in_subdir: bool = False
     publishing: Publishing = Publishing()  # which drafts, future and expired pages are built all the same
     settings: tuple[Setting, ...] = ()
+    # ``page_kind`` of each path asked (as text: a Path hashes in Python): rules of every post ask it of the
+    # post and of the pages it links to.
+    _kinds: dict[str, PageKind] = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def normalisation_off_reason(self) -> str | None:
@@ -107,11 +110,17 @@ class SiteModel:
     def page_kind(self, path: Path) -> PageKind:
         """``post`` for a dated blog post, ``page`` for another rendered page, ``none`` for a file the site
         does not render as a page (Hugo archetypes, files outside the content folders)."""
-        try:
-            parts = path.relative_to(self.root).parts
-        except ValueError:
-            return "post"
-        return self.kind_of(parts)
+        key = str(path)
+        kind = self._kinds.get(key)
+        if kind is None:
+            try:
+                parts = path.relative_to(self.root).parts
+            except ValueError:
+                kind = "post"
+            else:
+                kind = self.kind_of(parts)
+            self._kinds[key] = kind
+        return kind
 
     def kind_of(self, parts: tuple[str, ...]) -> PageKind:
         """``page_kind`` of a path below the site root, by its parts relative to the root."""

@@ -21,13 +21,19 @@ from tripreport_lint.spelling import dictionaries
 # `#github`, `https://github.com/x`, `?v=x`): so URLs need no pass of their own. The character before the
 # word is matched, not looked behind at (not `\w@#$/.\'’=?&%~-`, nor the second `:` of `::`): a pattern that
 # starts with a set of characters lets the regex engine skip the letters of words in C, a third faster.
-_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40})(?![\w/@=&%-]|\.\w|::|:/)")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+# The letters are taken whole, never given back (fewer of them are followed by a letter: no word).
+_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40}+)(?![\w/@=&%-]|\.\w|::|:/)")
+# A fenced code block with the line break before it (one is put before the text): the regex engine finds line
+# breaks in C, and tries a pattern that starts at a line's start (``^``) at every character.
+_FENCE = re.compile(r"\n[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 # Parts of a page that are no prose: comments, templates, code, tags, link targets. Each starts with one
-# of four characters, which the look-ahead lets the regex engine find before it tries the alternatives.
+# of four characters, and the alternatives are grouped by it, so the regex engine finds those characters
+# in C before it tries any (a code span's run of backticks is its first one and the rest, the same run).
 _NOT_PROSE = re.compile(
-    r"(?=[<{`\]])(?:(?s:<!--.*?(?:-->|\Z)|\{\{.*?\}\}|\{%.*?%\}|<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)"
-    r"|(?P<ticks>`+)[^`\n].*?(?P=ticks)|<[^<>\n]*>|\]\([^)\n]*\)?)"
+    r"<(?:(?s:!--.*?(?:-->|\Z))|(?s:(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>)|[^<>\n]*>)"
+    r"|\{(?s:\{.*?\}\}|%.*?%\})"
+    r"|`(?P<ticks>`*)[^`\n].*?`(?P=ticks)"
+    r"|\]\([^)\n]*\)?"
 )
 # HTML elements whose text is code, in a post's prose.
 CODE_ELEMENTS = re.compile(r"<(?P<tag>code|kbd|samp|var|tt|pre)\b[^>]*>.*?</(?P=tag)\s*>", re.S | re.I)
@@ -58,7 +64,7 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
     (one string is kept and read faster than a list of many)."""
     body = text[body_start:]
     if "```" in body or "~~~" in body:
-        body = _FENCE.sub(" ", body)
+        body = _FENCE.sub("\n ", "\n" + body)[1:]
     paths = {PATH_MARK + word for path in _URL_PATH.findall(body) for word in _PATH_WORD.findall(path)
              if mixed_case(word)}
     words = set(_words(_NOT_PROSE.sub(" ", body)))
@@ -67,7 +73,7 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
             words.update(_words(value))
     written = list(words)
     lowered = " ".join(written).lower().split()  # one call, not one a word
-    english = dictionaries.english().lookup(set(lowered))
+    english = dictionaries.english().answers(set(lowered))
     # Mixed case (a capital after the first letter), or no English word; not capitals only.
     kept = {word for word, lower in zip(written, lowered, strict=True) if word[1:] != lower[1:] or lower not in english}
     kept = {word for word in kept if not capitals(word)}

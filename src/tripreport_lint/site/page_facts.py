@@ -107,7 +107,7 @@ def _front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
     if found is None:
         return None, 0
     try:
-        parse(found)
+        parse(found, positions=False)  # the values alone: where they stand is the page's own lint's
     except RecursionError:
         return None, found.end  # json and tomllib recurse per nesting level: that page's own lint reports it
     return found.mapping, found.end

@@ -7,6 +7,7 @@ other posts use), from what ``page_facts`` read of each page.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 _HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 # Every byte but an ASCII letter becomes a space: a page's words are then what ``split`` finds.
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_ONE_LETTER = frozenset(string.ascii_lowercase)
 
 
 def words_of(text: str) -> tuple[set[str], set[str]]:
@@ -23,7 +25,7 @@ def words_of(text: str) -> tuple[set[str], set[str]]:
     # Lower case first (one call, not one a word; a few letters outside ASCII lower into it), then any other
     # character is a space: a third faster than a regular expression's findall, and the same words.
     runs = set(text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii").split())
-    return {run for run in runs if len(run) > 1}, hosts
+    return runs - _ONE_LETTER, hosts  # runs of lower-case letters only: those of one are single letters
 
 
 @dataclass

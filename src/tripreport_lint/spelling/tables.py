@@ -1,20 +1,23 @@
-"""Word tables asked a few words at a time: a one-file run looks up some thousands of words, so it asks
-a SQLite file of the cache folder for them (~1 us a word) instead of loading 160,000 into a dict
-(~30 ms); a process that has asked many loads the whole table once, and then asks the dict."""
+"""Word tables asked a few words at a time: a one-file run looks up some thousands of words in a few
+asks, so it asks a SQLite file of the cache folder for them (~1 us a word, ~40 us an ask) instead of
+loading 160,000 into a dict (~30 ms); a process that has asked many loads the whole table once, and then
+asks the dict."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
-# Words asked of the files before the whole table is loaded: by then asking on would cost as much again.
-LOAD_ALL_AFTER = 20_000
+# Words, or asks, of the files before the whole table is loaded: by then asking on would cost as much again
+# (a run over many posts asks ~20 words at a time; one post asks at most a few thousand in a few asks).
+LOAD_ALL_AFTER = 5_000
+LOAD_ALL_AFTER_ASKS = 50
 _CHUNK = 500  # words asked in one statement (SQLite's limit on parameters is 999 in old builds)
 
 
@@ -29,17 +32,30 @@ class WordTable(Generic[V]):
         self._missing: set[str] = set()
         self._connections: list[sqlite3.Connection] = []
         self._pid = 0
+        self._asks = 0
         if any(path is None for path, _ in self._parts):
             self._load_all()
 
     def lookup(self, words: Iterable[str]) -> dict[str, V]:
         """The words of ``words`` that the table holds, with their values."""
         asked = words if isinstance(words, (set, frozenset)) else set(words)
+        known = self.answers(asked)
+        if known is self._full:
+            return {word: known[word] for word in known.keys() & asked}
+        return {word: known[word] for word in asked if word in known}
+
+    def answers(self, words: Iterable[str]) -> Mapping[str, V]:
+        """A mapping that answers as the table does for each of ``words`` (``in``, ``get``, ``[]``), to be
+        asked of those words only: it may hold others (once the whole table is loaded, it is that table,
+        which saves copying the thousands of words a post asks)."""
+        asked = words if isinstance(words, (set, frozenset)) else set(words)
         if self._full is None:
             new = list(asked.difference(self._found, self._missing))  # set operations: in C
-            if len(self._found) + len(self._missing) + len(new) > LOAD_ALL_AFTER:
+            if new and (len(self._found) + len(self._missing) + len(new) > LOAD_ALL_AFTER
+                        or self._asks >= LOAD_ALL_AFTER_ASKS):
                 self._load_all()
             elif new:
+                self._asks += 1
                 try:
                     self._ask(new)
                 except sqlite3.Error:  # a damaged file: the data it was made from answers, and makes it again next run
@@ -48,20 +64,16 @@ class WordTable(Generic[V]):
                             if path is not None:
                                 path.unlink(missing_ok=True)
                     self._load_all()
-        full = self._full
-        if full is not None:
-            return {word: full[word] for word in full.keys() & asked}
-        found = self._found
-        return {word: found[word] for word in asked if word in found}
+        return self._full if self._full is not None else self._found
 
     def get(self, word: str, default: V | None = None) -> V | None:
-        return self.lookup((word,)).get(word, default)
+        return self.answers((word,)).get(word, default)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self.lookup((word,))
+        return isinstance(word, str) and word in self.answers((word,))
 
     def __getitem__(self, word: str) -> V:
-        return self.lookup((word,))[word]
+        return self.answers((word,))[word]
 
     def whole(self) -> dict[str, V]:
         """Every word and its value (loaded once)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import NON_ASCII, Document
@@ -15,9 +16,18 @@ _UP_TO_WORD = re.compile(r".*[\s\[\]()<>\"'`*_|]", re.S)
 _REACH = 256  # how far back a word may start from its first non-ASCII character
 _PUNCTUATION = ".,;:!?"
 # ftfy's pattern of mojibake (ftfy.badness.BADNESS_RE) matches at most this many characters, always
-# with a non-ASCII one among them (a test checks both against the installed ftfy).
+# with one of its mojibake characters among them that is not a common one (`’`, `—`, a no-break space):
+# a test checks both against the installed ftfy.
 MOJIBAKE_REACH = 7
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+COMMON = "common"  # ftfy's category of the mojibake characters that text often holds as written
+
+
+@cache
+def mojibake_run() -> re.Pattern[str]:
+    """Runs of ftfy's mojibake characters, but its common ones."""
+    from ftfy.badness import MOJIBAKE_CATEGORIES  # noqa: PLC0415
+
+    return re.compile("[" + "".join(chars for name, chars in MOJIBAKE_CATEGORIES.items() if name != COMMON) + "]+")
 
 
 def _non_ascii_words(text: str) -> Iterator[tuple[int, str]]:
@@ -40,12 +50,13 @@ def _non_ascii_words(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _may_hold_mojibake(text: str) -> bool:
-    """ftfy's ``is_bad(text)``, asked only of the stretches around non-ASCII characters: mostly-ASCII
-    posts (curly quotes, a name with an accent) cost a few short searches instead of one over the text."""
+    """ftfy's ``is_bad(text)``, asked only of the stretches around its mojibake characters (but the
+    common ones): posts with curly quotes, dashes or CJK text cost a few short searches, or none, instead
+    of one over the text."""
     from ftfy.badness import BADNESS_RE  # noqa: PLC0415
 
     start = end = -1
-    for match in _NON_ASCII_RUN.finditer(text):  # a run at a time: CJK posts are runs of thousands
+    for match in mojibake_run().finditer(text):  # a run at a time
         first, last = match.start(), match.end() - 1
         if first - MOJIBAKE_REACH + 1 > end:  # a new stretch: search the one before it
             if end > start and BADNESS_RE.search(text, start, end):

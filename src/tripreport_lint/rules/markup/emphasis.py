@@ -147,8 +147,7 @@ class SpacedEmphasis(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        body = doc.body_text
-        if "* " not in body and " *" not in body and "_ " not in body and " _" not in body:
+        if not any(map(doc.body_holds, ("* ", " *", "_ ", " _"))):
             return
         prose, text, lines = doc.body.prose, doc.text, doc.lines
         for pattern in _PAIRS:

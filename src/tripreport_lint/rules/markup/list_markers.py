@@ -132,7 +132,7 @@ class ParenthesisListMarker(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if ctx.site.model.renderer != "kramdown" or ")" not in doc.body_text:
+        if ctx.site.model.renderer != "kramdown" or not doc.body_holds(")"):
             return
         lines, text = doc.lines, doc.text
         for at, token in enumerate(doc.tokens):

@@ -80,7 +80,7 @@ class TableWithoutBlankLine(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if "|" not in doc.body_text:
+        if not doc.body_holds("|"):
             return
         model, lines, text = ctx.site.model, doc.lines, doc.text
         kramdown = model.renderer == "kramdown"
@@ -193,7 +193,7 @@ class TableRowCells(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if ctx.site.model.renderer == "kramdown" or "|" not in doc.body_text:
+        if ctx.site.model.renderer == "kramdown" or not doc.body_holds("|"):
             return
         lines, text = doc.lines, doc.text
         for token in doc.tokens:
@@ -278,7 +278,7 @@ class PipeMakesTable(Rule):
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if ctx.site.model.renderer != "kramdown" or "|" not in doc.body_text:
+        if ctx.site.model.renderer != "kramdown" or not doc.body_holds("|"):
             return
         lines, text = doc.lines, doc.body.prose  # no code, HTML tags, shortcodes or Liquid tags
         for token in doc.tokens:
