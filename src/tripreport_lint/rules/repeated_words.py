@@ -12,8 +12,10 @@ from tripreport_lint.rules.context import Context
 
 # Words between spaces: not the end of a URL or path (`https://example.com/a a`), nor part of one. The word
 # and the space after it are taken whole, never given back (a shorter word or space is followed by a
-# letter or a space, which neither the space nor the second word can start with): no try is wasted.
-_TWICE = re.compile(r"(?<![\w'’/.:@#-])([^\W\d_]++)(?>([ \t]*\n[ \t]*|[ \t]+))(\1)(?![\w'’/-])", re.IGNORECASE)
+# letter or a space, which neither the space nor the second word can start with): no try is wasted. Each is
+# captured in a look-ahead, which is never backtracked into (Python 3.10 has no possessive quantifiers).
+_TWICE = re.compile(r"(?<![\w'’/.:@#-])(?=([^\W\d_]+))\1(?=([ \t]*\n[ \t]*|[ \t]+))\2(\1)(?![\w'’/-])",
+                    re.IGNORECASE)
 # English doubles that are grammar ("that that", "had had"), sounds and names said twice.
 MAX_FINDINGS = 50  # a generated or pasted wall of one word is not a typo to list 300,000 times
 _NEW_BLOCK = re.compile(r"[ \t]{0,3}(?:#{1,6}[ \t]|[-*+>][ \t]|\d{1,9}[.)][ \t]|\|)")

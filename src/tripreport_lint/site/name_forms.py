@@ -21,8 +21,7 @@ from tripreport_lint.spelling import dictionaries
 # `#github`, `https://github.com/x`, `?v=x`): so URLs need no pass of their own. The character before the
 # word is matched, not looked behind at (not `\w@#$/.\'’=?&%~-`, nor the second `:` of `::`): a pattern that
 # starts with a set of characters lets the regex engine skip the letters of words in C, a third faster.
-# The letters are taken whole, never given back (fewer of them are followed by a letter: no word).
-_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40}+)(?![\w/@=&%-]|\.\w|::|:/)")
+_WORD = re.compile(r"(?:[^\w@#$/.\\'’=?&%~:-]|:(?<!::))([A-Za-z]{3,40})(?![\w/@=&%-]|\.\w|::|:/)")
 # A fenced code block with the line break before it (one is put before the text): the regex engine finds line
 # breaks in C, and tries a pattern that starts at a line's start (``^``) at every character.
 _FENCE = re.compile(r"\n[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
