@@ -287,16 +287,6 @@ def test_a_word_tables_answers_agree_with_its_lookup_on_the_words_asked(tmp_path
         assert answers.get("fig") is None
 
 
-def test_a_word_table_asked_many_times_is_loaded_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "fruit.sqlite3"
-    assert tables.write_table(path, {"apple": 3, "pear": 1})
-    loads: list[int] = []
-    table = tables.WordTable([(path, lambda: loads.append(1) or {"apple": 3, "pear": 1})])  # type: ignore[func-returns-value]
-    monkeypatch.setattr(tables, "LOAD_ALL_AFTER_ASKS", 2)
-    assert [table.get("apple"), table.get("fig"), table.get("apple")] == [3, None, 3] and loads == []
-    assert table.get("pear") == 1 and loads == [1]  # the third ask of new words loads the table
-
-
 def test_one_edit_makes_what_pyspellchecker_makes() -> None:
     checker = SpellChecker(language=None, case_sensitive=True)  # as the rules asked it, over the same words
     checker.word_frequency.load_json(dictionaries.english().whole())

@@ -1,7 +1,6 @@
-"""Word tables asked a few words at a time: a one-file run looks up some thousands of words in a few
-asks, so it asks a SQLite file of the cache folder for them (~1 us a word, ~40 us an ask) instead of
-loading 160,000 into a dict (~30 ms); a process that has asked many loads the whole table once, and then
-asks the dict."""
+"""Word tables asked a few words at a time: a one-file run looks up some thousands of words, so it asks
+a SQLite file of the cache folder for them (~1 us a word) instead of loading 160,000 into a dict
+(~30 ms); a process that has asked many loads the whole table once, and then asks the dict."""
 
 from __future__ import annotations
 
@@ -14,10 +13,8 @@ from typing import Generic, TypeVar
 
 V = TypeVar("V")
 
-# Words, or asks, of the files before the whole table is loaded: by then asking on would cost as much again
-# (a run over many posts asks ~20 words at a time; one post asks at most a few thousand in a few asks).
-LOAD_ALL_AFTER = 5_000
-LOAD_ALL_AFTER_ASKS = 50
+# Words asked of the files before the whole table is loaded: by then asking on would cost as much again.
+LOAD_ALL_AFTER = 20_000
 _CHUNK = 500  # words asked in one statement (SQLite's limit on parameters is 999 in old builds)
 
 
@@ -32,7 +29,6 @@ class WordTable(Generic[V]):
         self._missing: set[str] = set()
         self._connections: list[sqlite3.Connection] = []
         self._pid = 0
-        self._asks = 0
         if any(path is None for path, _ in self._parts):
             self._load_all()
 
@@ -51,11 +47,9 @@ class WordTable(Generic[V]):
         asked = words if isinstance(words, (set, frozenset)) else set(words)
         if self._full is None:
             new = list(asked.difference(self._found, self._missing))  # set operations: in C
-            if new and (len(self._found) + len(self._missing) + len(new) > LOAD_ALL_AFTER
-                        or self._asks >= LOAD_ALL_AFTER_ASKS):
+            if len(self._found) + len(self._missing) + len(new) > LOAD_ALL_AFTER:
                 self._load_all()
             elif new:
-                self._asks += 1
                 try:
                     self._ask(new)
                 except sqlite3.Error:  # a damaged file: the data it was made from answers, and makes it again next run
