@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import termios
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -368,3 +369,13 @@ def test_the_store_remembers_the_user_cache_folder_so_runs_need_not_ask_platform
     shutil.rmtree(tmp_path / "user-cache")
     assert edit_and_run(3) == "True 1"
     assert list((tmp_path / "user-cache").rglob("codespell-*.sqlite3"))
+    # A store names another folder (a checkout may carry its cache folder): without this installation's tables
+    # it is neither written to nor pruned, and the tables are found where platformdirs says.
+    elsewhere = tmp_path / "elsewhere" / "tripreport-lint"
+    old = elsewhere / "0.0.1-py3.9"
+    old.mkdir(parents=True)
+    month_ago = time.time() - 40 * 86_400
+    os.utime(old, (month_ago, month_ago))
+    note.write_text(str(elsewhere), "utf-8")
+    assert edit_and_run(4) == "True 1"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["0.0.1-py3.9"] and not any(old.iterdir())

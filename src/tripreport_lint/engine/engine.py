@@ -33,8 +33,7 @@ from tripreport_lint.store.site_facts import SiteFacts
 
 __all__ = ["Engine", "FileResult", "Selection"]
 
-# The note of the store that names the user's cache folder, which platformdirs names so (``dictionaries``).
-_USER_CACHE, _USER_CACHE_NAME = "user-cache-folder", "tripreport-lint"
+_USER_CACHE = "user-cache-folder"  # the note of the store that names the user's cache folder (``dictionaries``)
 KEPT_SITES = 4  # site indexes kept at once (each holds the site's file list and what its pages say)
 
 
@@ -65,8 +64,7 @@ def _remember_user_cache(store: Store) -> None:
     """Where the spelling tables are (the user's cache folder) is kept in the store: asking platformdirs
     again would cost every one-file run ~9 ms."""
     kept = store.note(_USER_CACHE)
-    dictionaries.use_cache_root(Path(kept) if kept and kept.endswith(_USER_CACHE_NAME) else None,
-                                lambda root: store.keep_note(_USER_CACHE, str(root)))
+    dictionaries.use_cache_root(Path(kept) if kept else None, lambda root: store.keep_note(_USER_CACHE, str(root)))
 
 
 class Engine:

@@ -108,30 +108,37 @@ def _package_data(package: str, distribution: str, *parts: str) -> Path:
 STALE_SECONDS = 30 * 86_400
 
 
-# The user's cache folder for this tool, as an earlier run found it (``use_cache_root``), and who is told the
-# folder when platformdirs is asked (importing it costs a one-file run ~9 ms).
+# The user's cache folder for this tool as an earlier run found it (``use_cache_root``), and as platformdirs
+# names it (importing platformdirs costs a one-file run ~9 ms), with who is told platformdirs' answer.
 _known_root: Path | None = None
+_platform_root: Path | None = None
 _on_found: Callable[[Path], object] | None = None
+_VERSION_FOLDER = f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 def use_cache_root(known: Path | None, on_found: Callable[[Path], object] | None) -> None:
-    """Take the user's cache folder from ``known`` (an earlier run's answer, kept by the caller) while it is
-    there; else platformdirs is asked when a table is first needed, and ``on_found`` told its answer."""
-    global _known_root, _on_found  # noqa: PLW0603 - one answer per process
-    _known_root = known if known is not None and known.is_dir() else None
-    _on_found = on_found
+    """Look for the tables in ``known`` first (an earlier run's answer, kept by the caller); platformdirs is
+    asked (again) when one is not there, and ``on_found`` told its answer."""
+    global _known_root, _platform_root, _on_found  # noqa: PLW0603 - one answer per process
+    _known_root, _platform_root, _on_found = known, None, on_found
 
 
-def _cache_folder() -> Path:
-    global _known_root, _on_found  # noqa: PLW0603 - one answer per process
-    if _known_root is None:
-        from platformdirs import user_cache_dir  # noqa: PLC0415 - only when a table is needed and no run told it
+def _cache_file(name: str) -> Path:
+    """Where a file of the cache folder is: in the remembered folder when it is there already, else in the
+    folder platformdirs names, where it is made. A remembered folder is named by a store that a checkout may
+    carry, so it is only read, and only for files this installation made (each name holds a digest of the
+    installed data's modification times), never written to or pruned."""
+    if _known_root is not None and (found := _known_root / _VERSION_FOLDER / name).exists():
+        return found
+    global _platform_root, _on_found  # noqa: PLW0603 - one answer per process
+    if _platform_root is None:
+        from platformdirs import user_cache_dir  # noqa: PLC0415 - only when a table is needed and not found
 
-        _known_root = Path(user_cache_dir("tripreport-lint", appauthor=False))
+        _platform_root = Path(user_cache_dir("tripreport-lint", appauthor=False))
         if _on_found is not None:
-            _on_found(_known_root)
+            _on_found(_platform_root)
             _on_found = None
-    return _known_root / f"{__version__}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    return _platform_root / _VERSION_FOLDER / name
 
 
 def _stamp(path: Path) -> str:
@@ -149,8 +156,8 @@ def _table_part(name: str, stamps: list[str], build: Callable[[], dict[str, V]])
     SQLite file to ask, and how to load it whole from its marshal form (loading that costs a fraction of
     building it); ``stamps`` name the data's versions: a new one is a new entry. Where it had to be made
     now, no file: this process holds it whole already."""
-    entry = _cache_folder() / f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}"
-    asked = entry.with_name(entry.name + ".sqlite3")
+    asked = _cache_file(f"{name}-{hashlib.sha256('|'.join(stamps).encode()).hexdigest()[:16]}.sqlite3")
+    entry = asked.with_suffix("")
     load = partial(_marshalled, entry.with_name(entry.name + ".marshal"), build)
     try:
         if time.time() - asked.stat().st_mtime > TOUCH_SECONDS:
@@ -271,7 +278,7 @@ def _build_codespell_words() -> dict[str, int]:
 @cache
 def _english_letters() -> tuple[str, int]:
     """The letters of the English words and the length of the longest, kept as the tables are."""
-    cached = _cache_folder() / f"english-letters-{hashlib.sha256(_stamp(_english_data()).encode()).hexdigest()[:16]}.marshal"
+    cached = _cache_file(f"english-letters-{hashlib.sha256(_stamp(_english_data()).encode()).hexdigest()[:16]}.marshal")
     letters, longest = _marshalled(cached, lambda: _letters(english().whole()))
     return letters, longest
 
