@@ -128,9 +128,9 @@ def _cache_file(name: str) -> Path:
     folder platformdirs names, where it is made. A remembered folder is named by a store that a checkout may
     carry, so it is only read, and only for files this installation made (each name holds a digest of the
     installed data's modification times), never written to or pruned."""
+    global _platform_root, _on_found  # noqa: PLW0603 - one answer per process
     if _known_root is not None and (found := _known_root / _VERSION_FOLDER / name).exists():
         return found
-    global _platform_root, _on_found  # noqa: PLW0603 - one answer per process
     if _platform_root is None:
         from platformdirs import user_cache_dir  # noqa: PLC0415 - only when a table is needed and not found
 
