@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Applicability(enum.Enum):
@@ -26,8 +27,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] (character offsets into the decoded file) by ``content``."""
 
     start: int
@@ -35,8 +35,7 @@ class Edit:
     content: str = ""
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """A group of edits that must be applied together."""
 
     edits: tuple[Edit, ...]
@@ -44,8 +43,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A 1-based line/column range; the end is exclusive in columns."""
 
     line: int
@@ -54,8 +52,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule reports: a message at a place, with an optional fix."""
 
     message: str

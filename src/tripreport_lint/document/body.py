@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tripreport_lint.document import templates
 from tripreport_lint.document.html_tags import StartTag, start_tags
@@ -51,8 +50,7 @@ _HEADING_ID = re.compile(r"\s*\{\s*#([\w:.-]+)[^}]*\}\s*$")
 _IAL_ID = re.compile(r"\{:\s*(?:[^}#]*\s)?#([\w:.-]+)[^}]*\}[ \t]*(?:\r?\n|$)")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str  # as rendered, without markup
     source: str  # the heading's inline Markdown
@@ -62,8 +60,7 @@ class Heading:
     explicit_id: str | None
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """An inline link or image ``[text](target)``, or a reference link ``[text][label]`` (target None)."""
 
     image: bool
@@ -75,8 +72,7 @@ class Link:
     target_start: int
 
 
-@dataclass(frozen=True)
-class Definition:
+class Definition(NamedTuple):
     label: str
     target: str
     start: int

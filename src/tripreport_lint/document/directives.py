@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _COMMENT = re.compile(r"<!--\s*tripreport-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->")
 _WORD = re.compile(r"[^\s,]+")
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """One directive comment: its kind, where it stands, and the words naming rules, each with its offsets."""
 
     kind: str  # disable-next-line, disable-file, disable or enable

@@ -5,10 +5,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tripreport_lint.diagnostics import Span
 from tripreport_lint.document.body import Body
@@ -25,8 +24,7 @@ NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NOT_BREAKS = re.compile(r"[^\r\n]+")  # a line at a time, not a character
 
 
-@dataclass(frozen=True)
-class DecodeError:
+class DecodeError(NamedTuple):
     """The first byte that is not UTF-8, with where it stands."""
 
     offset: int

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 
@@ -21,8 +21,7 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\s+({html_re.attr_name})(?:\s*=\s*({html_re.attr_value}))?"))
 
 
-@dataclass(frozen=True)
-class Attribute:
+class Attribute(NamedTuple):
     """An attribute: its name in lower case, its value as a browser reads it (entities decoded; None
     when it has none), and the offsets of the value as written, inside any quotes."""
 
@@ -32,8 +31,7 @@ class Attribute:
     end: int
 
 
-@dataclass(frozen=True)
-class StartTag:
+class StartTag(NamedTuple):
     name: str  # lower case
     start: int
     end: int

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from tripreport_lint.document.document import Document
@@ -15,8 +14,7 @@ _WEB = re.compile(r"https?://[^\s/?#<>\"'`]+[^\s<>\"'`]*", re.I)
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>", re.I)
 
 
-@dataclass(frozen=True)
-class UrlUse:
+class UrlUse(NamedTuple):
     """An address as written, and its offsets in the file."""
 
     url: str

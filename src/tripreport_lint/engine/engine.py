@@ -7,7 +7,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tripreport_lint import __version__
 from tripreport_lint import rules as registry
@@ -54,8 +54,7 @@ class FileResult:
     clean_keys: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Linted:
+class _Linted(NamedTuple):
     diagnostics: list[Diagnostic]
     clean_keys: tuple[str, ...]
 

@@ -6,9 +6,8 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tripreport_lint import rules as registry
 from tripreport_lint.diagnostics import Applicability
@@ -30,8 +29,7 @@ MAX_CHUNK = 16
 MAX_SITES_READ = 16
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """What to do with each file: lint it or compute its fixes (the engine knows whether to store results)."""
 
     fix: bool = False

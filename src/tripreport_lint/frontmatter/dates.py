@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DATE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -15,8 +15,7 @@ _DATE = re.compile(
 EXAMPLE_FORMS = "2024-05-19, 2024-05-19T10:30:00Z or 2024-05-19 10:30:00+02:00"
 
 
-@dataclass(frozen=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
     """A date as written: its moment (UTC when no zone was given) and which parts were written."""
 
     moment: datetime.datetime

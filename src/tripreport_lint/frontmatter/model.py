@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 PathKey = str | int
 KeyPath = tuple[PathKey, ...]
@@ -24,8 +24,7 @@ class FrontMatterSyntaxError(Exception):
         self.context_offset = context_offset
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """Where one value (and the key naming it) stands, as offsets into the front matter content."""
 
     start: int

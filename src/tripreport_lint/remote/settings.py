@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from urllib.parse import urlsplit
 
 
@@ -61,8 +61,7 @@ class UrlSettings:
                 or any(re.search(pattern, url) for pattern in self.skip))
 
 
-@dataclass(frozen=True)
-class UrlStatus:
+class UrlStatus(NamedTuple):
     """What checking an address found: ``reason`` says why it failed; ``moved_to`` is where a chain of
     permanent redirects (301, 308) ends, when it ends well."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.body import html_comments
@@ -37,8 +38,7 @@ class CommentOptions:
                 "always left alone."})
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
     first_line: int
     last_line: int
     excerpt: str

@@ -3,8 +3,7 @@ skip a level of the outline or of the table of contents, for the heading rules."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from tripreport_lint.document.body import Heading
 from tripreport_lint.document.document import Document
@@ -13,8 +12,7 @@ from tripreport_lint.rules.heading_text import normalized
 from tripreport_lint.site.layouts import TitleHeading, title_heading, toc_levels, toc_shown
 
 
-@dataclass(frozen=True)
-class PageLayout:
+class PageLayout(NamedTuple):
     """A page's front matter (with the generator's defaults) and what its layout does."""
 
     data: dict[str, Any]

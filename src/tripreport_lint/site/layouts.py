@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.model import SiteModel
@@ -28,8 +27,7 @@ KNOWN_THEMES = ("docsy", "papermod", "ananke", "minima")
 MAX_TEMPLATES = 24  # templates read for one page: its layout, the base and the partials they call
 
 
-@dataclass(frozen=True)
-class TitleHeading:
+class TitleHeading(NamedTuple):
     """What a page's layout does with its title."""
 
     printed: bool | None  # prints it as an <h1>; None: the layout is not in the checkout and its theme unknown

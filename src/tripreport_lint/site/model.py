@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from tripreport_lint.site.config_files import ConfigTable, read_hugo, read_jekyll
 from tripreport_lint.site.outputs import output_folders
@@ -34,8 +34,7 @@ HUGO_DATE_SOURCES = ("date", "publishdate", "pubdate", "published", "lastmod", "
 _FILENAME_DATE = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-")
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One setting the model read (or defaulted), for ``--show-site``: where it came from and what it changes."""
 
     key: str
@@ -44,8 +43,7 @@ class Setting:
     effect: str
 
 
-@dataclass(frozen=True)
-class FrontMatterDefault:
+class FrontMatterDefault(NamedTuple):
     """A Jekyll ``defaults`` entry: values given to the pages its scope matches."""
 
     path: str

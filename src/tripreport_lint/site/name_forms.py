@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from itertools import compress
-from typing import Any
+from typing import Any, NamedTuple
 
 from tripreport_lint.spelling import dictionaries
 
@@ -92,8 +91,7 @@ MIN_PROSE_PAGES = 2
 MIN_SHARE = 0.85
 
 
-@dataclass(frozen=True)
-class Casing:
+class Casing(NamedTuple):
     """The form most of the site's pages write a word in, with how many do and how many write it otherwise
     (a page counted once for each other casing it uses)."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any, Protocol, TypeGuard
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol, TypeGuard
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.frontmatter.split import parse, split
@@ -36,8 +36,7 @@ MapChunks = Callable[[Callable[[list[tuple[str, int, int]]], list["Entry | None"
                      Iterable[list["Entry | None"]]]
 
 
-@dataclass(frozen=True)
-class PageFacts:
+class PageFacts(NamedTuple):
     """What a page's front matter says of it, for the rules of other pages."""
 
     keys: tuple[str, ...] = ()  # the last URL segments it declares (slug, url, title made a slug, aliases)
@@ -125,7 +124,7 @@ def page_facts(text: str) -> PageFacts:
     url, title (Hugo's :slug falls back to it, made a slug as Hugo's urlize does) and aliases (extra
     URLs of the page, one or a list), and its forms are how it writes words that may be names."""
     data, body_start = _front_matter(text)
-    return replace(_facts(data), forms=forms_of(text, body_start, data))
+    return _facts(data)._replace(forms=forms_of(text, body_start, data))
 
 
 def document_facts(doc: Document) -> PageFacts:

@@ -5,8 +5,7 @@ build unless the site's configuration builds them (Hugo's ``buildDrafts``, ``bui
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from tripreport_lint.frontmatter.dates import DateProblem, ParsedDate, parse_date
 from tripreport_lint.site.config_files import ConfigTable
@@ -18,8 +17,7 @@ HUGO_PUBLISH_KEYS = ("publishdate", "pubdate", "published", "date")  # Hugo's de
 HUGO_EXPIRY_KEYS = ("expirydate", "unpublishdate")
 
 
-@dataclass(frozen=True)
-class Publishing:
+class Publishing(NamedTuple):
     """Which unpublished pages the site builds all the same."""
 
     drafts: bool = False
@@ -38,8 +36,7 @@ def jekyll_publishing(table: ConfigTable) -> Publishing:
                       table.get("unpublished") is True)
 
 
-@dataclass(frozen=True)
-class Unpublished:
+class Unpublished(NamedTuple):
     """Why a page is not on the live site: ``draft``, ``future`` (until ``when``) or ``expired``."""
 
     reason: Literal["draft", "future", "expired"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from tripreport_lint.frontmatter.dates import DateProblem, parse_date
@@ -31,8 +31,7 @@ _JEKYLL_STYLES = {
 _PAGE_SUFFIXES = (".md", ".markdown")
 
 
-@dataclass(frozen=True)
-class PageUrl:
+class PageUrl(NamedTuple):
     """Where a page is published: the URL namespace (a language) and the URL, and the other URLs it answers."""
 
     namespace: str

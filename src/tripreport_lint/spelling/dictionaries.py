@@ -20,10 +20,9 @@ import string
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
@@ -43,8 +42,7 @@ CODESPELL_DICTIONARIES = {
 }
 
 
-@dataclass(frozen=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     """A codespell entry: its suggestions, whether the first may be applied, and codespell's reason."""
 
     suggestions: tuple[str, ...]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.model import BLOG_SECTIONS, PageKind, SiteModel
@@ -38,8 +38,7 @@ def fold(term: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     """A taxonomy as one page writes it."""
 
     taxonomy: str  # the name the site reads it by (`categories` for Jekyll's `category`)

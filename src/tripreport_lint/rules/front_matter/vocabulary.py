@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Severity, Span, Violation
 from tripreport_lint.document.document import Document
@@ -32,8 +33,7 @@ _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ._+-]*")
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n", "null"})
 
 
-@dataclass(frozen=True)
-class _Post:
+class _Post(NamedTuple):
     """The post checked, and what the site's other counted posts of its kind write."""
 
     fm: FrontMatter

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from tripreport_lint.diagnostics import Applicability, Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
@@ -23,8 +23,7 @@ _URL_HASH = re.compile(r"https?://[!-;=?-~]{1,2000}＃(?=[\w-])")
 _FRAGMENT = re.compile(r"＃[\w-]")
 
 
-@dataclass(frozen=True)
-class WideLink:
+class WideLink(NamedTuple):
     """Link syntax holding full-width characters: its span, the offsets of those characters, the
     target as written, and where they stand: link syntax ("shape"), a link's target ("target") or a
     bare web address ("address")."""

@@ -6,8 +6,8 @@ import os
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from tripreport_lint.document import templates
@@ -27,8 +27,7 @@ _LIQUID_LINK = re.compile(rf"\]\([ \t]*(?P<target>(?:{_SITE_PREFIX}|{_FILTERED})
                           r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\)")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     raw: str  # as written
     path: str
     fragment: str | None

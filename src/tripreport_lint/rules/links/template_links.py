@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.context import Context
@@ -18,8 +18,7 @@ _HUGO_REF = re.compile(r"\{\{[<%]-?\s*(rel)?ref\s+\"?([^\"\s>%]+)\"?\s*-?[%>]\}\
 _JEKYLL_LINK = re.compile(r"\{%-?\s*(link|post_url)\s+([^\s%]+)\s*-?%\}" + _FRAGMENT)
 
 
-@dataclass(frozen=True)
-class TemplateLink:
+class TemplateLink(NamedTuple):
     raw: str  # the tag and the fragment after it
     kind: str  # ref, relref, link or post_url
     name: str  # what the tag names, without a fragment

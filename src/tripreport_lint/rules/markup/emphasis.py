@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
@@ -30,8 +30,7 @@ _GLUED_END = re.compile(r"[\w\])`\"'”’.:!?]")
 _LIST_ITEM = re.compile(r"[ \t>]*$")
 
 
-@dataclass(frozen=True)
-class _Pair:
+class _Pair(NamedTuple):
     """Two runs of markers, read in the file's text (the prose the pair was found in blanks code and tags)."""
 
     run: str
