@@ -162,3 +162,20 @@ def test_a_one_file_run_sees_a_page_added_since_the_listing_was_kept(site: Site,
     _later()
     site.write("content/blog/gophercon.md", POST.format(title="GopherCon"))
     assert codes() == []
+
+
+def test_a_kept_listing_tells_git_which_folders_are_work_trees(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    _blog(site)
+    (site.root / ".git").mkdir()
+    (site.root / "docs/.git").write_text("gitdir: ../.git/modules/docs\n", encoding="utf-8")  # a submodule
+    store = _store(site)
+    _walk(site.root, store)
+    discovery = Discovery([site.root], site.root)
+    asked: list[str] = []
+    looked_up = os.path.lexists
+    monkeypatch.setattr(os.path, "lexists", lambda path: asked.append(path) or looked_up(path))
+    site_files(str(site.root), os.path.realpath(site.root), discovery, store)
+    real = os.path.realpath(site.root)
+    assert discovery.git.top(os.path.join(real, "content", "blog", "kubecon")) == real
+    assert discovery.git.top(os.path.join(real, "docs", "content")) == os.path.join(real, "docs")
+    assert not [path for path in asked if path.startswith(os.path.join(real, ""))]  # none asked inside the site

@@ -6,7 +6,8 @@ of every site met below (whose output folders the walk skips).
 What the walk depended on, and is asked again: the stamp (modification and change time, inode) of every
 folder listed and of the configuration folders of each site met at or below the root (a site's output
 folders are inside it), which moves when an entry is added, removed or renamed; the size and time of every
-configuration file read; and what each link leads to (a folder, a file, nothing).
+configuration file read; and what each link leads to (a folder, a file, nothing). Which folders listed hold
+``.git`` is kept too: git is told, and need not look for it in each folder again.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".i
 # A folder changed this shortly before it was listed may change again within the same tick of the file
 # system's clock, its stamp unmoved (git's "racy" entries): such a walk is not kept. FAT's clock ticks in 2 s.
 RACY_NS = 3_000_000_000
-FORMAT = 2  # of what is kept
+FORMAT = 3  # of what is kept
 
 
 class ListingStore(Protocol):
@@ -43,7 +44,11 @@ def site_files(root: str, real_root: str, discovery: Discovery,
     if store is not None:
         kept = _kept(store.listing(root))
         if kept is not None:
-            return kept
+            found, listed = kept
+            git = discovery.git
+            for folder, holds_git in listed.items():  # a folder before those inside it: each asks its parent
+                git.meet(real_root + folder[len(root):], (".git",) if holds_git else ())
+            return found
     started = time.time_ns()
     walk = _Walk(root, real_root, discovery)
     found = walk.files()
@@ -60,6 +65,7 @@ class _Walk:
     def __init__(self, root: str, real_root: str, discovery: Discovery) -> None:
         self.root, self.real_root, self.discovery = root, real_root, discovery
         self.stamps: dict[str, list[int] | None] = {}
+        self.listed: dict[str, bool] = {}  # every folder listed, in order: whether it holds ``.git``
         self.links: list[tuple[str, str]] = []  # (path, what it leads to: see _leads_to)
         self.groups: list[list[Any]] = []  # [folder, names, kinds ('i' an image, 'f' another file)]
         self.whole = True  # every entry could be asked what it is
@@ -75,6 +81,7 @@ class _Walk:
             entries = discovery.listing(folder, self.real_root + folder[len(self.root):])
             if entries is None:
                 continue
+            self.listed[folder] = any(entry.name == ".git" for entry in entries)
             names, kinds, inner = [], [], []
             for entry in entries:
                 link = False
@@ -123,7 +130,8 @@ class _Walk:
                 configs.append([path, info.st_size, info.st_mtime_ns])
         if not self.whole or any(stamp is not None and stamp[1] >= started - RACY_NS for stamp in folders.values()):
             return None
-        return {"format": FORMAT, "folders": folders, "configs": configs, "links": self.links, "files": self.groups}
+        return {"format": FORMAT, "folders": folders, "configs": configs, "links": self.links, "files": self.groups,
+                "listed": self.listed}
 
 
 def _leads_to(link: str) -> str:
@@ -139,8 +147,9 @@ def _stamp(folder: str) -> list[int] | None:
     return [info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
-def _kept(kept: dict[str, Any] | None) -> list[tuple[str, int, int]] | None:
-    """The files a kept walk found, with their sizes and times now, if nothing it depended on has moved."""
+def _kept(kept: dict[str, Any] | None) -> tuple[list[tuple[str, int, int]], dict[str, bool]] | None:
+    """The files a kept walk found, with their sizes and times now, and the folders it listed (whether each holds
+    ``.git``), if nothing it depended on has moved."""
     if kept is None or kept.get("format") != FORMAT:
         return None
     try:
@@ -151,6 +160,9 @@ def _kept(kept: dict[str, Any] | None) -> list[tuple[str, int, int]] | None:
             if (info.st_size, info.st_mtime_ns) != (size, mtime):
                 return None
         if any(_leads_to(path) != kind for path, kind in kept["links"]):
+            return None
+        listed = kept["listed"]
+        if not (isinstance(listed, dict) and all(isinstance(v, bool) for v in listed.values())):
             return None
         found = []
         for folder, names, kinds in kept["files"]:
@@ -164,4 +176,4 @@ def _kept(kept: dict[str, Any] | None) -> list[tuple[str, int, int]] | None:
                     found.append((path, info.st_size, info.st_mtime_ns))
     except (OSError, TypeError, ValueError, AttributeError, KeyError):
         return None  # a file gone meanwhile, or not what this module keeps
-    return found
+    return found, listed
