@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from tripreport_lint import __version__
 from tripreport_lint.errors import InputError
@@ -23,8 +23,7 @@ class UsageError(Exception):
     """Arguments argparse refused; the message says which."""
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     """What one run is asked to do."""
 
     paths: tuple[Path, ...] = (Path("."),)

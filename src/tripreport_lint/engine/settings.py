@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tripreport_lint.config.settings import Config
 from tripreport_lint.rules.base import Rule
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Rule selections given on the command line; they override the config file's."""
 
     select: tuple[str, ...] | None = None
@@ -21,8 +20,7 @@ class Selection:
         return Selection(self.select, self.ignore, (*self.extend_select, *codes))
 
 
-@dataclass(frozen=True)
-class FolderSettings:
+class FolderSettings(NamedTuple):
     """The settings of the files of one folder; folders of one site with one config share one."""
 
     config: Config

@@ -8,8 +8,7 @@ import json
 import re
 import types
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 _WORDS: dict[object, tuple[str, str, str]] = {  # (in the reference, in an error, in a list)
     bool: ("true/false", "true or false", "true/false values"),
@@ -20,8 +19,7 @@ _WORDS: dict[object, tuple[str, str, str]] = {  # (in the reference, in an error
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-@dataclass(frozen=True)
-class OptionSpec:
+class OptionSpec(NamedTuple):
     """One option: ``key`` as the config writes it (kebab-case), ``attribute`` as the dataclass names it."""
 
     key: str
