@@ -44,10 +44,10 @@ def site_files(root: str, real_root: str, discovery: Discovery,
     if store is not None:
         kept = _kept(store.listing(root))
         if kept is not None:
-            found, listed = kept
+            found, listed, work_trees = kept
             git = discovery.git
-            for folder, holds_git in listed.items():  # a folder before those inside it: each asks its parent
-                git.meet(real_root + folder[len(root):], (".git",) if holds_git else ())
+            for folder in listed:  # a folder before those inside it: each asks its parent
+                git.meet(real_root + folder[len(root):], (".git",) if folder in work_trees else ())
             return found
     started = time.time_ns()
     walk = _Walk(root, real_root, discovery)
@@ -65,7 +65,8 @@ class _Walk:
     def __init__(self, root: str, real_root: str, discovery: Discovery) -> None:
         self.root, self.real_root, self.discovery = root, real_root, discovery
         self.stamps: dict[str, list[int] | None] = {}
-        self.listed: dict[str, bool] = {}  # every folder listed, in order: whether it holds ``.git``
+        self.unread: list[str] = []  # folders that could not be listed
+        self.work_trees: list[str] = []  # folders holding ``.git``
         self.links: list[tuple[str, str]] = []  # (path, what it leads to: see _leads_to)
         self.groups: list[list[Any]] = []  # [folder, names, kinds ('i' an image, 'f' another file)]
         self.whole = True  # every entry could be asked what it is
@@ -80,8 +81,10 @@ class _Walk:
             self.stamps[folder] = _stamp(folder)  # before the listing: a change after it moves the stamp kept
             entries = discovery.listing(folder, self.real_root + folder[len(self.root):])
             if entries is None:
+                self.unread.append(folder)
                 continue
-            self.listed[folder] = any(entry.name == ".git" for entry in entries)
+            if any(entry.name == ".git" for entry in entries):
+                self.work_trees.append(folder)
             names, kinds, inner = [], [], []
             for entry in entries:
                 link = False
@@ -114,13 +117,14 @@ class _Walk:
         """What to keep of the walk; None when it cannot be trusted later (an entry that could not be asked,
         a folder changed just before it was listed)."""
         configs: list[list[Any]] = []
-        folders = dict(self.stamps)
+        config_folders: dict[str, list[int] | None] = {}
         inside = Path(self.root)
         for site in self.discovery.sites_met():  # whose output folders the walk skipped (each inside its site)
             if not site.is_relative_to(inside):
                 continue
             for folder in (site, *(os.path.join(site, *name.split("/")) for name in HUGO_FOLDERS)):
-                folders.setdefault(str(folder), _stamp(str(folder)))
+                if str(folder) not in self.stamps:
+                    config_folders.setdefault(str(folder), _stamp(str(folder)))
             for name in self.discovery.site_config(site).table.files:
                 path = os.path.join(site, *name.split("/"))
                 try:
@@ -128,10 +132,11 @@ class _Walk:
                 except OSError:
                     return None
                 configs.append([path, info.st_size, info.st_mtime_ns])
-        if not self.whole or any(stamp is not None and stamp[1] >= started - RACY_NS for stamp in folders.values()):
+        stamps = [*self.stamps.values(), *config_folders.values()]
+        if not self.whole or any(stamp is not None and stamp[1] >= started - RACY_NS for stamp in stamps):
             return None
-        return {"format": FORMAT, "folders": folders, "configs": configs, "links": self.links, "files": self.groups,
-                "listed": self.listed}
+        return {"format": FORMAT, "folders": self.stamps, "config_folders": config_folders, "configs": configs,
+                "links": self.links, "files": self.groups, "unread": self.unread, "work_trees": self.work_trees}
 
 
 def _leads_to(link: str) -> str:
@@ -147,13 +152,14 @@ def _stamp(folder: str) -> list[int] | None:
     return [info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
-def _kept(kept: dict[str, Any] | None) -> tuple[list[tuple[str, int, int]], dict[str, bool]] | None:
-    """The files a kept walk found, with their sizes and times now, and the folders it listed (whether each holds
-    ``.git``), if nothing it depended on has moved."""
+def _kept(kept: dict[str, Any] | None) -> tuple[list[tuple[str, int, int]], list[str], set[str]] | None:
+    """The files a kept walk found, with their sizes and times now, the folders it listed (in the walk's order) and
+    those of them holding ``.git``, if nothing it depended on has moved."""
     if kept is None or kept.get("format") != FORMAT:
         return None
     try:
-        if any(_stamp(folder) != stamp for folder, stamp in kept["folders"].items()):
+        folders = kept["folders"]
+        if any(_stamp(folder) != stamp for folder, stamp in (*folders.items(), *kept["config_folders"].items())):
             return None
         for path, size, mtime in kept["configs"]:
             info = os.stat(path)
@@ -161,9 +167,8 @@ def _kept(kept: dict[str, Any] | None) -> tuple[list[tuple[str, int, int]], dict
                 return None
         if any(_leads_to(path) != kind for path, kind in kept["links"]):
             return None
-        listed = kept["listed"]
-        if not (isinstance(listed, dict) and all(isinstance(v, bool) for v in listed.values())):
-            return None
+        unread, work_trees = set(kept["unread"]), set(kept["work_trees"])
+        listed = [folder for folder in folders if folder not in unread]
         found = []
         for folder, names, kinds in kept["files"]:
             prefix = os.path.join(folder, "")
@@ -176,4 +181,4 @@ def _kept(kept: dict[str, Any] | None) -> tuple[list[tuple[str, int, int]], dict
                     found.append((path, info.st_size, info.st_mtime_ns))
     except (OSError, TypeError, ValueError, AttributeError, KeyError):
         return None  # a file gone meanwhile, or not what this module keeps
-    return found, listed
+    return found, listed, work_trees
