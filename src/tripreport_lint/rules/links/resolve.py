@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
+from weakref import WeakKeyDictionary
 
 from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.context import Context
+from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.page_facts import PageFacts, document_facts
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -162,11 +164,26 @@ def _as_file(target: str, bases: list[Path], ctx: Context) -> Path | None:
     return None
 
 
+# What each site-absolute URL leads to, per site: the same URLs are linked from page after page, and followed
+# by three rules on each. (URL, static folders, exact, judged, content_paths) -> ``_at_url``'s answer.
+_LEADS_TO: WeakKeyDictionary[SiteIndex, dict[tuple[str, tuple[Path, ...], bool, bool, bool], Path | None | bool]] = \
+    WeakKeyDictionary()
+
+
 def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
             content_paths: bool = False) -> Path | None | bool:
     """What a site-absolute URL path leads to: a static file, a page, a list page the generator makes (True),
     a page-bundle resource, with ``content_paths`` a page file named from the content folder (which a link
-    hook finds); True too in a folder the site's files do not hold (unless ``judged``), None otherwise."""
+    hook finds); True too in a folder the site's files do not hold (unless ``judged``), None otherwise.
+    Found once per site and static folders (it depends on nothing else)."""
+    known = _LEADS_TO.setdefault(ctx.site, {})
+    key = (url, ctx.static_dirs, exact, judged, content_paths)
+    if key not in known:
+        known[key] = _find_at_url(url, ctx, exact=exact, judged=judged, content_paths=content_paths)
+    return known[key]
+
+
+def _find_at_url(url: str, ctx: Context, *, exact: bool, judged: bool, content_paths: bool) -> Path | None | bool:
     site = ctx.site
     served = site.served
     found = ctx.find_static(url.lstrip("/")) or next(
