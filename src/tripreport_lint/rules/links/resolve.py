@@ -236,7 +236,17 @@ def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = Non
 
 def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     """The page of the site a local link target (without its fragment) leads to, when it is known which:
-    the file the path names, or the one page the site publishes at that URL; None otherwise."""
+    the file the path names, or the one page the site publishes at that URL; None otherwise. Found once
+    per document, whichever rule asks (LNK005 and LNK016 ask of the same links)."""
+    found = doc.derived.setdefault("linked_pages", {})
+    assert isinstance(found, dict)
+    if target not in found:
+        found[target] = _linked_page(target, doc, ctx)
+    page: Path | None = found[target]
+    return page
+
+
+def _linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     resolved = resolve(target, doc.path, ctx, exact=True, doc=doc)
     if isinstance(resolved, Path):
         return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
