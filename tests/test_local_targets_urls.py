@@ -232,3 +232,22 @@ def test_hugo_figure_sources_are_followed_like_images(site: Site) -> None:
     assert [(d.span.line, d.span.column, d.message) for d in found] == [
         (6, 55, "'/images/leaf.png' resolves to /images/leaf.png, which no page or file of the site serves: "
                 "fix the path or add the file")]
+
+
+def test_a_url_two_sites_serve_differently_is_followed_on_each(tmp_path: Path) -> None:
+    # One engine, two sites: what /blog/setup/ leads to is each site's own answer, however often it is asked.
+    from tripreport_lint.engine.engine import Engine, Selection  # noqa: PLC0415
+
+    for name, pages in (("one", ["content/blog/setup.md"]), ("two", [])):
+        (tmp_path / name / "static").mkdir(parents=True)
+        (tmp_path / name / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+        for page in pages:
+            (tmp_path / name / page).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / page).write_text(PAGE, encoding="utf-8")
+        for post in ("a", "b"):
+            (tmp_path / name / "content/blog").mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / f"content/blog/{post}.md").write_text(HEAD + "[s](/blog/setup/)\n", encoding="utf-8")
+    engine = Engine(selection=Selection(select=("LNK004",)))
+    found = {f"{path.parent.parent.parent.name}/{path.name}": [d.code for d in engine.check(path).diagnostics]
+             for path in sorted(tmp_path.glob("*/content/blog/[ab].md"))}
+    assert found == {"one/a.md": [], "one/b.md": [], "two/a.md": ["LNK004"], "two/b.md": ["LNK004"]}

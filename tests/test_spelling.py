@@ -18,7 +18,7 @@ from spellchecker import SpellChecker
 from conftest import Site, run_cli
 from tripreport_lint import __version__
 from tripreport_lint.document import prose_words
-from tripreport_lint.rules import spelling_names
+from tripreport_lint.rules import spelling_candidates, spelling_names
 from tripreport_lint.spelling import dictionaries, tables
 
 HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
@@ -292,6 +292,18 @@ def test_one_edit_makes_what_pyspellchecker_makes() -> None:
     checker.word_frequency.load_json(dictionaries.english().whole())
     for word in ("observability", "photograpers", "infinity", "nan", "x" * 60, "12345"):
         assert dictionaries.one_edit(word) == checker.edit_distance_1(word), word
+
+
+@given(st.sampled_from(["photograpers", "cafe", "naive", "zurich", "vicuna", "resume", "voila", "deja", "observabilty",
+                         "kubernets", "nan", "x" * 60, "12345", "it", "velasquez", "senor", "don't", "uber"]),
+       st.integers(0, 12), st.sampled_from("abcdefghijklmnopqrstuvwxyz'éüñ"))
+def test_english_edits_are_the_english_words_one_edit_away(word: str, at: int, letter: str) -> None:
+    # The table is asked of the edits with ASCII letters only; the rest are matched against the accented words.
+    word = (word[:at] + letter + word[at:]) if at < len(word) and word.isalpha() else word
+    english, plain, accented = spelling_candidates.english_edits(word)
+    every = dictionaries.one_edit(word) - {word}
+    assert plain | accented == every
+    assert english == dictionaries.english().lookup(every)
 
 
 def test_words_of_what_the_post_links_to_or_shows_are_names(site: Site) -> None:

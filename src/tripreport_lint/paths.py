@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 # A glob that is a plain name (``README.md``, ``**/_index.md``, as in the default ``schemas``) matches a
 # path with a part of that name, file or folder, as in a .gitignore: no pathspec (~6 ms to import) needed.
 _PLAIN_NAME = re.compile(r"(?:\*\*/)?[A-Za-z0-9_.-]*[A-Za-z0-9_-][A-Za-z0-9_.-]*")
+# A glob of one name ending (``*.md``, ``!*.markdown``, as the default ``include``): a file's own match
+# (``whole_path``) is its name's ending, found without pathspec's patterns (discovery asks for every file).
+_ENDING = re.compile(r"!?\*(\.[A-Za-z0-9_-][A-Za-z0-9_.-]*)")
 
 
 @lru_cache(maxsize=512)
@@ -38,6 +41,13 @@ def glob_match(globs: tuple[str, ...], relative: str, *, whole_path: bool = Fals
     if not whole_path and "//" not in relative and all(map(_PLAIN_NAME.fullmatch, globs)):
         names = {glob.removeprefix("**/") for glob in globs}
         return any(part in names for part in relative.split("/"))
+    if whole_path and not relative.startswith("/") and (endings := _endings(globs)) is not None:
+        name = relative.rpartition("/")[2]
+        chosen = False
+        for ending, include in endings:  # the last glob that matches decides, as in a .gitignore
+            if name.endswith(ending):
+                chosen = include
+        return chosen
     spec = _spec(globs)
     if not whole_path:
         return spec.match_file(relative)
@@ -48,6 +58,14 @@ def glob_match(globs: tuple[str, ...], relative: str, *, whole_path: bool = Fals
         if found is not None and not any(found.match.groupdict().values()):
             chosen = bool(pattern.include)
     return chosen
+
+
+@lru_cache(maxsize=64)
+def _endings(globs: tuple[str, ...]) -> tuple[tuple[str, bool], ...] | None:
+    """The name ending of each glob and whether it includes (not ``!``), if all are ``_ENDING`` globs."""
+    found = [_ENDING.fullmatch(glob) for glob in globs]
+    return tuple((match[1], not glob.startswith("!")) for glob, match in zip(globs, found, strict=True)
+                 if match is not None) if all(found) else None
 
 
 def absolute(path: Path) -> Path:
@@ -77,6 +95,14 @@ def unique(paths: Iterable[Path]) -> list[Path]:
     """Paths without repeats, in first-seen order: two names of one file (a symlink and its target)
     are one, or a run would lint it twice and its second fix would find the file changed."""
     seen: dict[str, Path] = {}
+    folders: dict[str, str] = {}  # a folder as written -> its real path: resolved once, not for each file
     for path in paths:
-        seen.setdefault(os.path.realpath(path), path)
+        folder, name = os.path.split(path)
+        if not name or name in (".", "..") or os.path.islink(path):
+            real = os.path.realpath(path)
+        else:
+            if folder not in folders:
+                folders[folder] = os.path.realpath(folder)
+            real = os.path.join(folders[folder], name)
+        seen.setdefault(real, path)
     return list(seen.values())

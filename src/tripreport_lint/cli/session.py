@@ -20,7 +20,7 @@ from tripreport_lint.config.settings import Config
 from tripreport_lint.diagnostics import Diagnostic
 from tripreport_lint.document.document import Document
 from tripreport_lint.engine.engine import Engine, FileResult
-from tripreport_lint.engine.runner import Task, default_jobs, lint_files
+from tripreport_lint.engine.runner import GC_THRESHOLD, Task, default_jobs, lint_files
 from tripreport_lint.engine.settings import Selection
 from tripreport_lint.engine.writer import linted_tree, write
 from tripreport_lint.errors import InputError
@@ -127,6 +127,7 @@ def _collect_garbage_for(files: list[Path]) -> None:
     """Collect cyclic garbage in a run over many files (the console script starts without: ``cli.script``)."""
     if len(files) >= GC_MIN_FILES:
         gc.enable()
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def add_words(options: RunOptions, out: TextIO) -> list[str]:

@@ -110,13 +110,27 @@ def _same_stem(word: str, candidate: str) -> bool:
         longer.startswith(shorter) and longer[len(shorter):] in _ENDINGS)
 
 
+def english_edits(word: str) -> tuple[dict[str, int], set[str], set[str]]:
+    """The English words one edit from ``word`` (deletions, swaps, replacements, insertions) with their
+    frequencies, and all the strings one edit from it in ``one_edit_parts``' two parts. Those that put in a
+    letter outside ASCII (~2 edits in 5) can only be one of the few English words with one: the whole table
+    is asked of the others only."""
+    plain, accented = dictionaries.one_edit_parts(word)
+    plain.discard(word)
+    accented.discard(word)
+    english = dictionaries.english().lookup(plain)
+    few = dictionaries.accented_english()
+    english.update((other, few[other]) for other in few.keys() & accented)
+    return english, plain, accented
+
+
 def intended(word: str, capitalised: bool, posts: dict[str, int], domains: dict[str, int]) -> str | None:
     """The most likely intended word one edit away, or None when nothing close is known well enough."""
     best, best_score = None, 0.0
-    edits = dictionaries.one_edit(word) - {word}  # deletions, swaps, replacements, insertions
-    english = dictionaries.english().lookup(edits)
+    english, plain, accented = english_edits(word)
     # Only known words can be the intended one: intersecting sets first saves a loop over hundreds.
-    for candidate in sorted(english.keys() | (edits & posts.keys()) | (edits & domains.keys())):
+    for candidate in sorted(english.keys() | (plain & posts.keys()) | (accented & posts.keys())
+                            | (plain & domains.keys()) | (accented & domains.keys())):
         if len(candidate) < MIN_LENGTH or candidate == word[1:] or _same_stem(word, candidate):
             continue  # "kgateway" is "k" + a word, "sysadmin" the singular of "sysadmins": not typos
         if capitalised and candidate[0] != word[0]:

@@ -289,15 +289,41 @@ def one_edit(word: str) -> set[str]:
     """The strings one edit from a lower-case word (a letter dropped, two swapped, one replaced or added,
     with the letters of the English words), as pyspellchecker's ``edit_distance_1`` makes them (without
     loading its checker): only the word itself for a number or a word too long to be a typo of any."""
+    plain, accented = one_edit_parts(word)
+    return plain | accented
+
+
+def one_edit_parts(word: str) -> tuple[set[str], set[str]]:
+    """``one_edit`` in two parts: the strings made with the word's own letters and ASCII ones, and those with
+    a letter outside ASCII put in (`é`), which only the few ``accented_english`` words can be."""
     letters, longest = _english_letters()
     if (len(word) == 1 and word in string.punctuation) or len(word) > longest + 3 or _number(word):
-        return {word}
+        return {word}, set()
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [left + right[1:] for left, right in splits if right]
     transposes = [left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1]
-    replaces = [left + c + right[1:] for left, right in splits if right for c in letters]
-    inserts = [left + c + right for left, right in splits for c in letters]
-    return set(deletes + transposes + replaces + inserts)
+    ascii_letters, others = _letter_groups(letters)
+    replaces = [left + c + right[1:] for left, right in splits if right for c in ascii_letters]
+    inserts = [left + c + right for left, right in splits for c in ascii_letters]
+    accented = [left + c + right[1:] for left, right in splits if right for c in others]
+    accented += [left + c + right for left, right in splits for c in others]
+    return set(deletes + transposes + replaces + inserts), set(accented)
+
+
+@cache
+def _letter_groups(letters: str) -> tuple[str, str]:
+    """The ASCII letters of ``letters``, and the others."""
+    return "".join(c for c in letters if c.isascii()), "".join(c for c in letters if not c.isascii())
+
+
+@cache
+def accented_english() -> dict[str, int]:
+    """The English words with a letter outside ASCII (a few hundred of 160,000), with their frequencies,
+    kept as the tables are: asked of the edits with such a letter, not the whole table."""
+    digest = hashlib.sha256(_stamp(_english_data()).encode()).hexdigest()[:16]
+    words: dict[str, int] = _marshalled(_cache_file(f"accented-english-{digest}.marshal"),
+                                        lambda: {w: f for w, f in english().whole().items() if not w.isascii()})
+    return words
 
 
 def _number(word: str) -> bool:

@@ -98,6 +98,7 @@ class MissingFragment(Rule[FragmentOptions]):
         model = ctx.site.model
         prefix = model.auto_id_prefix if self.options.anchor_style == "auto" else ""
         goldmark = model.typographer if model.renderer == "goldmark" else None
+        made: dict[Path, set[str]] = {}  # the anchors of each page linked to, made once however many links it has
         for fragment, page, shown, start, end in self._links(doc, ctx):
             fragment = unquote(fragment)
             if not fragment or fragment in self.options.ignore or fragment.startswith((":~:", "fn")):
@@ -105,7 +106,9 @@ class MissingFragment(Rule[FragmentOptions]):
             linked = doc if page == doc.path else ctx.site.document(page)
             if linked is None or linked.decode_error is not None:
                 continue
-            anchors = document_anchors(linked, style, prefix, goldmark)
+            if page not in made:
+                made[page] = document_anchors(linked, style, prefix, goldmark)
+            anchors = made[page]
             if fragment not in anchors:
                 where = "this page" if linked is doc else f"'{shown}'" + (
                     "" if shown.endswith(PAGE_SUFFIXES) else f" ({site_relative(page, ctx)})")

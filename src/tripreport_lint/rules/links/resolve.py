@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
+from weakref import WeakKeyDictionary
 
 from tripreport_lint.document import templates
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.context import Context
+from tripreport_lint.site.index import SiteIndex
 from tripreport_lint.site.page_facts import PageFacts, document_facts
 
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -161,11 +163,26 @@ def _as_file(target: str, bases: list[Path], ctx: Context) -> Path | None:
     return None
 
 
+# What each site-absolute URL leads to, per site: the same URLs are linked from page after page, and followed
+# by three rules on each. (URL, static folders, exact, judged, content_paths) -> ``_at_url``'s answer.
+_LEADS_TO: WeakKeyDictionary[SiteIndex, dict[tuple[str, tuple[Path, ...], bool, bool, bool], Path | None | bool]] = \
+    WeakKeyDictionary()
+
+
 def _at_url(url: str, ctx: Context, *, exact: bool, judged: bool = False,
             content_paths: bool = False) -> Path | None | bool:
     """What a site-absolute URL path leads to: a static file, a page, a list page the generator makes (True),
     a page-bundle resource, with ``content_paths`` a page file named from the content folder (which a link
-    hook finds); True too in a folder the site's files do not hold (unless ``judged``), None otherwise."""
+    hook finds); True too in a folder the site's files do not hold (unless ``judged``), None otherwise.
+    Found once per site and static folders (it depends on nothing else)."""
+    known = _LEADS_TO.setdefault(ctx.site, {})
+    key = (url, ctx.static_dirs, exact, judged, content_paths)
+    if key not in known:
+        known[key] = _find_at_url(url, ctx, exact=exact, judged=judged, content_paths=content_paths)
+    return known[key]
+
+
+def _find_at_url(url: str, ctx: Context, *, exact: bool, judged: bool, content_paths: bool) -> Path | None | bool:
     site = ctx.site
     served = site.served
     found = ctx.find_static(url.lstrip("/")) or next(
@@ -218,7 +235,17 @@ def suggestion(target: str, post: Path, ctx: Context, doc: Document | None = Non
 
 def linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     """The page of the site a local link target (without its fragment) leads to, when it is known which:
-    the file the path names, or the one page the site publishes at that URL; None otherwise."""
+    the file the path names, or the one page the site publishes at that URL; None otherwise. Found once
+    per document, whichever rule asks (LNK005 and LNK016 ask of the same links)."""
+    found = doc.derived.setdefault("linked_pages", {})
+    assert isinstance(found, dict)
+    if target not in found:
+        found[target] = _linked_page(target, doc, ctx)
+    page: Path | None = found[target]
+    return page
+
+
+def _linked_page(target: str, doc: Document, ctx: Context) -> Path | None:
     resolved = resolve(target, doc.path, ctx, exact=True, doc=doc)
     if isinstance(resolved, Path):
         return resolved if resolved.suffix in PAGE_SUFFIXES and ctx.site.is_file(resolved) else None
