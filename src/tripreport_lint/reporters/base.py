@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple, TextIO
 
 from tripreport_lint.diagnostics import Diagnostic
@@ -18,12 +18,11 @@ class RuleInfo(NamedTuple):
     help: str
 
 
-@dataclass(frozen=True)
-class RunSummary:
+class RunSummary(NamedTuple):
     paths: tuple[str, ...]  # every file linted, as displayed
     fixed: int
     fix_mode: bool
-    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    rules: Mapping[str, RuleInfo] = MappingProxyType({})
     # (path, line) pairs a pull request changed, when known: GitHub annotates those first.
     changed: frozenset[tuple[str, int]] = frozenset()
     unchecked: int = 0  # files that could not be linted (their errors are printed after the report)

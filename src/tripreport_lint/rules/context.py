@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from tripreport_lint.frontmatter.schema import Schema
 from tripreport_lint.remote.settings import UrlStatus
 from tripreport_lint.site.index import SiteIndex
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Per-file facts a rule may use; rules read files only through these."""
 
     site_root: Path
@@ -26,7 +25,7 @@ class Context:
     project_words: frozenset[str] = frozenset()
     codespell_dictionaries: tuple[str, ...] = ("clear",)
     # What checking the run's external addresses found (empty unless --check-urls).
-    url_statuses: Mapping[str, UrlStatus] = field(default_factory=dict)
+    url_statuses: Mapping[str, UrlStatus] = MappingProxyType({})
     # None when a word of a directive comment names rules; else a hint at the nearest rule ("" if none is near).
     unknown_rule: Callable[[str], str | None] = lambda word: None
 

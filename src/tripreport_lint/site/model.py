@@ -231,13 +231,12 @@ def _titleised(stem: str) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_ ]+", slug) if word)
 
 
-@dataclass(frozen=True)
-class SiteConfig:
+class SiteConfig(NamedTuple):
     """The generator of a site root and its settings, as its configuration files say."""
 
     root: Path
-    generator: Generator = "commonmark"
-    table: ConfigTable = dataclasses.field(default_factory=ConfigTable)
+    generator: Generator
+    table: ConfigTable
 
     @property
     def output_dirs(self) -> tuple[str, ...]:
@@ -254,7 +253,7 @@ def read_config(root: Path) -> SiteConfig:
     if any((root / name).is_file() for name in GATSBY_CONFIGS):
         table = ConfigTable(files=[name for name in GATSBY_CONFIGS if (root / name).is_file()])
         return SiteConfig(root, "gatsby", table)
-    return SiteConfig(root)
+    return SiteConfig(root, "commonmark", ConfigTable())
 
 
 def read_model(root: Path, pages: Callable[[], Iterable[str]] = tuple, config: SiteConfig | None = None) -> SiteModel:

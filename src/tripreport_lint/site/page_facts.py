@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeGuard
 
 from tripreport_lint.document.document import Document
@@ -85,14 +84,13 @@ def _strings(value: Any) -> TypeGuard[list[str]]:
 Changes = dict[str, tuple[PageFacts | None, PageFacts | None]]
 
 
-@dataclass(frozen=True)
-class SiteFacts:
+class SiteFacts(NamedTuple):
     vocabulary: Vocabulary
     pages: dict[str, PageFacts]  # page path -> what its front matter says
     casings: dict[str, Casing]  # the names the site writes in one clear majority form (``site_casings``)
-    generation: int | None = None  # the store's generation of these facts; None: not kept
-    previous: int | None = None  # the generation they were updated from by ``changes``; None: read whole
-    changes: Changes = field(default_factory=dict)
+    generation: int | None  # the store's generation of these facts; None: not kept
+    previous: int | None  # the generation they were updated from by ``changes``; None: read whole
+    changes: Changes
 
 
 def front_matter(text: str) -> dict[str, Any] | None:
@@ -172,17 +170,16 @@ def _text(value: Any) -> str | None:
     return str(value) if value is not None and not isinstance(value, (list, dict)) else None
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What a store keeps of a site besides each page's words: every page's size, time and keys, the
     word counts over all pages, the names' casings, and a generation that each save moves on."""
 
     pages: dict[str, tuple[int, int, PageFacts]]
     posts: Counter[str]
     domains: Counter[str]
-    generation: int = 0
-    casings: dict[str, Casing] = field(default_factory=dict)
-    forms: Counter[str] | None = None  # pages writing each name form: None as read (``FactsStore.forms``)
+    generation: int
+    casings: dict[str, Casing]
+    forms: Counter[str] | None  # pages writing each name form: None as read (``FactsStore.forms``)
 
 
 class FactsStore(Protocol):
@@ -233,7 +230,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     if summary and not stale and not gone:
         return SiteFacts(Vocabulary(summary.posts, summary.domains, len(before)),
                          {path: facts for path, (_, _, facts) in before.items()}, summary.casings,
-                         summary.generation)
+                         summary.generation, None, {})
     changed = [*gone, *(path for path, _, _ in stale if path in before)]
     old_words = store.words(site, changed, summary.generation) if store and summary else None
     old_forms = store.forms(site, summary.generation) if store and summary and old_words is not None else None
@@ -260,7 +257,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         changes[path] = (changes.get(path, (None, None))[0], entry[4])
     forms += form_counts(entry[4].forms for entry in kept.values())  # `+=` drops the forms no page writes
     # Without the words no page uses any more.
-    new = Summary(before, +posts, +domains, casings=site_casings(forms), forms=forms)
+    new = Summary(before, +posts, +domains, 0, site_casings(forms), forms)
     generation = None
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.

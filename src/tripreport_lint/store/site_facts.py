@@ -39,7 +39,7 @@ class SiteFacts:
             return None
         if pages is None or posts is None or domains is None or casings is None or not isinstance(counts[3], int):
             return None  # not what this module writes: never trusted blindly
-        return Summary(pages, posts, domains, counts[3], casings)
+        return Summary(pages, posts, domains, counts[3], casings, None)
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
         connection = self.store.connection()
