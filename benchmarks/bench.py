@@ -6,9 +6,10 @@ and say which of the speed targets pass.
 Every case runs ``--runs`` times on the same files; the table gives the median wall time, its ratio
 to the floor (``floor.py``: read, PyYAML, markdown-it-py, one process) and the peak memory of the
 largest process. tripreport-lint runs as users run it: cold is a first run with an empty cache
-folder, warm a second run over the unchanged files, "one file" a pre-commit run on one post (just
-edited: no result for it, but what the site's pages say is stored from an earlier run, and so is
-what the schema accepted unless its front matter was edited too; first run ever: nothing stored).
+folder, warm a second run over the unchanged files, "one file" a pre-commit run on one post (first
+run ever: nothing stored; just edited: a sentence of its body changed since the last run, in a copy
+of the corpus, so the post has no result and what the site's pages say is updated for it; front
+matter edited: a key of its front matter changed too, so the schema is asked again).
 ``format --check`` runs cold beside ``mdformat --check`` (before the format subcommand exists, the
 check of FMT001 stands for it); ``--diff`` and ``--fix`` run with a warm cache on a copy of the
 corpus, restored before each ``--fix``. markdownlint-cli2 (npm: the ``MARKDOWNLINT_CLI2`` environment
@@ -57,14 +58,21 @@ def measure(command: list[str], cwd: Path, runs: int, before: list[str] | None =
     return statistics.median(times), max(peaks)
 
 
-def _forgetting(cache: str, *tables: str) -> list[str]:
-    """A command that empties tables of the cache folder's store (its other tables stay as they are)."""
-    script = ("import glob, sqlite3, sys\n"
-              "for path in glob.glob(sys.argv[1] + '/*/store.sqlite3'):\n"
-              "    with sqlite3.connect(path) as connection:\n"
-              "        for table in sys.argv[2:]:\n"
-              "            connection.execute(f'DELETE FROM {table}')\n")
-    return [sys.executable, "-c", script, cache, *tables]
+# Rewrites a post of the copy from its text in the corpus with one of two sentences added (the other than the
+# one it holds), and with ``front_matter`` one of two values of a key added to its front matter: each run
+# lints a post edited since the last one, as a pre-commit run does.
+_EDIT = ("import pathlib, sys\n"
+         "post, text = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text(encoding='utf-8')\n"
+         "second = post.read_text(encoding='utf-8').endswith('online now.\\n')\n"
+         "text += '\\nThe slides are online as well.\\n' if second else '\\nThe recording is online now.\\n'\n"
+         "if sys.argv[3] == 'front matter':\n"
+         "    text = text.replace('---\\n', '---\\nsubtitle: ' + ('Slides' if second else 'Recording') + '\\n', 1)\n"
+         "post.write_text(text, encoding='utf-8')\n")
+
+
+def _editing(post: Path, original: Path, what: str) -> list[str]:
+    """A command that edits ``post`` (a copy of ``original``): its body, or its front matter too."""
+    return [sys.executable, "-c", _EDIT, str(post), str(original), what]
 
 
 def _copies(corpus: Path, count: int, into: Path) -> Path:
@@ -136,11 +144,14 @@ def main() -> None:
         scratch = Path(scratch_name)
         cache = str(scratch / "cache")
         fresh = ["rm", "-rf", cache]  # an empty cache folder before each cold run
-        # Before a pre-commit run on a post just edited: no result for it, but what the site's pages
-        # say is stored from earlier runs.
-        edited = _forgetting(cache, "results")
-        # ...and its front matter edited too: what the schema accepted before is forgotten.
-        edited_front_matter = _forgetting(cache, "results", "clean_results")
+        # The posts edited before each run of "one file, just edited" are in a copy of the corpus, with a
+        # cache folder of their own, filled before any is edited.
+        edits = scratch / "edits"
+        subprocess.run(_restore(corpus, edits), check=True)
+        edits_cache = str(scratch / "edits-cache")
+        subprocess.run(lint + ["--cache-dir", edits_cache, "."], cwd=edits, env=_environment(), capture_output=True,
+                       check=False)
+        edited_post = one.relative_to(corpus)
         floor_py = [sys.executable, str(HERE / "floor.py")]
         cases: list[tuple[str, list[str], list[str] | None]] = [
             ("floor (1 process)", floor_py + ["."], None),
@@ -150,8 +161,10 @@ def main() -> None:
             ("tripreport-lint cold, default rules", lint + ["--cache-dir", cache, "."], fresh),
             ("tripreport-lint warm, default rules", lint + ["--cache-dir", cache, "."], None),
             ("tripreport-lint one file, first run ever", lint + ["--cache-dir", cache, str(one)], fresh),
-            ("tripreport-lint one file, just edited", lint + ["--cache-dir", cache, str(one)], edited),
-            ("tripreport-lint one file, front matter edited", lint + ["--cache-dir", cache, str(one)], edited_front_matter),
+            ("tripreport-lint one file, just edited", lint + ["--cache-dir", edits_cache, str(edited_post)],
+             _editing(edits / edited_post, one, "body")),
+            ("tripreport-lint one file, front matter edited", lint + ["--cache-dir", edits_cache, str(edited_post)],
+             _editing(edits / edited_post, one, "front matter")),
         ]
         if _has_format_command(lint):
             cases.append(("tripreport-lint format --check, cold",
@@ -191,7 +204,9 @@ def main() -> None:
         results: dict[str, float] = {}
         peaks: dict[str, float] = {}
         for label, command, before in cases:
-            seconds, peak = measure(command, copy if label.startswith("tripreport-lint --") else corpus, args.runs, before)
+            # Run where a pre-commit hook runs: at the top of the checkout the files are in.
+            where = copy if label.startswith("tripreport-lint --") else edits if label.endswith("edited") else corpus
+            seconds, peak = measure(command, where, args.runs, before)
             results[label], peaks[label] = seconds, peak
             floor = results["floor (1 process)"]
             print(f"{label:48} {seconds:8.3f} {seconds / floor:8.2f} {peak:9.1f}", flush=True)

@@ -245,19 +245,18 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     changes: Changes = {}
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
-        posts.subtract(words.split())
-        domains.subtract(hosts.split())
-        forms.subtract(before[path][2].forms.split())
+        _count(posts, words, -1)
+        _count(domains, hosts, -1)
+        _count(forms, before[path][2].forms, -1)
         changes[path] = (before.pop(path)[2], None)
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
         before[path] = (entry[0], entry[1], entry[4])
-        posts.update(entry[2].split())
-        domains.update(entry[3].split())
+        _count(posts, entry[2], 1)
+        _count(domains, entry[3], 1)
         changes[path] = (changes.get(path, (None, None))[0], entry[4])
-    forms += form_counts(entry[4].forms for entry in kept.values())  # `+=` drops the forms no page writes
-    # Without the words no page uses any more.
-    new = Summary(before, +posts, +domains, 0, site_casings(forms), forms)
+    forms.update(form_counts(entry[4].forms for entry in kept.values()))
+    new = Summary(before, posts, domains, 0, site_casings(forms), forms)
     generation = None
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.
@@ -268,6 +267,19 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before)),
                      {path: facts for path, (_, _, facts) in before.items()}, new.casings,
                      generation, previous, changes if previous is not None else {})
+
+
+def _count(counts: Counter[str], words: str, sign: int) -> None:
+    """Count the words of a page (between spaces) in or, with ``sign`` -1, out of ``counts``, dropping those no
+    page uses any more: only the words taken out are looked at, not the tens of thousands of a site's."""
+    if sign > 0:
+        counts.update(words.split())
+        return
+    taken = words.split()
+    counts.subtract(taken)
+    for word in taken:
+        if counts.get(word, 0) <= 0:
+            counts.pop(word, None)
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,
