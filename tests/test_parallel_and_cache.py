@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import io
 import json
 import os
 import pty
@@ -21,8 +22,10 @@ import pytest
 
 from conftest import Site, run_cli
 from tripreport_lint import __version__
-from tripreport_lint.store import database
+from tripreport_lint.cli import run
+from tripreport_lint.store import database, site_facts
 from tripreport_lint.store.results import Results
+from tripreport_lint.store.site_facts import SiteFacts
 
 TOPICS = ["kubernetes", "observability", "service-mesh", "gitops", "ebpf", "tracing", "autoscaling", "storage"]
 
@@ -215,10 +218,19 @@ def test_progress_bar_only_on_a_terminal(site: Site) -> None:
 
 
 def _site_counts(site: Site) -> dict[str, int]:
-    """How many of the stored site's pages use each word."""
+    """How many of the stored site's pages use each word (as written whole, with what changed since)."""
     with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection:
-        (posts,) = connection.execute("SELECT posts FROM site_counts").fetchall()
-    return json.loads(posts[0])  # type: ignore[no-any-return]
+        ((name,),) = connection.execute("SELECT site FROM site_counts").fetchall()
+    summary = SiteFacts(database.Store(site.root / ".tripreport-lint-cache")).summary(name)
+    assert summary is not None
+    return dict(summary.posts)
+
+
+def _recent(site: Site) -> dict[str, object]:
+    """What the store keeps of the changes since the site's facts and counts were written whole."""
+    with closing(sqlite3.connect(_database(site.root / ".tripreport-lint-cache"))) as connection:
+        ((recent,),) = connection.execute("SELECT recent FROM site_counts").fetchall()
+    return json.loads(recent)  # type: ignore[no-any-return]
 
 
 def _site_pages(site: Site) -> int:
@@ -240,6 +252,33 @@ def test_site_words_are_kept_and_renewed_for_the_pages_that_change(site: Site) -
     site.write("content/blog/typo.md", typo + "\nMore.\n")  # a new result, judged with the new counts
     assert run_cli("--select", "SPL002", ".", cwd=site.root).returncode == 0
     assert _site_counts(site)["kubescape"] == 1
+    # Only what changed was written: the three pages, and the counts that moved.
+    recent = _recent(site)
+    assert sorted(recent["pages"]) == sorted(str(site.root / f"content/blog/{name}.md") for name in ("0", "1", "typo"))
+    assert recent["posts"] == {"kubescape": -2, "more": 1}
+
+
+def test_what_changed_is_written_whole_again_once_it_grows(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_facts, "RECENT_PAGES", 2)
+    monkeypatch.chdir(site.root)
+
+    def lint() -> str:  # in this process, where the limit is lowered
+        out = io.StringIO()
+        run(["--select", "SPL002", "--output-format", "json", "."], stdout=out, stderr=io.StringIO())
+        return out.getvalue()
+
+    for n in range(4):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe operator.\n")
+    fresh = lint()
+    for n, word in ((0, "kubescape"), (1, "kubescape"), (2, "falco")):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe {word} operator.\n")
+        lint()
+        assert len(_recent(site).get("pages", {})) == (n + 1 if n < 2 else 0)  # the third change: all written whole
+    assert _site_counts(site)["kubescape"] == 2 and _site_counts(site)["falco"] == 1
+    for n in range(3):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe operator.\n")
+    assert lint() == fresh
+    assert "kubescape" not in _site_counts(site) and _site_counts(site)["operator"] == 4
 
 
 def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
@@ -251,7 +290,9 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
     database = _database(site.root / ".tripreport-lint-cache")
     damage = ["UPDATE site_counts SET posts = 'not json'", "UPDATE site_counts SET posts = '[1, 2]'",
               "UPDATE site_counts SET pages = '{\"a.md\": [1, 2, {\"x\": 1}]}'",
-              "UPDATE site_counts SET pages = '{\"a.md\": [\"big\", 2, {}]}'", "UPDATE site_counts SET pages = '[]'"]
+              "UPDATE site_counts SET pages = '{\"a.md\": [\"big\", 2, {}]}'", "UPDATE site_counts SET pages = '[]'",
+              "UPDATE site_counts SET recent = 'not json'", "UPDATE site_counts SET recent = '{\"posts\": {\"a\": \"1\"}}'",
+              "UPDATE site_counts SET recent = '{\"pages\": {\"a.md\": [1, 2]}}'"]
     for statement in damage:
         with closing(sqlite3.connect(database)) as connection, connection:
             connection.execute(statement)

@@ -182,6 +182,15 @@ class Summary(NamedTuple):
     forms: Counter[str] | None  # pages writing each name form: None as read (``FactsStore.forms``)
 
 
+class Delta(NamedTuple):
+    """What one update changed: the pages read again (None: no longer counted), and how many more or fewer
+    pages use each word and host part (the words whose counts did not move left out)."""
+
+    pages: dict[str, tuple[int, int, PageFacts] | None]
+    posts: dict[str, int]
+    domains: dict[str, int]
+
+
 class FactsStore(Protocol):
     """Where the facts of sites are kept between runs (the cache folder's store)."""
 
@@ -195,13 +204,13 @@ class FactsStore(Protocol):
         """How many pages write each name form (``name_forms.form_counts``), None when the site was saved
         since the summary of ``generation`` was read."""
 
-    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
+    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], delta: Delta, *,
              start_over: bool, expected_generation: int | None) -> int | None:
-        """Keep the new summary and the pages just read, forget the pages gone, and return the generation
-        saved; None when nothing was: another run saved this site since ``expected_generation`` was read
-        (its counts would be lost), or the store failed. ``expected_generation`` None: the summary could
-        not be read, and is replaced whatever it holds; ``start_over``: what was derived from the pages
-        (``derived``) is forgotten too."""
+        """Keep the new summary (or only ``delta``, what changed in it since the summary read) and the pages
+        just read, forget the pages gone, and return the generation saved; None when nothing was: another run
+        saved this site since ``expected_generation`` was read (its counts would be lost), or the store failed.
+        ``expected_generation`` None: the summary could not be read, and is replaced whatever it holds;
+        ``start_over``: what was derived from the pages (``derived``) is forgotten too."""
 
     def derived(self, site: str, name: str) -> tuple[str, int, str] | None:
         """What was derived from the pages under ``name``: its key, the generation of the pages it was
@@ -243,11 +252,13 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
     forms = old_forms
     changes: Changes = {}
+    counted_out: list[str] = []  # the words and host parts, between spaces, of the pages counted out
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
         _count(posts, words, -1)
         _count(domains, hosts, -1)
         _count(forms, before[path][2].forms, -1)
+        counted_out += (words, hosts)
         changes[path] = (before.pop(path)[2], None)
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
@@ -261,7 +272,10 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
-        generation = store.save(site, new, kept, dropped, start_over=start_over,
+        delta = Delta({**dict.fromkeys(dropped), **{path: before[path] for path in kept}},
+                      _moved(counted_out[::2], [entry[2] for entry in kept.values()]),
+                      _moved(counted_out[1::2], [entry[3] for entry in kept.values()]))
+        generation = store.save(site, new, kept, dropped, delta, start_over=start_over,
                                 expected_generation=summary.generation if summary else None)
     previous = summary.generation if summary and not start_over and generation is not None else None
     return SiteFacts(Vocabulary(new.posts, new.domains, len(before)),
@@ -280,6 +294,14 @@ def _count(counts: Counter[str], words: str, sign: int) -> None:
     for word in taken:
         if counts.get(word, 0) <= 0:
             counts.pop(word, None)
+
+
+def _moved(before: list[str], after: list[str]) -> dict[str, int]:
+    """How many more (or fewer) pages use each word, from the words of the pages counted out and in (each
+    page's between spaces); the words whose counts did not move left out."""
+    moved = Counter(" ".join(after).split())
+    moved.subtract(" ".join(before).split())
+    return {word: count for word, count in moved.items() if count}
 
 
 def _read_all(stale: list[tuple[str, int, int]], map_chunks: MapChunks | None,

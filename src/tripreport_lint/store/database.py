@@ -21,9 +21,10 @@ from tripreport_lint.files import write_cache_data
 from tripreport_lint.paths import absolute
 
 FILE = "store.sqlite3"
-SCHEMA_VERSION = 7  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author,
+SCHEMA_VERSION = 8  # 3: page facts keep path, pubdate, published and unpublishdate; 4: their keys, author,
 # redirect_from and how their prose writes names; 5: site_files; 6: site counts of name forms, casings, site_derived;
-# 7: every page's size, time and facts in one value of site_counts (one row a page cost a one-file run ~10 ms)
+# 7: every page's size, time and facts in one value of site_counts (one row a page cost a one-file run ~10 ms);
+# 8: site_counts.recent, what changed since they were last written whole (rewriting them cost every edit ~30 ms)
 TABLES = {
     "results": "key TEXT PRIMARY KEY, entry TEXT NOT NULL",
     "clean_results": "key TEXT PRIMARY KEY",
@@ -31,7 +32,7 @@ TABLES = {
     "site_pages": "site TEXT NOT NULL, path TEXT NOT NULL, words TEXT NOT NULL, hosts TEXT NOT NULL, "
                   "PRIMARY KEY (site, path)",
     "site_counts": "site TEXT PRIMARY KEY, pages TEXT NOT NULL, posts TEXT NOT NULL, domains TEXT NOT NULL, "
-                   "forms TEXT NOT NULL, casings TEXT NOT NULL, generation INTEGER NOT NULL",
+                   "forms TEXT NOT NULL, casings TEXT NOT NULL, recent TEXT NOT NULL, generation INTEGER NOT NULL",
     "site_files": "site TEXT PRIMARY KEY, listing TEXT NOT NULL",
     "site_derived": "site TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, generation INTEGER NOT NULL, "
                     "value TEXT NOT NULL, PRIMARY KEY (site, name)",

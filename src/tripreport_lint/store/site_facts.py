@@ -1,5 +1,7 @@
 """What each page of a site says (``site.page_facts``): the facts of every page in one value, the words of each
-page in a row of its own (read only for the pages that changed), and the word counts of a site."""
+page in a row of its own (read only for the pages that changed), and the word counts of a site. A run that
+changed a few pages writes only what changed (``recent``), read with the whole each time: writing the whole
+again (a large blog's facts and counts are some MB of JSON) would cost every pre-commit run after an edit."""
 
 from __future__ import annotations
 
@@ -11,10 +13,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from tripreport_lint.site.name_forms import Casing
-from tripreport_lint.site.page_facts import Entry, PageFacts, Summary
+from tripreport_lint.site.page_facts import Delta, Entry, PageFacts, Summary
 from tripreport_lint.store.database import Store, write_transaction
 
 _CHUNK = 500  # paths asked in one statement (SQLite's limit on parameters is 32,766 or less)
+# What changed since the facts and counts were written whole is kept apart up to this many pages and counts
+# moved; past that, the whole is written again.
+RECENT_PAGES = 100
+RECENT_COUNTS = 10_000
 
 
 class SiteFacts:
@@ -28,17 +34,26 @@ class SiteFacts:
         if connection is None:
             return None
         try:
-            counts = connection.execute("SELECT pages, posts, domains, generation, casings FROM site_counts "
+            counts = connection.execute("SELECT pages, posts, domains, generation, casings, recent FROM site_counts "
                                         "WHERE site = ?", (site,)).fetchone()
             if counts is None:
                 return None
             pages = _pages(json.loads(counts[0]))
             posts, domains = _counter(json.loads(counts[1])), _counter(json.loads(counts[2]))
             casings = _casings(json.loads(counts[4]))
+            recent = _delta(counts[5])
         except (sqlite3.Error, ValueError, TypeError):
             return None
-        if pages is None or posts is None or domains is None or casings is None or not isinstance(counts[3], int):
+        if (pages is None or posts is None or domains is None or casings is None or recent is None
+                or not isinstance(counts[3], int)):
             return None  # not what this module writes: never trusted blindly
+        for path, page in recent.pages.items():
+            if page is None:
+                pages.pop(path, None)
+            else:
+                pages[path] = page
+        _move(posts, recent.posts)
+        _move(domains, recent.domains)
         return Summary(pages, posts, domains, counts[3], casings, None)
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
@@ -67,14 +82,15 @@ class SiteFacts:
         except (sqlite3.Error, ValueError, TypeError):
             return None
 
-    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], *,
+    def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], delta: Delta, *,
              start_over: bool, expected_generation: int | None) -> int | None:
         connection = self.store.connection()
         if connection is None:
             return None
         try:
             with write_transaction(connection):
-                row = connection.execute("SELECT generation FROM site_counts WHERE site = ?", (site,)).fetchone()
+                row = connection.execute("SELECT generation, recent FROM site_counts WHERE site = ?",
+                                         (site,)).fetchone()
                 generation = row[0] if row and isinstance(row[0], int) else 0
                 if expected_generation is not None and generation != expected_generation:
                     return None  # another run saved meanwhile: its counts are the newer (nothing was written)
@@ -84,14 +100,21 @@ class SiteFacts:
                 connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
                 connection.executemany("INSERT OR REPLACE INTO site_pages (site, path, words, hosts) VALUES (?, ?, ?, ?)",
                                        [(site, path, e[2], e[3]) for path, e in read.items()])
+                casings = json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
+                                     ensure_ascii=False, separators=(",", ":"))
+                recent = _merged(_delta(row[1]), delta) if row and not start_over and expected_generation is not None \
+                    else None
+                if recent is not None:  # the whole as written, and what changed since
+                    connection.execute("UPDATE site_counts SET recent = ?, forms = ?, casings = ?, generation = ? "
+                                       "WHERE site = ?", (_delta_json(recent), _json(summary.forms or Counter()),
+                                                          casings, generation + 1, site))
+                    return generation + 1
                 pages = {path: [size, mtime, facts.to_json()] for path, (size, mtime, facts) in summary.pages.items()}
                 connection.execute(
-                    "INSERT OR REPLACE INTO site_counts (site, pages, posts, domains, forms, casings, generation) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO site_counts (site, pages, posts, domains, forms, casings, recent, generation) "
+                    "VALUES (?, ?, ?, ?, ?, ?, '{}', ?)",
                     (site, json.dumps(pages, ensure_ascii=False, separators=(",", ":")), _json(summary.posts),
-                     _json(summary.domains), _json(summary.forms or Counter()),
-                     json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
-                                ensure_ascii=False, separators=(",", ":")), generation + 1))
+                     _json(summary.domains), _json(summary.forms or Counter()), casings, generation + 1))
         except sqlite3.Error:
             return None  # locked too long, a full disk: the next run reads the pages again
         return generation + 1
@@ -160,6 +183,53 @@ def _pages(data: Any) -> dict[str, tuple[int, int, PageFacts]] | None:
             return None
         pages[path] = (value[0], value[1], facts)
     return pages
+
+
+def _delta(text: Any) -> Delta | None:
+    """What changed since the facts and counts were written whole, as ``save`` writes it (``{}``: nothing)."""
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    pages = _pages({path: page for path, page in data.get("pages", {}).items() if page is not None}) \
+        if isinstance(data.get("pages", {}), dict) else None
+    posts, domains = data.get("posts", {}), data.get("domains", {})
+    if pages is None or not all(isinstance(moved, dict) and all(map(_is_int, moved.values())) for moved in (posts, domains)):
+        return None
+    return Delta({path: pages.get(path) for path in data.get("pages", {})}, posts, domains)
+
+
+def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
+    """What changed since the whole was written, with ``delta`` too; None when it is unreadable or too much
+    (the whole is written again)."""
+    if recent is None:
+        return None
+    posts, domains = dict(recent.posts), dict(recent.domains)
+    _move(posts, delta.posts, keep_negative=True)
+    _move(domains, delta.domains, keep_negative=True)
+    merged = Delta({**recent.pages, **delta.pages}, posts, domains)
+    if len(merged.pages) > RECENT_PAGES or len(posts) + len(domains) > RECENT_COUNTS:
+        return None
+    return merged
+
+
+def _move(counts: dict[str, int], moved: dict[str, int], *, keep_negative: bool = False) -> None:
+    """Add what moved to counts, dropping the words that fall to zero (and below, unless ``keep_negative``:
+    what moved since the whole was written may be fewer pages)."""
+    for word, by in moved.items():
+        count = counts.get(word, 0) + by
+        if count > 0 or (keep_negative and count < 0):
+            counts[word] = count
+        else:
+            counts.pop(word, None)
+
+
+def _delta_json(delta: Delta) -> str:
+    pages = {path: None if page is None else [page[0], page[1], page[2].to_json()] for path, page in delta.pages.items()}
+    return json.dumps({"pages": pages, "posts": delta.posts, "domains": delta.domains}, ensure_ascii=False,
+                      separators=(",", ":"))
 
 
 def _json(counts: Counter[str]) -> str:
