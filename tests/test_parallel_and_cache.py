@@ -23,6 +23,7 @@ import pytest
 from conftest import Site, run_cli
 from tripreport_lint import __version__
 from tripreport_lint.cli import run
+from tripreport_lint.site import page_facts
 from tripreport_lint.store import database, site_facts
 from tripreport_lint.store.results import Results
 from tripreport_lint.store.site_facts import SiteFacts
@@ -420,3 +421,22 @@ def test_the_store_remembers_the_user_cache_folder_so_runs_need_not_ask_platform
     note.write_text(str(elsewhere), "utf-8")
     assert edit_and_run(4) == "True 1"
     assert sorted(p.name for p in elsewhere.iterdir()) == ["0.0.1-py3.9"] and not any(old.iterdir())
+
+
+def test_an_edit_that_writes_no_new_name_form_keeps_the_site_casings(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    casings = page_facts.site_casings
+    monkeypatch.setattr(page_facts, "site_casings", lambda forms: made.append(1) or casings(forms))
+    monkeypatch.chdir(site.root)
+    for n in range(6):
+        site.write(f"content/blog/{n}.md", f"---\ntitle: Day {n}\ndate: 2024-01-0{n + 1}\n---\n\nWe push to GitHub.\n")
+    run(["--select", "SPL004", "."], stdout=io.StringIO(), stderr=io.StringIO())
+    assert made == [1]
+    site.write("content/blog/0.md", "---\ntitle: Day 0\ndate: 2024-01-01\n---\n\nWe push to GitHub daily.\n")
+    run(["--select", "SPL004", "."], stdout=io.StringIO(), stderr=io.StringIO())
+    assert made == [1]  # the same forms: the casings as they were
+    site.write("content/blog/0.md", "---\ntitle: Day 0\ndate: 2024-01-01\n---\n\nWe push to Github daily.\n")
+    out = io.StringIO()
+    run(["--select", "SPL004", "--output-format", "json", "."], stdout=out, stderr=io.StringIO())
+    assert made == [1, 1]
+    assert [d["message"] for d in json.loads(out.getvalue())] == ["'Github' is written 'GitHub' (as its makers write it)"]

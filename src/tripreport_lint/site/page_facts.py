@@ -189,6 +189,7 @@ class Delta(NamedTuple):
     pages: dict[str, tuple[int, int, PageFacts] | None]
     posts: dict[str, int]
     domains: dict[str, int]
+    forms: dict[str, int]  # how many more or fewer pages write each name form
 
 
 class FactsStore(Protocol):
@@ -252,13 +253,13 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     domains = Counter(summary.domains) if summary and not start_over else Counter[str]()
     forms = old_forms
     changes: Changes = {}
-    counted_out: list[str] = []  # the words and host parts, between spaces, of the pages counted out
+    counted_out: list[str] = []  # the words, host parts and name forms, between spaces, of the pages counted out
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
         _count(posts, words, -1)
         _count(domains, hosts, -1)
         _count(forms, before[path][2].forms, -1)
-        counted_out += (words, hosts)
+        counted_out += (words, hosts, before[path][2].forms)
         changes[path] = (before.pop(path)[2], None)
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
@@ -267,14 +268,17 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         _count(domains, entry[3], 1)
         changes[path] = (changes.get(path, (None, None))[0], entry[4])
     forms.update(form_counts(entry[4].forms for entry in kept.values()))
-    new = Summary(before, posts, domains, 0, site_casings(forms), forms)
+    forms_moved = _moved(counted_out[2::3], [entry[4].forms for entry in kept.values()])
+    # Most edits write no name in a new form: the casings, made from the forms alone, stay as they were.
+    casings = site_casings(forms) if forms_moved or start_over or summary is None else summary.casings
+    new = Summary(before, posts, domains, 0, casings, forms)
     generation = None
     if store is not None:
         # Pages no longer counted: gone, or changed and now unreadable.
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
         delta = Delta({**dict.fromkeys(dropped), **{path: before[path] for path in kept}},
-                      _moved(counted_out[::2], [entry[2] for entry in kept.values()]),
-                      _moved(counted_out[1::2], [entry[3] for entry in kept.values()]))
+                      _moved(counted_out[::3], [entry[2] for entry in kept.values()]),
+                      _moved(counted_out[1::3], [entry[3] for entry in kept.values()]), forms_moved)
         generation = store.save(site, new, kept, dropped, delta, start_over=start_over,
                                 expected_generation=summary.generation if summary else None)
     previous = summary.generation if summary and not start_over and generation is not None else None

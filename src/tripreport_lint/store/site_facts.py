@@ -100,21 +100,21 @@ class SiteFacts:
                 connection.executemany("DELETE FROM site_pages WHERE site = ? AND path = ?", [(site, p) for p in gone])
                 connection.executemany("INSERT OR REPLACE INTO site_pages (site, path, words, hosts) VALUES (?, ?, ?, ?)",
                                        [(site, path, e[2], e[3]) for path, e in read.items()])
-                casings = json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()},
-                                     ensure_ascii=False, separators=(",", ":"))
                 recent = _merged(_delta(row[1]), delta) if row and not start_over and expected_generation is not None \
                     else None
-                if recent is not None:  # the whole as written, and what changed since
-                    connection.execute("UPDATE site_counts SET recent = ?, forms = ?, casings = ?, generation = ? "
-                                       "WHERE site = ?", (_delta_json(recent), _json(summary.forms or Counter()),
-                                                          casings, generation + 1, site))
+                if recent is not None:  # the whole as written, and what changed since (the forms, if any moved)
+                    forms = ", forms = ?, casings = ?" if delta.forms else ""
+                    connection.execute(f"UPDATE site_counts SET recent = ?, generation = ?{forms} WHERE site = ?",
+                                       (_delta_json(recent), generation + 1,
+                                        *((_json(summary.forms or Counter()), _casings_json(summary)) if forms else ()),
+                                        site))
                     return generation + 1
                 pages = {path: [size, mtime, facts.to_json()] for path, (size, mtime, facts) in summary.pages.items()}
                 connection.execute(
                     "INSERT OR REPLACE INTO site_counts (site, pages, posts, domains, forms, casings, recent, generation) "
                     "VALUES (?, ?, ?, ?, ?, ?, '{}', ?)",
                     (site, json.dumps(pages, ensure_ascii=False, separators=(",", ":")), _json(summary.posts),
-                     _json(summary.domains), _json(summary.forms or Counter()), casings, generation + 1))
+                     _json(summary.domains), _json(summary.forms or Counter()), _casings_json(summary), generation + 1))
         except sqlite3.Error:
             return None  # locked too long, a full disk: the next run reads the pages again
         return generation + 1
@@ -198,7 +198,7 @@ def _delta(text: Any) -> Delta | None:
     posts, domains = data.get("posts", {}), data.get("domains", {})
     if pages is None or not all(isinstance(moved, dict) and all(map(_is_int, moved.values())) for moved in (posts, domains)):
         return None
-    return Delta({path: pages.get(path) for path in data.get("pages", {})}, posts, domains)
+    return Delta({path: pages.get(path) for path in data.get("pages", {})}, posts, domains, {})
 
 
 def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
@@ -209,7 +209,7 @@ def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
     posts, domains = dict(recent.posts), dict(recent.domains)
     _move(posts, delta.posts, keep_negative=True)
     _move(domains, delta.domains, keep_negative=True)
-    merged = Delta({**recent.pages, **delta.pages}, posts, domains)
+    merged = Delta({**recent.pages, **delta.pages}, posts, domains, {})
     if len(merged.pages) > RECENT_PAGES or len(posts) + len(domains) > RECENT_COUNTS:
         return None
     return merged
@@ -229,6 +229,11 @@ def _move(counts: dict[str, int], moved: dict[str, int], *, keep_negative: bool 
 def _delta_json(delta: Delta) -> str:
     pages = {path: None if page is None else [page[0], page[1], page[2].to_json()] for path, page in delta.pages.items()}
     return json.dumps({"pages": pages, "posts": delta.posts, "domains": delta.domains}, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _casings_json(summary: Summary) -> str:
+    return json.dumps({word: [c.form, c.pages, c.others] for word, c in summary.casings.items()}, ensure_ascii=False,
                       separators=(",", ":"))
 
 
