@@ -293,7 +293,13 @@ def test_a_damaged_site_store_is_ignored_and_rebuilt(site: Site) -> None:
               "UPDATE site_counts SET pages = '{\"a.md\": [1, 2, {\"x\": 1}]}'",
               "UPDATE site_counts SET pages = '{\"a.md\": [\"big\", 2, {}]}'", "UPDATE site_counts SET pages = '[]'",
               "UPDATE site_counts SET recent = 'not json'", "UPDATE site_counts SET recent = '{\"posts\": {\"a\": \"1\"}}'",
-              "UPDATE site_counts SET recent = '{\"pages\": {\"a.md\": [1, 2]}}'"]
+              "UPDATE site_counts SET recent = '{\"pages\": {\"a.md\": [1, 2]}}'",
+              # Counts only a damaged store holds: fewer than no pages, a boolean; JSON nested too deep to read.
+              "UPDATE site_counts SET recent = '{\"posts\": {\"kubescape\": -1000}}'",
+              "UPDATE site_counts SET recent = '{\"posts\": {\"kubescape\": true}}'",
+              "UPDATE site_counts SET posts = '{\"kubescape\": 0}'",
+              f"UPDATE site_counts SET recent = '{'[' * 5000}{']' * 5000}'",
+              f"UPDATE site_counts SET posts = '{'[' * 5000}{']' * 5000}'"]
     for statement in damage:
         with closing(sqlite3.connect(database)) as connection, connection:
             connection.execute(statement)

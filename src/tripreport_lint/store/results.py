@@ -42,7 +42,7 @@ class Results:
         try:
             row = connection.execute("SELECT entry FROM results WHERE key = ?", (key,)).fetchone()
             return None if row is None else [_diagnostic(shown, item) for item in json.loads(row[0])]
-        except (ValueError, KeyError, TypeError, IndexError, sqlite3.Error):
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError, sqlite3.Error):
             return None  # damaged: lint the file again
 
     def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
@@ -81,7 +81,7 @@ class FixResults:
             entry = json.loads(row[1])
             return (bytes(row[0]), int(entry["fixed"]), [_diagnostic(shown, item) for item in entry["remaining"]],
                     [_diagnostic(shown, item) for item in entry["found"]])
-        except (ValueError, KeyError, TypeError, IndexError, sqlite3.Error):
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError, sqlite3.Error):
             return None
 
     def put(self, key: str, fixed_bytes: bytes, fixed: int, remaining: Sequence[Diagnostic],

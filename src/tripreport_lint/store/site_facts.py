@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +21,9 @@ _CHUNK = 500  # paths asked in one statement (SQLite's limit on parameters is 32
 # moved; past that, the whole is written again.
 RECENT_PAGES = 100
 RECENT_COUNTS = 10_000
+# What reading a value of the store may raise when the value is not what this module writes (JSON nested deep
+# enough raises RecursionError).
+_UNREADABLE = (sqlite3.Error, ValueError, TypeError, RecursionError)
 
 
 class SiteFacts:
@@ -42,7 +45,7 @@ class SiteFacts:
             posts, domains = _counter(json.loads(counts[1])), _counter(json.loads(counts[2]))
             casings = _casings(json.loads(counts[4]))
             recent = _delta(counts[5])
-        except (sqlite3.Error, ValueError, TypeError):
+        except _UNREADABLE:
             return None
         if (pages is None or posts is None or domains is None or casings is None or recent is None
                 or not isinstance(counts[3], int)):
@@ -52,8 +55,8 @@ class SiteFacts:
                 pages.pop(path, None)
             else:
                 pages[path] = page
-        _move(posts, recent.posts)
-        _move(domains, recent.domains)
+        if not (_moved_into(posts, recent.posts) and _moved_into(domains, recent.domains)):
+            return None  # more pages counted out of a word than use it: not what this module writes
         return Summary(pages, posts, domains, counts[3], casings, None)
 
     def words(self, site: str, paths: list[str], generation: int) -> dict[str, tuple[str, str]] | None:
@@ -79,7 +82,7 @@ class SiteFacts:
         try:
             row = connection.execute("SELECT forms, generation FROM site_counts WHERE site = ?", (site,)).fetchone()
             return _counter(json.loads(row[0])) if row is not None and row[1] == generation else None
-        except (sqlite3.Error, ValueError, TypeError):
+        except _UNREADABLE:
             return None
 
     def save(self, site: str, summary: Summary, read: dict[str, Entry], gone: list[str], delta: Delta, *,
@@ -145,7 +148,7 @@ class SiteFacts:
         try:
             row = connection.execute("SELECT listing FROM site_files WHERE site = ?", (site,)).fetchone()
             found = json.loads(row[0]) if row is not None else None
-        except (sqlite3.Error, ValueError, TypeError):
+        except _UNREADABLE:
             return None
         return found if isinstance(found, dict) else None
 
@@ -189,14 +192,14 @@ def _delta(text: Any) -> Delta | None:
     """What changed since the facts and counts were written whole, as ``save`` writes it (``{}``: nothing)."""
     try:
         data = json.loads(text)
-    except (ValueError, TypeError):
+    except _UNREADABLE:
         return None
     if not isinstance(data, dict):
         return None
     pages = _pages({path: page for path, page in data.get("pages", {}).items() if page is not None}) \
         if isinstance(data.get("pages", {}), dict) else None
     posts, domains = data.get("posts", {}), data.get("domains", {})
-    if pages is None or not all(isinstance(moved, dict) and all(map(_is_int, moved.values())) for moved in (posts, domains)):
+    if pages is None or not all(isinstance(moved, dict) and _ints(moved.values()) for moved in (posts, domains)):
         return None
     return Delta({path: pages.get(path) for path in data.get("pages", {})}, posts, domains, {})
 
@@ -207,23 +210,37 @@ def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
     if recent is None:
         return None
     posts, domains = dict(recent.posts), dict(recent.domains)
-    _move(posts, delta.posts, keep_negative=True)
-    _move(domains, delta.domains, keep_negative=True)
+    _added(posts, delta.posts)
+    _added(domains, delta.domains)
     merged = Delta({**recent.pages, **delta.pages}, posts, domains, {})
     if len(merged.pages) > RECENT_PAGES or len(posts) + len(domains) > RECENT_COUNTS:
         return None
     return merged
 
 
-def _move(counts: dict[str, int], moved: dict[str, int], *, keep_negative: bool = False) -> None:
-    """Add what moved to counts, dropping the words that fall to zero (and below, unless ``keep_negative``:
-    what moved since the whole was written may be fewer pages)."""
+def _moved_into(counts: dict[str, int], moved: dict[str, int]) -> bool:
+    """Add what moved to the counts, dropping the words no page uses any more; False when a count falls below
+    zero (only a damaged store says so)."""
     for word, by in moved.items():
         count = counts.get(word, 0) + by
-        if count > 0 or (keep_negative and count < 0):
+        if count < 0:
+            return False
+        if count:
             counts[word] = count
         else:
             counts.pop(word, None)
+    return True
+
+
+def _added(moved: dict[str, int], more: dict[str, int]) -> None:
+    """Add to what moved since the whole was written (fewer pages too) what moved since, dropping what is
+    back where it was."""
+    for word, by in more.items():
+        total = moved.get(word, 0) + by
+        if total:
+            moved[word] = total
+        else:
+            moved.pop(word, None)
 
 
 def _delta_json(delta: Delta) -> str:
@@ -246,17 +263,18 @@ def _casings(data: Any) -> dict[str, Casing] | None:
         return None
     found = {}
     for word, value in data.items():
-        if not (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
-                and isinstance(value[1], int) and isinstance(value[2], int)):
+        if not (isinstance(value, list) and len(value) == 3 and isinstance(value[0], str) and _ints(value[1:])):
             return None
         found[word] = Casing(*value)
     return found
 
 
-_is_int = int.__instancecheck__
+def _ints(values: Iterable[Any]) -> bool:
+    """Whether all the values are integers (not booleans), checked in C: a site has tens of thousands."""
+    return {*map(type, values)} <= {int}
 
 
 def _counter(data: Any) -> Counter[str] | None:
-    if not isinstance(data, dict) or not all(map(_is_int, data.values())):  # checked in C: ~30,000 words
+    if not isinstance(data, dict) or not _ints(data.values()) or (data and min(data.values()) <= 0):
         return None
     return Counter(data)

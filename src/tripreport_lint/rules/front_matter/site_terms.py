@@ -266,7 +266,7 @@ def _load(text: str) -> Blogs | None:
                     and all(isinstance(name, str) for name in counted)):
                 return None
             blogs[kind, folder] = SiteTerms(pages, tagged, usages, _counts(keys), set(counted))
-    except (ValueError, TypeError, AttributeError):  # not JSON, or not of this shape
+    except (ValueError, TypeError, AttributeError, RecursionError):  # not JSON, or not of this shape
         return None
     return blogs
 
