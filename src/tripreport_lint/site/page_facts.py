@@ -189,7 +189,7 @@ class Delta(NamedTuple):
     pages: dict[str, tuple[int, int, PageFacts] | None]
     posts: dict[str, int]
     domains: dict[str, int]
-    forms: dict[str, int]  # how many more or fewer pages write each name form
+    forms: dict[str, int]  # how many more or fewer pages write each name form (when any moved, all are kept anew)
 
 
 class FactsStore(Protocol):
