@@ -256,16 +256,16 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
     counted_out: list[str] = []  # the words, host parts and name forms, between spaces, of the pages counted out
     for path in changed if not start_over else []:  # what changed no longer counts
         words, hosts = old_words[path]
-        _count(posts, words, -1)
-        _count(domains, hosts, -1)
-        _count(forms, before[path][2].forms, -1)
+        _count_out(posts, words)
+        _count_out(domains, hosts)
+        _count_out(forms, before[path][2].forms)
         counted_out += (words, hosts, before[path][2].forms)
         changes[path] = (before.pop(path)[2], None)
     kept = {path: entry for path, entry in read_now.items() if entry is not None}
     for path, entry in kept.items():
         before[path] = (entry[0], entry[1], entry[4])
-        _count(posts, entry[2], 1)
-        _count(domains, entry[3], 1)
+        posts.update(entry[2].split())
+        domains.update(entry[3].split())
         changes[path] = (changes.get(path, (None, None))[0], entry[4])
     forms.update(form_counts(entry[4].forms for entry in kept.values()))
     forms_moved = _moved(counted_out[2::3], [entry[4].forms for entry in kept.values()])
@@ -287,12 +287,9 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
                      generation, previous, changes if previous is not None else {})
 
 
-def _count(counts: Counter[str], words: str, sign: int) -> None:
-    """Count the words of a page (between spaces) in or, with ``sign`` -1, out of ``counts``, dropping those no
-    page uses any more: only the words taken out are looked at, not the tens of thousands of a site's."""
-    if sign > 0:
-        counts.update(words.split())
-        return
+def _count_out(counts: Counter[str], words: str) -> None:
+    """Count the words of a page (between spaces) out of ``counts``, dropping those no page uses any more: only
+    the words taken out are looked at, not the tens of thousands of a site's."""
     taken = words.split()
     counts.subtract(taken)
     for word in taken:
