@@ -247,7 +247,8 @@ def _start_worker(arguments: dict[str, Any], task: Task) -> None:
     if _ENGINE is None:
         _ENGINE = Engine(**arguments)
     _TASK = task
-    # Collections every 700 new objects cost each worker ~90 ms of its ~4 s, every GC_THRESHOLD ~25 ms.
+    # Collections every 700 new objects cost each worker ~90 ms of its ~4 s, every GC_THRESHOLD ~25 ms. A forked
+    # worker has it from the run (``cli.session``); a spawned one (macOS, Windows) starts with Python's 700.
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 

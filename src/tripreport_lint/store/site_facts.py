@@ -55,7 +55,7 @@ class SiteFacts:
                 pages.pop(path, None)
             else:
                 pages[path] = page
-        if not (_moved_into(posts, recent.posts) and _moved_into(domains, recent.domains)):
+        if not (_add(posts, recent.posts) and _add(domains, recent.domains)):
             return None  # more pages counted out of a word than use it: not what this module writes
         return Summary(pages, posts, domains, counts[3], casings, None)
 
@@ -210,37 +210,25 @@ def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
     if recent is None:
         return None
     posts, domains = dict(recent.posts), dict(recent.domains)
-    _added(posts, delta.posts)
-    _added(domains, delta.domains)
+    _add(posts, delta.posts)
+    _add(domains, delta.domains)
     merged = Delta({**recent.pages, **delta.pages}, posts, domains, {})
     if len(merged.pages) > RECENT_PAGES or len(posts) + len(domains) > RECENT_COUNTS:
         return None
     return merged
 
 
-def _moved_into(counts: dict[str, int], moved: dict[str, int]) -> bool:
-    """Add what moved to the counts, dropping the words no page uses any more; False when a count falls below
-    zero (only a damaged store says so)."""
-    for word, by in moved.items():
-        count = counts.get(word, 0) + by
-        if count < 0:
-            return False
-        if count:
-            counts[word] = count
+def _add(counts: dict[str, int], more: dict[str, int]) -> bool:
+    """Add ``more`` (what moved) to ``counts``, dropping what comes to zero; whether none of the counts it
+    touched is below zero. Site counts below zero only a damaged store holds; what moved since the whole was
+    written may be (fewer pages)."""
+    for word, by in more.items():
+        total = counts.get(word, 0) + by
+        if total:
+            counts[word] = total
         else:
             counts.pop(word, None)
-    return True
-
-
-def _added(moved: dict[str, int], more: dict[str, int]) -> None:
-    """Add to what moved since the whole was written (fewer pages too) what moved since, dropping what is
-    back where it was."""
-    for word, by in more.items():
-        total = moved.get(word, 0) + by
-        if total:
-            moved[word] = total
-        else:
-            moved.pop(word, None)
+    return all(counts.get(word, 0) >= 0 for word in more)
 
 
 def _delta_json(delta: Delta) -> str:
