@@ -189,7 +189,7 @@ class Delta(NamedTuple):
     pages: dict[str, tuple[int, int, PageFacts] | None]
     posts: dict[str, int]
     domains: dict[str, int]
-    forms: dict[str, int]  # how many more or fewer pages write each name form (when any moved, all are kept anew)
+    forms_moved: bool  # whether more or fewer pages write some name form (then the forms are kept anew, whole)
 
 
 class FactsStore(Protocol):
@@ -278,7 +278,7 @@ def read(site: str, pages: list[tuple[str, int, int]], store: FactsStore | None,
         dropped = sorted({*changed, *(p for p, e in read_now.items() if e is None)} - kept.keys())
         delta = Delta({**dict.fromkeys(dropped), **{path: before[path] for path in kept}},
                       _moved(counted_out[::3], [entry[2] for entry in kept.values()]),
-                      _moved(counted_out[1::3], [entry[3] for entry in kept.values()]), forms_moved)
+                      _moved(counted_out[1::3], [entry[3] for entry in kept.values()]), bool(forms_moved))
         generation = store.save(site, new, kept, dropped, delta, start_over=start_over,
                                 expected_generation=summary.generation if summary else None)
     previous = summary.generation if summary and not start_over and generation is not None else None

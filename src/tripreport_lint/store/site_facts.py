@@ -106,7 +106,7 @@ class SiteFacts:
                 recent = _merged(_delta(row[1]), delta) if row and not start_over and expected_generation is not None \
                     else None
                 if recent is not None:  # the whole as written, and what changed since (the forms, if any moved)
-                    forms = ", forms = ?, casings = ?" if delta.forms else ""
+                    forms = ", forms = ?, casings = ?" if delta.forms_moved else ""
                     connection.execute(f"UPDATE site_counts SET recent = ?, generation = ?{forms} WHERE site = ?",
                                        (_delta_json(recent), generation + 1,
                                         *((_json(summary.forms or Counter()), _casings_json(summary)) if forms else ()),
@@ -201,7 +201,7 @@ def _delta(text: Any) -> Delta | None:
     posts, domains = data.get("posts", {}), data.get("domains", {})
     if pages is None or not all(isinstance(moved, dict) and _ints(moved.values()) for moved in (posts, domains)):
         return None
-    return Delta({path: pages.get(path) for path in data.get("pages", {})}, posts, domains, {})
+    return Delta({path: pages.get(path) for path in data.get("pages", {})}, posts, domains, False)
 
 
 def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
@@ -212,7 +212,7 @@ def _merged(recent: Delta | None, delta: Delta) -> Delta | None:
     posts, domains = dict(recent.posts), dict(recent.domains)
     _add(posts, delta.posts)
     _add(domains, delta.domains)
-    merged = Delta({**recent.pages, **delta.pages}, posts, domains, {})
+    merged = Delta({**recent.pages, **delta.pages}, posts, domains, False)
     if len(merged.pages) > RECENT_PAGES or len(posts) + len(domains) > RECENT_COUNTS:
         return None
     return merged
