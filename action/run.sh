@@ -56,19 +56,22 @@ find_base() {  # find_base BRANCH
 }
 
 # Runs a command with its standard error shown and kept; when it could not do its work (exit 2 or more), an
-# error annotation and a job summary section give its one-line error.
+# error annotation for each of its one-line errors (the first 10) and a job summary section give them.
 run_step() {  # run_step TITLE COMMAND...
-  local title=$1 status message
+  local title=$1 status messages message
   shift
   "$@" 2>"$scratch/stderr"
   status=$?
   cat "$scratch/stderr" >&2
   if [ "$status" -ge 2 ]; then
-    message=$(grep -m1 -E '^tripreport-lint: .*error' "$scratch/stderr" || grep -v '^[[:space:]]*$' "$scratch/stderr" | tail -n1)
-    message=${message:-"exit code $status, with no error message"}
-    echo "::error title=$title failed::$(escape "$message")"
+    messages=$(grep -E '^tripreport-lint: .*error' "$scratch/stderr" | head -n 10)
+    [ -n "$messages" ] || messages=$(grep -v '^[[:space:]]*$' "$scratch/stderr" | tail -n1)
+    messages=${messages:-"exit code $status, with no error message"}
+    while IFS= read -r message; do
+      echo "::error title=$title failed::$(escape "$message")"
+    done <<< "$messages"
     { printf '## %s failed (exit code %s)\n\n<pre>' "$title" "$status"
-      printf '%s' "$message" | html
+      printf '%s' "$messages" | html
       printf '</pre>\n\n'; } >> "${GITHUB_STEP_SUMMARY:-/dev/null}"
   fi
   return "$status"

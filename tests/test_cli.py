@@ -105,6 +105,23 @@ def test_missing_path_and_unreadable_input_exit_2(site: Site) -> None:
         "1 path not found (see the errors below); Found 1 problem in 1 file (2 checked); 1 fixable with --fix ([*]).")
 
 
+def test_files_that_could_not_be_checked_are_not_counted_as_checked(site: Site) -> None:
+    site.write("content/blog/a.md", GOOD)
+    site.write("content/notes/.tripreport-lint.toml", 'schema = "nosuch"\n')
+    site.write("content/notes/b.md", GOOD.replace("Booth notes", "Hallway track"))
+    site.write("content/notes/c.md", GOOD.replace("Booth notes", "Closing keynote"))
+    result = run_cli("content", cwd=site.root)
+    assert result.returncode == 2 and "nosuch" in result.stderr
+    assert result.stdout == "No problems found in 1 file, but 2 files could not be checked (see the errors below).\n"
+    alone = run_cli("content/notes", cwd=site.root)
+    assert alone.returncode == 2
+    assert alone.stdout == "Nothing checked: 2 files could not be checked (see the errors below).\n"
+    site.write("content/blog/d.md", BAD)
+    found = run_cli("content", cwd=site.root)
+    assert found.stdout.splitlines()[-1] == ("2 files could not be checked (see the errors below); "
+                                             "Found 1 problem in 1 file (2 checked); 1 fixable with --fix ([*]).")
+
+
 def test_a_read_only_file_is_reported_as_it_stands(site: Site) -> None:
     path = site.write("content/blog/a.md", BAD)
     path.chmod(0o444)
@@ -195,7 +212,10 @@ def test_rule_prints_one_rule_s_documentation_by_code_or_name() -> None:
     assert text.startswith("# LNK005 missing-fragment\n\nA #fragment link matches no anchor of its page. Severity: warning")
     assert "\n## Example\n" in text and "\n## Fix safety\n" in text and "`anchor-style`" in text
     assert run(["rule", "LNK0005"], io.StringIO(), err) == 2
-    assert "unknown rule code or name 'LNK0005'" in err.getvalue()
+    assert err.getvalue() == "tripreport-lint: error: unknown rule code or name 'LNK0005' (did you mean 'LNK005' " \
+                             "(missing-fragment)?)\n"
+    assert run(["rule", "XYZ123"], io.StringIO(), err := io.StringIO()) == 2
+    assert err.getvalue().endswith("'XYZ123' (see tripreport-lint --show-rules)\n")
     assert run(["rule"], io.StringIO(), io.StringIO()) == 2
 
 

@@ -67,6 +67,25 @@ def test_format_says_why_a_body_was_kept_as_written(site: Site) -> None:
     assert path.read_text() == KEPT.replace(".  \n", ".\n")  # whitespace is still normalised
 
 
+def test_format_under_github_actions_points_to_the_notices(site: Site) -> None:
+    site.write("content/blog/booth.md", KEPT)
+    result = run_cli("format", "content", cwd=site.root, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.stdout.splitlines()[0].startswith("::notice file=content/blog/booth.md,")
+    assert result.stdout.splitlines()[-1] == \
+        "1 file reformatted, 0 files left unchanged; 1 file kept its body as written (see the notices)."
+
+
+def test_format_counts_a_read_only_file_as_not_written(site: Site) -> None:
+    path = site.write("content/blog/recap.md", POST)
+    site.write("content/blog/done.md", FORMATTED.replace("Meetup recap", "Closing day"))
+    path.chmod(0o444)
+    result = run_cli("format", "content", cwd=site.root)
+    assert result.returncode == 2 and path.read_text() == POST
+    assert result.stdout == "0 files reformatted, 1 file could not be written (see the errors below), " \
+                            "1 file left unchanged.\n"
+    assert result.stderr == "tripreport-lint: error: content/blog/recap.md: read-only; fixes not written\n"
+
+
 def test_format_options_come_from_the_config_and_explain_with_them(site: Site) -> None:
     site.write(".tripreport-lint.toml", "[not-normalised]\nwrap = 30\n")
     path = site.write("content/blog/long.md", "---\ntitle: Long\ndate: 2024-03-07\n---\n\n"

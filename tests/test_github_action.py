@@ -117,6 +117,15 @@ def test_an_error_of_the_linter_is_annotated_and_summarised(site: Site, tmp_path
     assert f"::error title=tripreport-lint failed::{error}\n" in result.stdout
     assert error in result.stderr  # the log keeps what the linter said
     assert f"## tripreport-lint failed (exit code 2)\n\n<pre>{error}</pre>" in summary.read_text()
+    assert summary.read_text().startswith("### tripreport-lint\n\nNothing checked: 1 path not found (see the errors below).")
+
+
+def test_each_error_of_the_linter_is_annotated(site: Site, tmp_path: Path) -> None:
+    result, summary, _ = run_action(site.root, tmp_path, paths="content/missing content/gone")
+    errors = [f"tripreport-lint: error: content/{name}: no such file or directory" for name in ("missing", "gone")]
+    assert [line for line in result.stdout.splitlines() if line.startswith("::error title=")] == \
+        [f"::error title=tripreport-lint failed::{error}" for error in errors]
+    assert f"<pre>{errors[0]}\n{errors[1]}</pre>" in summary.read_text()
 
 
 def test_a_linter_that_dies_without_a_word_is_still_explained(site: Site, tmp_path: Path) -> None:

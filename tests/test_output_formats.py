@@ -164,7 +164,19 @@ def test_job_summary_is_written_under_actions(site: Site, tmp_path: Path) -> Non
     assert result.stdout.startswith("::error file=content/blog/a.md,line=4,col=8")
     text = summary_file.read_text()
     assert text.startswith("### tripreport-lint: ") and "| FM010 | schema-violation | 1 |" in text
-    assert job_summary([], 3) == "### tripreport-lint\n\nNo findings in 3 files.\n"
+    three = RunSummary(("a.md", "b.md", "c.md"), 0, False)
+    assert job_summary([], three) == "### tripreport-lint\n\nAll checks passed (3 files).\n"
+
+
+def test_job_summary_says_what_could_not_be_checked() -> None:
+    assert job_summary([], RunSummary((), 0, False, missing=1)) == \
+        "### tripreport-lint\n\nNothing checked: 1 path not found (see the errors below).\n"
+    two = RunSummary(("a.md", "b.md"), 0, False, unchecked=1)
+    assert job_summary([], two) == \
+        "### tripreport-lint\n\nNo problems found in 1 file, but 1 file could not be checked (see the errors below).\n"
+    found = [Diagnostic("a.md", "LNK010", "image-alt", "an image without alt text", Span(3, 1, 3, 9), Severity.WARNING)]
+    assert job_summary(found, two).startswith(
+        "### tripreport-lint: 1 finding in 1 file\n\n1 file could not be checked (see the errors below).\n\n| rule |")
 
 
 def test_job_summary_shows_messages_and_paths_as_written() -> None:
@@ -172,7 +184,7 @@ def test_job_summary_shows_messages_and_paths_as_written() -> None:
     found = [Diagnostic("posts/a|b.md", "LNK010", "image-alt", "an <img> without alt & *no* [text]", span,
                         Severity.WARNING),
              Diagnostic("posts/`odd`.md", "LNK010", "image-alt", "a line\nbreak", span, Severity.WARNING)]
-    text = job_summary(found, 120)
+    text = job_summary(found, RunSummary(tuple(f"{n}.md" for n in range(120)), 0, False))
     assert text.startswith("### tripreport-lint: 2 findings in 2 files (120 checked)\n")
     assert "| `posts/a\\|b.md` | 1 |" in text
     assert "- `posts/a|b.md:3:1` LNK010 an &lt;img&gt; without alt &amp; \\*no\\* \\[text\\]\n" in text
@@ -259,3 +271,11 @@ def test_full_shows_a_long_line_around_the_finding_only(site: Site) -> None:
     before, after = "…rd34 word35 word36 word37 word38 word39 ", " word0 word1 word2 word3 word4 word5 wor…"  # 40 a side
     assert f"6 | {before}Teh{after}\n  | {' ' * 41}^^^\n" in result.stdout
     assert f"  - {before}Teh{after}\n  + {before}The{after}\n" in result.stdout
+
+
+def test_full_shows_the_lines_a_fix_deletes(site: Site) -> None:
+    site.write("content/blog/post.md", "---\ntitle: Booth notes\ndate: 2024-03-05\n---\n\n# Booth notes\n\nA long day.\n")
+    site.write("content/blog/last.md", "---\ntitle: Last day\ndate: 2024-03-06\n---\n\nGoodbye.")
+    result = run_cli("--no-cache", "--output-format", "full", "--select", "HDG001,ENC007", ".", cwd=site.root)
+    assert "  = fix (safe): remove the heading\n  - # Booth notes\n  -\n\n" in result.stdout
+    assert "  = fix (safe): add a line break\n\n" in result.stdout  # no line of the file is deleted: no diff

@@ -82,7 +82,7 @@ def _format(words: list[str], out: TextIO, err: TextIO) -> int:
 
 def _rule(words: list[str], out: TextIO, err: TextIO) -> int:
     """``tripreport-lint rule CODE-OR-NAME``: the rule's documentation, as the reference gives it."""
-    from tripreport_lint.rules import resolve  # noqa: PLC0415
+    from tripreport_lint.rules import did_you_mean, resolve  # noqa: PLC0415
     from tripreport_lint.rules.docs import rule_markdown  # noqa: PLC0415
 
     if len(words) != 1 or words[0].startswith("-"):
@@ -90,7 +90,8 @@ def _rule(words: list[str], out: TextIO, err: TextIO) -> int:
         return EXIT_ERROR
     found = resolve(words[0])
     if not found:
-        err.write(f"tripreport-lint: error: unknown rule code or name '{words[0]}' (see tripreport-lint --show-rules)\n")
+        hint = did_you_mean(words[0]) or "see tripreport-lint --show-rules"
+        err.write(f"tripreport-lint: error: unknown rule code or name '{words[0]}' ({hint})\n")
         return EXIT_ERROR
     out.write("\n\n".join(rule_markdown(rule) for rule in found) + "\n")
     return EXIT_OK

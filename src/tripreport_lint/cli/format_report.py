@@ -29,7 +29,8 @@ def report_format(options: RunOptions, outcome: Outcome, out: TextIO, err: TextI
     if not options.quiet:
         for d in left_alone:
             info.write(_annotation(d.path, d.message, "notice") if github else f"{d.path}: {d.message}\n")
-        info.write(_summary(len(outcome.changed_paths), len(outcome.results), len(left_alone), previewing=previewing))
+        info.write(_summary(len(outcome.changed_paths), outcome.unwritten, len(outcome.results), len(left_alone),
+                            previewing=previewing, github=github))
     for message in outcome.errors:
         err.write(f"tripreport-lint: error: {message}\n")
     if outcome.errors:
@@ -37,12 +38,16 @@ def report_format(options: RunOptions, outcome: Outcome, out: TextIO, err: TextI
     return EXIT_FINDINGS if previewing and outcome.changed_paths else EXIT_OK
 
 
-def _summary(changed: int, checked: int, left_alone: int, *, previewing: bool) -> str:
+def _summary(changed: int, unwritten: int, checked: int, left_alone: int, *, previewing: bool, github: bool) -> str:
+    """``2 files reformatted, 1 file could not be written (...), 5 files left unchanged; ...``: on a terminal the
+    reasons a body was kept are printed above it, under GitHub Actions they are notices."""
     done = "would be reformatted" if previewing else "reformatted"
     same = "already formatted" if previewing else "left unchanged"
-    line = f"{_files(changed)} {done}, {_files(checked - changed)} {same}"
+    failed = f", {_files(unwritten)} could not be written (see the errors below)" if unwritten else ""
+    line = f"{_files(changed)} {done}{failed}, {_files(checked - changed - unwritten)} {same}"
     if left_alone:
-        line += f"; {_files(left_alone)} kept {'its' if left_alone == 1 else 'their'} body as written (why above)"
+        why = "see the notices" if github else "why above"
+        line += f"; {_files(left_alone)} kept {'its' if left_alone == 1 else 'their'} body as written ({why})"
     return line + ".\n"
 
 

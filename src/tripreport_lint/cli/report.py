@@ -43,7 +43,7 @@ def report(options: RunOptions, outcome: Outcome, out: TextIO, err: TextIO) -> i
         from tripreport_lint.reporters.github import job_summary  # noqa: PLC0415
 
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as stream:
-            stream.write(job_summary(diagnostics, len(outcome.files)))
+            stream.write(job_summary(diagnostics, summary))
     if code := _errors(errors, err):
         return code
     if options.exit_zero:

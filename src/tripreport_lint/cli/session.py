@@ -44,6 +44,7 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # sorted; on changed lines only with --diff-base
     fixed: int = 0  # problems fixed in the files written (or that --diff would write)
     changed: int = 0  # files written (or that --diff would change)
+    unwritten: int = 0  # files whose fixes could not be written (each one of the errors)
     diffs: list[str] = field(default_factory=list)
     changed_paths: list[str] = field(default_factory=list)  # as shown, of the files written (or that would be)
     errors: list[str] = field(default_factory=list)
@@ -92,6 +93,7 @@ def lint(options: RunOptions, err: TextIO) -> Outcome:
         problem = None if options.diff else write(result, tree)
         if problem:
             outcome.errors.append(problem)
+            outcome.unwritten += 1
             outcome.diagnostics += result.unfixed  # not written: nothing was fixed, all it had is still there
             continue
         outcome.diagnostics += result.diagnostics

@@ -54,8 +54,17 @@ class FullReporter(TextReporter):
 
     @staticmethod
     def _diff(d: Diagnostic, lines: tuple[str, ...]) -> list[str]:
-        """``- old`` / ``+ new`` for a fix whose edits all stand on one line; nothing for others."""
-        if d.fix is None or not d.edit_spans or len({s.line for s in d.edit_spans} | {s.end_line for s in d.edit_spans}) != 1:
+        """``- old`` / ``+ new`` for a fix whose edits all stand on one line, ``- old`` for each line of one that
+        deletes whole lines (a heading and the blank line after it); nothing for others."""
+        if d.fix is None or not d.edit_spans:
+            return []
+        if not any(e.content for e in d.fix.edits) and \
+                all(s.column == 1 and s.end_column == 1 and s.end_line > s.line for s in d.edit_spans):
+            removed = sorted({n for s in d.edit_spans for n in range(s.line, s.end_line)})
+            if removed[-1] > len(lines) or len(removed) > MAX_REMOVED:
+                return []
+            return [f"  - {_cut(lines[n - 1], *_window(lines[n - 1], 0, 0)).expandtabs(4)}".rstrip() for n in removed]
+        if len({s.line for s in d.edit_spans} | {s.end_line for s in d.edit_spans}) != 1:
             return []
         line = d.edit_spans[0].line
         if not 0 < line <= len(lines):
@@ -76,6 +85,7 @@ def _width(text: str) -> int:
     return len(text.expandtabs(4))
 
 
+MAX_REMOVED = 5  # lines a fix deletes that are shown; a longer block goes by its fix's description
 ROOM = 40  # characters shown on each side of a finding in a line too long to show whole
 LONG = 120
 

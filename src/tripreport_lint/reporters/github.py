@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from tripreport_lint.diagnostics import Diagnostic, Severity
 from tripreport_lint.reporters.base import Reporter, RunSummary
+from tripreport_lint.reporters.text import TextReporter, unchecked_note
 
 PER_LEVEL = 10
 
@@ -79,14 +80,19 @@ class GithubReporter(Reporter):
             )
 
 
-def job_summary(diagnostics: Sequence[Diagnostic], files: int, first: int = 20) -> str:
-    """A Markdown job summary: findings per rule and per file, the first findings, what was not annotated."""
+def job_summary(diagnostics: Sequence[Diagnostic], summary: RunSummary, first: int = 20) -> str:
+    """A Markdown job summary: findings per rule and per file, the first findings, what was not annotated;
+    what could not be checked (the Action adds the errors after it)."""
     if not diagnostics:
-        return f"### tripreport-lint\n\nNo findings in {files} files.\n"
+        return f"### tripreport-lint\n\n{_markdown(TextReporter.summary_line([], summary))}\n"
+    checked = summary.files - summary.unchecked
     flagged = len({d.path for d in diagnostics})
-    where = f"{flagged} file{'s' if flagged != 1 else ''}" + (f" ({files} checked)" if flagged != files else "")
-    lines = [f"### tripreport-lint: {len(diagnostics)} findings in {where}", "",
-             "| rule | name | findings |", "| --- | --- | ---: |"]
+    where = f"{flagged} file{'s' if flagged != 1 else ''}" + (f" ({checked} checked)" if flagged != checked else "")
+    count = len(diagnostics)
+    lines = [f"### tripreport-lint: {count} finding{'s' if count != 1 else ''} in {where}", ""]
+    if unchecked := unchecked_note(summary):
+        lines += [_markdown(unchecked[0].upper() + unchecked[1:] + "."), ""]
+    lines += ["| rule | name | findings |", "| --- | --- | ---: |"]
     by_rule = Counter((d.code, d.name) for d in diagnostics)
     lines += [f"| {code} | {name} | {count} |" for (code, name), count in sorted(by_rule.items())]
     lines += ["", "| file | findings |", "| --- | ---: |"]

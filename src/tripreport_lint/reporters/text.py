@@ -29,23 +29,20 @@ class TextReporter(Reporter):
 
     @staticmethod
     def summary_line(diagnostics: Sequence[Diagnostic], summary: RunSummary) -> str:
-        files = _files(summary.files)
+        checked = summary.files - summary.unchecked
         fixed = f"Fixed {summary.fixed} problem{'s' if summary.fixed != 1 else ''}; " if summary.fix_mode else ""
-        if summary.unchecked or summary.missing:
-            failures = [f"{summary.unchecked} could not be checked"] if summary.unchecked else []
-            failures += [f"{summary.missing} path{'s' if summary.missing != 1 else ''} not found"] * bool(summary.missing)
-            unchecked = f"{' and '.join(failures)} (see the errors below)"
+        if unchecked := unchecked_note(summary):
             if not diagnostics:
-                if not summary.files:
+                if not checked:
                     return f"{fixed}Nothing checked: {unchecked}."
-                return f"{fixed}No problems found in {files}, but {unchecked}."
+                return f"{fixed}No problems found in {_files(checked)}, but {unchecked}."
             fixed = f"{fixed}{unchecked}; "
         if not diagnostics:
-            return f"{fixed}All checks passed ({files})."
+            return f"{fixed}All checks passed ({_files(checked)})."
         count = len(diagnostics)
         remaining = " remaining" if summary.fix_mode else ""
         flagged = len({d.path for d in diagnostics})
-        where = _files(flagged) + (f" ({summary.files} checked)" if flagged != summary.files else "")
+        where = _files(flagged) + (f" ({checked} checked)" if flagged != checked else "")
         text = f"{fixed}Found {count}{remaining} problem{'s' if count != 1 else ''} in {where}"
         fixable = sum(d.fixable for d in diagnostics)
         if fixable and not summary.fix_mode:
@@ -54,6 +51,14 @@ class TextReporter(Reporter):
         if hidden and not summary.unsafe_fixes:  # fixes that may not be what the author meant: offered, not marked
             text += f"; {hidden} fixable with {'' if summary.fix_mode else '--fix '}--unsafe-fixes"
         return text + "."
+
+
+def unchecked_note(summary: RunSummary) -> str:
+    """What the run could not look at (``2 files could not be checked and 1 path not found``, the errors
+    being printed after the report), or an empty string."""
+    failures = [f"{_files(summary.unchecked)} could not be checked"] if summary.unchecked else []
+    failures += [f"{summary.missing} path{'s' if summary.missing != 1 else ''} not found"] * bool(summary.missing)
+    return f"{' and '.join(failures)} (see the errors below)" if failures else ""
 
 
 def _files(count: int) -> str:
