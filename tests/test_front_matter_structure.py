@@ -1,4 +1,4 @@
-"""FM001-FM005 and ENC001: the front matter block itself, and the file's encoding."""
+"""FM001-FM006 and ENC001: the front matter block itself, and the file's encoding."""
 
 from __future__ import annotations
 
@@ -33,6 +33,38 @@ def test_missing_front_matter_is_fine_in_a_file_named_as_a_repository_document(s
     for name in ("CHANGELOG.md", "SOURCES.md", "CODE_OF_CONDUCT.md"):
         assert site.findings("# Changes\n", select="FM001", relative=f"content/blog/{name}") == []
     assert site.findings("# Changes\n", select="FM001", relative="content/blog/Changelog.md") == [("FM001", 1, 1)]
+
+
+def test_hugo_reads_front_matter_after_blank_lines_and_spaces(site: Site) -> None:
+    # Hugo 0.168 built each of these with its title and date (leading blank lines, spaces, a tab, TOML).
+    for lead in ("\n", "\n\n  \n", "   ", "\t\n"):
+        assert site.findings(lead + GOOD) == [], repr(lead)
+    toml = '\n+++\ntitle = "Notes from SREcon"\ndate = 2024-03-18\ndraft = "false"\n+++\nOn-call stories.\n'
+    assert site.findings(toml) == [("FM010", 5, 9)]  # read and checked where it stands
+
+
+def test_a_block_after_blank_lines_that_holds_no_pairs_is_markdown(site: Site) -> None:
+    text = "\n---\n\nA rule, then a paragraph.\n\n---\n"
+    assert site.findings(text, select="FM") == [("FM001", 1, 1)]
+
+
+def test_front_matter_after_blank_lines_is_not_read_by_jekyll(site: Site) -> None:
+    (site.root / "hugo.toml").unlink()
+    site.write("_config.yml", "title: Example blog\n")
+    relative = "_posts/2024-06-20-devopsdays.md"
+    findings = site.diagnostics("\n\n" + GOOD, relative=relative)
+    assert [(d.code, d.span.line, d.span.column) for d in findings] == [("FM006", 3, 1)]
+    assert "Jekyll reads none there" in findings[0].message
+    assert site.fixed("\n\n" + GOOD, relative=relative) == GOOD
+    assert site.findings("  " + GOOD, relative=relative) == [("FM006", 1, 3)]
+
+
+def test_front_matter_after_blank_lines_on_a_gatsby_site(site: Site) -> None:
+    (site.root / "hugo.toml").unlink()
+    site.write("gatsby-config.js", "module.exports = {}\n")
+    findings = site.diagnostics("\n" + GOOD, relative="content/blog/devopsdays/index.md")
+    assert [(d.code, d.span.line) for d in findings] == [("FM006", 2)]
+    assert "only Hugo reads one there" in findings[0].message
 
 
 def test_unterminated_front_matter(site: Site) -> None:

@@ -67,6 +67,7 @@ def test_rule_doc_has_every_heading_in_order(rule: type[Rule]) -> None:
 # a site with _config.yml is Jekyll's, without Hugo's hugo.toml).
 PLACES = {
     "FM024": ("_posts/2024-03-05-meetup-recap.md", {"_config.yml": "title: Example blog\n"}),
+    "FM006": ("_posts/2024-05-19-notes.md", {"_config.yml": "title: Example blog\n"}),
     "FM035": ("content/blog/example.md", {"data/authors.yml": "jdoe:\n  name: Jane Doe\n"}),
     "FM050": ("content/blog/example.md", {"content/blog/march-meetup.md": "---\ntitle: March\nurl: /blog/meetup/\n---\n"}),
     "MKP005": ("_posts/2024-05-19-notes.md", {"_config.yml": "title: Example blog\n"}),

@@ -52,6 +52,7 @@ class FrontMatter:
     error: FrontMatterSyntaxError | None = None
     nodes: dict[KeyPath, Node] = field(default_factory=dict)
     duplicates: list[tuple[KeyPath, Node, Node]] = field(default_factory=list)
+    start: int = 0  # where its opening delimiter stands: after blank lines or spaces, which Hugo alone reads past
 
     @property
     def mapping(self) -> dict[str, Any] | None:

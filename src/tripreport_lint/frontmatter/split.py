@@ -33,9 +33,21 @@ def split(text: str) -> FrontMatter | None:
 
     A YAML block that does not parse and runs past a blank line into Markdown body text was closed
     by a thematic break of the body, not by its own closer: it is returned as unterminated.
+
+    Hugo reads a block after blank lines or spaces too (Jekyll and gray-matter's sites read none):
+    one there is returned, with its ``start``, when it is closed and holds ``key: value`` pairs.
     """
+    found = _split_at(text, 0)
+    lead = len(text) - len(text.lstrip(" \t\r\n"))
+    if found is not None or not lead:
+        return found
+    later = _split_at(text, lead)
+    return later if later is not None and later.terminated and _mapping(later) else None
+
+
+def _split_at(text: str, start: int) -> FrontMatter | None:
     for opener, closer, fmt in _OPENERS:
-        opened = opener.match(text)
+        opened = opener.match(text, start)
         if not opened:
             continue
         content_start = opened.end()
@@ -45,20 +57,20 @@ def split(text: str) -> FrontMatter | None:
                 return _unterminated(text, fmt, content_start)
             content_end = closed.start() + 1
             end = _after_line(text, closed.end())
-            return FrontMatter(fmt, 0, content_end, end, True, text[:content_end])
+            return FrontMatter(fmt, start, content_end, end, True, text[start:content_end], start=start)
         if not closed:
-            return _unterminated(text, fmt, content_start)
+            return _unterminated(text, fmt, content_start, start)
         content = text[content_start : closed.start()]
         if fmt == "yaml" and _BODY_AFTER_BLANK.search(content) and not _parses(fmt, content):
             # The closer found is a thematic break ('---') in the body: the front matter was never closed.
-            return _unterminated(text, fmt, content_start)
+            return _unterminated(text, fmt, content_start, start)
         end = _after_line(text, closed.end())
-        return FrontMatter(fmt, content_start, closed.start(), end, True, content)
+        return FrontMatter(fmt, content_start, closed.start(), end, True, content, start=start)
     return None
 
 
-def _unterminated(text: str, fmt: Format, content_start: int) -> FrontMatter:
-    return FrontMatter(fmt, content_start, len(text), len(text), False, text[content_start:])
+def _unterminated(text: str, fmt: Format, content_start: int, start: int) -> FrontMatter:
+    return FrontMatter(fmt, content_start, len(text), len(text), False, text[content_start:], start=start)
 
 
 def _parses(fmt: Format, content: str) -> bool:
@@ -67,6 +79,13 @@ def _parses(fmt: Format, content: str) -> bool:
     except FrontMatterSyntaxError:
         return False
     return True
+
+
+def _mapping(front_matter: FrontMatter) -> bool:
+    try:
+        return isinstance(_reader(front_matter.format, positions=False)(front_matter.content)[0], dict)
+    except (FrontMatterSyntaxError, RecursionError):
+        return False
 
 
 def _after_line(text: str, offset: int) -> int:

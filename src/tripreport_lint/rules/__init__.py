@@ -35,6 +35,7 @@ from tripreport_lint.rules.front_matter.schema import SchemaViolation
 from tripreport_lint.rules.front_matter.structure import (
     DuplicateKey,
     FrontMatterMissing,
+    FrontMatterNotFirst,
     FrontMatterNotMapping,
     FrontMatterSyntax,
     FrontMatterUnterminated,
@@ -78,6 +79,7 @@ ALL_RULES: tuple[type[Rule[Any]], ...] = (
     FrontMatterNotMapping,
     FrontMatterSyntax,
     DuplicateKey,
+    FrontMatterNotFirst,
     SchemaViolation,
     Yaml11Boolean,
     KeyCase,

@@ -85,7 +85,8 @@ def node_span(doc: Document, fm: FrontMatter, node: Node, *, key: bool = False) 
 
 def opening_span(doc: Document) -> Span:
     """The span of the opening delimiter line, or of the file's first line when there is no front matter."""
-    return doc.span(0, doc.lines.line_end(1))
+    start = doc.front_matter.start if doc.front_matter else 0
+    return doc.span(start, doc.lines.line_end(doc.lines.position(start)[0]))
 
 
 def locate(doc: Document, fm: FrontMatter, path: KeyPath, *, key: bool = False) -> Span:

@@ -1,10 +1,11 @@
-"""Rules on the front matter block itself: missing, unterminated, unparseable, not a mapping, duplicate keys."""
+"""Rules on the front matter block itself: missing, not on the first line, unterminated, unparseable, not a
+mapping, duplicate keys."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tripreport_lint.diagnostics import Violation
+from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.rules.base import Rule, describe_path, node_span, opening_span
 from tripreport_lint.rules.context import Context
@@ -66,6 +67,67 @@ class FrontMatterMissing(Rule):
             f"no front matter: add a '---' block at the top of the file with the required keys ({keys})",
             opening_span(doc),
         )
+
+
+class FrontMatterNotFirst(Rule):
+    """## What it does
+    Reports front matter that does not start on the file's first line (blank lines or spaces stand
+    before its `---`, `+++` or `{`), on a site whose generator is not Hugo.
+
+    ## Why is this bad?
+    Hugo reads front matter after blank lines, but Jekyll does not: it copies the file through as it
+    is, unprocessed, and a post is not published. Gatsby's, Eleventy's and Docusaurus's reader
+    (gray-matter) reads none either, and the page shows the block as text.
+
+    ## Example
+    `_posts/2024-05-19-notes.md` on a Jekyll site:
+    ```markdown
+
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+    We met a lot of people.
+    ```
+
+    ## Use instead
+    ```markdown
+    ---
+    title: Notes from the conference
+    date: 2024-05-19
+    ---
+    We met a lot of people.
+    ```
+
+    ## Fix safety
+    Safe: the blank lines and spaces before the opening delimiter are removed, so the generator reads
+    the block as the author meant it.
+
+    ## Options
+    None.
+
+    ## Known problems
+    A block after blank lines is taken for front matter only when it is closed and holds `key: value`
+    pairs; anything else there is Markdown. On a Hugo site that tripreport-lint does not recognise as
+    one (its configuration is in another folder), the finding is harmless: Hugo reads the block either
+    way.
+    """
+
+    code = "FM006"
+    name = "front-matter-not-first"
+    summary = "The front matter does not start on the first line, where the generator reads it."
+    fix_availability = FixAvailability.ALWAYS
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        fm = doc.front_matter
+        generator = ctx.site.model.generator
+        if fm is None or not fm.start or generator == "hugo":
+            return
+        reader = "Jekyll reads none there and copies the file as it is" if generator == "jekyll" else \
+            "only Hugo reads one there; other generators show it as text"
+        yield Violation(f"front matter does not start on the first line: {reader}; remove the blank lines "
+                        "and spaces before it", opening_span(doc),
+                        Fix((Edit(0, fm.start),), description="remove what stands before the front matter"))
 
 
 class FrontMatterUnterminated(Rule):
