@@ -72,6 +72,12 @@ def test_unterminated_front_matter(site: Site) -> None:
     assert site.findings(text) == [("FM002", 1, 1)]
 
 
+def test_unterminated_json_names_its_delimiter(site: Site) -> None:
+    findings = site.diagnostics('{\n"title": "SREcon",\n"date": "2024-03-18"\n\nOn-call stories.\n')
+    assert [d.code for d in findings] == ["FM002"]
+    assert "'}'" in findings[0].message
+
+
 def test_unterminated_toml_names_its_delimiter(site: Site) -> None:
     findings = site.diagnostics('+++\ntitle = "SREcon"\ndate = 2024-03-18\n')
     assert [d.code for d in findings] == ["FM002"]

@@ -54,7 +54,7 @@ def _split_at(text: str, start: int) -> FrontMatter | None:
         closed = closer.search(text, content_start)
         if fmt == "json":
             if not closed:
-                return _unterminated(text, fmt, content_start)
+                return _unterminated(text, fmt, content_start, start)
             content_end = closed.start() + 1
             end = _after_line(text, closed.end())
             return FrontMatter(fmt, start, content_end, end, True, text[start:content_end], start=start)
