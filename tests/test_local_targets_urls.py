@@ -251,3 +251,18 @@ def test_a_url_two_sites_serve_differently_is_followed_on_each(tmp_path: Path) -
     found = {f"{path.parent.parent.parent.name}/{path.name}": [d.code for d in engine.check(path).diagnostics]
              for path in sorted(tmp_path.glob("*/content/blog/[ab].md"))}
     assert found == {"one/a.md": [], "one/b.md": [], "two/a.md": ["LNK004"], "two/b.md": ["LNK004"]}
+
+
+def test_a_title_is_made_a_url_as_hugo_makes_it(site: Site) -> None:
+    # Each URL as Hugo 0.168 published it under `:title` (`:slug` keeps a slash: a folder).
+    site.write("hugo.toml", 'title = "Blog"\n[permalinks]\nposts = "/:year/:title/"\nnotes = "/:slug/"\n')
+    for title in ("KubeCon - Observability", "CI/CD at scale", "C++ rocks", "Learning C#", "Tom's  post (part 2)",
+                  "Q&A: the panel", "a - - b"):
+        site.write(f"content/posts/{len(title)}-{title[:3].strip('/ ')}.md", f'---\ntitle: "{title}"\ndate: 2019-05-23\n---\n')
+    site.write("content/notes/n.md", "---\ntitle: N\nslug: A - B/C++ x\n---\n")
+    served = ["/2019/kubecon-observability/", "/2019/ci-cd-at-scale/", "/2019/c-rocks/", "/2019/learning-c/",
+              "/2019/toms-post-part-2/", "/2019/qa-the-panel/", "/2019/a--b/", "/a-b/c-x/"]
+    text = HEAD + " ".join(f"[{n}]({url})" for n, url in enumerate(served)) + " [old](/2019/kubecon---observability/)\n"
+    found = messages(site, text, "content/posts/links.md")
+    assert [message.split(",")[0] for message in found] == ["'/2019/kubecon---observability/' resolves to "
+                                                            "/2019/kubecon---observability/"]

@@ -21,6 +21,7 @@ from tripreport_lint.site.page_facts import PageFacts
 _DATED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 _HUGO_DATED = re.compile(r"\d{4}-\d{2}-\d{2}-(.+)")
 _TOKEN = re.compile(r":([a-z_]+)")
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
@@ -114,7 +115,7 @@ def _hugo_pretty(model: SiteModel, relative: PurePosixPath, folders: list[str], 
     pattern = dict(model.permalinks).get(section)
     if pattern is None:
         return PageUrl(namespace, _folder(normalised_url("/".join([*folders, slug or stem]))).lower(), aliases)
-    title = _urlize(facts.get("title") or "")
+    title = _urlize(facts.get("title") or "", title=True)
     day = _date(facts, model.date_keys) or model.filename_date(Path(relative))
     values: dict[str, str | None] = {
         "section": section, "sections": "/".join(folders), "title": title or None,
@@ -236,10 +237,35 @@ def url_key(url_path: str) -> str:
     return key.removesuffix("index.html").removesuffix(".html").strip("/")
 
 
-def _urlize(text: str) -> str:
-    """A title made a URL segment as Hugo's urlize makes it: letters, digits and `._-#+~` kept, spaces as '-'."""
-    kept = "".join(c for c in text.strip() if c.isalnum() or c in "._-#+~ " or unicodedata.category(c) == "Mn")
-    return re.sub(r"\s+", "-", kept).lower()
+def _urlize(text: str, *, title: bool = False) -> str:
+    """A slug, or a ``title``, made a URL segment as Hugo's permalinks make it (tried on Hugo 0.168: ``KubeCon -
+    Observability`` -> ``kubecon-observability``, ``C++ rocks`` -> ``c-rocks``; a title's ``CI/CD`` -> ``ci-cd``,
+    where a slug's slash makes a folder): ``_sanitized``; each ``+`` left a space, and ``_sanitized`` again; lower
+    case; a ``#`` at the end dropped (an empty URL fragment), any other escaped as the URL has it."""
+    if title:
+        text = text.replace("/", "-").replace("\\", "-")
+    kept = _sanitized(_sanitized(text).replace("+", " ")).lower()
+    if kept.find("#") == len(kept) - 1:
+        kept = kept[:-1]
+    return kept.replace("#", "%23")
+
+
+def _sanitized(text: str) -> str:
+    """Hugo's path sanitising: letters, digits, marks, ``._-#+~@/\\`` and ``%`` before two hex digits kept, a run
+    of white space one hyphen (none at the ends, nor beside a hyphen the text has), other characters dropped."""
+    kept: list[str] = []
+    space = hyphen = False
+    for index, char in enumerate(text):
+        if char.isalpha() or char.isdecimal() or char in "._-#+~@/\\" or unicodedata.category(char)[0] == "M" or \
+                (char == "%" and _HEX2.fullmatch(text, index + 1, index + 3) is not None):
+            hyphen = char == "-"
+            if space and not hyphen:
+                kept.append("-")
+            space = False
+            kept.append(char)
+        elif kept and not hyphen and char.isspace():
+            space = True
+    return "".join(kept)
 
 
 def normalised_url(url: str) -> str:
