@@ -23,7 +23,7 @@ def test_a_word_twice_is_reported_and_the_fix_removes_one(site: Site) -> None:
 
 
 def test_grammar_names_code_and_separate_blocks_are_left_alone(site: Site) -> None:
-    body = ("He said that that talk had had its moment. Duran Duran played. Bye bye.\n\n"
+    body = ("He said that that talk had had its moment. Duran Duran played. Bye bye. Something something, cloud.\n\n"
             "Run `ls` ls and <b>bold</b> bold, see https://example.com/a a, ii) and Yoyo.\n\n"
             "## Introducing dhmon\ndhmon collects metrics.\n\n- one\n- one more\n\n"
             "```\nthe the\n```\n")

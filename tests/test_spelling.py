@@ -148,7 +148,8 @@ def test_jargon_names_and_inflections_are_not_typos(site: Site) -> None:
         site.write(f"content/blog/p{index}.md", HEAD + "We run Karpenter and kubectl.\n")
     body = (
         "We run Karpenter with kubectl. Thanks to Cristian Klein. The kgateway project, "
-        "untrusted workloads, rumours of containerisation, sysadmin tasks, autoscale it.\n"
+        "untrusted workloads, rumours of containerisation, sysadmin tasks, autoscale it. The ingestor and the "
+        "compactor ran.\n"
     )
     assert site.findings(HEAD + body, select="SPL002") == []
 

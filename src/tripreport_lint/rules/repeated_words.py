@@ -24,6 +24,7 @@ _MEANT = frozenset({
     "bla", "blah", "knock", "hip", "tsk", "chop", "sing", "tut", "ho", "hey", "go", "well", "now", "there", "far",
     "more", "many", "long", "again", "ever", "round", "over", "by", "step", "little", "bit", "x", "really", "much",
     "way", "too", "all", "out", "up", "down", "on", "off", "in", "half", "tick", "pew", "boom", "ding",
+    "something",  # "something something": words left out on purpose
 })
 
 
@@ -61,7 +62,8 @@ class RepeatedWord(Rule):
     None.
 
     ## Known problems
-    Doubles that English grammar makes (`that that`, `had had`), sounds (`bye bye`) and names whose
+    Doubles that English grammar makes (`that that`, `had had`), sounds (`bye bye`), words left out on
+    purpose (`something something`) and names whose
     second word is capitalised (`Duran Duran`) are left alone. At most 50 are reported in a file.
     """
 

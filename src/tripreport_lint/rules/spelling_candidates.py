@@ -7,8 +7,8 @@ from collections.abc import Mapping
 
 from tripreport_lint.spelling import dictionaries
 
-_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "able", "ize",
-             "izes", "ized", "ization")
+_SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "ness", "ment", "ments", "able",
+             "ize", "izes", "ized", "ization")
 # How common an English word must be to be offered as the intended word (pyspellchecker counts).
 MIN_FREQUENCY = 2000
 MIN_FREQUENCY_MISSING_LETTER = 300
