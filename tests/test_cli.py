@@ -56,7 +56,12 @@ def test_json_output(site: Site) -> None:
         "code": "FM010", "name": "schema-violation",
         "message": "'draft' must be true or false, got the string \"false\": write false without quotes",
         "severity": "error", "fixable": True,
+        "fix": {"applicability": "safe", "message": "write false",
+                "edits": [{"line": 4, "column": 8, "end_line": 4, "end_column": 15, "content": "false"}]},
     }]
+    site.write("content/blog/other.md", "---\ntitle: Other\ndate: 2024-03-06\n---\n\nMore notes.\n\n<!-- draft: cut -->\n")
+    [row] = json.loads(run_cli("--output-format", "json", "content/blog/other.md", cwd=site.root).stdout)
+    assert (row["code"], row["fixable"], row["fix"]["applicability"]) == ("CMT001", False, "unsafe")
 
 
 def test_github_output_is_the_default_under_actions(site: Site) -> None:
