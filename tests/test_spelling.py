@@ -131,6 +131,14 @@ def test_possible_typos_against_english_site_words_and_linked_hosts(site: Site) 
     assert "Tips for photographers." in fixed and "[Vitess](https://vitess.io/)" in fixed
 
 
+def test_two_letters_swapped_in_a_less_common_word(site: Site) -> None:
+    # `browser` and `reevaluate` are too rare to be the word meant by any edit (`droids`/`druids`), but a swap
+    # of two letters is a slip of the finger; a replaced letter is not judged against them.
+    body = "Open the browesr, then reevaulate the plan. The brovser and the reevalaate are not judged.\n"
+    assert [d.message for d in site.diagnostics(HEAD + body, select="SPL002")] == [
+        "'browesr' may be a typo of 'browser'", "'reevaulate' may be a typo of 'reevaluate'"]
+
+
 def test_a_word_the_post_also_writes_as_code_or_a_verb_with_its_particle_is_not_a_typo(site: Site) -> None:
     # `Procfile` is one edit from `Profile`, `signin` from `signing`: the post names a file it shows as
     # code, and a button; a word it writes only in prose is still judged.

@@ -170,7 +170,8 @@ class PossibleTypo(Rule):
     Finds likely typos that codespell does not know: a word that is not English (pyspellchecker's
     word list), is used by no other post of the site, and is one edit (a letter dropped, added,
     swapped or replaced) away from a word the site uses in several posts, a word of a host name the
-    post or the site links to (`Vitness` for `vitess.io`), or a common English word. Capitalised
+    post or the site links to (`Vitness` for `vitess.io`), or a common English word (a less common one
+    when a letter is dropped or two are swapped: `browesr`). Capitalised
     words, often names, are only matched against the site's words and longer English words.
 
     Words of 4 and 5 letters (and longer ones no word of their length is near: `neever`) are judged

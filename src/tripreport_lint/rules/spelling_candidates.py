@@ -96,11 +96,13 @@ def _british(word: str, english: Mapping[str, int]) -> bool:
 def _common_enough(candidate: str, word: str, english: dict[str, int]) -> bool:
     """Whether an English word is common enough to be the intended one.
 
-    Less common words qualify only when the typo lacks one of their letters (``bservable``): a
-    replaced letter between two real words is too often another word (``droids``/``druids``).
+    Less common words qualify only when the typo lacks one of their letters (``bservable``) or swaps two
+    (``browesr``, ``reevaulate``): a replaced letter between two real words is too often another word
+    (``droids``/``druids``).
     """
     frequency = english.get(candidate, 0)
-    return frequency >= MIN_FREQUENCY or (frequency >= MIN_FREQUENCY_MISSING_LETTER and len(candidate) > len(word))
+    return frequency >= MIN_FREQUENCY or (frequency >= MIN_FREQUENCY_MISSING_LETTER and (
+        len(candidate) > len(word) or (len(candidate) == len(word) and candidate in _slips(word, doubled=False))))
 
 
 def _same_stem(word: str, candidate: str) -> bool:
