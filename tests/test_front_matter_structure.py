@@ -22,7 +22,8 @@ def test_clean_post_has_no_findings(site: Site) -> None:
 def test_missing_front_matter_names_required_keys(site: Site) -> None:
     findings = site.diagnostics("# Notes from DevOpsDays\n\nTwo days of talks.\n")
     assert [(d.code, d.span.line, d.span.column) for d in findings] == [("FM001", 1, 1)]
-    assert "title, date" in findings[0].message
+    assert findings[0].message == "no front matter: add a '---' (YAML) or '+++' (TOML) block at the top of the file " \
+                                  "with the required keys (title, date)"
 
 
 def test_missing_front_matter_is_fine_where_schema_is_none(site: Site) -> None:

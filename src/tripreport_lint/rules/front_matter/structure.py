@@ -63,10 +63,9 @@ class FrontMatterMissing(Rule):
         if doc.front_matter is not None or ctx.schema is None or not ctx.schema.required or _repository_document(doc):
             return
         keys = ", ".join(ctx.schema.required)
-        yield Violation(
-            f"no front matter: add a '---' block at the top of the file with the required keys ({keys})",
-            opening_span(doc),
-        )
+        block = "a '---' (YAML) or '+++' (TOML) block" if ctx.site.model.generator == "hugo" else "a '---' block"
+        yield Violation(f"no front matter: add {block} at the top of the file with the required keys ({keys})",
+                        opening_span(doc))
 
 
 class FrontMatterNotFirst(Rule):
