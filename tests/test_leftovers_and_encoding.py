@@ -52,6 +52,21 @@ def test_drafting_notes_only_as_markers_in_published_prose(site: Site) -> None:
     assert site.findings(draft.replace("\n---\ndraft", "\ndraft") + body, select="CMT002") == []
 
 
+def test_a_draft_s_hidden_text_and_notes_are_work_in_progress(site: Site) -> None:
+    body = "Keynote notes.\n\n<!-- TODO: the workshop part -->\n\nTODO: add the slides.\n"
+    draft = "---\ntitle: Notes from FOSDEM\ndate: 2024-02-05\ndraft: true\n---\n\n"
+    assert site.findings(HEAD + body, select="CMT") == [("CMT001", 8, 1), ("CMT002", 10, 1)]
+    assert site.findings(draft + body, select="CMT") == []
+    # Jekyll publishes a post that says `draft: true`, and not one that says `published: false`.
+    (site.root / "hugo.toml").unlink()
+    site.write("_config.yml", "title: Blog\n")
+    post = "_posts/2024-02-05-fosdem.md"
+    assert [code for code, _, _ in site.findings(draft + body, select="CMT", relative=post)] == ["CMT001", "CMT002"]
+    hidden = draft.replace("draft: true", "published: false")
+    assert site.findings(hidden + body, select="CMT", relative=post) == []
+    assert site.findings(HEAD + body, select="CMT", relative="_drafts/fosdem.md") == []
+
+
 def test_mojibake_is_repaired_without_touching_curly_quotes(site: Site) -> None:
     body = "A chat with StÃ©phane and St√©phane about “inclusion”. Photo Â© CNCF. Itâ€™s fine.\n"
     found = site.diagnostics(HEAD + body, select="ENC002")

@@ -13,6 +13,7 @@ from tripreport_lint.document.document import Document
 from tripreport_lint.document.scanning import line_matches
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
+from tripreport_lint.rules.links.unpublished import unpublished
 from tripreport_lint.rules.tool_markers import is_tool_marker
 
 # [//]: # (hidden), [comment]: <> (hidden), [//]: # "hidden": a link definition nobody uses.
@@ -127,6 +128,7 @@ class CommentedOutBlock(Rule[CommentOptions]):
     share a line with a tool's marker, have no fix. A tool's marker is never removed.
 
     ## Known problems
+    Drafts the site does not publish are not checked, as CMT002 says: their hidden text is work in progress.
     Content inside Hugo `{{< comment >}}` shortcodes is hidden on purpose and not reported.
     A comment on a line that also holds other HTML, or in a block quote, is not read.
     """
@@ -138,6 +140,8 @@ class CommentedOutBlock(Rule[CommentOptions]):
     fix_availability = FixAvailability.SOMETIMES
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
+        if _draft(doc, ctx):
+            return
         allowed = re.compile("|".join(f"(?:{p})" for p in self.options.allow), re.I) if self.options.allow else None
 
         def directive(text: str) -> bool:
@@ -235,7 +239,8 @@ class DraftingNote(Rule):
     None.
 
     ## Known problems
-    Drafts (`draft: true`) are not checked; code, HTML comments and Hugo `comment` shortcodes are
+    Drafts the site does not publish (`draft: true`; Jekyll's `published: false` or `_drafts` folder) are
+    not checked; code, HTML comments and Hugo `comment` shortcodes are
     not prose and are not read.
     """
 
@@ -245,13 +250,21 @@ class DraftingNote(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        data = doc.front_matter.mapping if doc.front_matter else None
-        if data and data.get(ctx.key_as_written(data, "draft")) is True:
-            return
-        if _NOTE_MARKER.search(doc.text) is None:
-            return  # a search for the markers rules out most posts before the slower pattern runs
+        if _NOTE_MARKER.search(doc.text) is None or _draft(doc, ctx):
+            return  # a search for the markers rules out most posts before the rest is asked
         for match in _NOTE.finditer(doc.body.prose, doc.body_start):
             line_end = doc.lines.line_end(doc.lines.position(match.start())[0])
             context = doc.text[match.start() : min(line_end, match.start() + 50)].strip()
             yield Violation(f"drafting note '{context}' in a published post: finish or remove it",
                             doc.span(match.start(), match.end()))
+
+
+def _draft(doc: Document, ctx: Context) -> bool:
+    """Whether the post is a draft the site does not publish (Hugo's ``draft: true``; Jekyll's ``published:
+    false`` or ``_drafts`` folder; elsewhere ``draft: true``, as Gatsby's starters have it): work in progress,
+    whose hidden text and notes are the author's to finish."""
+    if ctx.site.model.generator in ("hugo", "jekyll"):
+        state = unpublished(doc.path, ctx, doc)
+        return state is not None and state.reason == "draft"
+    data = doc.front_matter.mapping if doc.front_matter else None
+    return data is not None and data.get(ctx.key_as_written(data, "draft")) is True

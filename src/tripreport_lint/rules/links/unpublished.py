@@ -71,7 +71,7 @@ class LinkToUnpublished(Rule):
     reads_clock = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Violation]:
-        if ctx.site.model.generator not in ("hugo", "jekyll") or _state(doc.path, ctx, doc) is not None:
+        if ctx.site.model.generator not in ("hugo", "jekyll") or unpublished(doc.path, ctx, doc) is not None:
             return
         pages: list[tuple[Path | None, str, int, int]] = [
             (linked_page(target.path, doc, ctx), target.raw, target.start, target.end)
@@ -80,12 +80,12 @@ class LinkToUnpublished(Rule):
         for page, raw, start, end in sorted(pages, key=lambda item: item[2]):
             if page is None or page == doc.path:
                 continue
-            state = _state(page, ctx)
+            state = unpublished(page, ctx)
             if state is not None:
                 yield Violation(_message(raw, site_relative(page, ctx), state), doc.span(start, end))
 
 
-def _state(page: Path, ctx: Context, doc: Document | None = None) -> Unpublished | None:
+def unpublished(page: Path, ctx: Context, doc: Document | None = None) -> Unpublished | None:
     """Why the site does not publish the page now; None when it does, or when the page is no page."""
     model = ctx.site.model
     kind = model.page_kind(page)
