@@ -40,6 +40,7 @@ MARKERS = {
     "textlint": ["<!-- textlint-disable -->", "<!-- textlint-enable ja-spacing -->"],
     "remark-lint": ["<!--lint disable no-html-->", "<!-- lint ignore maximum-line-length -->"],
     "rumdl": ["<!-- rumdl-disable MD013 -->", "<!-- rumdl-disable-next-line -->"],
+    "reveal.js": ['<!-- .element: class="fragment" -->', '<!-- .slide: data-background="#ff0000" -->'],
     # Codes other than CMT001, so it is the rule that leaves them alone, not the suppression.
     "tripreport-lint": ["<!-- tripreport-lint-disable-next-line FM040 -->", "<!-- tripreport-lint-disable SPL002 -->",
                         "<!-- tripreport-lint-enable SPL002 -->", "<!-- tripreport-lint-disable-file FM040 -->"],
@@ -85,6 +86,7 @@ def test_markers_on_a_line_of_text_are_not_reported(site: Site, flavour: str) ->
     "<!-- prettier-ignore this table later? -->",
     "<!-- cspell is not installed here -->",
     "<!-- START of the old agenda -->",
+    "<!-- .element is the next slide -->",
 ])
 def test_a_comment_that_mentions_a_tool_is_still_a_comment(site: Site, comment: str) -> None:
     assert site.findings(HEAD + "Intro.\n\n" + comment + "\n", "CMT001") == [("CMT001", 8, 1)]

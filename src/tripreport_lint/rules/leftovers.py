@@ -84,7 +84,8 @@ class CommentedOutBlock(Rule[CommentOptions]):
     (`<!--more-->`, `<!-- more -->`), Docusaurus's `<!-- truncate -->`, the markers of generated
     tables of contents (doctoc's `START doctoc` and `END doctoc`, `toc`, `tocstop`, `/toc`,
     `omit from toc`), and the directives of prettier, markdownlint, rumdl, Vale, cspell,
-    codespell, textlint, remark-lint, alex and tripreport-lint itself, each when it is the whole
+    codespell, textlint, remark-lint, alex, reveal.js's slide and element attributes
+    (`.element: class="fragment"`) and tripreport-lint itself, each when it is the whole
     comment (a comment that merely mentions one is still reported). Where such a marker stands in
     a run of comment lines, the rest of the run is judged without it.
 

@@ -39,6 +39,8 @@ TOOL_MARKERS: tuple[re.Pattern[str], ...] = tuple(re.compile(pattern, re.I) for 
     # remark-lint (remark-message-control) and alex.
     r"(?:remark-)?lint (?:disable|enable|ignore)\b.*",
     r"alex (?:disable|enable|ignore)\b.*",
+    # reveal.js's Markdown plugin: attributes of the element or slide before (`.element: class="fragment"`).
+    r"\.(?:element|slide): ?.+",
     # tripreport-lint's own suppressions (engine/suppressions.py reads them).
     r"tripreport-lint-(?:disable-next-line|disable-file|disable|enable)\b.*",
 ))
