@@ -98,7 +98,7 @@ def test_a_jekyll_post_dated_another_day_than_its_file_name(site: Site) -> None:
     [finding] = site.diagnostics(post("title: Meetup recap", "date: 2024-03-12"), "FM024", name)
     assert (finding.span.line, finding.span.column) == (3, 7)
     assert finding.message == ("'date' 2024-03-12 names another day than the file name's 2024-03-05: rename the file "
-                               "or correct the date, so that the post's URL and the day it shows agree")
+                               "or correct the date, so that the two agree")
     assert site.findings(post("title: Meetup recap", "date: 2024-03-05 18:00"), "FM024", name) == []
     assert site.findings(post("title: Meetup recap"), "FM024", name) == []  # the date comes from the name
     # Words after the time, as Jekyll reads them: compared by the leading date.
@@ -115,6 +115,13 @@ def test_a_zoned_date_is_read_in_the_site_s_time_zone(site: Site) -> None:
     site.write("_config.yml", "title: Blog\ntimezone: Europe/Berlin\n")  # in Berlin it is the 6th already
     assert site.findings(late, "FM024", name) == [("FM024", 3, 7)]
     assert site.findings(late, "FM024", "_posts/2024-03-06-late-talk.md") == []
+    site.write("_config.yml", "title: Blog\ntimezone:\n")  # empty: no zone, not one named 'None'
+    assert site.findings(late, "FM024", name) == []
+    [other_day] = site.diagnostics(post("title: Late talk", "date: 2024-03-12 10:00:00 -0800"), "FM024", name)
+    assert other_day.message.startswith("'date' 2024-03-12 10:00:00 -0800 names another day")
+    site.write("_config.yml", "title: Blog\ntimezone: Europe/Berlin\n")
+    [finding] = site.diagnostics(late, "FM024", name)
+    assert "(2024-03-06 in the site's time zone, Europe/Berlin)" in finding.message
 
 
 def test_hugo_compares_only_when_it_reads_dates_from_file_names(site: Site) -> None:

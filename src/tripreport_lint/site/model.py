@@ -294,7 +294,7 @@ class _Settings:
 
 def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) -> SiteModel:
     read = _Settings(table, lower=True)
-    handler = str(read.read("markup.defaultMarkdownHandler", "goldmark", "which Markdown renderer Hugo uses"))
+    handler = read.read("markup.defaultMarkdownHandler", "goldmark", "which Markdown renderer Hugo uses", kind=str)
     goldmark = "markup.goldmark."
     linkify = read.read(goldmark + "extensions.linkify", True,
                         "LNK009 reports only the bare URLs Goldmark links wrongly or not at all (when false, every one)", kind=bool)
@@ -308,8 +308,8 @@ def _hugo(root: Path, table: ConfigTable, pages: Callable[[], Iterable[str]]) ->
     attribute = table.get(goldmark + "parser.attribute", {})
     block = bool(attribute.get("block", False) if isinstance(attribute, dict) else attribute)
     read.note(goldmark + "parser.attribute", block, "FMT001 keeps `{.class}` attribute lines attached to their blocks")
-    id_type = str(read.read(goldmark + "parser.autoHeadingIDType", "github",
-                            "LNK005 makes heading anchors this way")).lower()
+    id_type = read.read(goldmark + "parser.autoHeadingIDType", "github", "LNK005 makes heading anchors this way",
+                        kind=str).lower()
     hard_wraps = read.read(goldmark + "renderer.hardWraps", False,
                            "a line break inside a paragraph is a <br> when true: FMT001 then keeps line breaks where "
                            "they are", kind=bool)
@@ -384,21 +384,21 @@ def _main_sections(model: SiteModel, pages: Iterable[str]) -> tuple[str, ...]:
 
 def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
     read = _Settings(table, lower=False)
-    markdown = str(read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses: kramdown, CommonMark "
-                             "(jekyll-commonmark); any other (Redcarpet) is read as kramdown, as GitHub Pages "
-                             "builds it"))
+    markdown = read.read("markdown", "kramdown", "which Markdown renderer Jekyll uses: kramdown, CommonMark "
+                         "(jekyll-commonmark); any other (Redcarpet) is read as kramdown, as GitHub Pages builds it",
+                         kind=str)
     # Only jekyll-commonmark is CommonMark; GitHub Pages renders Redcarpet and other engines' sites with kramdown.
     kramdown = not markdown.lower().startswith("commonmark")
     unproven = "normalisation (FMT001's `kramdown` option) is not proven against it"
-    input_format = str(read.read("kramdown.input", "GFM", "kramdown's parser: under GFM, LNK005 makes heading anchors "
-                                 f"GitHub's way, else kramdown's own way; {unproven}"))
+    input_format = read.read("kramdown.input", "GFM", "kramdown's parser: under GFM, LNK005 makes heading anchors "
+                             f"GitHub's way, else kramdown's own way; {unproven}", kind=str)
     hard_wrap = read.read("kramdown.hard_wrap", False, f"a line break inside a paragraph is a <br> when true: {unproven}",
                           kind=bool)
-    auto_id_prefix = str(read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor"))
+    auto_id_prefix = read.read("kramdown.auto_id_prefix", "", "LNK005 puts this before every heading anchor", kind=str)
     permalink = read.read("permalink", "date", "FM050 makes the URLs of posts with this pattern (or style: date, "
                           "pretty, ordinal, weekdate, none), to find two posts on one URL")
     time_zone = read.read("timezone", "", "FM024 reads the day of a post's date in this zone (empty: the build "
-                          "machine's, so only a day no zone explains is reported)")
+                          "machine's, so only a day no zone explains is reported)", kind=str)
     plugins = table.get("plugins", table.get("gems", []))
     plugin_names = tuple(str(p) for p in plugins) if isinstance(plugins, list) else ()
     read.note("plugins", list(plugin_names), "jekyll-mentions links @names; LNK rules leave them alone")
@@ -419,7 +419,7 @@ def _jekyll(root: Path, table: ConfigTable) -> SiteModel:
         config_files=tuple(table.files), problems=tuple(table.problems),
         linkify=False, typographer=kramdown, hard_wraps=bool(hard_wrap),
         heading_ids="kramdown" if kramdown and input_format.lower() != "gfm" else "github",
-        auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=str(time_zone) or None,
+        auto_id_prefix=auto_id_prefix, raw_html=True, time_zone=time_zone or None,
         permalinks=(("_posts", str(permalink)), *_collection_permalinks(named)),
         liquid=True,
         mentions="jekyll-mentions" in plugin_names,

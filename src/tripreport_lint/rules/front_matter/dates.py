@@ -337,7 +337,7 @@ class DateFilenameMismatch(Rule):
             if len(days) == 1 and day is not None and day.has_zone and model.time_zone:
                 shown = f" ({min(days).isoformat()} in the site's time zone, {model.time_zone})"
             yield Violation(f"'{key}' {text}{shown} names another day than the file name's {named.isoformat()}: "
-                            "rename the file or correct the date, so that the post's URL and the day it shows agree",
+                            "rename the file or correct the date, so that the two agree",
                             locate(doc, fm, (key,)))
 
 
