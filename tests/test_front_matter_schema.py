@@ -62,7 +62,7 @@ def test_list_item_of_wrong_type_is_reported_at_the_item(site: Site) -> None:
 
 def test_tags_as_a_single_string(site: Site) -> None:
     [finding] = site.diagnostics(post("title: Notes", "date: 2024-07-01", "tags: kcd"))
-    assert finding.message == "'tags' must be a list of strings or empty, got the string \"kcd\""
+    assert finding.message == "'tags' must be a list of strings, got the string \"kcd\""
 
 
 def test_author_in_the_shapes_themes_read(site: Site) -> None:
@@ -135,3 +135,13 @@ def test_a_theme_s_toc_mapping_is_accepted(site: Site) -> None:
 def test_an_empty_taxonomy_key_sets_no_terms(site: Site) -> None:
     # `tags:` with nothing after it is null: Hugo and Jekyll read it as no tags.
     assert site.findings(post("title: Notes", "date: 2024-07-01", "tags:", "categories:")) == []
+
+
+def test_an_empty_optional_key_is_as_if_left_out(site: Site) -> None:
+    # `description:` with no value is nil to Jekyll and Hugo, which show nothing for it (blog templates leave
+    # such keys for the author to fill in); an empty title shows an empty heading.
+    empty = ["description:", "summary:", "image:", "images:", "author:", "draft:", "lastmod:", "slug:", "weight:", "toc:"]
+    assert site.findings(post("title: Notes from KCD Munich", "date: 2024-07-01", *empty)) == []
+    [finding] = site.diagnostics(post("title:", "date: 2024-07-01"))
+    assert (finding.code, finding.message) == ("FM010", "'title' must be a string, got an empty value")
+    assert site.findings("---\ntitle: Blog\ndescription:\nweight:\n---\n", relative="content/blog/_index.md") == []

@@ -44,9 +44,14 @@ class Schema:
         return [key for key in self.data.get("required", []) if isinstance(key, str)]
 
     def property_type(self, key: str) -> Any:
-        """The declared ``type`` of a top-level property, or None."""
+        """The declared ``type`` of a top-level property, or None; ``null`` aside (the key left empty, as if left
+        out): ``["boolean", "null"]`` is ``boolean``."""
         prop = self.data.get("properties", {}).get(key)
-        return prop.get("type") if isinstance(prop, dict) else None
+        declared = prop.get("type") if isinstance(prop, dict) else None
+        if isinstance(declared, list):
+            kept = [name for name in declared if name != "null"]
+            return kept[0] if len(kept) == 1 else kept
+        return declared
 
 
 def _refuse(uri: str) -> Any:

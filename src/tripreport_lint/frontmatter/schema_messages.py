@@ -50,8 +50,10 @@ def expected_types(schema: Any) -> list[str]:
 
 
 def expected_phrase(types: list[str], schema: Any) -> str:
+    """What a value must be, in words; an empty value (null) left unsaid where others are allowed: it is the
+    key left out, not what the author should write."""
     words = []
-    for name in types:
+    for name in [t for t in types if t != "null"] or types:
         if name == "array" and isinstance(schema, dict):
             items = _array_items(schema)
             inner = expected_types(items)
