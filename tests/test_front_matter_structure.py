@@ -68,6 +68,18 @@ def test_front_matter_after_blank_lines_on_a_gatsby_site(site: Site) -> None:
     assert "only Hugo reads one there" in findings[0].message
 
 
+def test_a_page_bundle_s_other_markdown_files_are_its_resources(site: Site) -> None:
+    # Hugo 0.168 renders content/posts/deep-dive/index.md alone: the Markdown files beside and below it are
+    # resources the page may use, not pages, and need no front matter.
+    site.write("content/posts/deep-dive/index.md", GOOD)
+    snippet = "# Reference table\n\nRows.\n"
+    assert site.findings(snippet, select="FM", relative="content/posts/deep-dive/reference.md") == []
+    assert site.findings(snippet, select="FM", relative="content/posts/deep-dive/notes/more.md") == []
+    # A branch bundle (_index.md) holds pages.
+    site.write("content/posts/_index.md", "---\ntitle: Posts\n---\n")
+    assert site.findings(snippet, select="FM", relative="content/posts/other.md") == [("FM001", 1, 1)]
+
+
 def test_unterminated_front_matter(site: Site) -> None:
     text = "---\ntitle: Notes from SREcon\ndate: 2024-03-18\n\nWe met the on-call crowd.\n"
     assert site.findings(text) == [("FM002", 1, 1)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import fnmatch
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -31,6 +32,8 @@ HEADING_ID_TYPES = ("github", "github-ascii", "blackfriday")
 BLOG_SECTIONS = frozenset({"post", "posts", "blog", "blogs", "news", "article", "articles", "journal", "diary"})
 HUGO_DATE_SOURCES = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 # A date that starts a file or bundle name: Jekyll reads `2021-4-1-` too (its pattern is \d{2,4}-\d{1,2}-\d{1,2}).
+# The endings of the content files Hugo renders (an index page of one of them makes a leaf bundle).
+_HUGO_CONTENT = (".md", ".markdown", ".mdown", ".html", ".htm", ".adoc", ".asciidoc", ".org", ".pdc", ".pandoc", ".rst")
 _FILENAME_DATE = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})-")
 
 
@@ -96,6 +99,8 @@ class SiteModel:
     # ``page_kind`` of each path asked (as text: a Path hashes in Python): rules of every post ask it of the
     # post and of the pages it links to.
     _kinds: dict[str, PageKind] = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
+    # Whether each folder asked (relative to the root) holds a leaf bundle's index page (Hugo).
+    _leaves: dict[str, bool] = dataclasses.field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def normalisation_off_reason(self) -> str | None:
@@ -140,11 +145,26 @@ class SiteModel:
 
     def _hugo_kind(self, parts: tuple[str, ...]) -> PageKind:
         section = self.hugo_section(parts)
-        if section is None:
+        if section is None or self._bundle_resource(parts):
             return "none"
         if section == "":
             return "page"  # a page at the top of the content folder: /about/
         return "post" if section in self.main_sections else "page"
+
+    def _bundle_resource(self, parts: tuple[str, ...]) -> bool:
+        """Whether a content file is a resource of a leaf bundle (its folder, or one above it, holds an
+        ``index`` page; ``_index`` makes a branch): Hugo renders no page of it."""
+        for depth in range(len(parts) - 1, 1, -1):  # not the content folder itself
+            folder = "/".join(parts[:depth])
+            if folder not in self._leaves:
+                try:
+                    names = os.listdir(self.root / folder)
+                except OSError:
+                    names = []
+                self._leaves[folder] = any(name.startswith("index.") and name.endswith(_HUGO_CONTENT) for name in names)
+            if self._leaves[folder] and (depth < len(parts) - 1 or not parts[-1].startswith("index.")):
+                return True
+        return False
 
     def hugo_section(self, parts: tuple[str, ...]) -> str | None:
         """The first folder below the content folder (and language folder) holding a page; "" for a page
