@@ -1,5 +1,6 @@
 """Posts of a Jekyll site go through Liquid before kramdown: template tags in link targets, reference
-definitions a Liquid loop writes, and ``{% raw %}`` / ``{% highlight %}`` blocks, which are code."""
+definitions a Liquid loop writes, and ``{% raw %}`` / ``{% highlight %}`` blocks, which are code; kramdown's
+``{::nomarkdown}`` and ``{::comment}`` extensions hold no Markdown either."""
 
 from __future__ import annotations
 
@@ -70,3 +71,20 @@ def test_the_same_text_outside_a_raw_block_is_reported(jekyll: Site) -> None:
     outside = RAW.replace("{% raw %}\n", "").replace("{% endraw %}\n", "")
     codes = {code for code, _, _ in jekyll.findings(HEAD + outside, None, POST)}
     assert {"LNK001", "SPL001", "CMT002"} <= codes
+
+
+KRAMDOWN_RAW = (
+    "Slides below.\n\n{::nomarkdown}\n<section data-markdown><textarea data-template>\n# Agenda\n\n"
+    "See https://example.net/demo and teh repo.\n\n<!-- hidden note -->\n\n## Part\n---\n## Part\n"
+    "</textarea></section>\n{:/nomarkdown}\n\n{::comment}\nTODO: add the video\n{:/comment}\n\n"
+    "Done {::comment}teh aside{:/} here.\n"
+)
+
+
+def test_kramdown_s_nomarkdown_and_comment_extensions_are_no_markdown(jekyll: Site) -> None:
+    # kramdown passes a nomarkdown block to the page as it is (here to reveal.js, which reads it), and leaves
+    # a comment out: no heading, link, typo or note of theirs is the post's Markdown.
+    assert jekyll.findings(HEAD + KRAMDOWN_RAW, None, POST) == []
+    outside = KRAMDOWN_RAW.replace("{::nomarkdown}\n", "").replace("{:/nomarkdown}\n", "")
+    codes = {code for code, _, _ in jekyll.findings(HEAD + outside, None, POST)}
+    assert {"HDG002", "SPL001", "CMT001"} <= codes

@@ -132,11 +132,16 @@ class Body:
 
     @cached_property
     def html_blocks(self) -> list[tuple[int, int]]:
-        return [self._line_range(t) for t in self.tokens if t.type == "html_block" and t.map]
+        """HTML blocks, but those inside template code that is not Markdown (a highlight block's HTML is code)."""
+        hidden = [span for span in self.template_code if span not in self.raw_blocks]
+        blocks = [self._line_range(t) for t in self.tokens if t.type == "html_block" and t.map]
+        return [block for block in blocks if not any(first <= block[0] < last for first, last in hidden)] \
+            if hidden else blocks
 
     @property
     def template_code(self) -> list[Span]:
-        """Jekyll ``raw`` blocks, and Hugo and Jekyll ``highlight`` blocks outside them: code, whatever they hold.
+        """Jekyll ``raw`` blocks, and Hugo and Jekyll ``highlight`` blocks and kramdown's ``nomarkdown`` and
+        ``comment`` extensions outside them: code, whatever they hold.
 
         Found before code spans, as Liquid reads them before Markdown does: a ``{% raw %}`` inside backticks
         still opens a block.
@@ -163,7 +168,10 @@ class Body:
         # Made together so that the text with only code blocks blanked need not be kept.
         blocks_blanked = blank(self.text, [(0, self.body_start), *self.code_blocks])
         raws = templates.raws(blocks_blanked, self.body_start)
-        template_code = sorted(raws + templates.highlights(blank(blocks_blanked, raws), self.body_start))
+        outside_raws = blank(blocks_blanked, raws)
+        highlights = templates.highlights(outside_raws, self.body_start)
+        kramdown = templates.kramdown_raw(blank(outside_raws, highlights) if highlights else outside_raws, self.body_start)
+        template_code = sorted(raws + highlights + kramdown)
         blocked = blank(blocks_blanked, template_code)
         spans = code_spans(blocked, self.body_start)
         return blank(blocked, spans), spans, raws, template_code

@@ -1,4 +1,4 @@
-"""Hugo shortcodes and Jekyll Liquid tags as they stand in Markdown source.
+"""Hugo shortcodes, Jekyll Liquid tags and kramdown's extensions as they stand in Markdown source.
 
 Each function gives the (start, end) spans of one kind, found in linear time (see ``scanning``).
 """
@@ -21,6 +21,9 @@ _HIGHLIGHT = (
 # Hugo's comment shortcode: content the author hid on purpose.
 _COMMENT = (re.compile(r"\{\{[<%]\s*comment\s*[%>]\}\}"), re.compile(r"\{\{[<%]\s*/\s*comment\s*[%>]\}\}"))
 _RAW = (re.compile(r"\{%-?\s*raw\s*-?%\}"), re.compile(r"\{%-?\s*endraw\s*-?%\}"))
+# kramdown's extensions whose content is no Markdown: `{::nomarkdown}` passes it to the page as it is, `{::comment}`
+# leaves it out; each is closed by `{:/nomarkdown}`, `{:/comment}` or `{:/}` (`{::comment /}` holds nothing).
+_KRAMDOWN = (re.compile(r"\{::(?:nomarkdown|comment)\b[^}\n]*(?<!/)\}"), re.compile(r"\{:/(?:nomarkdown|comment)?\}"))
 # A highlight block's opening tag, with its language: `{{< highlight go "linenos=table" >}}`, `{% highlight ruby %}`.
 _HIGHLIGHT_OPENING = re.compile(r"\{[{%][<%]?-?\s*highlight\s+[\"']?([\w+#.-]*)[^\n]*?[%>]?\}\}?")
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\b[^\n]*?\ssrc=([\"'`])([^\"'`\s]+)\1")
@@ -66,6 +69,11 @@ def comments(text: str, start: int = 0) -> list[Span]:
 def raws(text: str, start: int = 0) -> list[Span]:
     """Jekyll ``raw`` blocks, from opening to closing tag."""
     return paired(text, *_RAW, start)
+
+
+def kramdown_raw(text: str, start: int = 0) -> list[Span]:
+    """kramdown's ``nomarkdown`` and ``comment`` extensions, from opening to closing tag."""
+    return paired(text, *_KRAMDOWN, start) if "{::" in text else []
 
 
 def highlight_code(text: str, span: Span) -> tuple[str, int, int] | None:
