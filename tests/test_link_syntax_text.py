@@ -153,29 +153,29 @@ def test_other_link_rules_leave_these_shapes_alone(site: Site) -> None:
 def test_bare_urls_never_take_full_width_punctuation_or_korean_particles(tmp_path: Path) -> None:
     site = Site(tmp_path)
     site.write("_config.yml", "title: Notes\n")
-    lines = ["자세한 내용은 https://example.org/a를 참고하세요.", "見て「https://example.org/b」、それから（https://example.org/c）。",
+    lines = ["자세한 내용은 https://conf.dev/a를 참고하세요.", "見て「https://conf.dev/b」、それから（https://conf.dev/c）。",
              "위키 https://ko.wikipedia.org/wiki/서울 참고."]
     found = site.diagnostics(post(lines), "LNK009", "_posts/2024-05-19-notes.md")
     assert [d.message.split()[2].rstrip(":") for d in found] == [
-        "https://example.org/a", "https://example.org/b", "https://example.org/c", "https://ko.wikipedia.org/wiki/"]
+        "https://conf.dev/a", "https://conf.dev/b", "https://conf.dev/c", "https://ko.wikipedia.org/wiki/"]
     assert [d.fix is not None for d in found] == [True, True, True, False]
     fixed = site.fixed(post(lines), "LNK009", "_posts/2024-05-19-notes.md")
-    assert "<https://example.org/a>를" in fixed and "「<https://example.org/b>」" in fixed
+    assert "<https://conf.dev/a>를" in fixed and "「<https://conf.dev/b>」" in fixed
 
 
 def test_where_gfm_may_link_it_a_url_followed_by_cjk_text_is_reported(tmp_path: Path) -> None:
-    """GitHub's cmark-gfm links `https://example.org/a。谢谢` whole: a folder of posts with no generator's
+    """GitHub's cmark-gfm links `https://conf.dev/a。谢谢` whole: a folder of posts with no generator's
     configuration may be rendered so. Goldmark's linkify ends its link where the author meant."""
-    lines = ["请看 https://example.org/a。谢谢", "자세한 https://example.org/b를 참고", "见 https://example.org/c 。",
+    lines = ["请看 https://conf.dev/a。谢谢", "자세한 https://conf.dev/b를 참고", "见 https://conf.dev/c 。",
              "위키 https://ko.wikipedia.org/wiki/서울 참고"]
     plain = Site(tmp_path / "plain")
     found = plain.diagnostics(post(lines), "LNK009", "post.md")
     assert [d.message for d in found] == [
-        "bare URL https://example.org/a: the page links 'https://example.org/a。谢谢' instead (GFM's autolinks): "
+        "bare URL https://conf.dev/a: the page links 'https://conf.dev/a。谢谢' instead (GFM's autolinks): "
         "wrap it in <...>",
-        "bare URL https://example.org/b: the page links 'https://example.org/b를' instead (GFM's autolinks): "
+        "bare URL https://conf.dev/b: the page links 'https://conf.dev/b를' instead (GFM's autolinks): "
         "wrap it in <...>"]
-    assert "<https://example.org/a>。谢谢" in plain.fixed(post(lines), "LNK009", "post.md")
+    assert "<https://conf.dev/a>。谢谢" in plain.fixed(post(lines), "LNK009", "post.md")
     hugo = Site(tmp_path / "hugo")
     hugo.write("hugo.toml", "title = 'Notes'\n")
     assert hugo.findings(post(lines), "LNK009") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import Site
 
 HEAD = "---\ntitle: Notes from KubeCon\ndate: 2024-04-02\n---\n\n"
@@ -73,10 +75,21 @@ def test_placeholder_targets_and_prose_placeholders(site: Site) -> None:
 
 
 def test_bare_urls_are_wrapped(site: Site) -> None:
-    body = "Schedule: http://localhost:1313/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
+    body = "Schedule: http://8.8.8.8:1313/schedule.\n\n<https://example.com/ok> `https://example.com/code`\n"
     assert findings(site, body, "LNK009") == [("LNK009", 6, 11)]
     fixed = site.fixed(HEAD + body, select="LNK009")
-    assert fixed == HEAD + body.replace("http://localhost:1313/schedule.", "<http://localhost:1313/schedule>.")
+    assert fixed == HEAD + body.replace("http://8.8.8.8:1313/schedule.", "<http://8.8.8.8:1313/schedule>.")
+
+
+def test_example_and_local_addresses_are_shown_not_followed(site: Site, tmp_path: Path) -> None:
+    body = ("Run it and open http://localhost:1313/ or http://127.0.0.1:8080/x, then call http://example.com/api "
+            "(or http://192.168.1.10/, http://[::1]:80/, http://api.example.org/v1, https://blog.test/).\n")
+    assert findings(site, body, "LNK009") == []
+    jekyll = Site(tmp_path / "jekyll")  # kramdown links no bare URL: each other one is reported
+    jekyll.write("_config.yml", "title: Notes\n")
+    text = HEAD + body + "\nThe code is at https://codeberg.org/notes/demo.\n"
+    assert [d.message for d in jekyll.diagnostics(text, "LNK009", "_posts/2024-05-19-notes.md")] == [
+        "bare URL https://codeberg.org/notes/demo: wrap it in <...> to make it a link"]
 
 
 def test_bare_urls_in_definitions_comments_and_html_are_not_prose(site: Site) -> None:

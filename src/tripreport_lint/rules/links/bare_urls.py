@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ _URL = r"s?://[A-Za-z0-9\[][^\s<>\[\]`\\|]*"
 _BARE_URL = re.compile(rf"http(?<![\w/<\[\"'=]http){_URL}")
 _BARE_URL_LINKIFY = re.compile(rf"http(?<![A-Za-z0-9_/<(\[=]http){_URL}")
 _SENTENCE_END = ".,;:!?*_~'\""
+_HOST = re.compile(r"https?://(?:[^/?#@\s]*@)?(\[[^\]/\s]*\]?|[^/?#:\s]*)")  # an IPv6 address ends the bare URL
 # The text of an HTML link is its own: <a href="http://localhost:4000">http://localhost:4000</a>.
 _ANCHOR = (re.compile(r"<a\b[^<>]*>", re.I), re.compile(r"</a\s*>", re.I))
 # Letters of scripts written without spaces, and Korean's (whose particles are glued to the word before
@@ -82,6 +84,25 @@ def _gfm_linked(text: str, start: int) -> str:
     return link
 
 
+# Hosts no reader can visit: RFC 2606's and RFC 6761's examples and test names, and the reader's own machine.
+_PLACEHOLDER_HOSTS = ("example.com", "example.net", "example.org", "localhost")
+_PLACEHOLDER_ENDINGS = (".example", ".test", ".invalid", ".localhost", ".example.com", ".example.net", ".example.org")
+
+
+def _placeholder(url: str) -> bool:
+    """Whether the URL is an example or the reader's own machine (`http://example.com/`, `http://localhost:4000`,
+    `http://192.168.1.10/`): an address the post shows, not one a reader would follow."""
+    host = _HOST.match(url)
+    name = host.group(1).lower().rstrip(".") if host else ""
+    if name in _PLACEHOLDER_HOSTS or name.endswith(_PLACEHOLDER_ENDINGS):
+        return True
+    try:
+        address = ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_unspecified or address.is_link_local
+
+
 def _shown(char: str) -> str:
     """A character for a message: quoted, or its code point when it is invisible (a no-break space)."""
     return f"'{char}'" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
@@ -98,8 +119,9 @@ class BareUrl(Rule):
     link. Where no generator's configuration says which renderer the site uses (a folder of posts, a
     Gatsby site, a README), GFM's autolinks may be on, as on GitHub and with remark-gfm: only the
     URLs they too would leave as text or link wrongly are reported: GFM's autolinks run on through
-    full-width punctuation and Chinese, Japanese or Korean text (`https://example.com/a。谢谢` is one
-    link), so such a URL is reported there.
+    full-width punctuation and Chinese, Japanese or Korean text (`https://fosdem.org/a。谢谢` is one
+    link), so such a URL is reported there. Example and local addresses (`example.com`, `localhost`,
+    `127.0.0.1`, a private network's) are left alone: a post shows them, readers do not follow them.
 
     ## Why is this bad?
     Readers get text where they expected a link, or a link to an address that does not exist.
@@ -110,7 +132,7 @@ class BareUrl(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    The schedule is at https://example.com/schedule; the slides follow.
+    The schedule is at https://fosdem.org/2024/schedule; the slides follow.
     ```
 
     ## Use instead
@@ -119,7 +141,7 @@ class BareUrl(Rule):
     title: Notes
     date: 2024-05-19
     ---
-    The schedule is at <https://example.com/schedule>; the slides follow.
+    The schedule is at <https://fosdem.org/2024/schedule>; the slides follow.
     ```
 
     ## Fix safety
@@ -163,6 +185,8 @@ class BareUrl(Rule):
         wide = [(link.start, link.end) for link in wide_links(doc)]  # LNK020's: its fix makes them links
         wide_starts = [first for first, _ in wide]
         for start, url in _urls(_BARE_URL_LINKIFY if autolinks else _BARE_URL, prose, doc.body_start):
+            if _placeholder(url):
+                continue
             end = start + len(url)
             ambiguous = url[-1:] in _PATH_GOES_ON and _unspaced(prose[end : end + 1])
             anchor = bisect.bisect_left(anchor_starts, start) - 1
