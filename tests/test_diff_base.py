@@ -27,7 +27,7 @@ def test_only_changed_lines_are_reported(site: Site) -> None:
     git("init", "-q", cwd=site.root)
     git("add", ".", cwd=site.root)
     git("commit", "-qm", "posts", cwd=site.root)
-    site.write("content/blog/edited.md", old("Edited").replace("Text.", "Text with a bare http://localhost:8080/x link."))
+    site.write("content/blog/edited.md", old("Edited").replace("Text.", "Text with a bare http://8.8.8.8:8080/x link."))
     site.write("content/blog/new.md", old("New"))
     result = run_cli("--diff-base", "HEAD", "--output-format", "json", "content", cwd=site.root)
     found = sorted((row["path"], row["line"], row["code"]) for row in json.loads(result.stdout))
@@ -45,7 +45,7 @@ def test_paths_git_would_quote_are_still_found(site: Site) -> None:
     git("add", ".", cwd=site.root)
     git("commit", "-qm", "posts", cwd=site.root)
     for name in names:
-        site.write(f"content/blog/{name}", old(name).replace("Text.", "Text with a bare http://localhost:8080/x link."))
+        site.write(f"content/blog/{name}", old(name).replace("Text.", "Text with a bare http://8.8.8.8:8080/x link."))
     site.write("content/blog/naïve notes.md", old("Naive"))
     result = run_cli("--diff-base", "HEAD", "--output-format", "json", "content", cwd=site.root)
     found = sorted((row["path"], row["line"], row["code"]) for row in json.loads(result.stdout))

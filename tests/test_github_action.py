@@ -89,7 +89,7 @@ def test_args_and_paths_are_split_as_a_shell_would_without_evaluating_them(site:
 
 
 def test_quoted_args_reach_the_linter_as_one_word(site: Site, tmp_path: Path) -> None:
-    site.write("content/my posts/a.md", POST.replace("Text.", "Text with a bare http://localhost:8080/x link."))
+    site.write("content/my posts/a.md", POST.replace("Text.", "Text with a bare http://8.8.8.8:8080/x link."))
     result, _, _ = run_action(site.root, tmp_path, args='--select "FM010,LNK009"', paths='"content/my posts"')
     assert result.returncode == 1, result.stdout + result.stderr
     assert annotated(result.stdout) == [("content/my posts/a.md", 4, "FM010"), ("content/my posts/a.md", 7, "LNK009")]
@@ -141,7 +141,7 @@ def git(*args: str, cwd: Path) -> str:
                            *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
-OLD_POST = POST.replace("Text.", "Text.\n\nAn old line, http://localhost:9090/old, still unlinked.")
+OLD_POST = POST.replace("Text.", "Text.\n\nAn old line, http://8.8.8.8:9090/old, still unlinked.")
 
 
 CLEAN = "---\ntitle: Notes\ndate: 2024-01-01\n---\n\nText.\n"
@@ -197,7 +197,7 @@ def origin(tmp_path: Path) -> str:
         git("add", ".", cwd=work.root)
         git("commit", "-qm", f"post {n}", cwd=work.root)
     git("checkout", "-qb", "talk", cwd=work.root)
-    work.write("content/blog/a.md", OLD_POST.replace("Text.", "Text with http://localhost:8080/new in it."))
+    work.write("content/blog/a.md", OLD_POST.replace("Text.", "Text with http://8.8.8.8:8080/new in it."))
     git("commit", "-qam", "a link", cwd=work.root)
     git("checkout", "-q", "main", cwd=work.root)
     work.write("content/blog/a.md", OLD_POST.replace("An old line", "An edited old line"))

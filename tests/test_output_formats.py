@@ -24,7 +24,7 @@ from tripreport_lint.reporters.base import RuleInfo
 from tripreport_lint.reporters.github import job_summary, split_annotated
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
-POST = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"false\"\n---\n\nSee http://localhost:8080/x and StÃ©phane.\n"
+POST = "---\ntitle: Notes\ndate: 2024-01-01\ndraft: \"false\"\n---\n\nSee http://8.8.8.8:8080/x and StÃ©phane.\n"
 
 
 def test_every_format_has_a_reporter() -> None:
@@ -259,8 +259,8 @@ def test_full_shows_the_source_line_a_marker_and_the_fix(site: Site) -> None:
         "  - draft: \"false\"\n"
         "  + draft: false\n"
     ) in result.stdout
-    assert "7 | See http://localhost:8080/x and StÃ©phane.\n  |" + " " * 35 + "^^\n" in result.stdout
-    assert "  - See http://localhost:8080/x and StÃ©phane.\n  + See http://localhost:8080/x and Stéphane.\n" in result.stdout
+    assert "7 | See http://8.8.8.8:8080/x and StÃ©phane.\n  |" + " " * 33 + "^^\n" in result.stdout
+    assert "  - See http://8.8.8.8:8080/x and StÃ©phane.\n  + See http://8.8.8.8:8080/x and Stéphane.\n" in result.stdout
     assert result.stdout.rstrip().endswith("2 fixable with --fix ([*]).")
 
 

@@ -41,7 +41,7 @@ def _blog(site: Site, posts: int = 40) -> None:
         site.write(f"content/blog/{n:02d}-{topic}.md",
                    f"---\ntitle: Day {n} at the {topic} summit\ndate: 2024-03-{n % 28 + 1:02d}\ndraft: {draft}\n"
                    f"tags: [{topic}, conference]\ncategories: [{topic}, conference]\n---\n\n"
-                   f"## What we saw\n\nThe {topic} track was full; we are {verb} it at http://localhost:{8000 + n}/\n"
+                   f"## What we saw\n\nThe {topic} track was full; we are {verb} it at http://8.8.8.8:{8000 + n}/\n"
                    + ("\n## What we saw\n\nMore notes.  \n" if n % 4 == 0 else "") + ("" if n % 5 else "TODO: photos\n"))
 
 
