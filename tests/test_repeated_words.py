@@ -30,6 +30,12 @@ def test_grammar_names_code_and_separate_blocks_are_left_alone(site: Site) -> No
     assert site.findings(HEAD + body, "SPL003") == []
 
 
+def test_a_word_three_times_or_more_is_meant(site: Site) -> None:
+    body = "The phone went **ring ring ring**, then clap clap clap clap. A test test testing day.\n"
+    assert site.findings(HEAD + body, "SPL003") == [("SPL003", 6, 64)]
+    assert site.fixed(HEAD + body, "SPL003") == HEAD + body.replace("test test testing", "test testing")
+
+
 @given(st.text(alphabet="aAbé1_ \t\n.'-/"), st.integers(0, 3))
 def test_the_pattern_finds_what_its_backtracking_form_finds(text: str, start: int) -> None:
     """The word and the space after it are never given back (fast); the plain form finds the same."""

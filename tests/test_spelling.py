@@ -502,3 +502,10 @@ def test_a_capitalised_misspelling_beside_a_frequent_english_word_is_no_persons_
     found = site.diagnostics(HEAD + body, select="SPL001")
     assert [(d.message, d.fix is not None and d.fix.applicability.name) for d in found] == [
         ("'Pavillion' is a misspelling of 'Pavilion' (capitalised mid-sentence, it may be a name)", "UNSAFE")]
+
+
+def test_a_word_before_an_apostrophe_written_as_an_entity_is_not_judged(site: Site) -> None:
+    # `theres&rsquo;` renders "theres’": the fix to "there's" would leave "there's’" on the page.
+    body = "Well theres&rsquo; a thing, and theres&#39; another. But theres a third.\n"
+    assert [d.message for d in site.diagnostics(HEAD + body, select="SPL001")] == [
+        "'theres' is a misspelling of 'there's'"]

@@ -16,11 +16,12 @@ from tripreport_lint.document.body import blank
 if TYPE_CHECKING:
     from tripreport_lint.document.document import Document
 
-# A word right before an apostrophe is a dropped letter (`playin'`) or a plural's possessive, and one
-# right before `()` a function's name (`readline()`): not judged.
+# A word right before an apostrophe (one written as an HTML entity too: `theres&rsquo;`) is a dropped letter
+# (`playin'`) or a plural's possessive, and one right before `()` a function's name (`readline()`): not judged.
 # The word's first letter is matched before the look-behind at what stands before it: the regex engine then
 # skips in C what is no letter (the spaces of blanked code, punctuation).
-WORD = re.compile(r"[A-Za-z](?<![\w/@.\\'’-][A-Za-z])[A-Za-z]*(?:['’][A-Za-z]+)?(?![\w/@]|\.\w|['’]|\(\))")
+WORD = re.compile(r"[A-Za-z](?<![\w/@.\\'’-][A-Za-z])[A-Za-z]*(?:['’][A-Za-z]+)?"
+                  r"(?![\w/@]|\.\w|['’]|\(\)|&(?:rsquo|apos|#0*39|#0*8217|#[xX]0*27|#[xX]0*2019);)")
 # What is not prose although it looks like words: URLs, www. hosts, e-mail addresses and handles.
 # Each is found from a marker ('://', 'www.', '@') that C code finds fast, then widened over its run
 # of characters (at most _REACH of them to the left), so a long line costs linear time.

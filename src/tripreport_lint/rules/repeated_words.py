@@ -63,7 +63,7 @@ class RepeatedWord(Rule):
 
     ## Known problems
     Doubles that English grammar makes (`that that`, `had had`), sounds (`bye bye`), words left out on
-    purpose (`something something`) and names whose
+    purpose (`something something`), a word written three times or more (`ring ring ring`) and names whose
     second word is capitalised (`Duran Duran`) are left alone. At most 50 are reported in a file.
     """
 
@@ -84,6 +84,8 @@ class RepeatedWord(Rule):
             if word.lower() in _MEANT or again[0].isupper() or between.strip(" \t\n") != "" or \
                     doc.text[match.start(1) : match.end(1)] != word or doc.text[match.start(3) : match.end(3)] != again:
                 continue  # grammar or a name; or blanked code, a tag or a URL stood between (or in) the words
+            if _thrice(prose, match.start(1), match.end(3), word):
+                continue  # `ring ring ring`: a sound or emphasis, written on purpose
             if "\n" in between and (_NEW_BLOCK.match(prose, prose.rfind("\n", 0, match.start(1)) + 1) or
                                      _NEW_BLOCK.match(prose, match.end(1) + between.index("\n") + 1)):
                 continue  # a heading's last word and the next line's first: two blocks, not one sentence
@@ -91,3 +93,11 @@ class RepeatedWord(Rule):
             yield Violation(f"'{word} {again}': the word '{again}' is written twice; remove one",
                             doc.span(match.start(1), match.end(3)),
                             Fix((Edit(match.end(1), match.end(3)),), description=f"remove the second '{again}'"))
+
+
+def _thrice(prose: str, start: int, end: int, word: str) -> bool:
+    """Whether the word stands a third time right before ``start`` or right after ``end``."""
+    before = prose[max(0, start - len(word) - 8) : start].rstrip(" \t\n")
+    after = prose[end : end + len(word) + 8].lstrip(" \t\n")
+    return before.lower().endswith(word.lower()) and not before[-len(word) - 1 : -len(word)].isalpha() or \
+        after.lower().startswith(word.lower()) and not after[len(word) : len(word) + 1].isalpha()

@@ -112,7 +112,8 @@ class KnownMisspelling(Rule):
     languages (a `lang`/`language` key, or a language folder such as `content/ja/`) are not checked,
     nor are paragraphs in another language (Latin filler text, a quote in German: of 8 words or
     more, 70% in no English word list) or front matter values in one (so, or with two little words
-    of another language: `dans`, `und`, `para`), words right before an apostrophe (`playin'`) or before `()`
+    of another language: `dans`, `und`, `para`), words right before an apostrophe (`playin'`, `theres&rsquo;`) or
+    before `()`
     (`readline()`, a function).
     """
 
