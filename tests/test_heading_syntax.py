@@ -40,6 +40,9 @@ Follow the conference on the day
 
 #!/bin/sh is a shebang; #{name} is interpolation.
 
+1. #criticalSection + permissions = 1
+2. #tags and #links
+
 ```sh
 ##build it
 #comment

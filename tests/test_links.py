@@ -146,6 +146,11 @@ def test_references(site: Site) -> None:
     assert findings(site, body, "LNK007,LNK008") == [("LNK007", 6, 28), ("LNK008", 9, 1)]
 
 
+def test_brackets_that_write_a_command_s_syntax_are_no_reference(site: Site) -> None:
+    body = "Use chmod [u|g|o|a][=|+|-] [r|w|x] file, or tar [-][-]. A [typo][missing] is still reported.\n"
+    assert findings(site, body, "LNK007") == [("LNK007", 6, 59)]
+
+
 def test_a_label_broken_over_lines_is_quoted_on_one_line(site: Site) -> None:
     body = "Read the [Basics\ntutorial][] first.\n"
     [finding] = site.diagnostics("---\ntitle: Notes\ndate: 2024-05-19\n---\n\n" + body, "LNK007")

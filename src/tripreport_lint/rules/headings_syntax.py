@@ -14,19 +14,20 @@ from tripreport_lint.rules.context import Context
 
 # A line of a paragraph that starts, after block quote markers, indentation and a list marker, with one to six
 # `#`s glued to what follows: a letter, a digit, or the start of emphasis, code or a link.
-_GLUED = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(#{1,6})(?=[\w\[*`\"'])(\S*)(.*)$", re.M)
+_GLUED = re.compile(r"^[ \t>]*(?P<item>(?:[-*+]|\d{1,9}[.)])[ \t]+)?(#{1,6})(?=[\w\[*`\"'])(\S*)(.*)$", re.M)
 # C preprocessor lines and the like, in prose that quotes code without marking it as code.
 _DIRECTIVES = frozenset(("include", "define", "undef", "if", "ifdef", "ifndef", "else", "elif", "endif", "pragma",
                          "error", "warning", "import", "region", "endregion"))
 
 
-def _heading_like(hashes: str, word: str, rest: str, first_line: bool) -> bool:
+def _heading_like(hashes: str, word: str, rest: str, first_line: bool, item: bool) -> bool:
     """Whether a line that starts with `#`s glued to ``word`` reads as a heading the author meant: two or
-    more `#`s always; one `#` only on a paragraph's first line, and not before a number (`#123`, `#1st`), a
-    preprocessor directive (`#include`) or a line of hashtags (`#kubecon #cloudnative`)."""
+    more `#`s always; one `#` only on a paragraph's first line, not in a list ``item`` (`1. #tasks + 1`: a
+    count, a hashtag), and not before a number (`#123`, `#1st`), a preprocessor directive (`#include`) or a
+    line of hashtags (`#kubecon #cloudnative`)."""
     if len(hashes) > 1:
         return True
-    if not first_line or word[:1].isdigit() or word.lower() in _DIRECTIVES:
+    if not first_line or item or word[:1].isdigit() or word.lower() in _DIRECTIVES:
         return False
     tokens = rest.split()
     return not tokens or not all(token.startswith("#") for token in tokens)
@@ -37,8 +38,9 @@ class HeadingWithoutSpace(Rule):
     Reports a line that starts with `#`s glued to its text (`##Setup`), outside code and HTML:
     CommonMark (Hugo's Goldmark) and kramdown's GFM input, Jekyll's default, want a space or a tab
     after the `#`s of a heading. The line may stand in a block quote or a list item. A single `#` is
-    reported only at the start of a paragraph, and not before a number (`#123`), a preprocessor
-    directive (`#include`) or on a line of hashtags (`#kubecon #cloudnative`).
+    reported only at the start of a paragraph outside lists (`1. #tasks + 1` counts, or tags), and not
+    before a number (`#123`), a preprocessor directive (`#include`) or on a line of hashtags
+    (`#kubecon #cloudnative`).
 
     ## Why is this bad?
     The line is not a heading: the page shows it as a paragraph with the `#`s in it, it is missing
@@ -103,12 +105,13 @@ class HeadingWithoutSpace(Rule):
             for number in glued[bisect.bisect_left(glued, first + 1) : bisect.bisect_right(glued, last)]:
                 start = lines.offset(number)
                 found = _GLUED.match(prose, start, lines.line_end(number))
-                if found is None or not _heading_like(found[1], found[2], found[3], number == first + 1):
+                if found is None or not _heading_like(found[2], found[3], found[4], number == first + 1,
+                                                      found["item"] is not None):
                     continue
-                at = found.end(1)
-                text = (found[2] + found[3]).rstrip()
+                at = found.end(2)
+                text = (found[3] + found[4]).rstrip()
                 text = text if len(text) <= 40 else text[:40].rsplit(" ", 1)[0] + "…"
-                yield Violation(f"no space after '{found[1]}': the line shows as text, not as a heading; "
-                                f"write '{found[1]} {text}'", doc.span(found.start(1), at),
-                                Fix((Edit(at, at, " "),), Applicability.UNSAFE if len(found[1]) == 1 else
+                yield Violation(f"no space after '{found[2]}': the line shows as text, not as a heading; "
+                                f"write '{found[2]} {text}'", doc.span(found.start(2), at),
+                                Fix((Edit(at, at, " "),), Applicability.UNSAFE if len(found[2]) == 1 else
                                     Applicability.SAFE, description="put a space after the '#'s"))

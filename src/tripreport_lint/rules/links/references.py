@@ -80,7 +80,8 @@ class UndefinedReference(Rule):
     Labels compare without regard to case and runs of whitespace, as CommonMark does. Where posts go
     through Liquid (Jekyll), a definition whose label Liquid makes (`[#{{ issue }}]: ...` in a
     `{% for %}` loop) defines every label of its shape (`[#1081]`), and a reference whose label
-    Liquid makes is not checked.
+    Liquid makes is not checked. Brackets that write a command's syntax (`chmod [u|g|o][=|+|-]`: a label
+    with bars, or with no letter or digit) are text, and not reported.
     """
 
     code = "LNK007"
@@ -92,7 +93,7 @@ class UndefinedReference(Rule):
         for link in doc.body.links:
             label = link.label
             if label is not None and normal_label(label) not in labels and not label.startswith("^") \
-                    and not templated(label, ctx):
+                    and not templated(label, ctx) and not _notation(label):
                 label = " ".join(label.split())  # as CommonMark matches labels: runs of spaces and breaks as one
                 yield Violation(f"reference '[{label}]' is not defined: add a line '[{label}]: <url>'",
                                 doc.span(link.start, link.end))
@@ -157,3 +158,9 @@ class UnusedDefinition(Rule):
             yield Violation(f"definition '[{' '.join(definition.label.split())}]' is never used: use it in a link or "
                             "remove it",
                             doc.span(definition.start, definition.end))
+
+
+def _notation(label: str) -> bool:
+    """Whether a label is a command's syntax, not a link's (`chmod [u|g|o][=|+|-]`): no letter or digit, or
+    alternatives between bars. The page shows such brackets as text, as the author meant."""
+    return "|" in label or not any(char.isalnum() for char in label)
