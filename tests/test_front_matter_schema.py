@@ -145,3 +145,11 @@ def test_an_empty_optional_key_is_as_if_left_out(site: Site) -> None:
     [finding] = site.diagnostics(post("title:", "date: 2024-07-01"))
     assert (finding.code, finding.message) == ("FM010", "'title' must be a string, got an empty value")
     assert site.findings("---\ntitle: Blog\ndescription:\nweight:\n---\n", relative="content/blog/_index.md") == []
+
+
+def test_images_may_be_paths_or_the_mappings_a_theme_reads(site: Site) -> None:
+    # A project layout of a Jekyll site reads `images:` as a list of {type, src}; Hugo's a list of paths.
+    text = post("title: Kallo", "date: 2013-09-05", "images:", "  - type: desktop", "    src: kallo.png", "  - kallo-2.png")
+    assert site.findings(text, "FM010") == []
+    [finding] = site.diagnostics(post("title: Kallo", "date: 2013-09-05", "images: [7]"), "FM010")
+    assert finding.message.startswith("'images[0]' must be a string or a mapping, got the number 7")

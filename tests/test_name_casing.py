@@ -74,6 +74,15 @@ def test_the_sites_own_casing_is_learned_from_a_clear_majority_of_its_pages(site
     assert found[1].message == "'Tracelens' is written 'TraceLens' (as 12 pages of the site write it; other casings: 2)"
 
 
+def test_the_spelling_of_the_repository_a_post_links_to_is_the_name_s_own(site: Site) -> None:
+    # The site writes `Surveyman` by habit; the post links to the project's repository, which writes `SurveyMan`.
+    for index in range(10):
+        site.write(f"content/blog/week{index}.md", HEAD + "Another week on Surveyman, the survey language.\n")
+    text = HEAD + "SurveyMan checks surveys; see its [task](https://github.com/SurveyMan/SurveyMan/wiki/Task).\n"
+    assert site.findings(text, "SPL004") == []
+    assert site.findings(HEAD + "SurveyMan checks surveys.\n", "SPL004") == [("SPL004", 6, 1)]
+
+
 def test_no_clear_majority_no_finding(site: Site) -> None:
     for index in range(6):
         site.write(f"content/blog/p{index}.md", HEAD + "We use TraceLens daily.\n")

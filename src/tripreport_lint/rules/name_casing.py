@@ -12,7 +12,7 @@ from tripreport_lint.document.prose_words import prose_words
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.spelling_names import NameSigns, in_person_name
-from tripreport_lint.site.name_forms import CODE_ELEMENTS, SHOWN_KEYS, capitals, mixed_case
+from tripreport_lint.site.name_forms import CODE_ELEMENTS, SHOWN_KEYS, capitals, mixed_case, path_forms
 from tripreport_lint.site.vocabulary import Vocabulary
 from tripreport_lint.spelling import dictionaries
 from tripreport_lint.spelling.names import product_names
@@ -62,7 +62,9 @@ class NameCasing(Rule):
     `Github::Client`), words in capitals only (`GITHUB`, emphasis; `URLs`), words within other words
     (`githubusercontent`), a word alone in quotes (mentioned, not meant) or in the subject of a
     patch e-mail a link quotes, the lower-case text of a link whose path names it (a repository:
-    `[opentelemetry](https://github.com/open-telemetry/opentelemetry)`), tags and categories, a
+    `[opentelemetry](https://github.com/open-telemetry/opentelemetry)`), a form the paths the post links to
+    write (`SurveyMan` beside `github.com/SurveyMan/SurveyMan`: its owner's, on a site whose habit is
+    `Surveyman`; not for the names of the list), tags and categories, a
     surname with a particle in a person's name (`Morgan Mclean` on a site that writes `McLean`). A
     name written in lower case (`etcd`) is never reported capitalised (at a sentence's start, in a
     title); a name of the site's own is not reported in lower case when it is merely capitalised
@@ -144,10 +146,14 @@ class NameCasing(Rule):
             return
         english = dictionaries.english().lookup({base.lower() for base, _, _ in candidates.values()})
         places = _Places(doc, ctx.site.vocabulary)
+        linked = path_forms(doc.text[doc.body_start :]) if any(base.lower() not in known
+                                                                for base, _, _ in candidates.values()) else set()
         for word, (base, name, why) in sorted(candidates.items()):
             if base.lower() not in known and (base.islower() and base in english or
                                               english.get(base.lower(), 0) >= dictionaries.FREQUENT):
                 continue  # an English word (`flux`, `For`): the site's name (or a copied slip, `FOr`) shares its letters
+            if base.lower() not in known and base in linked:
+                continue  # the post links to its owner's spelling (github.com/SurveyMan/SurveyMan): the site's is a habit
             for start in found.offsets(word):
                 if places.meant(base, name, start):
                     yield Violation(f"'{base}' is written '{name}' ({why})", doc.span(start, start + len(base)),

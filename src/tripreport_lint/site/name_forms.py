@@ -63,8 +63,7 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
     body = text[body_start:]
     if "```" in body or "~~~" in body:
         body = _FENCE.sub("\n ", "\n" + body)[1:]
-    paths = {PATH_MARK + word for path in _URL_PATH.findall(body) for word in _PATH_WORD.findall(path)
-             if mixed_case(word)}
+    paths = {PATH_MARK + word for word in path_forms(body)}
     words = set(_words(_NOT_PROSE.sub(" ", body)))
     for key, value in (data or {}).items():
         if str(key).lower() in SHOWN_KEYS and isinstance(value, str):
@@ -76,6 +75,12 @@ def forms_of(text: str, body_start: int, data: Mapping[str, Any] | None) -> str:
     kept = {word for word, lower in zip(written, lowered, strict=True) if word[1:] != lower[1:] or lower not in english}
     kept = {word for word in kept if not capitals(word)}
     return " ".join(sorted(kept | {path for path in paths if path[1:] not in kept}))  # a page has one say
+
+
+def path_forms(text: str) -> set[str]:
+    """The mixed-case words of the paths of the URLs in a text (``PowerShell`` of
+    ``github.com/PowerShell/PowerShell``): how a repository or a page writes its own name."""
+    return {word for path in _URL_PATH.findall(text) for word in _PATH_WORD.findall(path) if mixed_case(word)}
 
 
 def _words(text: str) -> list[str]:

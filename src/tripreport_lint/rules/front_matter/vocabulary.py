@@ -364,4 +364,4 @@ class LoneTerm(Rule[OutlierOptions]):
                 hint = f"; did you mean '{known[near[0]]}'?" if near else ""
                 span, _ = _term_span(doc, post.fm, item, index)
                 yield Violation(f"no other post has '{term}' in '{item.key}': the {usage.pages} other posts "
-                                f"that set it share {len(groups)} terms{hint}", span)
+                                f"that set it share {len(groups)} term{'s' if len(groups) != 1 else ''}{hint}", span)
