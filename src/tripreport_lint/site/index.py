@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 
 from tripreport_lint.document.document import Document
 from tripreport_lint.site import page_facts
+from tripreport_lint.site.anchors import document_anchors
 from tripreport_lint.site.discovery import Discovery
 from tripreport_lint.site.listing import ListingStore, site_files
 from tripreport_lint.site.model import SiteModel, read_model
@@ -25,7 +26,8 @@ from tripreport_lint.site.vocabulary import Vocabulary
 
 _BUNDLE_INDEXES = ("index.md", "_index.md", "index.markdown")
 _PAGE_SUFFIXES = (".md", ".markdown")
-KEPT_DOCUMENTS = 256  # linked pages kept parsed, for their anchors
+KEPT_DOCUMENTS = 16  # other pages kept parsed, for their front matter when the site's facts lack them
+KEPT_ANCHORS = 1024  # the anchors of linked pages, kept (a set of names is a small part of a parsed page)
 _DATE_PREFIX = re.compile(r"^\d{2,4}-\d{1,2}-\d{1,2}-|^\d{4}-")
 K = TypeVar("K")
 V = TypeVar("V")
@@ -59,6 +61,7 @@ class SiteIndex:
         self.store = store
         self.discovery = discovery or Discovery()
         self._documents: dict[Path, Document | None] = {}
+        self._anchors: dict[tuple[Path, str, str, bool | None], set[str] | None] = {}
         self._kinds: dict[str, str | None] = {}
         self._site_roots: dict[Path, Path | None] = {}
 
@@ -328,17 +331,20 @@ class SiteIndex:
         return []
 
     def document(self, path: Path) -> Document | None:
-        """Another post of the site, read and parsed once, for its anchors; None when unreadable.
+        """Another page of the site, read and parsed; None when unreadable.
 
         The most recently used are kept, so memory stays flat however large the site.
         """
-        def parse() -> Document | None:
-            try:
-                return Document(path, str(path), path.read_bytes())
-            except OSError:
-                return None
+        return keep_recent(self._documents, path, lambda: _parsed(path), KEPT_DOCUMENTS)
 
-        return keep_recent(self._documents, path, parse, KEPT_DOCUMENTS)
+    def anchors(self, path: Path, style: str, prefix: str, goldmark: bool | None) -> set[str] | None:
+        """The anchors of another page of the site (``document_anchors``), made once; None when it cannot be
+        read. Pages many posts link to are not parsed again, and no parsed page is kept for them."""
+        def make() -> set[str] | None:
+            doc = self._documents.get(path) or _parsed(path)
+            return None if doc is None or doc.decode_error is not None else document_anchors(doc, style, prefix, goldmark)
+
+        return keep_recent(self._anchors, (path, style, prefix, goldmark), make, KEPT_ANCHORS)
 
     def page_resource(self, url_path: str) -> Path | None:
         """The page-bundle file a site-absolute URL such as ``/2023/06/21/my-post/cover.jpg`` names.
@@ -370,3 +376,9 @@ def _declares(bundle: Path, segment: str) -> bool:
             return data is not None and segment in (page_facts.last_segment(data.get(key)) for key in ("slug", "url"))
     return False
 
+
+def _parsed(path: Path) -> Document | None:
+    try:
+        return Document(path, str(path), path.read_bytes())
+    except OSError:
+        return None

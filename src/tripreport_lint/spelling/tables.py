@@ -93,9 +93,12 @@ class WordTable(Generic[V]):
 
     def _load_all(self) -> None:
         if self._full is None:
-            full: dict[str, V] = {}
-            for _, load in self._parts:
-                full.update(load())
+            if len(self._parts) == 1:
+                full = self._parts[0][1]()  # taken as loaded: a copy would hold the table twice for a while
+            else:
+                full = {}
+                for _, load in self._parts:
+                    full.update(load())
             self._full = full
             self._found, self._missing = {}, set()
 

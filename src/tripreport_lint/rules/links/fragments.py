@@ -98,21 +98,22 @@ class MissingFragment(Rule[FragmentOptions]):
         model = ctx.site.model
         prefix = model.auto_id_prefix if self.options.anchor_style == "auto" else ""
         goldmark = model.typographer if model.renderer == "goldmark" else None
-        made: dict[Path, set[str]] = {}  # the anchors of each page linked to, made once however many links it has
+        made: dict[Path, set[str] | None] = {}  # the anchors of each page linked to, once however many links
         for fragment, page, shown, start, end in self._links(doc, ctx):
             fragment = unquote(fragment)
             if not fragment or fragment in self.options.ignore or fragment.startswith((":~:", "fn")):
                 continue
-            linked = doc if page == doc.path else ctx.site.document(page)
-            if linked is None or linked.decode_error is not None:
-                continue
             if page not in made:
-                made[page] = document_anchors(linked, style, prefix, goldmark)
+                made[page] = (document_anchors(doc, style, prefix, goldmark) if doc.decode_error is None else None) \
+                    if page == doc.path else ctx.site.anchors(page, style, prefix, goldmark)
             anchors = made[page]
+            if anchors is None:
+                continue  # unreadable, or not UTF-8: its own lint says so
             if fragment not in anchors:
-                where = "this page" if linked is doc else f"'{shown}'" + (
+                where = "this page" if page == doc.path else f"'{shown}'" + (
                     "" if shown.endswith(PAGE_SUFFIXES) else f" ({site_relative(page, ctx)})")
-                now = pre_emoji_ids(linked, style, goldmark) if model.emoji and goldmark is not None else {}
+                linked = doc if page == doc.path else ctx.site.document(page)
+                now = pre_emoji_ids(linked, style, goldmark) if model.emoji and goldmark is not None and linked else {}
                 near = now.get(fragment) or closest(fragment, anchors)
                 hint = f"did you mean '#{near}'?" if near is not None else "fix the fragment"
                 if fragment in now:
