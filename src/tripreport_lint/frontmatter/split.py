@@ -38,10 +38,9 @@ def split(text: str) -> FrontMatter | None:
     one there is returned, with its ``start``, when it is closed and holds ``key: value`` pairs.
     """
     found = _split_at(text, 0)
-    lead = len(text) - len(text.lstrip(" \t\r\n"))
-    if found is not None or not lead:
+    if found is not None or text[:1] not in (" ", "\t", "\r", "\n"):
         return found
-    later = _split_at(text, lead)
+    later = _split_at(text, len(text) - len(text.lstrip(" \t\r\n")))
     return later if later is not None and later.terminated and _mapping(later) else None
 
 

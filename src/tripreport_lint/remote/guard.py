@@ -4,20 +4,13 @@ check and the connection). Loaded only when URLs are checked."""
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from typing import Any
 
 import anyio
 import httpcore
 
-
-def is_private(address: str) -> bool:
-    """Whether an IP address is one a link check must not reach unasked (loopback, private, link-local...)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
+from tripreport_lint.remote.addresses import is_private
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from collections.abc import Iterator
 from tripreport_lint.diagnostics import Edit, Fix, FixAvailability, Severity, Violation
 from tripreport_lint.document.document import Document
 from tripreport_lint.document.scanning import paired
+from tripreport_lint.remote.addresses import is_private
 from tripreport_lint.rules.base import Rule
 from tripreport_lint.rules.context import Context
 from tripreport_lint.rules.links.full_width import wide_links
@@ -97,10 +97,9 @@ def _placeholder(url: str) -> bool:
     if name in _PLACEHOLDER_HOSTS or name.endswith(_PLACEHOLDER_ENDINGS):
         return True
     try:
-        address = ipaddress.ip_address(name.strip("[]"))
+        return is_private(name.strip("[]"))
     except ValueError:
-        return False
-    return address.is_private or address.is_loopback or address.is_unspecified or address.is_link_local
+        return False  # a host name
 
 
 def _shown(char: str) -> str:
